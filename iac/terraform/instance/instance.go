@@ -1,0 +1,48 @@
+// Package instance is the common form of an evaluated Terraform resource
+// instance, whether it came from HCL or from a plan JSON, so that one
+// mapper turns both into normalized resources.
+package instance
+
+import "github.com/vigil-sec/vigil/model"
+
+// Instance is one resource instance after count/for_each expansion.
+type Instance struct {
+	// Address is the full address, e.g. module.net.aws_security_group.web["a"].
+	Address string
+	// Module is the module path ("" for the root), e.g. module.net.
+	Module string
+	Mode   string // "managed" or "data"
+	Type   string // e.g. aws_s3_bucket
+	Name   string // e.g. logs
+	// Key is the count index (int) or for_each key (string); nil otherwise.
+	Key any
+	// Values holds attributes and nested blocks. Numbers are float64,
+	// strings string, bools bool, lists []any, objects map[string]any,
+	// nested blocks []any of map[string]any (as in plan JSON), null nil,
+	// and values not known before apply are Unknown (also inside lists and
+	// objects).
+	Values map[string]any
+	// File is the path of the file declaring the resource, relative to the
+	// scan root; Range is the block's line range.
+	File  string
+	Range model.Location
+	// AttrRanges maps attribute paths in Terraform naming to where they
+	// are set: "acl", "versioning[0].enabled", "ingress[1].cidr_blocks".
+	AttrRanges map[string]model.Location
+	// Refs maps a top-level attribute name to the resources its expression
+	// references, as addresses without instance keys and with the module
+	// prefix: {"bucket": ["aws_s3_bucket.logs"]}.
+	Refs map[string][]string
+	// Ignores are the inline suppressions that belong to this block.
+	Ignores []model.Ignore
+}
+
+type unknownValue struct{}
+
+func (unknownValue) String() string { return "(known after apply)" }
+
+// Unknown marks a value that cannot be known before apply.
+var Unknown any = unknownValue{}
+
+// IsUnknown reports whether v is Unknown.
+func IsUnknown(v any) bool { _, ok := v.(unknownValue); return ok }
