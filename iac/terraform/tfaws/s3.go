@@ -1,0 +1,123 @@
+package tfaws
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// S3: aws_s3_bucket plus the split resources of provider v4+ and the inline
+// arguments of v3, joined into one aws.s3.bucket.
+func init() {
+	bucketTypes := []string{"aws_s3_bucket"}
+	registerParent("aws_s3_bucket", "aws.s3.bucket", func(b *Builder) {
+		a := b.R.Attributes.(*model.S3Bucket)
+		a.Name = b.String("bucket", "name", "")
+		if a.Name != "" {
+			b.R.Name = a.Name
+		}
+		// A bucket with neither an ACL resource nor an acl argument is
+		// private (the S3 default).
+		a.CannedACL = b.String("acl", "canned_acl", "private")
+		a.Policy = b.Policy("policy", "policy")
+		if sse := b.Blocks("server_side_encryption_configuration"); len(sse) > 0 {
+			b.applyEncryption(a, "server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0]")
+		}
+		if b.Has("versioning") {
+			a.Versioning.Enabled = b.Bool("versioning[0].enabled", "versioning.enabled", false)
+			a.Versioning.MFADelete = b.Bool("versioning[0].mfa_delete", "versioning.mfa_delete", false)
+		}
+		if b.Has("logging") {
+			a.Logging.TargetBucket = b.String("logging[0].target_bucket", "logging.target_bucket", "")
+			a.Logging.Enabled = true
+		}
+		a.ObjectLockEnabled = b.Bool("object_lock_enabled", "object_lock_enabled", false) ||
+			b.String("object_lock_configuration[0].object_lock_enabled", "object_lock_enabled", "") == "Enabled"
+		for _, r := range b.Blocks("lifecycle_rule") {
+			if e, ok := r["enabled"].(bool); ok && e {
+				a.LifecycleRules++
+			}
+		}
+	})
+	registerChild("aws_s3_bucket_acl", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		a := p.R.Attributes.(*model.S3Bucket)
+		if c.Has("acl") {
+			a.CannedACL = c.String("acl", "canned_acl", "private")
+		}
+		if c.Has("access_control_policy") {
+			a.CannedACL = ""
+			for i, g := range c.Blocks("access_control_policy[0].grant") {
+				grantee, _ := firstBlock(g["grantee"])
+				a.Grants = append(a.Grants, model.S3Grant{
+					GranteeType: str(grantee["type"]),
+					GranteeID:   str(grantee["id"]),
+					GranteeURI:  str(grantee["uri"]),
+					Permission:  str(g["permission"]),
+				})
+				c.locate(model.Path("access_control_policy[0].grant", i), model.Path("grants", i))
+			}
+		}
+	})
+	registerChild("aws_s3_bucket_policy", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.S3Bucket).Policy = c.Policy("policy", "policy")
+	})
+	registerChild("aws_s3_bucket_public_access_block", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.S3Bucket).PublicAccessBlock = &model.S3PublicAccessBlock{
+			BlockPublicACLs:       c.Bool("block_public_acls", "public_access_block.block_public_acls", false),
+			IgnorePublicACLs:      c.Bool("ignore_public_acls", "public_access_block.ignore_public_acls", false),
+			BlockPublicPolicy:     c.Bool("block_public_policy", "public_access_block.block_public_policy", false),
+			RestrictPublicBuckets: c.Bool("restrict_public_buckets", "public_access_block.restrict_public_buckets", false),
+		}
+		c.locate("", "public_access_block")
+	})
+	registerChild("aws_s3_bucket_server_side_encryption_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		c.applyEncryption(p.R.Attributes.(*model.S3Bucket), "rule[0].apply_server_side_encryption_by_default[0]")
+	})
+	registerChild("aws_s3_bucket_versioning", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		a := p.R.Attributes.(*model.S3Bucket)
+		a.Versioning.Enabled = c.String("versioning_configuration[0].status", "versioning.enabled", "") == "Enabled"
+		a.Versioning.MFADelete = c.String("versioning_configuration[0].mfa_delete", "versioning.mfa_delete", "") == "Enabled"
+	})
+	registerChild("aws_s3_bucket_logging", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		a := p.R.Attributes.(*model.S3Bucket)
+		a.Logging.Enabled = true
+		a.Logging.TargetBucket = c.String("target_bucket", "logging.target_bucket", "")
+		c.locate("", "logging.enabled")
+	})
+	registerChild("aws_s3_bucket_object_lock_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.S3Bucket).ObjectLockEnabled = c.String("object_lock_enabled", "object_lock_enabled", "Enabled") == "Enabled"
+	})
+	registerChild("aws_s3_bucket_lifecycle_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		a := p.R.Attributes.(*model.S3Bucket)
+		for _, r := range c.Blocks("rule") {
+			if strings.EqualFold(str(r["status"]), "Enabled") {
+				a.LifecycleRules++
+			}
+		}
+	})
+	registerChild("aws_s3_bucket_ownership_controls", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.S3Bucket).ObjectOwnership = c.String("rule[0].object_ownership", "object_ownership", "")
+	})
+}
+
+// applyEncryption reads an apply_server_side_encryption_by_default block.
+func (b *Builder) applyEncryption(a *model.S3Bucket, base string) {
+	a.Encryption.Enabled = true
+	a.Encryption.Algorithm = b.String(base+".sse_algorithm", "encryption.algorithm", "")
+	a.Encryption.KMSKeyID = b.String(base+".kms_master_key_id", "encryption.kms_key_id", "")
+	b.locate(base, "encryption.enabled")
+}
+
+func firstBlock(v any) (map[string]any, bool) {
+	if l, ok := v.([]any); ok && len(l) > 0 {
+		m, ok := l[0].(map[string]any)
+		return m, ok
+	}
+	m, ok := v.(map[string]any)
+	return m, ok
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}

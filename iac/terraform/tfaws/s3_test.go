@@ -1,0 +1,46 @@
+package tfaws
+
+import (
+	"testing"
+
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
+	"github.com/vigil-sec/vigil/model"
+)
+
+func inst(typ, name string, values map[string]any, refs map[string][]string) *instance.Instance {
+	return &instance.Instance{Address: typ + "." + name, Mode: "managed", Type: typ, Name: name,
+		Values: values, File: "main.tf", Range: model.Location{File: "main.tf", StartLine: 1, EndLine: 3},
+		AttrRanges: map[string]model.Location{}, Refs: refs}
+}
+
+func TestS3BucketJoinsSplitResources(t *testing.T) {
+	bucket := inst("aws_s3_bucket", "logs", map[string]any{"bucket": "acme-logs"}, nil)
+	acl := inst("aws_s3_bucket_acl", "logs", map[string]any{"bucket": "aws_s3_bucket.logs.id", "acl": "public-read"},
+		map[string][]string{"bucket": {"aws_s3_bucket.logs"}})
+	acl.AttrRanges["acl"] = model.Location{File: "acl.tf", StartLine: 7, EndLine: 7}
+	pab := inst("aws_s3_bucket_public_access_block", "logs", map[string]any{"bucket": "acme-logs",
+		"block_public_acls": true, "block_public_policy": instance.Unknown}, nil)
+	other := inst("aws_s3_bucket_versioning", "orphan", map[string]any{"bucket": "someone-else"}, nil)
+
+	rs := Map([]*instance.Instance{acl, bucket, pab, other}, model.SourceTerraform)
+	if len(rs) != 1 {
+		t.Fatalf("want 1 joined bucket, got %d", len(rs))
+	}
+	r := rs[0]
+	a := r.Attributes.(*model.S3Bucket)
+	if r.Kind != "aws.s3.bucket" || r.ID != "main.tf:aws_s3_bucket.logs" || r.Name != "acme-logs" {
+		t.Errorf("identity: %+v", r)
+	}
+	if a.CannedACL != "public-read" {
+		t.Errorf("acl joined by reference: got %q", a.CannedACL)
+	}
+	if got := r.LocationOf("canned_acl"); got == nil || got.File != "acl.tf" || got.StartLine != 7 {
+		t.Errorf("acl location: %+v", got)
+	}
+	if a.PublicAccessBlock == nil || !a.PublicAccessBlock.BlockPublicACLs {
+		t.Errorf("public access block joined by name: %+v", a.PublicAccessBlock)
+	}
+	if !r.IsUnknown("public_access_block.block_public_policy") || r.IsUnknown("public_access_block.block_public_acls") {
+		t.Errorf("unknowns: %v", r.Unknown)
+	}
+}
