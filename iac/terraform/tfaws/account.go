@@ -1,0 +1,76 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// Account-wide settings declared as separate Terraform resources
+// (aws_iam_account_password_policy, aws_s3_account_public_access_block)
+// become ONE aws.account resource per configuration, as a live scan
+// produces one per account.
+func init() {
+	registerParent("aws_iam_account_password_policy", "aws.account", func(b *Builder) {
+		a := b.R.Attributes.(*model.AWSAccount)
+		const p = "password_policy."
+		a.PasswordPolicy = &model.AWSPasswordPolicy{
+			MinimumLength:           b.Int("minimum_password_length", p+"minimum_length", 6),
+			RequireUppercase:        b.Bool("require_uppercase_characters", p+"require_uppercase", false),
+			RequireLowercase:        b.Bool("require_lowercase_characters", p+"require_lowercase", false),
+			RequireNumbers:          b.Bool("require_numbers", p+"require_numbers", false),
+			RequireSymbols:          b.Bool("require_symbols", p+"require_symbols", false),
+			AllowUsersToChange:      b.Bool("allow_users_to_change_password", p+"allow_users_to_change", true),
+			MaxPasswordAge:          b.Int("max_password_age", p+"max_password_age", 0),
+			PasswordReusePrevention: b.Int("password_reuse_prevention", p+"password_reuse_prevention", 0),
+			HardExpiry:              b.Bool("hard_expiry", p+"hard_expiry", false),
+		}
+		locateBlock(b, "password_policy")
+		b.R.Name = "account"
+	})
+	registerParent("aws_s3_account_public_access_block", "aws.account", func(b *Builder) {
+		a := b.R.Attributes.(*model.AWSAccount)
+		const p = "s3_public_access_block."
+		a.S3PublicAccessBlock = &model.S3PublicAccessBlock{
+			BlockPublicACLs:       b.Bool("block_public_acls", p+"block_public_acls", false),
+			IgnorePublicACLs:      b.Bool("ignore_public_acls", p+"ignore_public_acls", false),
+			BlockPublicPolicy:     b.Bool("block_public_policy", p+"block_public_policy", false),
+			RestrictPublicBuckets: b.Bool("restrict_public_buckets", p+"restrict_public_buckets", false),
+		}
+		locateBlock(b, "s3_public_access_block")
+		b.R.Name = "account"
+		if id, ok := b.In.Values["account_id"].(string); ok {
+			b.R.Account = id
+		}
+	})
+	finishers = append(finishers, finishAccount)
+}
+
+// finishAccount folds every aws.account resource into the first one.
+func finishAccount(all []*Builder) {
+	var first *Builder
+	for _, b := range all {
+		if b.drop || b.R.Kind != "aws.account" {
+			continue
+		}
+		if first == nil {
+			first = b
+			continue
+		}
+		dst := first.R.Attributes.(*model.AWSAccount)
+		src := b.R.Attributes.(*model.AWSAccount)
+		if src.PasswordPolicy != nil {
+			dst.PasswordPolicy = src.PasswordPolicy
+		}
+		if src.S3PublicAccessBlock != nil {
+			dst.S3PublicAccessBlock = src.S3PublicAccessBlock
+		}
+		if first.R.Account == "" {
+			first.R.Account = b.R.Account
+		}
+		for p, l := range b.R.AttributeLocations {
+			first.R.SetAttributeLocation(p, l)
+		}
+		for _, u := range b.R.Unknown {
+			first.R.MarkUnknown(u)
+		}
+		first.R.Ignores = append(first.R.Ignores, b.R.Ignores...)
+		b.drop = true
+	}
+}
