@@ -1,0 +1,172 @@
+// Package config reads vigil.yaml, the project configuration that flags
+// override.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// FileName is looked up in the working directory when --config is not given.
+const FileName = "vigil.yaml"
+
+// Config is the content of vigil.yaml.
+type Config struct {
+	// Policies are directories of custom rules.
+	Policies []string `yaml:"policies"`
+	Rules    Rules    `yaml:"rules"`
+	// Severity is the lowest severity reported.
+	Severity string `yaml:"severity"`
+	// FailOn makes the exit code non-zero when a finding at or above this
+	// severity fails.
+	FailOn string `yaml:"fail_on"`
+	// Exclude are path globs not scanned.
+	Exclude []string `yaml:"exclude"`
+	// Suppressions silence chosen findings with a reason, an owner and an
+	// expiry date.
+	Suppressions []Suppression `yaml:"suppressions"`
+	Terraform    struct {
+		VarFiles []string          `yaml:"var_files"`
+		Vars     map[string]string `yaml:"vars"`
+	} `yaml:"terraform"`
+	CloudFormation struct {
+		Parameters map[string]string `yaml:"parameters"`
+	} `yaml:"cloudformation"`
+}
+
+// Rules adjusts built-in and custom rules by id.
+type Rules struct {
+	Disable  []string          `yaml:"disable"`
+	Severity map[string]string `yaml:"severity"`
+}
+
+// Suppression silences one rule on matching resources.
+type Suppression struct {
+	Rule     string `yaml:"rule"`
+	Resource string `yaml:"resource" doc:"glob on the resource id; empty matches all"`
+	Reason   string `yaml:"reason"`
+	Owner    string `yaml:"owner"`
+	Expires  string `yaml:"expires" doc:"YYYY-MM-DD; after it the finding is reported again"`
+	expires  time.Time
+}
+
+// Load reads a config file. A missing default file is not an error; a
+// missing explicit one is.
+func Load(path string, explicit bool) (*Config, error) {
+	c := &Config{}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return c, nil
+		}
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// Relative paths in the file are relative to the file.
+	dir := filepath.Dir(path)
+	for i, p := range c.Policies {
+		if !filepath.IsAbs(p) {
+			c.Policies[i] = filepath.Join(dir, p)
+		}
+	}
+	for i, p := range c.Terraform.VarFiles {
+		if !filepath.IsAbs(p) {
+			c.Terraform.VarFiles[i] = filepath.Join(dir, p)
+		}
+	}
+	if err := c.validate(path); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Config) validate(path string) error {
+	for _, s := range []string{c.Severity, c.FailOn} {
+		if s != "" && !strings.EqualFold(s, "none") {
+			if _, err := model.ParseSeverity(s); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
+	}
+	for id, s := range c.Rules.Severity {
+		if _, err := model.ParseSeverity(s); err != nil {
+			return fmt.Errorf("%s: rules.severity.%s: %w", path, id, err)
+		}
+	}
+	for i := range c.Suppressions {
+		s := &c.Suppressions[i]
+		if s.Rule == "" {
+			return fmt.Errorf("%s: suppressions[%d]: rule is required", path, i)
+		}
+		if strings.TrimSpace(s.Reason) == "" {
+			return fmt.Errorf("%s: suppressions[%d] (%s): a reason is required", path, i, s.Rule)
+		}
+		if _, err := filepath.Match(s.Resource, ""); err != nil {
+			return fmt.Errorf("%s: suppressions[%d]: bad resource pattern %q", path, i, s.Resource)
+		}
+		if s.Expires != "" {
+			t, err := time.Parse("2006-01-02", s.Expires)
+			if err != nil {
+				return fmt.Errorf("%s: suppressions[%d]: expires must be YYYY-MM-DD, got %q", path, i, s.Expires)
+			}
+			s.expires = t.Add(24 * time.Hour) // valid through the whole day
+		}
+	}
+	return nil
+}
+
+// Severities returns the re-rated rules.
+func (c *Config) Severities() map[string]model.Severity {
+	out := map[string]model.Severity{}
+	for id, s := range c.Rules.Severity {
+		out[id], _ = model.ParseSeverity(s)
+	}
+	return out
+}
+
+// Suppress returns the suppression that applies to a failed finding now,
+// if any. Expired suppressions no longer apply.
+func (c *Config) Suppress(f *model.Finding, now time.Time) (*Suppression, bool) {
+	for i := range c.Suppressions {
+		s := &c.Suppressions[i]
+		if s.Rule != f.RuleID && s.Rule != "*" {
+			continue
+		}
+		if s.Resource != "" {
+			if ok, _ := filepath.Match(s.Resource, f.Resource.ID); !ok {
+				continue
+			}
+		}
+		if !s.expires.IsZero() && now.After(s.expires) {
+			continue
+		}
+		return s, true
+	}
+	return nil, false
+}
+
+// Describe explains a suppression in a finding.
+func (s *Suppression) Describe() string {
+	d := "vigil.yaml: " + s.Reason
+	if s.Owner != "" {
+		d += " (owner " + s.Owner + ")"
+	}
+	if s.Expires != "" {
+		d += " until " + s.Expires
+	}
+	return d
+}

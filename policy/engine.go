@@ -1,0 +1,451 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Engine holds compiled rules, ready to evaluate. It is safe for
+// concurrent use.
+type Engine struct {
+	rules    []*Rule
+	byKind   map[string][]*compiledRule
+	compiler *ast.Compiler
+}
+
+type compiledRule struct {
+	*Rule
+	// batch evaluates the rule over a whole array of resources in one
+	// query, so the per-query cost is paid per rule and batch, not per
+	// resource.
+	batch rego.PreparedEvalQuery
+	// single evaluates one resource; used to isolate an error in a batch.
+	single rego.PreparedEvalQuery
+}
+
+// New loads, compiles and prepares the rules.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	srcs, err := loadSources(opts)
+	if err != nil {
+		return nil, err
+	}
+	modules, rules, err := parseAll(srcs)
+	if err != nil {
+		return nil, err
+	}
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
+	}
+	disabled := map[string]bool{}
+	for _, id := range opts.Disabled {
+		disabled[id] = true
+	}
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r.ID] = true
+	}
+	for id := range disabled {
+		if !known[id] {
+			return nil, fmt.Errorf("cannot disable rule %s: no such rule (see `vigil rules list`)", id)
+		}
+	}
+	for id := range opts.Severities {
+		if !known[id] {
+			return nil, fmt.Errorf("cannot re-rate rule %s: no such rule (see `vigil rules list`)", id)
+		}
+	}
+	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, compiler: compiler}
+	for _, r := range rules {
+		if disabled[r.ID] {
+			r.Enabled = false
+		}
+		if s, ok := opts.Severities[r.ID]; ok {
+			r.Severity = s
+		}
+		if !r.Enabled {
+			continue
+		}
+		cr, err := e.prepare(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range r.Kinds {
+			e.byKind[k] = append(e.byKind[k], cr)
+		}
+	}
+	return e, nil
+}
+
+func (e *Engine) prepare(ctx context.Context, r *Rule) (*compiledRule, error) {
+	ref := "data." + r.Package + ".deny"
+	batchQ, err := ast.ParseBody(fmt.Sprintf(`out := [[i, d] | some i; x := input[i]; ds := %s with input as x; some d in ds]`, ref))
+	if err != nil {
+		return nil, err
+	}
+	singleQ, err := ast.ParseBody(fmt.Sprintf(`out := [d | some d in %s]`, ref))
+	if err != nil {
+		return nil, err
+	}
+	cr := &compiledRule{Rule: r}
+	if cr.batch, err = rego.New(rego.Compiler(e.compiler), rego.ParsedQuery(batchQ)).PrepareForEval(ctx); err != nil {
+		return nil, fmt.Errorf("%s: preparing rule %s: %w", r.File, r.ID, err)
+	}
+	if cr.single, err = rego.New(rego.Compiler(e.compiler), rego.ParsedQuery(singleQ)).PrepareForEval(ctx); err != nil {
+		return nil, fmt.Errorf("%s: preparing rule %s: %w", r.File, r.ID, err)
+	}
+	return cr, nil
+}
+
+// Rules lists every loaded rule (enabled or not), by id.
+func (e *Engine) Rules() []*Rule { return e.rules }
+
+// Rule returns a rule by id.
+func (e *Engine) Rule(id string) (*Rule, bool) {
+	i := sort.Search(len(e.rules), func(i int) bool { return e.rules[i].ID >= id })
+	if i < len(e.rules) && e.rules[i].ID == id {
+		return e.rules[i], true
+	}
+	return nil, false
+}
+
+// EvalOptions tune one evaluation.
+type EvalOptions struct {
+	// Workers evaluating in parallel; 0 means one per CPU.
+	Workers int
+	// BatchSize is the number of resources per query; 0 means 256.
+	BatchSize int
+	// Progress, when set, is called with the number of resources done.
+	Progress func(done int)
+}
+
+// input is the document a rule sees as `input`.
+type input struct {
+	ID         string            `json:"id"`
+	Kind       string            `json:"kind"`
+	Name       string            `json:"name"`
+	Provider   string            `json:"provider"`
+	Account    string            `json:"account"`
+	Region     string            `json:"region"`
+	Source     string            `json:"source"`
+	Tags       map[string]string `json:"tags"`
+	Attributes any               `json:"attributes"`
+	Relations  []model.Relation  `json:"relations"`
+}
+
+type job struct {
+	rules []*compiledRule
+	res   []*model.Resource
+}
+
+// Evaluate runs every enabled rule on every resource of its kinds and
+// returns one finding per (rule, resource): fail for each deny result,
+// pass when the rule found nothing, suppressed for inline-ignored
+// failures, error when the rule could not be evaluated.
+func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts EvalOptions) ([]model.Finding, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 256
+	}
+	byKind := map[string][]*model.Resource{}
+	var kindOrder []string
+	for _, r := range resources {
+		if _, ok := byKind[r.Kind]; !ok {
+			kindOrder = append(kindOrder, r.Kind)
+		}
+		byKind[r.Kind] = append(byKind[r.Kind], r)
+	}
+	var jobs []job
+	for _, k := range kindOrder {
+		rules := e.byKind[k]
+		if len(rules) == 0 {
+			continue
+		}
+		rs := byKind[k]
+		for i := 0; i < len(rs); i += opts.BatchSize {
+			jobs = append(jobs, job{rules: rules, res: rs[i:min(i+opts.BatchSize, len(rs))]})
+		}
+	}
+	results := make([][]model.Finding, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = e.evalJob(ctx, jobs[i])
+				if opts.Progress != nil {
+					mu.Lock()
+					done += len(jobs[i].res)
+					opts.Progress(done)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var out []model.Finding
+	for i, fs := range results {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
+}
+
+// evalJob evaluates every rule of one kind over a batch of resources.
+func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
+	docs := make([]any, len(j.res))
+	for i, r := range j.res {
+		d, err := toDoc(r)
+		if err != nil {
+			return nil, fmt.Errorf("resource %s: %w", r.ID, err)
+		}
+		docs[i] = d
+	}
+	batch, err := ast.InterfaceToValue(docs)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Finding
+	for _, cr := range j.rules {
+		denies := make([][]any, len(j.res))
+		rs, err := cr.batch.Eval(ctx, rego.EvalParsedInput(batch))
+		if err == nil {
+			for _, pair := range resultList(rs) {
+				p, _ := pair.([]any)
+				if len(p) != 2 {
+					continue
+				}
+				i, ok := toIndex(p[0])
+				if !ok || i >= len(j.res) {
+					continue
+				}
+				denies[i] = append(denies[i], p[1])
+			}
+			for i, r := range j.res {
+				out = append(out, findings(cr.Rule, r, docs[i], denies[i])...)
+			}
+			continue
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		// One resource broke the batch: evaluate one by one so only the
+		// resources that fail to evaluate get an error finding.
+		for i, r := range j.res {
+			v, err := ast.InterfaceToValue(docs[i])
+			if err != nil {
+				return nil, err
+			}
+			rs, err := cr.single.Eval(ctx, rego.EvalParsedInput(v))
+			if err != nil {
+				out = append(out, model.Finding{RuleID: cr.ID, Title: cr.Title, Severity: cr.Severity,
+					Status: model.StatusError, Message: "rule evaluation failed: " + err.Error(),
+					Resource: r.Ref(), Location: r.Location, Compliance: cr.Compliance})
+				continue
+			}
+			out = append(out, findings(cr.Rule, r, docs[i], resultList(rs))...)
+		}
+	}
+	return out, nil
+}
+
+func resultList(rs rego.ResultSet) []any {
+	if len(rs) == 0 {
+		return nil
+	}
+	l, _ := rs[0].Bindings["out"].([]any)
+	return l
+}
+
+func toIndex(v any) (int, bool) {
+	switch n := v.(type) {
+	case json.Number:
+		i, err := n.Int64()
+		return int(i), err == nil
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case float64:
+		return int(n), true
+	}
+	return 0, false
+}
+
+// toDoc turns a resource into the generic document rules read.
+func toDoc(r *model.Resource) (any, error) {
+	b, err := json.Marshal(input{ID: r.ID, Kind: r.Kind, Name: r.Name, Provider: r.Provider,
+		Account: r.Account, Region: r.Region, Source: r.Source, Tags: r.Tags,
+		Attributes: r.Attributes, Relations: r.Relations})
+	if err != nil {
+		return nil, err
+	}
+	var doc any
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// findings turns a rule's deny results on one resource into findings.
+func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Finding {
+	base := model.Finding{RuleID: rule.ID, Title: rule.Title, Severity: rule.Severity,
+		Resource: r.Ref(), Compliance: rule.Compliance, Remediation: rule.Remediation}
+	var out []model.Finding
+	seen := map[string]bool{}
+	for _, d := range denies {
+		msg, path := denyParts(d)
+		if path != "" && r.IsUnknown(path) {
+			continue // decided by a value not known before apply
+		}
+		if seen[msg+"\x00"+path] {
+			continue
+		}
+		seen[msg+"\x00"+path] = true
+		f := base
+		f.Status = model.StatusFail
+		f.Message = msg
+		if f.Message == "" {
+			f.Message = rule.Title
+		}
+		f.Location = r.LocationOf(path)
+		if path != "" {
+			v, _ := valueAt(doc, path)
+			f.Evidence = []model.Evidence{{Path: path, Value: plain(v)}}
+		}
+		if ig, ok := ignored(r, rule.ID); ok {
+			f.Status = model.StatusSuppressed
+			f.SuppressedBy = "inline vigil:ignore at " + ig.At.String()
+			if ig.Reason != "" {
+				f.SuppressedBy += ": " + ig.Reason
+			}
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 && len(denies) == 0 {
+		f := base
+		f.Status = model.StatusPass
+		f.Message = "passed"
+		f.Location = r.Location
+		out = append(out, f)
+	}
+	return out
+}
+
+func ignored(r *model.Resource, id string) (model.Ignore, bool) {
+	for _, ig := range r.Ignores {
+		if ig.RuleID == id || ig.RuleID == "*" || strings.EqualFold(ig.RuleID, "all") {
+			return ig, true
+		}
+	}
+	return model.Ignore{}, false
+}
+
+func denyParts(d any) (msg, path string) {
+	switch v := d.(type) {
+	case string:
+		return v, ""
+	case map[string]any:
+		msg, _ = v["msg"].(string)
+		path, _ = v["path"].(string)
+		path = strings.TrimPrefix(path, "attributes.")
+		return msg, path
+	}
+	return fmt.Sprint(d), ""
+}
+
+// valueAt finds the value at an attribute path in a resource document.
+func valueAt(doc any, path string) (any, bool) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	cur := m["attributes"]
+	for _, part := range strings.Split(path, ".") {
+		name, idx := part, []int{}
+		for {
+			open := strings.LastIndexByte(name, '[')
+			if open < 0 || !strings.HasSuffix(name, "]") {
+				break
+			}
+			var n int
+			if _, err := fmt.Sscanf(name[open+1:len(name)-1], "%d", &n); err != nil {
+				return nil, false
+			}
+			idx = append([]int{n}, idx...)
+			name = name[:open]
+		}
+		if name != "" {
+			mm, ok := cur.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			cur = mm[name]
+		}
+		for _, n := range idx {
+			l, ok := cur.([]any)
+			if !ok || n < 0 || n >= len(l) {
+				return nil, false
+			}
+			cur = l[n]
+		}
+	}
+	return cur, true
+}
+
+// plain turns json.Number back into ordinary numbers for reports.
+func plain(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plain(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = plain(e)
+		}
+		return out
+	}
+	return v
+}

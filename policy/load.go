@@ -1,0 +1,141 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policies"
+)
+
+// Options select and adjust the rules an engine runs.
+type Options struct {
+	// Dirs are directories of custom rules, laid out like the built-in
+	// ones (<provider>/<service>/<rule>.rego; testdata/ is skipped).
+	Dirs []string
+	// NoBuiltin leaves out the embedded rules.
+	NoBuiltin bool
+	// Disabled rule ids do not run.
+	Disabled []string
+	// Severities re-rate rules by id.
+	Severities map[string]model.Severity
+}
+
+type source struct {
+	file    string
+	text    string
+	builtin bool
+}
+
+// loadSources reads the built-in and custom .rego files.
+func loadSources(opts Options) ([]source, error) {
+	var out []source
+	if !opts.NoBuiltin {
+		err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+				return err
+			}
+			b, err := policies.FS.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, source{file: "builtin:" + p, text: string(b), builtin: true})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, dir := range opts.Dirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("policy directory: %w", err)
+		}
+		if !info.IsDir() {
+			if strings.HasSuffix(dir, ".rego") {
+				b, err := os.ReadFile(dir)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, source{file: dir, text: string(b)})
+				continue
+			}
+			return nil, fmt.Errorf("policy directory %s is not a directory", dir)
+		}
+		err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("policy directory: %w", err)
+			}
+			if d.IsDir() {
+				if p != dir && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+				return nil
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, source{file: p, text: string(b)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// parseAll parses sources and extracts rules. A custom rule with the id of
+// a built-in one replaces it; two custom rules with one id are an error.
+func parseAll(srcs []source) (map[string]*ast.Module, []*Rule, error) {
+	modules := map[string]*ast.Module{}
+	byID := map[string]*Rule{}
+	var errs []error
+	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+	for _, s := range srcs {
+		m, err := ast.ParseModuleWithOpts(s.file, s.text, popts)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r, err := ruleFromModule(s.file, m)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		modules[s.file] = m
+		if r == nil {
+			continue
+		}
+		r.Builtin = s.builtin
+		if prev, ok := byID[r.ID]; ok {
+			if prev.Builtin && !r.Builtin {
+				delete(modules, prev.File) // the user's rule overrides the built-in one
+			} else {
+				errs = append(errs, fmt.Errorf("%s: rule id %s is already defined in %s", s.file, r.ID, prev.File))
+				continue
+			}
+		}
+		byID[r.ID] = r
+	}
+	if len(errs) > 0 {
+		return nil, nil, errors.Join(errs...)
+	}
+	rules := make([]*Rule, 0, len(byID))
+	for _, r := range byID {
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return modules, rules, nil
+}

@@ -1,0 +1,143 @@
+// Package policy loads Rego rules with their metadata, compiles them once
+// and evaluates them over normalized resources.
+package policy
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Rule is one policy with the metadata from its # METADATA annotation.
+type Rule struct {
+	ID          string              `json:"id"`
+	Title       string              `json:"title"`
+	Description string              `json:"description,omitempty"`
+	Severity    model.Severity      `json:"severity"`
+	Kinds       []string            `json:"kinds"`
+	Remediation string              `json:"remediation,omitempty"`
+	Playbook    string              `json:"playbook,omitempty"`
+	References  []string            `json:"references,omitempty"`
+	Compliance  map[string][]string `json:"compliance,omitempty"`
+	// Package is the Rego package path, e.g. vigil.rules.aws.s3.public_acl.
+	Package string `json:"package"`
+	File    string `json:"file"`
+	Builtin bool   `json:"builtin"`
+	// Enabled is false when configuration disabled the rule.
+	Enabled bool `json:"enabled"`
+	// DefaultSeverity is the severity before configuration re-rated it.
+	DefaultSeverity model.Severity `json:"default_severity"`
+}
+
+var ruleIDRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$`)
+
+// ruleFromModule reads the package-scoped metadata of a parsed module. It
+// returns nil (and no error) for modules without an id: helper libraries.
+func ruleFromModule(file string, m *ast.Module) (*Rule, error) {
+	var ann *ast.Annotations
+	for _, a := range m.Annotations {
+		if a.Scope == "package" {
+			ann = a
+			break
+		}
+	}
+	if ann == nil || ann.Custom["id"] == nil {
+		if strings.HasPrefix(m.Package.Path.String(), "data.vigil.rules.") || hasDeny(m) {
+			return nil, fmt.Errorf("%s: rule package %s has no # METADATA with custom.id", file, pkgPath(m))
+		}
+		return nil, nil
+	}
+	r := &Rule{
+		Title:       strings.TrimSpace(ann.Title),
+		Description: strings.TrimSpace(ann.Description),
+		Package:     pkgPath(m),
+		File:        file,
+		Enabled:     true,
+	}
+	c := ann.Custom
+	r.ID, _ = c["id"].(string)
+	if !ruleIDRe.MatchString(r.ID) {
+		return nil, fmt.Errorf("%s: rule id %q is not of the form PROVIDER-SERVICE-NNN", file, r.ID)
+	}
+	sev, _ := c["severity"].(string)
+	var err error
+	if r.Severity, err = model.ParseSeverity(sev); err != nil {
+		return nil, fmt.Errorf("%s: rule %s: %w", file, r.ID, err)
+	}
+	r.DefaultSeverity = r.Severity
+	r.Kinds = stringList(c["kinds"])
+	if len(r.Kinds) == 0 {
+		return nil, fmt.Errorf("%s: rule %s names no kinds", file, r.ID)
+	}
+	for _, k := range r.Kinds {
+		if _, ok := model.LookupKind(k); !ok && !strings.Contains(k, ".") {
+			return nil, fmt.Errorf("%s: rule %s: %q is not a kind (provider.service.type)", file, r.ID, k)
+		}
+	}
+	if r.Title == "" {
+		return nil, fmt.Errorf("%s: rule %s has no title", file, r.ID)
+	}
+	r.Remediation, _ = c["remediation"].(string)
+	r.Remediation = strings.TrimSpace(r.Remediation)
+	r.Playbook, _ = c["playbook"].(string)
+	r.References = stringList(c["references"])
+	for _, rr := range ann.RelatedResources {
+		if rr.Ref.String() != "" {
+			r.References = append(r.References, rr.Ref.String())
+		}
+	}
+	if comp, ok := c["compliance"].(map[string]any); ok {
+		r.Compliance = map[string][]string{}
+		for fw, ctl := range comp {
+			r.Compliance[fw] = stringList(ctl)
+		}
+	}
+	if !hasDeny(m) {
+		return nil, fmt.Errorf("%s: rule %s defines no deny rule", file, r.ID)
+	}
+	return r, nil
+}
+
+func hasDeny(m *ast.Module) bool {
+	for _, rule := range m.Rules {
+		if rule.Head.Name.String() == "deny" || (len(rule.Head.Reference) > 0 && rule.Head.Reference[0].Value.String() == `deny`) {
+			return true
+		}
+	}
+	return false
+}
+
+func pkgPath(m *ast.Module) string {
+	return strings.TrimPrefix(m.Package.Path.String(), "data.")
+}
+
+func stringList(v any) []string {
+	switch s := v.(type) {
+	case string:
+		return []string{s}
+	case []any:
+		out := make([]string, 0, len(s))
+		for _, e := range s {
+			out = append(out, fmt.Sprint(e))
+		}
+		return out
+	}
+	return nil
+}
+
+// ComplianceControls lists "framework:control" pairs, sorted.
+func (r *Rule) ComplianceControls() []string {
+	var out []string
+	for fw, cs := range r.Compliance {
+		for _, c := range cs {
+			out = append(out, fw+":"+c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

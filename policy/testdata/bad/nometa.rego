@@ -1,0 +1,3 @@
+package vigil.rules.test.nometa
+
+deny contains "x" if true
