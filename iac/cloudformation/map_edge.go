@@ -1,0 +1,175 @@
+package cloudformation
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Load balancers, CloudFront, API Gateway stages and their WAF
+// associations.
+func init() {
+	parent("AWS::ElasticLoadBalancingV2::LoadBalancer", "aws.elbv2.load_balancer", func(b *builder) {
+		a := attrs[model.ELBv2LoadBalancer](b)
+		a.Name = b.str("Name", "name", "")
+		if a.Name != "" {
+			b.r.Name = a.Name
+		}
+		a.Type = b.str("Type", "type", "application")
+		a.InternetFacing = b.str("Scheme", "internet_facing", "internet-facing") == "internet-facing"
+		a.SecurityGroups = b.strs("SecurityGroups", "security_groups")
+		if a.SecurityGroups == nil {
+			a.SecurityGroups = []string{}
+		}
+		for _, sg := range a.SecurityGroups {
+			b.relate(model.RelProtectedBy, sg)
+		}
+		a.Subnets = b.strs("Subnets", "subnets")
+		n := b.count("SubnetMappings", "subnets")
+		for i := 0; i < n; i++ {
+			if s := b.str(model.Path("SubnetMappings", i, "SubnetId"), "subnets", ""); s != "" {
+				a.Subnets = append(a.Subnets, s)
+			}
+		}
+		if a.Subnets == nil {
+			a.Subnets = []string{}
+		}
+		for _, s := range a.Subnets {
+			b.relate(model.RelInSubnet, s)
+		}
+		a.Listeners = []model.LBListener{}
+		n = b.count("LoadBalancerAttributes", "")
+		for i := 0; i < n; i++ {
+			p := model.Path("LoadBalancerAttributes", i)
+			var target *bool
+			var mp string
+			switch b.str(p+".Key", "", "") {
+			case "access_logs.s3.enabled":
+				target, mp = &a.AccessLogsEnabled, "access_logs_enabled"
+			case "routing.http.drop_invalid_header_fields.enabled":
+				target, mp = &a.DropInvalidHeaderFields, "drop_invalid_header_fields"
+			case "deletion_protection.enabled":
+				target, mp = &a.DeletionProtection, "deletion_protection"
+			default:
+				continue
+			}
+			*target = b.boolean(p+".Value", mp, false)
+		}
+	})
+	child("AWS::ElasticLoadBalancingV2::Listener", func(c *builder) {
+		for _, p := range c.parentsOf("LoadBalancerArn", "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+			c.onto(p)
+			a := attrs[model.ELBv2LoadBalancer](c)
+			mp := model.Path("listeners", len(a.Listeners))
+			defProto := "HTTP"
+			if a.Type == "network" {
+				defProto = "TCP"
+			}
+			l := model.LBListener{
+				Port:     c.integer("Port", mp+".port", 0),
+				Protocol: strings.ToUpper(c.str("Protocol", mp+".protocol", defProto)),
+			}
+			if l.Protocol == "HTTPS" || l.Protocol == "TLS" {
+				// The API's default security policy when none is given.
+				l.SSLPolicy = c.str("SslPolicy", mp+".ssl_policy", "ELBSecurityPolicy-2016-08")
+			}
+			l.DefaultAction = c.str("DefaultActions[0].Type", mp+".default_action", "")
+			if l.DefaultAction == "redirect" {
+				l.RedirectProto = strings.ToUpper(c.str("DefaultActions[0].RedirectConfig.Protocol", mp+".redirect_protocol", "#{protocol}"))
+				if l.RedirectProto == "#{PROTOCOL}" {
+					l.RedirectProto = l.Protocol
+				}
+			}
+			c.locate("", mp)
+			a.Listeners = append(a.Listeners, l)
+		}
+	})
+	child("AWS::WAFv2::WebACLAssociation", func(c *builder) {
+		acl := c.str("WebACLArn", "", "")
+		for _, p := range c.parentsOf("ResourceArn", "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+			c.onto(p)
+			attrs[model.ELBv2LoadBalancer](c).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
+			c.relate(model.RelProtectedBy, acl)
+		}
+		// API Gateway stages are associated by an ARN ending in
+		// /stages/<name>.
+		arn := c.str("ResourceArn", "", "")
+		if i := strings.LastIndex(arn, "/stages/"); i >= 0 {
+			stage := arn[i+len("/stages/"):]
+			for _, p := range c.t.built {
+				if p.res.typ == "AWS::ApiGateway::Stage" && (p.r.Name == stage || p.res.id == stage) {
+					c.onto(p)
+					p.children = append(p.children, c.res)
+					attrs[model.APIGatewayStage](c).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
+					c.relate(model.RelProtectedBy, acl)
+				}
+			}
+		}
+	})
+
+	parent("AWS::ElasticLoadBalancing::LoadBalancer", "aws.elb.load_balancer", func(b *builder) {
+		a := attrs[model.ELBLoadBalancer](b)
+		a.Name = b.str("LoadBalancerName", "name", "")
+		if a.Name != "" {
+			b.r.Name = a.Name
+		}
+		a.InternetFacing = b.str("Scheme", "internet_facing", "internet-facing") == "internet-facing"
+		a.AccessLogsEnabled = b.boolean("AccessLoggingPolicy.Enabled", "access_logs_enabled", false)
+		a.Listeners = []model.LBListener{}
+		n := b.count("Listeners", "listeners")
+		for i := 0; i < n; i++ {
+			p, mp := model.Path("Listeners", i), model.Path("listeners", i)
+			l := model.LBListener{
+				Port:          b.integer(p+".LoadBalancerPort", mp+".port", 0),
+				Protocol:      strings.ToUpper(b.str(p+".Protocol", mp+".protocol", "")),
+				DefaultAction: "forward",
+			}
+			if pols := b.strs(p+".PolicyNames", mp+".ssl_policy"); len(pols) > 0 {
+				l.SSLPolicy = pols[0]
+			}
+			b.locate(p, mp)
+			a.Listeners = append(a.Listeners, l)
+		}
+	})
+
+	parent("AWS::CloudFront::Distribution", "aws.cloudfront.distribution", func(b *builder) {
+		a := attrs[model.CloudFrontDistribution](b)
+		const d = "DistributionConfig."
+		a.ViewerProtocolPolicies = []string{b.str(d+"DefaultCacheBehavior.ViewerProtocolPolicy", "viewer_protocol_policies[0]", "allow-all")}
+		n := b.count(d+"CacheBehaviors", "viewer_protocol_policies")
+		for i := 0; i < n; i++ {
+			a.ViewerProtocolPolicies = append(a.ViewerProtocolPolicies,
+				b.str(model.Path(d+"CacheBehaviors", i, "ViewerProtocolPolicy"), model.Path("viewer_protocol_policies", i+1), "allow-all"))
+		}
+		custom := b.has(d+"ViewerCertificate.AcmCertificateArn") || b.has(d+"ViewerCertificate.IamCertificateId")
+		a.DefaultCertificate = b.boolean(d+"ViewerCertificate.CloudFrontDefaultCertificate", "default_certificate", !custom)
+		if !a.DefaultCertificate {
+			a.MinimumProtocolVersion = b.str(d+"ViewerCertificate.MinimumProtocolVersion", "minimum_protocol_version", "TLSv1")
+		}
+		a.WAFWebACL = b.str(d+"WebACLId", "waf_web_acl", "")
+		b.relate(model.RelProtectedBy, a.WAFWebACL)
+		a.LoggingEnabled = b.has(d + "Logging.Bucket")
+		if a.LoggingEnabled {
+			b.locate(d+"Logging", "logging_enabled")
+		}
+	})
+
+	parent("AWS::ApiGateway::Stage", "aws.apigateway.stage", func(b *builder) {
+		a := attrs[model.APIGatewayStage](b)
+		a.Name = b.str("StageName", "name", "")
+		if a.Name != "" {
+			b.r.Name = a.Name
+		}
+		a.AccessLogsEnabled = b.has("AccessLogSetting.DestinationArn")
+		if a.AccessLogsEnabled {
+			b.locate("AccessLogSetting", "access_logs_enabled")
+		}
+		a.XRayTracing = b.boolean("TracingEnabled", "xray_tracing_enabled", false)
+		n := b.count("MethodSettings", "cache_encrypted")
+		for i := 0; i < n; i++ {
+			if b.boolean(model.Path("MethodSettings", i, "CacheDataEncrypted"), "cache_encrypted", false) {
+				a.CacheEncrypted = true
+			}
+		}
+	})
+}
