@@ -154,6 +154,17 @@ func (b *Builder) locate(tfPath, modelPath string) {
 }
 
 func (b *Builder) locateOn(target *model.Resource, tfPath, modelPath string) {
+	// An empty tfPath means the whole block (e.g. a joined child resource).
+	if tfPath == "" {
+		l := b.In.Range
+		if l.File == "" {
+			l.File = b.In.File
+		}
+		if l.StartLine > 0 {
+			target.SetAttributeLocation(modelPath, l)
+		}
+		return
+	}
 	for p := tfPath; p != ""; p = model.ParentPath(p) {
 		if l, ok := b.In.AttrRanges[p]; ok {
 			if l.File == "" {
@@ -301,4 +312,33 @@ func asInt(v any, ok bool, def int) int {
 		}
 	}
 	return def
+}
+
+// NameFrom sets the display name from the first known, non-empty string
+// attribute among tfAttrs (e.g. "name", "identifier") and returns it.
+func (b *Builder) NameFrom(tfAttrs ...string) string {
+	for _, a := range tfAttrs {
+		if v, ok := b.Lookup(a); ok {
+			if s, ok := v.(string); ok && s != "" {
+				b.R.Name = s
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// HasBlock reports whether at least one nested block of type tfPath is
+// present (an empty dynamic block does not count). An unknown block
+// list counts as present.
+func (b *Builder) HasBlock(tfPath string) bool {
+	v, ok := b.Lookup(tfPath)
+	if !ok {
+		return false
+	}
+	if instance.IsUnknown(v) {
+		return true
+	}
+	l, isList := v.([]any)
+	return !isList || len(l) > 0
 }

@@ -1,0 +1,41 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// API Gateway stages (REST and HTTP/WebSocket), joined with their method
+// settings and WAF association.
+func init() {
+	stageTypes := []string{"aws_api_gateway_stage", "aws_apigatewayv2_stage"}
+	registerParent("aws_api_gateway_stage", "aws.apigateway.stage", func(b *Builder) {
+		a := b.R.Attributes.(*model.APIGatewayStage)
+		a.Name = b.NameFrom("stage_name")
+		a.AccessLogsEnabled = b.accessLogs()
+		a.XRayTracing = b.Bool("xray_tracing_enabled", "xray_tracing_enabled", false)
+	})
+	registerParent("aws_apigatewayv2_stage", "aws.apigateway.stage", func(b *Builder) {
+		a := b.R.Attributes.(*model.APIGatewayStage)
+		a.Name = b.NameFrom("name")
+		a.AccessLogsEnabled = b.accessLogs()
+	})
+	registerChild("aws_api_gateway_method_settings", "stage_name", stageTypes[:1], func(p *Builder, c *Child) {
+		a := p.R.Attributes.(*model.APIGatewayStage)
+		a.CacheEncrypted = c.Bool("settings[0].cache_data_encrypted", "cache_encrypted", false)
+	})
+	registerChild("aws_wafv2_web_acl_association", "resource_arn", stageTypes[:1], func(p *Builder, c *Child) {
+		a := p.R.Attributes.(*model.APIGatewayStage)
+		a.WAFWebACL = c.String("web_acl_arn", "waf_web_acl", "")
+	})
+}
+
+// accessLogs reports whether an access_log_settings block names a
+// destination.
+func (b *Builder) accessLogs() bool {
+	if !b.HasBlock("access_log_settings") {
+		return false
+	}
+	b.locate("access_log_settings[0]", "access_logs_enabled")
+	if _, ok := b.Lookup("access_log_settings[0].destination_arn"); ok {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,32 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// CloudFront: aws_cloudfront_distribution becomes
+// aws.cloudfront.distribution.
+func init() {
+	registerParent("aws_cloudfront_distribution", "aws.cloudfront.distribution", func(b *Builder) {
+		a := b.R.Attributes.(*model.CloudFrontDistribution)
+		// Default behavior first, then ordered behaviors in order.
+		a.ViewerProtocolPolicies = []string{}
+		if b.HasBlock("default_cache_behavior") {
+			a.ViewerProtocolPolicies = append(a.ViewerProtocolPolicies,
+				b.String("default_cache_behavior[0].viewer_protocol_policy", "viewer_protocol_policies[0]", ""))
+		}
+		for i := range b.Blocks("ordered_cache_behavior") {
+			n := len(a.ViewerProtocolPolicies)
+			a.ViewerProtocolPolicies = append(a.ViewerProtocolPolicies,
+				b.String(model.Path("ordered_cache_behavior", i, "viewer_protocol_policy"), model.Path("viewer_protocol_policies", n), ""))
+		}
+		custom := b.Has("viewer_certificate[0].acm_certificate_arn") || b.Has("viewer_certificate[0].iam_certificate_id")
+		a.DefaultCertificate = b.Bool("viewer_certificate[0].cloudfront_default_certificate", "default_certificate", !custom)
+		if !a.DefaultCertificate {
+			// Provider default for custom certificates.
+			a.MinimumProtocolVersion = b.String("viewer_certificate[0].minimum_protocol_version", "minimum_protocol_version", "TLSv1")
+		} else {
+			b.locate("viewer_certificate[0]", "default_certificate")
+		}
+		a.WAFWebACL = b.String("web_acl_id", "waf_web_acl", "")
+		a.LoggingEnabled = b.HasBlock("logging_config")
+	})
+}

@@ -1,0 +1,51 @@
+package tfaws
+
+import (
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
+	"github.com/vigil-sec/vigil/model"
+)
+
+// ECR repositories (joined with aws_ecr_repository_policy) and EKS clusters.
+func init() {
+	registerParent("aws_ecr_repository", "aws.ecr.repository", func(b *Builder) {
+		a := b.R.Attributes.(*model.ECRRepository)
+		a.Name = b.NameFrom("name")
+		a.ScanOnPush = b.Bool("image_scanning_configuration[0].scan_on_push", "scan_on_push", false)
+		a.ImageTagMutability = b.String("image_tag_mutability", "image_tag_mutability", "MUTABLE")
+		a.EncryptionType = b.String("encryption_configuration[0].encryption_type", "encryption_type", "AES256")
+	})
+	registerChild("aws_ecr_repository_policy", "repository", []string{"aws_ecr_repository"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.ECRRepository).Policy = c.Policy("policy", "policy")
+	})
+
+	registerParent("aws_eks_cluster", "aws.eks.cluster", func(b *Builder) {
+		a := b.R.Attributes.(*model.EKSCluster)
+		a.Name = b.NameFrom("name")
+		a.Version = b.String("version", "version", "")
+		a.EndpointPublicAccess = b.Bool("vpc_config[0].endpoint_public_access", "endpoint_public_access", true)
+		a.EndpointPrivateAccess = b.Bool("vpc_config[0].endpoint_private_access", "endpoint_private_access", false)
+		if b.Has("vpc_config[0].public_access_cidrs") {
+			a.PublicAccessCIDRs = b.Strings("vpc_config[0].public_access_cidrs", "public_access_cidrs")
+		} else if a.EndpointPublicAccess {
+			// EKS opens a public endpoint to the whole internet by default.
+			a.PublicAccessCIDRs = []string{"0.0.0.0/0"}
+			b.locate("vpc_config[0]", "public_access_cidrs")
+		}
+		for i, ec := range b.Blocks("encryption_config") {
+			res, _ := ec["resources"].([]any)
+			for _, r := range res {
+				if instance.IsUnknown(r) {
+					b.Target().MarkUnknown("secrets_encryption")
+				}
+				if r == "secrets" {
+					a.SecretsEncryption = true
+					b.locate(model.Path("encryption_config", i), "secrets_encryption")
+				}
+			}
+		}
+		a.EnabledLogTypes = b.Strings("enabled_cluster_log_types", "enabled_log_types")
+		if a.EnabledLogTypes == nil {
+			a.EnabledLogTypes = []string{}
+		}
+	})
+}

@@ -1,0 +1,27 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// GuardDuty detectors and AWS Config recorders (joined with the recorder
+// status that starts them).
+func init() {
+	registerParent("aws_guardduty_detector", "aws.guardduty.detector", func(b *Builder) {
+		a := b.R.Attributes.(*model.GuardDutyDetector)
+		a.Enabled = b.Bool("enable", "enabled", true)
+	})
+
+	registerParent("aws_config_configuration_recorder", "aws.config.recorder", func(b *Builder) {
+		a := b.R.Attributes.(*model.ConfigRecorder)
+		a.Name = b.String("name", "name", "default")
+		b.R.Name = a.Name
+		// Omitting recording_group records all regional types but no
+		// global ones (the API's defaults).
+		a.AllSupported = b.Bool("recording_group[0].all_supported", "all_supported", true)
+		a.IncludeGlobalResourceTypes = b.Bool("recording_group[0].include_global_resource_types", "include_global_resource_types", false)
+		// A recorder is created stopped; only a recorder status starts it.
+		a.Recording = false
+	})
+	registerChild("aws_config_configuration_recorder_status", "name", []string{"aws_config_configuration_recorder"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.ConfigRecorder).Recording = c.Bool("is_enabled", "recording", false)
+	})
+}

@@ -1,0 +1,16 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// DynamoDB: aws_dynamodb_table becomes aws.dynamodb.table.
+func init() {
+	registerParent("aws_dynamodb_table", "aws.dynamodb.table", func(b *Builder) {
+		a := b.R.Attributes.(*model.DynamoDBTable)
+		a.Name = b.NameFrom("name")
+		a.PointInTimeRecovery = b.Bool("point_in_time_recovery[0].enabled", "point_in_time_recovery", false)
+		// Without server_side_encryption the table uses the AWS owned key;
+		// enabled without kms_key_arn means the AWS managed aws/dynamodb key.
+		a.SSEEnabled = b.Bool("server_side_encryption[0].enabled", "sse_enabled", false)
+		a.KMSKeyARN = b.String("server_side_encryption[0].kms_key_arn", "kms_key_arn", "")
+	})
+}

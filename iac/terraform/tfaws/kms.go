@@ -1,0 +1,22 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// KMS: aws_kms_key (customer managed by construction), joined with an
+// aws_kms_key_policy.
+func init() {
+	registerParent("aws_kms_key", "aws.kms.key", func(b *Builder) {
+		a := b.R.Attributes.(*model.KMSKey)
+		a.Description = b.String("description", "description", "")
+		a.KeyManager = "CUSTOMER"
+		a.KeyUsage = b.String("key_usage", "key_usage", "ENCRYPT_DECRYPT")
+		a.KeySpec = b.String("customer_master_key_spec", "key_spec", "SYMMETRIC_DEFAULT")
+		a.Enabled = b.Bool("is_enabled", "enabled", true)
+		a.RotationEnabled = b.Bool("enable_key_rotation", "rotation_enabled", false)
+		a.DeletionWindowDays = b.Int("deletion_window_in_days", "deletion_window_days", 30)
+		a.Policy = b.Policy("policy", "policy")
+	})
+	registerChild("aws_kms_key_policy", "key_id", []string{"aws_kms_key"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.KMSKey).Policy = c.Policy("policy", "policy")
+	})
+}

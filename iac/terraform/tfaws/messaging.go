@@ -1,0 +1,32 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// SNS topics and SQS queues, joined with their separate policy resources.
+func init() {
+	registerParent("aws_sns_topic", "aws.sns.topic", func(b *Builder) {
+		a := b.R.Attributes.(*model.SNSTopic)
+		a.Name = b.NameFrom("name", "name_prefix")
+		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
+		a.Policy = b.Policy("policy", "policy")
+	})
+	registerChild("aws_sns_topic_policy", "arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.SNSTopic).Policy = c.Policy("policy", "policy")
+	})
+
+	registerParent("aws_sqs_queue", "aws.sqs.queue", func(b *Builder) {
+		a := b.R.Attributes.(*model.SQSQueue)
+		a.Name = b.NameFrom("name", "name_prefix")
+		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
+		// New queues get SSE-SQS unless a KMS key is chosen (AWS default
+		// since late 2022; the provider leaves the attribute computed).
+		a.SQSManagedSSEEnabled = b.Bool("sqs_managed_sse_enabled", "sqs_managed_sse_enabled", a.KMSMasterKeyID == "" && !b.Has("kms_master_key_id"))
+		if b.R.IsUnknown("kms_master_key_id") && !b.Has("sqs_managed_sse_enabled") {
+			b.R.MarkUnknown("sqs_managed_sse_enabled")
+		}
+		a.Policy = b.Policy("policy", "policy")
+	})
+	registerChild("aws_sqs_queue_policy", "queue_url", []string{"aws_sqs_queue"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.SQSQueue).Policy = c.Policy("policy", "policy")
+	})
+}

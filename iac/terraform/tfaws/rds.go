@@ -1,0 +1,73 @@
+package tfaws
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// RDS: aws_db_instance and aws_rds_cluster_instance become aws.rds.instance,
+// aws_rds_cluster becomes aws.rds.cluster.
+func init() {
+	registerParent("aws_db_instance", "aws.rds.instance", func(b *Builder) {
+		a := b.R.Attributes.(*model.RDSInstance)
+		b.NameFrom("identifier", "identifier_prefix")
+		a.Engine = b.String("engine", "engine", "")
+		a.EngineVersion = b.String("engine_version", "engine_version", "")
+		a.InstanceClass = b.String("instance_class", "instance_class", "")
+		a.KMSKeyID = b.String("kms_key_id", "kms_key_id", "")
+		a.StorageEncrypted = b.Bool("storage_encrypted", "storage_encrypted", false)
+		// Replicas and snapshot restores inherit encryption from their
+		// source, which the configuration does not show.
+		if !b.Has("storage_encrypted") && (b.Has("replicate_source_db") || b.Has("snapshot_identifier")) {
+			b.Target().MarkUnknown("storage_encrypted")
+		}
+		a.PubliclyAccessible = b.Bool("publicly_accessible", "publicly_accessible", false)
+		// Unset, the provider sends nothing and the RDS API applies a
+		// 1-day retention to instances it creates.
+		a.BackupRetentionPeriod = b.Int("backup_retention_period", "backup_retention_period", 1)
+		a.DeletionProtection = b.Bool("deletion_protection", "deletion_protection", false)
+		a.IAMAuthenticationEnabled = b.Bool("iam_database_authentication_enabled", "iam_database_authentication_enabled", false)
+		a.AutoMinorVersionUpgrade = b.Bool("auto_minor_version_upgrade", "auto_minor_version_upgrade", true)
+		a.MultiAZ = b.Bool("multi_az", "multi_az", false)
+		a.PerformanceInsightsEnabled = b.Bool("performance_insights_enabled", "performance_insights_enabled", false)
+	})
+	// Aurora instances: storage, backups, deletion protection and IAM
+	// authentication are cluster settings; rules skip them on members.
+	registerParent("aws_rds_cluster_instance", "aws.rds.instance", func(b *Builder) {
+		a := b.R.Attributes.(*model.RDSInstance)
+		b.NameFrom("identifier", "identifier_prefix")
+		a.Engine = b.String("engine", "engine", "")
+		a.EngineVersion = b.String("engine_version", "engine_version", "")
+		a.InstanceClass = b.String("instance_class", "instance_class", "")
+		a.ClusterIdentifier = b.String("cluster_identifier", "cluster_identifier", "")
+		if a.ClusterIdentifier == "" {
+			// Usually a reference to a cluster id known only after apply;
+			// membership is what matters, so name the referenced cluster.
+			a.ClusterIdentifier = "(cluster)"
+			if refs := b.In.Refs["cluster_identifier"]; len(refs) > 0 {
+				a.ClusterIdentifier = refs[0]
+			}
+		}
+		a.PubliclyAccessible = b.Bool("publicly_accessible", "publicly_accessible", false)
+		a.AutoMinorVersionUpgrade = b.Bool("auto_minor_version_upgrade", "auto_minor_version_upgrade", true)
+		a.PerformanceInsightsEnabled = b.Bool("performance_insights_enabled", "performance_insights_enabled", false)
+		a.BackupRetentionPeriod = 0
+	})
+	registerParent("aws_rds_cluster", "aws.rds.cluster", func(b *Builder) {
+		a := b.R.Attributes.(*model.RDSCluster)
+		b.NameFrom("cluster_identifier", "cluster_identifier_prefix")
+		a.Engine = b.String("engine", "engine", "aurora")
+		a.KMSKeyID = b.String("kms_key_id", "kms_key_id", "")
+		// Provider default: false for provisioned clusters, true for
+		// (v1) serverless ones.
+		serverless := strings.EqualFold(b.String("engine_mode", "", "provisioned"), "serverless")
+		a.StorageEncrypted = b.Bool("storage_encrypted", "storage_encrypted", serverless)
+		if !b.Has("storage_encrypted") && (b.Has("snapshot_identifier") || b.Has("replication_source_identifier")) {
+			b.Target().MarkUnknown("storage_encrypted")
+		}
+		a.BackupRetentionPeriod = b.Int("backup_retention_period", "backup_retention_period", 1)
+		a.DeletionProtection = b.Bool("deletion_protection", "deletion_protection", false)
+		a.IAMAuthenticationEnabled = b.Bool("iam_database_authentication_enabled", "iam_database_authentication_enabled", false)
+	})
+}

@@ -1,0 +1,23 @@
+package tfaws
+
+import "github.com/vigil-sec/vigil/model"
+
+// Secrets Manager: aws_secretsmanager_secret joined with its
+// aws_secretsmanager_secret_rotation.
+func init() {
+	registerParent("aws_secretsmanager_secret", "aws.secretsmanager.secret", func(b *Builder) {
+		a := b.R.Attributes.(*model.SecretsManagerSecret)
+		a.Name = b.NameFrom("name", "name_prefix")
+		// Empty means the AWS managed aws/secretsmanager key.
+		a.KMSKeyID = b.String("kms_key_id", "kms_key_id", "")
+		// Provider v3 configured rotation inline.
+		if b.Has("rotation_lambda_arn") || b.HasBlock("rotation_rules") {
+			a.RotationEnabled = true
+			b.locate("rotation_rules", "rotation_enabled")
+		}
+	})
+	registerChild("aws_secretsmanager_secret_rotation", "secret_id", []string{"aws_secretsmanager_secret"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.SecretsManagerSecret).RotationEnabled = true
+		c.locate("", "rotation_enabled")
+	})
+}

@@ -1,0 +1,15 @@
+resource "aws_eks_cluster" "prod" {
+  name     = "prod"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+
+  }
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+}

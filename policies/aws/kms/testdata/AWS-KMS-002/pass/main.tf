@@ -1,0 +1,14 @@
+resource "aws_kms_key" "app" {
+  description         = "app data"
+  enable_key_rotation = true
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountRoot"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::123456789012:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
+}

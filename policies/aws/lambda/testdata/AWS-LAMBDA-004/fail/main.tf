@@ -1,0 +1,13 @@
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = "arn:aws:iam::123456789012:role/api"
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  filename      = "api.zip"
+  environment {
+    variables = {
+      LOG_LEVEL      = "info"
+      STRIPE_API_KEY = "from-parameter-store"
+    }
+  }
+}

@@ -1,0 +1,23 @@
+resource "aws_sns_topic" "alerts" {
+  name = "alerts"
+}
+
+resource "aws_sns_topic_policy" "alerts" {
+  arn = aws_sns_topic.alerts.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "events.amazonaws.com" }
+      Action    = "sns:Publish"
+      Resource  = "*"
+    },
+    {
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "sns:Publish"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }
+    }]
+  })
+}
