@@ -1,0 +1,106 @@
+package kubernetes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Finalize runs once over the resources of every scanned file. It gives
+// each kubernetes.namespace resource the names of the NetworkPolicies in
+// its namespace, and synthesizes a namespace resource (declared=false) for
+// every namespace that objects use but no Namespace object declares; its
+// Location is the first object that used it. Calling it twice is harmless.
+func Finalize(rs []*model.Resource) []*model.Resource {
+	netpols := map[string][]string{}
+	have := map[string]bool{}
+	var used []string
+	firstUser := map[string]*model.Resource{}
+	for _, r := range rs {
+		if r == nil || r.Provider != "kubernetes" {
+			continue
+		}
+		if r.Kind == "kubernetes.namespace" {
+			have[r.Name] = true
+			continue
+		}
+		ns, ok := namespaceOf(r)
+		if !ok || ns == "" {
+			continue
+		}
+		if _, seen := firstUser[ns]; !seen {
+			firstUser[ns] = r
+			used = append(used, ns)
+		}
+		if r.Kind == "kubernetes.network_policy" {
+			netpols[ns] = append(netpols[ns], r.Name)
+		}
+	}
+	out := rs
+	for _, ns := range used {
+		if have[ns] {
+			continue
+		}
+		u := firstUser[ns]
+		r := &model.Resource{
+			ID:         fileOf(u) + ":Namespace/" + ns,
+			Kind:       "kubernetes.namespace",
+			Provider:   "kubernetes",
+			Source:     u.Source,
+			Name:       ns,
+			Attributes: &model.KubernetesNamespace{},
+		}
+		if u.Location != nil {
+			loc := *u.Location
+			r.Location = &loc
+		}
+		// Suppressions written on the first user cover the namespace too:
+		// there is no Namespace object to write them on.
+		r.Ignores = append(r.Ignores, u.Ignores...)
+		out = append(out, r)
+	}
+	for _, r := range out {
+		if r == nil || r.Provider != "kubernetes" || r.Kind != "kubernetes.namespace" {
+			continue
+		}
+		a, ok := r.Attributes.(*model.KubernetesNamespace)
+		if !ok {
+			continue
+		}
+		names := append([]string{}, netpols[r.Name]...)
+		sort.Strings(names)
+		a.NetworkPolicies = names
+	}
+	return out
+}
+
+// namespaceOf returns the namespace of a namespaced object.
+func namespaceOf(r *model.Resource) (string, bool) {
+	switch a := r.Attributes.(type) {
+	case *model.KubernetesWorkload:
+		return a.Namespace, true
+	case *model.KubernetesRole:
+		return a.Namespace, r.Kind == "kubernetes.role"
+	case *model.KubernetesRoleBinding:
+		return a.Namespace, r.Kind == "kubernetes.role_binding"
+	case *model.KubernetesNetworkPolicy:
+		return a.Namespace, true
+	case *model.KubernetesService:
+		return a.Namespace, true
+	case *model.KubernetesServiceAccount:
+		return a.Namespace, true
+	}
+	return "", false
+}
+
+// fileOf is the file a resource came from.
+func fileOf(r *model.Resource) string {
+	if r.Location != nil && r.Location.File != "" {
+		return r.Location.File
+	}
+	if i := strings.IndexByte(r.ID, ':'); i >= 0 {
+		return r.ID[:i]
+	}
+	return r.ID
+}

@@ -1,0 +1,250 @@
+package kubernetes
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxExpandedNodes bounds the size of one document once its aliases are
+// expanded. Readers below walk at most the expanded tree, so this bound
+// also bounds their work; an alias bomb is refused before any walk.
+const maxExpandedNodes = 2_000_000
+
+var errAliasBomb = errors.New("document expands to too many nodes through YAML aliases")
+var errAliasCycle = errors.New("YAML alias refers to a node that contains it")
+
+// checkExpansion returns an error when doc, with every alias expanded,
+// would exceed maxExpandedNodes nodes or contains an alias cycle. It visits
+// each distinct node once (memoized), so it is linear in the input.
+func checkExpansion(doc *yaml.Node) error {
+	const inProgress = -1
+	memo := map[*yaml.Node]int{}
+	var size func(n *yaml.Node) (int, error)
+	size = func(n *yaml.Node) (int, error) {
+		if n == nil {
+			return 0, nil
+		}
+		if s, ok := memo[n]; ok {
+			if s == inProgress {
+				return 0, errAliasCycle
+			}
+			return s, nil
+		}
+		memo[n] = inProgress
+		total := 1
+		if n.Kind == yaml.AliasNode {
+			s, err := size(n.Alias)
+			if err != nil {
+				return 0, err
+			}
+			total += s
+		}
+		for _, c := range n.Content {
+			s, err := size(c)
+			if err != nil {
+				return 0, err
+			}
+			total += s
+			if total > maxExpandedNodes {
+				return 0, errAliasBomb
+			}
+		}
+		if total > maxExpandedNodes {
+			return 0, errAliasBomb
+		}
+		memo[n] = total
+		return total, nil
+	}
+	_, err := size(doc)
+	return err
+}
+
+// resolve follows aliases (bounded: checkExpansion refused cycles).
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 64; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		return resolve(n.Content[0])
+	}
+	return n
+}
+
+// field is one key/value pair of a mapping.
+type field struct {
+	key, value *yaml.Node
+}
+
+// fields lists a mapping's pairs with YAML merge keys (`<<: *base`)
+// applied: explicit keys win over merged ones.
+func fields(n *yaml.Node) []field { return mergedFields(n, 0) }
+
+// Merge keys are followed to a bounded depth and width, so that a lookup
+// costs little even when merges are stacked on purpose.
+const (
+	maxMergeDepth  = 4
+	maxMergeFields = 1000
+)
+
+func mergedFields(n *yaml.Node, depth int) []field {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var own, merged []field
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			v = resolve(v)
+			if v == nil || depth >= maxMergeDepth {
+				continue
+			}
+			srcs := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				srcs = v.Content
+			}
+			for _, m := range srcs {
+				if len(merged) < maxMergeFields {
+					merged = append(merged, mergedFields(m, depth+1)...)
+				}
+			}
+			continue
+		}
+		own = append(own, field{k, v})
+	}
+	if len(merged) == 0 {
+		return own
+	}
+	seen := map[string]bool{}
+	for _, f := range own {
+		seen[f.key.Value] = true
+	}
+	out := own
+	for _, f := range merged {
+		if !seen[f.key.Value] {
+			seen[f.key.Value] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// get returns the pair for key in mapping n; ok is false when absent or
+// null.
+func get(n *yaml.Node, key string) (field, bool) {
+	for _, f := range fields(n) {
+		if f.key.Value == key {
+			v := resolve(f.value)
+			if v == nil || isNull(v) {
+				return field{}, false
+			}
+			return field{f.key, v}, true
+		}
+	}
+	return field{}, false
+}
+
+// dig walks nested mapping keys.
+func dig(n *yaml.Node, keys ...string) (field, bool) {
+	var f field
+	for _, k := range keys {
+		var ok bool
+		if f, ok = get(n, k); !ok {
+			return field{}, false
+		}
+		n = f.value
+	}
+	return f, f.value != nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && (n.Tag == "!!null" || (n.Tag == "" && (n.Value == "null" || n.Value == "~")))
+}
+
+// str returns a scalar's text ("" for non-scalars).
+func str(n *yaml.Node) string {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
+		return ""
+	}
+	return n.Value
+}
+
+// boolean parses a YAML boolean; ok is false for anything else.
+func boolean(n *yaml.Node) (bool, bool) {
+	switch strings.ToLower(str(n)) {
+	case "true", "yes", "on":
+		return true, true
+	case "false", "no", "off":
+		return false, true
+	}
+	return false, false
+}
+
+// integer parses a YAML integer.
+func integer(n *yaml.Node) (int64, bool) {
+	s := strings.ReplaceAll(str(n), "_", "")
+	if s == "" {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(s, 0, 64)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(s, 64)
+		if ferr != nil || f != float64(int64(f)) {
+			return 0, false
+		}
+		return int64(f), true
+	}
+	return v, true
+}
+
+// items returns a sequence's elements, aliases resolved.
+func items(n *yaml.Node) []*yaml.Node {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	for _, c := range n.Content {
+		out = append(out, resolve(c))
+	}
+	return out
+}
+
+// stringList returns a sequence of scalars as strings (a lone scalar counts
+// as a one-element list, as people write `verbs: get` by mistake).
+func stringList(n *yaml.Node) []string {
+	n = resolve(n)
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		if isNull(n) {
+			return nil
+		}
+		return []string{n.Value}
+	}
+	var out []string
+	for _, c := range items(n) {
+		if c != nil && c.Kind == yaml.ScalarNode && !isNull(c) {
+			out = append(out, c.Value)
+		}
+	}
+	return out
+}
+
+// stringMap returns a mapping of scalars (labels).
+func stringMap(n *yaml.Node) map[string]string {
+	fs := fields(n)
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(fs))
+	for _, f := range fs {
+		out[f.key.Value] = str(f.value)
+	}
+	return out
+}

@@ -1,0 +1,270 @@
+// Package kubernetes turns Kubernetes manifests (multi-document YAML or
+// JSON, List kinds included) into normalized resources: workloads in one
+// pod-spec view, RBAC roles and bindings, namespaces, network policies,
+// services and service accounts.
+package kubernetes
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/model"
+)
+
+// MaxFileSize is the largest manifest file Parse accepts.
+const MaxFileSize = 10 << 20
+
+// Detect reports whether data looks like Kubernetes manifests: at least one
+// document is a mapping with apiVersion and kind.
+func Detect(data []byte) bool {
+	if len(data) > MaxFileSize || !bytes.Contains(data, []byte("apiVersion")) || !bytes.Contains(data, []byte("kind")) {
+		return false
+	}
+	for _, c := range splitDocuments(data) {
+		docs, _ := decodeChunk(c)
+		for _, d := range docs {
+			root := d.Content[0]
+			if root.Kind != yaml.MappingNode {
+				continue
+			}
+			var api, kind bool
+			for i := 0; i+1 < len(root.Content); i += 2 {
+				k, v := root.Content[i], root.Content[i+1]
+				if v.Kind != yaml.ScalarNode || v.Value == "" {
+					continue
+				}
+				switch k.Value {
+				case "apiVersion":
+					api = true
+				case "kind":
+					kind = true
+				}
+			}
+			if api && kind {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Parse parses one file of manifests. A malformed document yields a
+// *file.Error and the other documents still parse. Objects of kinds Vigil
+// does not model are skipped.
+func Parse(path string, data []byte) ([]*model.Resource, []error) {
+	if len(data) > MaxFileSize {
+		return nil, []error{file.Errorf(path, 0, "file is %d bytes, larger than the %d-byte limit", len(data), MaxFileSize)}
+	}
+	var out []*model.Resource
+	var errs []error
+	ignores := file.FindIgnores(path, data)
+	above := ignoreAnchor(data)
+	for _, c := range splitDocuments(data) {
+		docs, err := decodeChunk(c)
+		if err != nil {
+			errs = append(errs, chunkError(path, c, err))
+		}
+		for _, d := range docs {
+			rs, derrs := parseDocument(path, d, c.end)
+			errs = append(errs, derrs...)
+			for _, r := range rs {
+				file.AttachIgnores(r, ignores, above)
+			}
+			out = append(out, rs...)
+		}
+	}
+	return out, errs
+}
+
+// ignoreAnchor reports lines that may hold suppressions for the block
+// below: comments, and the `---` separating it from the previous document.
+func ignoreAnchor(data []byte) func(int) bool {
+	comment := file.CommentLines(data)
+	var lines [][]byte
+	return func(n int) bool {
+		if comment(n) {
+			return true
+		}
+		if lines == nil {
+			lines = bytes.Split(data, []byte("\n"))
+		}
+		return n >= 1 && n <= len(lines) && isDocStart(bytes.TrimRight(lines[n-1], " \t\r"))
+	}
+}
+
+// chunk is the text of one YAML document and where it sits in the file.
+type chunk struct {
+	start int // 1-based line of the chunk's first line
+	end   int // last line holding content
+	text  []byte
+}
+
+var docStartRe = regexp.MustCompile(`^---(?:[ \t]|$)`)
+
+func isDocStart(l []byte) bool { return docStartRe.Match(l) }
+
+func isDocEnd(l []byte) bool {
+	return bytes.Equal(l, []byte("...")) || bytes.HasPrefix(l, []byte("... ")) || bytes.HasPrefix(l, []byte("...\t"))
+}
+
+// splitDocuments cuts a stream at document markers (which YAML only allows
+// in column 0, even inside block scalars), so that one malformed document
+// does not stop the parse of the others. Comments and directives before a
+// `---` stay with the document that follows.
+func splitDocuments(data []byte) []chunk {
+	var out []chunk
+	cur := chunk{start: 1}
+	content := false
+	flush := func(next int) {
+		if content {
+			out = append(out, cur)
+		}
+		cur = chunk{start: next}
+		content = false
+	}
+	newAfter := false
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i, l := range lines {
+		n := i + 1
+		t := bytes.TrimRight(l, " \t\r\n")
+		if newAfter {
+			flush(n)
+			newAfter = false
+		}
+		if isDocStart(t) && content {
+			flush(n)
+		}
+		cur.text = append(cur.text, l...)
+		switch {
+		case isDocStart(t):
+			rest := bytes.TrimSpace(t[3:])
+			if len(rest) > 0 && rest[0] != '#' {
+				content = true
+				cur.end = n
+			}
+		case isDocEnd(t):
+			newAfter = true
+		case len(bytes.TrimSpace(t)) == 0:
+		case bytes.HasPrefix(bytes.TrimSpace(t), []byte("#")):
+		case t[0] == '%' && !content:
+		default:
+			content = true
+			cur.end = n
+		}
+	}
+	flush(0)
+	return out
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// chunkError turns a yaml.v3 error into a file:line error of the file.
+func chunkError(path string, c chunk, err error) error {
+	msg := err.Error()
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return file.Errorf(path, c.start+n-1, "invalid YAML: %s", m[2])
+	}
+	return file.Errorf(path, c.start, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// decodeChunk parses the documents of a chunk, with node lines shifted to
+// file lines. It never panics: a parser panic becomes an error.
+func decodeChunk(c chunk) (docs []*yaml.Node, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: parser failed: %v", p)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(c.text))
+	for {
+		var d yaml.Node
+		if err := dec.Decode(&d); err != nil {
+			if errors.Is(err, io.EOF) {
+				return docs, nil
+			}
+			return docs, err
+		}
+		if len(d.Content) == 0 {
+			continue
+		}
+		shiftLines(&d, c.start-1)
+		docs = append(docs, &d)
+	}
+}
+
+// shiftLines adds off to the line of every node of the tree (aliases are
+// not followed: their targets are in the tree already).
+func shiftLines(n *yaml.Node, off int) {
+	n.Line += off
+	for _, c := range n.Content {
+		shiftLines(c, off)
+	}
+}
+
+// parseDocument maps one YAML document: one object, or a List of them.
+func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []error) {
+	root := doc.Content[0]
+	if err := checkExpansion(root); err != nil {
+		return nil, []error{file.Errorf(path, root.Line, "%v", err)}
+	}
+	root = resolve(root)
+	if root == nil || isNull(root) {
+		return nil, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, []error{file.Errorf(path, root.Line, "document is not a mapping (a Kubernetes object)")}
+	}
+	kind := str(field0(root, "kind"))
+	if kind == "" {
+		return nil, []error{file.Errorf(path, root.Line, "object has no kind")}
+	}
+	if list, ok := get(root, "items"); ok && strings.HasSuffix(kind, "List") {
+		var out []*model.Resource
+		var errs []error
+		its := items(list.value)
+		for i, it := range its {
+			if it == nil || it.Kind != yaml.MappingNode {
+				continue
+			}
+			itemEnd := end
+			if i+1 < len(its) && its[i+1] != nil && its[i+1].Line > it.Line {
+				itemEnd = its[i+1].Line - 1
+			}
+			k := str(field0(it, "kind"))
+			if k == "" {
+				k = strings.TrimSuffix(kind, "List")
+			}
+			r, err := buildObject(path, it, k, model.Location{File: path, StartLine: it.Line, EndLine: itemEnd})
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if r != nil {
+				out = append(out, r)
+			}
+		}
+		return out, errs
+	}
+	r, err := buildObject(path, root, kind, model.Location{File: path, StartLine: root.Line, EndLine: max(end, root.Line)})
+	if err != nil {
+		return nil, []error{err}
+	}
+	if r == nil {
+		return nil, nil
+	}
+	return []*model.Resource{r}, nil
+}
+
+// field0 returns the value of key in n, or nil.
+func field0(n *yaml.Node, key string) *yaml.Node {
+	f, _ := get(n, key)
+	return f.value
+}
