@@ -1,0 +1,407 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/model"
+)
+
+// sourceFile is one parsed configuration file.
+type sourceFile struct {
+	rel      string // path relative to the scan root, slash-separated
+	data     []byte
+	ignores  []model.Ignore
+	comments func(int) bool
+}
+
+// moduleConfig is the static content of one module directory: its blocks,
+// not yet evaluated. It is parsed once and shared by every instance of the
+// module.
+type moduleConfig struct {
+	dir       string // absolute
+	files     []*sourceFile
+	variables map[string]*variableDecl
+	varOrder  []string
+	locals    map[string]*hcl.Attribute
+	resources []*resourceDecl
+	resByAddr map[string]*resourceDecl // "type.name" or "data.type.name"
+	calls     []*moduleCall
+	callByKey map[string]*moduleCall
+	outputs   map[string]*hcl.Attribute
+	// attrRefs lists, per resource address, the attribute names that some
+	// expression of the module reads from it, so that references to
+	// attributes absent from the config evaluate as unknown, not errors.
+	attrRefs map[string]map[string]bool
+}
+
+type variableDecl struct {
+	name     string
+	def      hcl.Expression
+	typ      hcl.Expression
+	declared *hcl.Range
+}
+
+type resourceDecl struct {
+	mode, typ, name string
+	addr            string // type.name or data.type.name
+	body            hcl.Body
+	count, forEach  hcl.Expression
+	rng             hcl.Range
+	file            *sourceFile
+	traversals      []hcl.Traversal
+}
+
+type moduleCall struct {
+	name           string
+	source         string
+	body           hcl.Body
+	inputs         hcl.Attributes
+	count, forEach hcl.Expression
+	rng            hcl.Range
+}
+
+var topSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "resource", LabelNames: []string{"type", "name"}},
+	{Type: "data", LabelNames: []string{"type", "name"}},
+	{Type: "variable", LabelNames: []string{"name"}},
+	{Type: "locals"},
+	{Type: "module", LabelNames: []string{"name"}},
+	{Type: "output", LabelNames: []string{"name"}},
+}}
+
+var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}}}
+
+var moduleSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "source"}, {Name: "version"}, {Name: "count"}, {Name: "for_each"}, {Name: "providers"}, {Name: "depends_on"},
+}}
+
+var outputSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}}
+
+// metaAttrs are resource arguments that configure Terraform, not the
+// resource; they are not part of its values.
+var metaAttrs = map[string]bool{"count": true, "for_each": true, "provider": true, "depends_on": true, "lifecycle": true}
+
+var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connection": true}
+
+// loadModule parses every .tf and .tf.json file of dir (absolute). Parse
+// problems are reported and the rest still loads.
+func (s *scanner) loadModule(dir string) *moduleConfig {
+	if m, ok := s.modules[dir]; ok {
+		return m
+	}
+	m := &moduleConfig{dir: dir, variables: map[string]*variableDecl{}, locals: map[string]*hcl.Attribute{},
+		resByAddr: map[string]*resourceDecl{}, callByKey: map[string]*moduleCall{}, outputs: map[string]*hcl.Attribute{},
+		attrRefs: map[string]map[string]bool{}}
+	s.modules[dir] = m
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		s.errs = append(s.errs, file.Errorf(s.rel(dir), 0, "cannot read module directory: %v", err))
+		return m
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !(strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json")) {
+			continue
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s.loadFile(m, filepath.Join(dir, n))
+	}
+	m.index()
+	return m
+}
+
+func (s *scanner) loadFile(m *moduleConfig, path string) {
+	rel := s.rel(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		s.errs = append(s.errs, file.Errorf(rel, 0, "cannot read: %v", err))
+		return
+	}
+	if st.Size() > s.maxSize {
+		s.errs = append(s.errs, file.Errorf(rel, 0, "file of %d bytes exceeds the %d byte limit; skipped", st.Size(), s.maxSize))
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		s.errs = append(s.errs, file.Errorf(rel, 0, "cannot read: %v", err))
+		return
+	}
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(path, ".json") {
+		f, diags = hcljson.Parse(data, rel)
+	} else {
+		f, diags = hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+	}
+	s.report(diags)
+	if f == nil || f.Body == nil {
+		return
+	}
+	sf := &sourceFile{rel: rel, data: data, ignores: file.FindIgnores(rel, data), comments: file.CommentLines(data)}
+	m.files = append(m.files, sf)
+	content, _, diags := f.Body.PartialContent(topSchema)
+	s.report(diags)
+	if content == nil {
+		return
+	}
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "resource", "data":
+			s.addResource(m, b, sf)
+		case "variable":
+			c, _, d := b.Body.PartialContent(variableSchema)
+			s.report(d)
+			v := &variableDecl{name: b.Labels[0], declared: b.DefRange.Ptr()}
+			if a := c.Attributes["default"]; a != nil {
+				v.def = a.Expr
+			}
+			if a := c.Attributes["type"]; a != nil {
+				v.typ = a.Expr
+			}
+			if _, dup := m.variables[v.name]; !dup {
+				m.varOrder = append(m.varOrder, v.name)
+			}
+			m.variables[v.name] = v
+		case "locals":
+			attrs, d := b.Body.JustAttributes()
+			s.report(d)
+			for n, a := range attrs {
+				m.locals[n] = a
+			}
+		case "module":
+			s.addCall(m, b)
+		case "output":
+			c, _, d := b.Body.PartialContent(outputSchema)
+			s.report(d)
+			if a := c.Attributes["value"]; a != nil {
+				m.outputs[b.Labels[0]] = a
+			}
+		}
+	}
+}
+
+func (s *scanner) addResource(m *moduleConfig, b *hcl.Block, sf *sourceFile) {
+	r := &resourceDecl{mode: "managed", typ: b.Labels[0], name: b.Labels[1], body: b.Body, file: sf}
+	r.addr = r.typ + "." + r.name
+	if b.Type == "data" {
+		r.mode = "data"
+		r.addr = "data." + r.addr
+	}
+	r.rng = b.DefRange
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		r.rng = hcl.RangeBetween(b.DefRange, sb.SrcRange)
+		if a := sb.Attributes["count"]; a != nil {
+			r.count = a.Expr
+		}
+		if a := sb.Attributes["for_each"]; a != nil {
+			r.forEach = a.Expr
+		}
+		r.traversals = bodyTraversals(sb, nil)
+	} else {
+		if jr := jsonBlockRange(b); jr != nil {
+			r.rng = *jr
+		}
+		attrs, _ := b.Body.JustAttributes()
+		for n, a := range attrs {
+			switch n {
+			case "count":
+				r.count = a.Expr
+			case "for_each":
+				r.forEach = a.Expr
+			}
+			r.traversals = append(r.traversals, exprTraversals(a.Expr)...)
+		}
+	}
+	if _, dup := m.resByAddr[r.addr]; dup {
+		s.errs = append(s.errs, file.Errorf(sf.rel, b.DefRange.Start.Line, "duplicate %s block %s", b.Type, r.addr))
+		return
+	}
+	m.resources = append(m.resources, r)
+	m.resByAddr[r.addr] = r
+}
+
+// jsonBlockRange is the range of a JSON block's body, when the body
+// exposes it (hcl's JSON bodies report only their opening brace).
+func jsonBlockRange(b *hcl.Block) *hcl.Range {
+	attrs, _ := b.Body.JustAttributes()
+	rng := b.DefRange
+	for _, a := range attrs {
+		rng = hcl.RangeOver(rng, a.Range)
+	}
+	return &rng
+}
+
+func (s *scanner) addCall(m *moduleConfig, b *hcl.Block) {
+	c, remain, d := b.Body.PartialContent(moduleSchema)
+	s.report(d)
+	call := &moduleCall{name: b.Labels[0], body: b.Body, rng: b.DefRange}
+	if a := c.Attributes["source"]; a != nil {
+		v, _ := a.Expr.Value(nil)
+		if v.IsKnown() && !v.IsNull() && v.Type().Equals(ctyString) {
+			call.source = v.AsString()
+		}
+	}
+	if a := c.Attributes["count"]; a != nil {
+		call.count = a.Expr
+	}
+	if a := c.Attributes["for_each"]; a != nil {
+		call.forEach = a.Expr
+	}
+	call.inputs, _ = remain.JustAttributes()
+	if _, dup := m.callByKey[call.name]; dup {
+		s.errs = append(s.errs, file.Errorf(b.DefRange.Filename, b.DefRange.Start.Line, "duplicate module block %q", call.name))
+		return
+	}
+	m.calls = append(m.calls, call)
+	m.callByKey[call.name] = call
+}
+
+// index records which attributes each expression of the module reads from
+// each resource, so that resource values can carry unknowns for them.
+func (m *moduleConfig) index() {
+	add := func(trs []hcl.Traversal) {
+		for _, tr := range trs {
+			addr, attr := refTarget(tr)
+			if addr == "" || attr == "" {
+				continue
+			}
+			set := m.attrRefs[addr]
+			if set == nil {
+				set = map[string]bool{}
+				m.attrRefs[addr] = set
+			}
+			set[attr] = true
+		}
+	}
+	for _, r := range m.resources {
+		add(r.traversals)
+	}
+	for _, a := range m.locals {
+		add(exprTraversals(a.Expr))
+	}
+	for _, a := range m.outputs {
+		add(exprTraversals(a.Expr))
+	}
+	for _, c := range m.calls {
+		for _, a := range c.inputs {
+			add(exprTraversals(a.Expr))
+		}
+		if c.count != nil {
+			add(exprTraversals(c.count))
+		}
+		if c.forEach != nil {
+			add(exprTraversals(c.forEach))
+		}
+	}
+}
+
+// refTarget names the resource a traversal reads (type.name or
+// data.type.name) and the first attribute it reads from it, skipping
+// instance keys.
+func refTarget(tr hcl.Traversal) (addr, attr string) {
+	steps := tr
+	root := tr.RootName()
+	var n int // steps naming the resource after the root
+	switch root {
+	case "var", "local", "module", "count", "each", "self", "path", "terraform":
+		return "", ""
+	case "data":
+		n = 2
+	default:
+		n = 1
+	}
+	addr = root
+	i := 1
+	for ; i < len(steps) && n > 0; i++ {
+		a, ok := steps[i].(hcl.TraverseAttr)
+		if !ok {
+			return "", ""
+		}
+		addr += "." + a.Name
+		n--
+	}
+	if n > 0 {
+		return "", ""
+	}
+	for ; i < len(steps); i++ {
+		if a, ok := steps[i].(hcl.TraverseAttr); ok {
+			return addr, a.Name
+		}
+	}
+	return addr, ""
+}
+
+// exprTraversals returns the variables an expression reads, adding for
+// splats over a resource (aws_x.y[*].arn) the attribute read from each
+// element as a pseudo traversal aws_x.y.arn.
+func exprTraversals(expr hcl.Expression) []hcl.Traversal {
+	if expr == nil {
+		return nil
+	}
+	trs := expr.Variables()
+	if se, ok := expr.(hclsyntax.Expression); ok {
+		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+			sp, ok := n.(*hclsyntax.SplatExpr)
+			if !ok {
+				return nil
+			}
+			src, ok := sp.Source.(*hclsyntax.ScopeTraversalExpr)
+			if !ok {
+				return nil
+			}
+			rel, ok := sp.Each.(*hclsyntax.RelativeTraversalExpr)
+			if !ok || len(rel.Traversal) == 0 {
+				return nil
+			}
+			if a, ok := rel.Traversal[0].(hcl.TraverseAttr); ok {
+				t := append(append(hcl.Traversal{}, src.Traversal...), a)
+				trs = append(trs, t)
+			}
+			return nil
+		})
+	}
+	return trs
+}
+
+// bodyTraversals collects the variables read anywhere in a native body.
+func bodyTraversals(b *hclsyntax.Body, out []hcl.Traversal) []hcl.Traversal {
+	for _, a := range b.Attributes {
+		out = append(out, exprTraversals(a.Expr)...)
+	}
+	for _, blk := range b.Blocks {
+		out = bodyTraversals(blk.Body, out)
+	}
+	return out
+}
+
+// report turns hcl diagnostics into file errors.
+func (s *scanner) report(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		s.errs = append(s.errs, diagError(d))
+	}
+}
+
+func diagError(d *hcl.Diagnostic) *file.Error {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	if d.Subject != nil {
+		return file.Errorf(d.Subject.Filename, d.Subject.Start.Line, "%s", msg)
+	}
+	return &file.Error{Message: msg}
+}

@@ -1,0 +1,145 @@
+// Package terraform evaluates Terraform configurations (HCL and JSON
+// syntax) into resource instances: variables, locals, count, for_each,
+// dynamic blocks, modules and functions are evaluated as Terraform would
+// at plan time, and values that only apply would know stay unknown.
+package terraform
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
+)
+
+// Options are the inputs a terraform plan would get on its command line.
+type Options struct {
+	Vars        map[string]string // -var name=value
+	VarFiles    []string          // -var-file paths
+	MaxFileSize int64             // 0 = default 10 MiB; larger files are reported and skipped
+}
+
+const (
+	defaultMaxFileSize = 10 << 20
+	maxModuleDepth     = 20
+	maxInstances       = 10000 // per resource or module block, against runaway counts
+)
+
+type scanner struct {
+	root    string
+	opts    Options
+	maxSize int64
+	modules map[string]*moduleConfig // by absolute directory
+	errs    []error
+	warned  map[string]bool
+	out     []*instance.Instance
+}
+
+// Scan evaluates every Terraform root module among dirs (absolute
+// directories containing .tf/.tf.json files). A dir is a root unless
+// another dir in dirs calls it as a local module. File paths in instances
+// and errors are relative to root. Problems are reported as *file.Error and
+// never stop the scan.
+func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []error) {
+	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, warned: map[string]bool{}}
+	if s.maxSize <= 0 {
+		s.maxSize = defaultMaxFileSize
+	}
+	if abs, err := filepath.Abs(root); err == nil {
+		s.root = abs
+	}
+	var cand []string
+	for _, d := range dirs {
+		d = filepath.Clean(d)
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(s.root, d)
+		}
+		// Modules installed by terraform init are evaluated through their
+		// callers, never as roots.
+		if strings.Contains(filepath.ToSlash(d)+"/", "/.terraform/") {
+			continue
+		}
+		cand = append(cand, d)
+	}
+	sort.Strings(cand)
+	called := map[string]bool{}
+	for _, d := range cand {
+		m := s.loadModule(d)
+		for _, c := range m.calls {
+			if isLocalSource(c.source) {
+				if cd := filepath.Clean(filepath.Join(d, c.source)); cd != d {
+					called[cd] = true
+				}
+			}
+		}
+	}
+	varFiles := s.loadVarFiles()
+	for _, d := range cand {
+		if called[d] {
+			continue
+		}
+		m := s.modules[d]
+		if len(m.files) == 0 {
+			continue
+		}
+		rs := newRootScope(s, m, varFiles)
+		rs.emitAll()
+	}
+	return s.out, s.errs
+}
+
+func isLocalSource(src string) bool {
+	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || src == "." || src == ".."
+}
+
+// rel is path relative to the scan root, slash-separated.
+func (s *scanner) rel(path string) string {
+	r, err := filepath.Rel(s.root, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(r)
+}
+
+// warnOnce reports a problem a single time per key.
+func (s *scanner) warnOnce(key string, e *file.Error) {
+	if s.warned[key] {
+		return
+	}
+	s.warned[key] = true
+	s.errs = append(s.errs, e)
+}
+
+// installedModules reads .terraform/modules/modules.json of a root module
+// (or of the scan root), which maps module keys ("a.b") to the directories
+// terraform init installed them in.
+func (s *scanner) installedModules(rootDir string) map[string]string {
+	out := map[string]string{}
+	for _, base := range []string{s.root, rootDir} {
+		data, err := os.ReadFile(filepath.Join(base, ".terraform", "modules", "modules.json"))
+		if err != nil {
+			continue
+		}
+		var doc struct {
+			Modules []struct{ Key, Dir string }
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			s.errs = append(s.errs, file.Errorf(s.rel(filepath.Join(base, ".terraform", "modules", "modules.json")), 0, "invalid modules.json: %v", err))
+			continue
+		}
+		for _, m := range doc.Modules {
+			if m.Key == "" || m.Dir == "" {
+				continue
+			}
+			dir := filepath.FromSlash(m.Dir)
+			if !filepath.IsAbs(dir) {
+				dir = filepath.Join(base, dir)
+			}
+			out[m.Key] = filepath.Clean(dir)
+		}
+	}
+	return out
+}
