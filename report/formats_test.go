@@ -1,0 +1,272 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func TestJUnitCounts(t *testing.T) {
+	r := fixture()
+	// A control character XML cannot carry must not break the document.
+	r.Findings[0].Message = "bad \x1b[31m value \x00"
+	var buf bytes.Buffer
+	if err := Write(&buf, "junit", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("junit output does not parse: %v\n%s", err, buf.String())
+	}
+	// 6 findings: 3 fail, 1 error, 1 suppressed, 1 pass (passes are testcases).
+	if doc.Tests != 6 || doc.Failures != 3 || doc.Errors != 1 || doc.Skipped != 1 {
+		t.Errorf("totals tests=%d failures=%d errors=%d skipped=%d", doc.Tests, doc.Failures, doc.Errors, doc.Skipped)
+	}
+	if len(doc.Suites) != 5 {
+		t.Fatalf("suites = %d, want one per rule (5)", len(doc.Suites))
+	}
+	var tests, failures int
+	for _, s := range doc.Suites {
+		var f, e, sk int
+		for _, c := range s.Cases {
+			if c.ClassName != s.Name {
+				t.Errorf("case %s in suite %s", c.ClassName, s.Name)
+			}
+			if c.Failure != nil {
+				f++
+			}
+			if c.Error != nil {
+				e++
+			}
+			if c.Skipped != nil {
+				sk++
+			}
+		}
+		if s.Tests != len(s.Cases) || s.Failures != f || s.Errors != e || s.Skipped != sk {
+			t.Errorf("suite %s counts %d/%d/%d/%d, cases say %d/%d/%d/%d",
+				s.Name, s.Tests, s.Failures, s.Errors, s.Skipped, len(s.Cases), f, e, sk)
+		}
+		tests += s.Tests
+		failures += s.Failures
+	}
+	if tests != doc.Tests || failures != doc.Failures {
+		t.Errorf("suite sums %d/%d differ from totals %d/%d", tests, failures, doc.Tests, doc.Failures)
+	}
+	s3 := doc.Suites[1]
+	if s3.Name != "AWS-S3-001" || s3.Cases[0].Failure == nil || s3.Cases[0].Failure.Type != "critical" {
+		t.Errorf("AWS-S3-001 suite = %+v", s3)
+	}
+	if !strings.HasPrefix(s3.Cases[0].Failure.Message, "bad ") || strings.ContainsRune(s3.Cases[0].Failure.Message, 0x1b) {
+		t.Errorf("failure message = %q", s3.Cases[0].Failure.Message)
+	}
+	if got := doc.Suites[2].Cases[0].Failure.Message; got != scriptMsg {
+		t.Errorf("markup did not round-trip: %q", got)
+	}
+}
+
+func TestCSVInjectionNeutralised(t *testing.T) {
+	r := fixture()
+	r.Findings[0].Message = "+SUM(1,2)"
+	r.Findings[0].Resource.Region = "@evil"
+	r.Findings[0].Resource.Account = "-1"
+	r.Findings[0].Title = "\tTabbed"
+	r.Findings[1].Message = "\rcarriage"
+	var buf bytes.Buffer
+	if err := Write(&buf, "csv", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+		t.Errorf("header = %v", rows[0])
+	}
+	// Passed finding is left out without IncludePassed: 5 data rows.
+	if len(rows) != 6 {
+		t.Fatalf("rows = %d, want 6", len(rows))
+	}
+	for i, row := range rows[1:] {
+		if len(row) != len(csvHeader) {
+			t.Fatalf("row %d has %d cells", i, len(row))
+		}
+		for j, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("row %d column %s starts with a formula character: %q", i, csvHeader[j], cell)
+			}
+		}
+	}
+	col := func(row []string, name string) string {
+		for i, h := range csvHeader {
+			if h == name {
+				return row[i]
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return ""
+	}
+	checks := []struct {
+		row       int
+		col, want string
+	}{
+		{1, "message", "'+SUM(1,2)"},
+		{1, "region", "'@evil"},
+		{1, "account", "'-1"},
+		{1, "title", "'\tTabbed"},
+		{1, "compliance", "cis-aws-3.0:2.1.4 nist-800-53-r5:AC-21 nist-800-53-r5:AC-3"},
+		{1, "start_line", "12"},
+		{3, "resource_name", "'" + formulaName},
+		{3, "file", ""},
+		{2, "message", "'\rcarriage"},
+	}
+	for _, c := range checks {
+		if got := col(rows[c.row], c.col); got != c.want {
+			t.Errorf("row %d %s = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+}
+
+func TestCSVIncludePassed(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "csv", fixture(), Options{IncludePassed: true}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || rows[6][3] != "pass" {
+		t.Errorf("with IncludePassed want the pass row last; rows = %d", len(rows))
+	}
+}
+
+func TestJSONFiltersPassed(t *testing.T) {
+	for _, include := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := Write(&buf, "json", fixture(), Options{IncludePassed: include}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(buf.String(), `"status": "pass"`); got != include {
+			t.Errorf("IncludePassed=%v: pass finding present = %v", include, got)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", &Result{}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"findings": []`, `"targets": []`, `"by_severity": {}`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("empty result lacks %s:\n%s", want, buf.String())
+		}
+	}
+	if strings.Contains(buf.String(), `"rules": [`) || strings.Contains(buf.String(), `"errors"`) {
+		t.Errorf("empty rules/errors should be omitted:\n%s", buf.String())
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	s := Summarize(fixture().Findings)
+	if s.Fail != 3 || s.Pass != 1 || s.Suppressed != 1 || s.Error != 1 {
+		t.Errorf("summary = %+v", s)
+	}
+	want := map[string]int{"critical": 1, "high": 1, "medium": 1, "low": 0, "info": 0}
+	for k, v := range want {
+		if got, ok := s.BySeverity[k]; !ok || got != v {
+			t.Errorf("by_severity[%s] = %d (present %v), want %d", k, got, ok, v)
+		}
+	}
+}
+
+func TestTableNoEscapesFromInput(t *testing.T) {
+	for _, color := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := Write(&buf, "table", fixture(), Options{Color: color, Verbose: true, IncludePassed: true}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		// Remove the styles the table itself emits; nothing else may be a control.
+		for _, s := range append([]string{ansiReset, ansiBold, ansiDim}, stylesOf(badgeStyle)...) {
+			out = strings.ReplaceAll(out, s, "")
+		}
+		for _, r := range out {
+			if r == '\n' {
+				continue
+			}
+			if r < 0x20 || r == 0x7f || unsafeRune(r) {
+				t.Errorf("color=%v: output contains control %U", color, r)
+			}
+		}
+		if !strings.Contains(out, `evil\x1b[2J\x1b[31mred`) {
+			t.Errorf("hostile name not shown escaped:\n%s", out)
+		}
+		if !color && strings.Contains(buf.String(), "\x1b") {
+			t.Error("ESC in output without colour")
+		}
+	}
+}
+
+func stylesOf(m map[model.Severity]string) []string {
+	var out []string
+	for _, s := range m {
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestTableSummaryLine(t *testing.T) {
+	r := &Result{
+		Summary: Summary{Fail: 12, Pass: 240, Suppressed: 3,
+			BySeverity: map[string]int{"critical": 2, "high": 4, "medium": 5, "low": 1}},
+		Scan: ScanInfo{Resources: 130, Rules: 97, DurationMS: 420},
+	}
+	want := "12 failed (2 critical, 4 high, 5 medium, 1 low), 3 suppressed, 240 passed — 130 resources, 97 rules, 0.42s"
+	if got := summaryLine(r); got != want {
+		t.Errorf("summary line\n got %q\nwant %q", got, want)
+	}
+	// Without a summary the table counts the findings it was given.
+	r = &Result{Findings: fixture().Findings, Scan: ScanInfo{Resources: 1, Rules: 1}}
+	want = "3 failed (1 critical, 1 high, 1 medium), 1 suppressed, 1 passed, 1 error — 1 resource, 1 rule, 0.00s"
+	if got := summaryLine(r); got != want {
+		t.Errorf("summary line\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestTableOrder(t *testing.T) {
+	r := &Result{Findings: []model.Finding{
+		{RuleID: "L", Severity: model.SeverityLow, Status: model.StatusFail, Resource: model.ResourceRef{ID: "a"}},
+		{RuleID: "C2", Severity: model.SeverityCritical, Status: model.StatusFail, Resource: model.ResourceRef{ID: "z"},
+			Location: &model.Location{File: "b.tf", StartLine: 1}},
+		{RuleID: "C1", Severity: model.SeverityCritical, Status: model.StatusFail, Resource: model.ResourceRef{ID: "y"},
+			Location: &model.Location{File: "a.tf", StartLine: 9}},
+		{RuleID: "C3", Severity: model.SeverityCritical, Status: model.StatusFail, Resource: model.ResourceRef{ID: "x"}},
+	}}
+	var buf bytes.Buffer
+	if err := Write(&buf, "table", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && (f[0] == "CRITICAL" || f[0] == "LOW") {
+			order = append(order, f[1])
+		}
+	}
+	// Severity first; within it files by name, then resources without a file.
+	if got := strings.Join(order, " "); got != "C1 C2 C3 L" {
+		t.Errorf("order = %s, want C1 C2 C3 L", got)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	got := wrap("aaa bbb ccc dddddddddd e", 7)
+	want := []string{"aaa bbb", "ccc", "dddddddddd", "e"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("wrap = %q, want %q", got, want)
+	}
+	if got := wrap("short", 0); len(got) != 1 || got[0] != "short" {
+		t.Errorf("wrap without width = %q", got)
+	}
+}

@@ -1,0 +1,48 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Options tune rendering. Color and Width only affect the table format.
+type Options struct {
+	Color         bool
+	Width         int
+	IncludePassed bool
+	Verbose       bool
+}
+
+type writerFunc func(w io.Writer, r *Result, opt Options) error
+
+var writers = map[string]writerFunc{
+	"table": writeTable,
+	"json":  writeJSON,
+	"sarif": writeSARIF,
+	"junit": writeJUnit,
+	"csv":   writeCSV,
+}
+
+// Formats lists the supported format names, sorted.
+func Formats() []string {
+	out := make([]string, 0, len(writers))
+	for name := range writers {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Write renders r in format to w.
+func Write(w io.Writer, format string, r *Result, opt Options) error {
+	f, ok := writers[strings.ToLower(strings.TrimSpace(format))]
+	if !ok {
+		return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats(), ", "))
+	}
+	if r == nil {
+		r = &Result{}
+	}
+	return f(w, r, opt)
+}

@@ -1,0 +1,92 @@
+// Package report renders scan results for people (table) and machines
+// (json, sarif, junit, csv). JSON is the reference format: every other format
+// is derived from the same Result.
+package report
+
+import (
+	"time"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Result is what a scan produced.
+type Result struct {
+	Tool     Tool            `json:"tool"`
+	Scan     ScanInfo        `json:"scan"`
+	Summary  Summary         `json:"summary"`
+	Findings []model.Finding `json:"findings"`
+	// Errors are problems reading input; they never stop a scan.
+	Errors []ScanError `json:"errors,omitempty"`
+	// Rules describes the rules that were evaluated, for formats that carry
+	// rule metadata (SARIF). Optional: findings alone are enough.
+	Rules []RuleInfo `json:"rules,omitempty"`
+}
+
+// Tool identifies the program that produced a Result.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// ScanInfo describes one scan.
+type ScanInfo struct {
+	ID         string    `json:"id"`
+	StartedAt  time.Time `json:"started_at"`
+	FinishedAt time.Time `json:"finished_at"`
+	Targets    []string  `json:"targets"`
+	Sources    []string  `json:"sources"`
+	Resources  int       `json:"resources"`
+	Rules      int       `json:"rules"`
+	DurationMS int64     `json:"duration_ms"`
+}
+
+// Summary counts findings by status, and failed findings by severity.
+type Summary struct {
+	Fail       int            `json:"fail"`
+	Pass       int            `json:"pass"`
+	Suppressed int            `json:"suppressed"`
+	Error      int            `json:"error"`
+	BySeverity map[string]int `json:"by_severity"`
+}
+
+// ScanError is a problem reading one input; the scan carries on without it.
+type ScanError struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+	Source  string `json:"source,omitempty"`
+}
+
+// RuleInfo is the metadata of one rule.
+type RuleInfo struct {
+	ID          string              `json:"id"`
+	Title       string              `json:"title"`
+	Description string              `json:"description,omitempty"`
+	Severity    model.Severity      `json:"severity"`
+	Remediation string              `json:"remediation,omitempty"`
+	References  []string            `json:"references,omitempty"`
+	Compliance  map[string][]string `json:"compliance,omitempty"`
+}
+
+// Summarize counts findings. Callers summarize the full, unfiltered set so
+// that the pass count survives filtering passed findings out of the report.
+func Summarize(findings []model.Finding) Summary {
+	s := Summary{BySeverity: map[string]int{}}
+	for sev := model.SeverityInfo; sev <= model.SeverityCritical; sev++ {
+		s.BySeverity[sev.String()] = 0
+	}
+	for i := range findings {
+		switch findings[i].Status {
+		case model.StatusFail:
+			s.Fail++
+			s.BySeverity[findings[i].Severity.String()]++
+		case model.StatusPass:
+			s.Pass++
+		case model.StatusSuppressed:
+			s.Suppressed++
+		case model.StatusError:
+			s.Error++
+		}
+	}
+	return s
+}
