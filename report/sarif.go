@@ -371,6 +371,8 @@ func sarifResultOf(f *model.Finding, ruleIndex int) sarifResult {
 		FullyQualifiedName: f.Resource.ID, Kind: "resource"}}}
 	if f.Location != nil && f.Location.File != "" {
 		loc.PhysicalLocation = physical(f.Location.File, f.Location.StartLine, f.Location.EndLine)
+	} else {
+		loc.PhysicalLocation = resourceLocation(f.Resource.ID)
 	}
 	res.Locations = []sarifLocation{loc}
 	if f.Status == model.StatusSuppressed {
@@ -409,6 +411,20 @@ func fileURI(file string) sarifArtifact {
 	}
 	p = path.Clean(p)
 	return sarifArtifact{URI: (&url.URL{Path: p}).String(), URIBaseID: srcRoot}
+}
+
+// resourcePrefix roots the synthetic artifact of findings on live resources.
+const resourcePrefix = "vigil-resource/"
+
+// resourceLocation gives a finding without a file a stable pseudo-artifact
+// named after its resource id. The logical location alone would be valid
+// SARIF, but GitHub code scanning rejects the whole upload when a result
+// lacks a physical location. Not relative to %SRCROOT%: it is no file.
+func resourceLocation(id string) *sarifPhysical {
+	return &sarifPhysical{
+		ArtifactLocation: sarifArtifact{URI: resourcePrefix + url.PathEscape(id)},
+		Region:           &sarifRegion{StartLine: 1, EndLine: 1},
+	}
 }
 
 // fingerprint identifies a finding across runs independently of line
