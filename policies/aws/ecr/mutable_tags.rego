@@ -8,7 +8,7 @@
 #   remediation: "Set image_tag_mutability = \"IMMUTABLE\"."
 #   references: [https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html]
 #   compliance:
-#     nist-800-53-r5: ["CM-2", "SI-7"]
+#     nist-800-53-r5: ["SI-7"]
 package vigil.rules.aws.ecr.mutable_tags
 
 deny contains {"msg": sprintf("ECR repository %s allows tags to be overwritten (%s)", [object.get(input, "name", input.id), input.attributes.image_tag_mutability]), "path": "image_tag_mutability"} if {

@@ -8,7 +8,6 @@
 #   remediation: "Set authorization_type = \"AWS_IAM\" on the aws_lambda_function_url, or authenticate inside the function and document the exception."
 #   references: [https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html]
 #   compliance:
-#     pci-dss-4.0: ["8.2.1"]
 #     nist-800-53-r5: ["AC-3", "IA-2"]
 package vigil.rules.aws.lambda.function_url_unauthenticated
 
