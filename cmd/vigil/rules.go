@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policy"
+	"github.com/vigil-sec/vigil/report"
+)
+
+type rulesFlags struct {
+	format, configPath, provider, kind, framework, severity string
+	policies                                                []string
+	noBuiltin                                               bool
+}
+
+func newRulesCmd() *cobra.Command {
+	var f rulesFlags
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List and explain the rules Vigil evaluates",
+		Long: `The rule catalog: built-in rules plus the custom rules of --policy
+directories and vigil.yaml, with the disabled and re-rated ones marked.`,
+	}
+	pf := cmd.PersistentFlags()
+	pf.StringVarP(&f.format, "format", "f", "table", "output format: table or json")
+	pf.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
+	pf.StringArrayVarP(&f.policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
+	pf.BoolVar(&f.noBuiltin, "no-builtin", false, "only the custom rules")
+
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List rules",
+		Example: `  vigil rules list
+  vigil rules list --provider kubernetes
+  vigil rules list --framework cis-aws-3.0 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := rulesEngine(&f)
+			if err != nil {
+				return err
+			}
+			var rules []*policy.Rule
+			minSev, err := parseThreshold("severity", f.severity)
+			if err != nil {
+				return err
+			}
+			for _, r := range e.Rules() {
+				if f.provider != "" && !strings.HasPrefix(r.Kinds[0], f.provider+".") {
+					continue
+				}
+				if f.kind != "" && !contains(r.Kinds, f.kind) {
+					continue
+				}
+				if f.framework != "" && len(r.Compliance[f.framework]) == 0 {
+					continue
+				}
+				if r.Severity < minSev {
+					continue
+				}
+				rules = append(rules, r)
+			}
+			return printRules(cmd.OutOrStdout(), f.format, rules)
+		},
+	}
+	list.Flags().StringVar(&f.provider, "provider", "", "only rules for this provider (aws, kubernetes ...)")
+	list.Flags().StringVar(&f.kind, "kind", "", "only rules for this resource kind")
+	list.Flags().StringVar(&f.framework, "framework", "", "only rules mapped to this framework (e.g. cis-aws-3.0)")
+	list.Flags().StringVar(&f.severity, "severity", "", "only rules of this severity or higher")
+
+	show := &cobra.Command{
+		Use:     "show RULE-ID",
+		Short:   "Explain one rule",
+		Example: "  vigil rules show AWS-S3-001",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := rulesEngine(&f)
+			if err != nil {
+				return err
+			}
+			r, ok := e.Rule(strings.ToUpper(args[0]))
+			if !ok {
+				return usageError("no rule %s (see `vigil rules list`)", args[0])
+			}
+			if f.format == "json" {
+				return writeJSON(cmd.OutOrStdout(), r)
+			}
+			return printRule(cmd.OutOrStdout(), r)
+		},
+	}
+	cmd.AddCommand(list, show)
+	return cmd
+}
+
+func rulesEngine(f *rulesFlags) (*policy.Engine, error) {
+	if f.format != "table" && f.format != "json" {
+		return nil, usageError("--format %q: want table or json", f.format)
+	}
+	cfg, err := loadConfig(f.configPath)
+	if err != nil {
+		return nil, err
+	}
+	return engineFor(context.Background(), cfg, f.policies, nil, nil, f.noBuiltin)
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func printRules(w io.Writer, format string, rules []*policy.Rule) error {
+	if format == "json" {
+		if rules == nil {
+			rules = []*policy.Rule{}
+		}
+		return writeJSON(w, rules)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tKINDS\tTITLE")
+	for _, r := range rules {
+		sev := r.Severity.String()
+		if !r.Enabled {
+			sev = "disabled"
+		}
+		kinds := strings.Join(r.Kinds, ",")
+		if len(kinds) > 40 {
+			kinds = r.Kinds[0] + fmt.Sprintf(" +%d", len(r.Kinds)-1)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, kinds, report.Sanitize(r.Title))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%d rules\n", len(rules))
+	return err
+}
+
+func printRule(w io.Writer, r *policy.Rule) error {
+	s := report.Sanitize
+	fmt.Fprintf(w, "%s  %s\n\n", r.ID, s(r.Title))
+	fmt.Fprintf(w, "Severity:    %s", r.Severity)
+	if r.Severity != r.DefaultSeverity {
+		fmt.Fprintf(w, " (re-rated from %s)", r.DefaultSeverity)
+	}
+	if !r.Enabled {
+		fmt.Fprint(w, " — disabled by configuration")
+	}
+	fmt.Fprintf(w, "\nKinds:       %s\n", strings.Join(r.Kinds, ", "))
+	src := r.File
+	if r.Builtin {
+		src += " (built-in)"
+	}
+	fmt.Fprintf(w, "Source:      %s\n", s(src))
+	if r.Description != "" {
+		fmt.Fprintf(w, "\n%s\n", s(r.Description))
+	}
+	if r.Remediation != "" {
+		fmt.Fprintf(w, "\nRemediation:\n  %s\n", s(r.Remediation))
+	}
+	if len(r.Compliance) > 0 {
+		fmt.Fprintln(w, "\nCompliance:")
+		fws := make([]string, 0, len(r.Compliance))
+		for fw := range r.Compliance {
+			fws = append(fws, fw)
+		}
+		sort.Strings(fws)
+		for _, fw := range fws {
+			fmt.Fprintf(w, "  %-16s %s\n", fw, strings.Join(r.Compliance[fw], ", "))
+		}
+	}
+	if len(r.References) > 0 {
+		fmt.Fprintln(w, "\nReferences:")
+		for _, ref := range r.References {
+			fmt.Fprintf(w, "  %s\n", s(ref))
+		}
+	}
+	return nil
+}
+
+func newSchemaCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "schema [KIND]",
+		Short: "List resource kinds, or print the attributes of one kind",
+		Long: `Every source (Terraform, CloudFormation, Kubernetes manifests, live
+collectors) fills the same attributes for a kind, so a rule written against
+them judges all sources alike. Rules read them as input.attributes.`,
+		Example: `  vigil schema
+  vigil schema aws.s3.bucket
+  vigil schema kubernetes.deployment --format json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
+			if format != "table" && format != "json" {
+				return usageError("--format %q: want table or json", format)
+			}
+			if len(args) == 0 {
+				kinds := model.Kinds()
+				if format == "json" {
+					type k struct {
+						Name        string `json:"name"`
+						Description string `json:"description"`
+					}
+					out := make([]k, 0, len(kinds))
+					for _, x := range kinds {
+						out = append(out, k{x.Name, x.Description})
+					}
+					return writeJSON(w, out)
+				}
+				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				for _, k := range kinds {
+					fmt.Fprintf(tw, "%s\t%s\n", k.Name, k.Description)
+				}
+				return tw.Flush()
+			}
+			k, ok := model.LookupKind(args[0])
+			if !ok {
+				return usageError("unknown kind %q (run `vigil schema` for the list)", args[0])
+			}
+			fields := k.Schema()
+			if format == "json" {
+				return writeJSON(w, map[string]any{"kind": k.Name, "description": k.Description, "attributes": fields})
+			}
+			fmt.Fprintf(w, "%s — %s\n\n", k.Name, k.Description)
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ATTRIBUTE\tTYPE\tNOTES")
+			for _, f := range fields {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", f.Path, f.Type, f.Doc)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: table or json")
+	return cmd
+}
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print Vigil's version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, _ []string) {
+			fmt.Fprintln(cmd.OutOrStdout(), "vigil", scanVersion())
+		},
+	}
+}

@@ -1,0 +1,183 @@
+// Package scan runs Vigil's main job on IaC targets: load resources, judge
+// them with the policy engine, and assemble the report.
+package scan
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"sort"
+	"time"
+
+	"github.com/vigil-sec/vigil/config"
+	"github.com/vigil-sec/vigil/iac"
+	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policy"
+	"github.com/vigil-sec/vigil/report"
+)
+
+// Version is set at build time.
+var Version = "0.1.0-dev"
+
+// Options for one scan.
+type Options struct {
+	Targets []string
+	// Base is the directory file paths are reported relative to.
+	Base   string
+	Engine *policy.Engine
+	Config *config.Config
+	IaC    iac.Options
+	// MinSeverity drops failed findings below it from the report (they
+	// still count in nothing: the summary reflects what is reported).
+	MinSeverity model.Severity
+	// IncludePassed keeps pass findings in the report.
+	IncludePassed bool
+	// Workers for rule evaluation; 0 = one per CPU.
+	Workers int
+	// Now is the clock for suppression expiry (tests set it).
+	Now func() time.Time
+}
+
+// Run scans the targets.
+func Run(ctx context.Context, opts Options) (*report.Result, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Config == nil {
+		opts.Config = &config.Config{}
+	}
+	start := opts.Now()
+	loaded := iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	findings, err := opts.Engine.Evaluate(ctx, loaded.Resources, policy.EvalOptions{Workers: opts.Workers})
+	if err != nil {
+		return nil, err
+	}
+	now := opts.Now()
+	kept := findings[:0]
+	for _, f := range findings {
+		if f.Status == model.StatusFail {
+			if s, ok := opts.Config.Suppress(&f, now); ok {
+				f.Status = model.StatusSuppressed
+				f.SuppressedBy = s.Describe()
+			}
+		}
+		if f.Status != model.StatusPass && f.Status != model.StatusError && f.Severity < opts.MinSeverity {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	Sort(kept)
+	summary := report.Summarize(kept)
+	if !opts.IncludePassed {
+		out := kept[:0]
+		for _, f := range kept {
+			if f.Status != model.StatusPass {
+				out = append(out, f)
+			}
+		}
+		kept = out
+	}
+	res := &report.Result{
+		Tool:     report.Tool{Name: "vigil", Version: Version},
+		Findings: kept,
+		Summary:  summary,
+	}
+	res.Scan = report.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: opts.Targets,
+		Resources: len(loaded.Resources), Rules: enabled(opts.Engine)}
+	res.Scan.DurationMS = res.Scan.FinishedAt.Sub(start).Milliseconds()
+	for src, n := range loaded.Files {
+		if n > 0 {
+			res.Scan.Sources = append(res.Scan.Sources, src)
+		}
+	}
+	sort.Strings(res.Scan.Sources)
+	for _, e := range loaded.Errors {
+		se := report.ScanError{Message: e.Error()}
+		var fe *file.Error
+		if errors.As(e, &fe) {
+			se = report.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
+		}
+		res.Errors = append(res.Errors, se)
+	}
+	res.Rules = RuleInfos(opts.Engine, kept)
+	return res, nil
+}
+
+func enabled(e *policy.Engine) int {
+	n := 0
+	for _, r := range e.Rules() {
+		if r.Enabled {
+			n++
+		}
+	}
+	return n
+}
+
+// RuleInfos describes the rules that appear in findings.
+func RuleInfos(e *policy.Engine, fs []model.Finding) []report.RuleInfo {
+	seen := map[string]bool{}
+	var out []report.RuleInfo
+	for _, f := range fs {
+		if seen[f.RuleID] {
+			continue
+		}
+		seen[f.RuleID] = true
+		if r, ok := e.Rule(f.RuleID); ok {
+			out = append(out, report.RuleInfo{ID: r.ID, Title: r.Title, Description: r.Description,
+				Severity: r.Severity, Remediation: r.Remediation, References: r.References, Compliance: r.Compliance})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Sort orders findings: failures first, then by severity (highest first),
+// file, line, rule and resource, so reports are stable.
+func Sort(fs []model.Finding) {
+	rank := map[model.Status]int{model.StatusFail: 0, model.StatusError: 1, model.StatusSuppressed: 2, model.StatusPass: 3}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if rank[a.Status] != rank[b.Status] {
+			return rank[a.Status] < rank[b.Status]
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		af, al, bf, bl := loc(a), line(a), loc(b), line(b)
+		if af != bf {
+			return af < bf
+		}
+		if al != bl {
+			return al < bl
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Resource.ID < b.Resource.ID
+	})
+}
+
+func loc(f *model.Finding) string {
+	if f.Location == nil {
+		return f.Resource.ID
+	}
+	return f.Location.File
+}
+
+func line(f *model.Finding) int {
+	if f.Location == nil {
+		return 0
+	}
+	return f.Location.StartLine
+}
+
+func newID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
