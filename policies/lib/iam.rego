@@ -153,3 +153,20 @@ has_condition_key(stmt, key) if {
 	some c in stmt.conditions
 	c.key == key
 }
+
+# identity_documents: [path, document] pairs of the identity policies a
+# resource carries: a managed policy's document, and the inline policies of
+# a role, user or group. Paths are relative to attributes.
+identity_documents(attrs) := {[p, d] |
+	d := attrs.document
+	d != null
+	p := "document"
+} | {[p, d] |
+	some j, ip in attrs.inline_policies
+	d := ip.document
+	d != null
+	p := sprintf("inline_policies[%d].document", [j])
+}
+
+# label names an IAM resource for messages: "role deploy", "policy app".
+label(res) := sprintf("%s %s", [split(res.kind, ".")[2], res.name])

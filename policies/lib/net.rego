@@ -41,6 +41,17 @@ world_cidr_paths(rule) := {p |
 	p := "ipv6_cidr_block"
 }
 
+# world_cidr_pairs: [sub-path, cidr] of each internet CIDR of the rule.
+world_cidr_pairs(rule) := {[p, c] |
+	some i, c in object.get(rule, "cidr_blocks", [])
+	open_cidr(c)
+	p := sprintf("cidr_blocks[%d]", [i])
+} | {[p, c] |
+	some i, c in object.get(rule, "ipv6_cidr_blocks", [])
+	open_cidr(c)
+	p := sprintf("ipv6_cidr_blocks[%d]", [i])
+}
+
 # all_protocols: protocol -1 (or "all") means every protocol and port.
 all_protocols(rule) if lower(sprintf("%v", [rule.protocol])) in {"-1", "all"}
 

@@ -1,0 +1,21 @@
+# METADATA
+# title: Default security group allows traffic
+# description: Resources launched without an explicit security group land in the VPC's default group; any rule in it silently grants them access.
+# custom:
+#   id: AWS-EC2-006
+#   severity: medium
+#   kinds: [aws.ec2.security_group]
+#   remediation: Manage the group with aws_default_security_group without ingress or egress blocks, which removes all its rules, and use dedicated security groups.
+#   references: [https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html]
+#   compliance:
+#     cis-aws-3.0: ["5.4"]
+#     pci-dss-4.0: ["1.2.1"]
+#     nist-800-53-r5: ["AC-4", "SC-7"]
+package vigil.rules.aws.ec2.default_sg_rules
+
+deny contains {"msg": msg, "path": sprintf("%s[%d]", [dir, i])} if {
+	input.attributes.is_default == true
+	some dir in ["ingress", "egress"]
+	some i, _ in input.attributes[dir]
+	msg := sprintf("default security group of VPC %s has %s rule %d", [input.attributes.vpc_id, dir, i])
+}

@@ -1,0 +1,15 @@
+provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_security_group" "db" {
+  name   = "db"
+  vpc_id = "vpc-0abc1234"
+
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = ["sg-0123456789abcdef0"]
+  }
+}

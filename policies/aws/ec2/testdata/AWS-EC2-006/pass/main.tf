@@ -1,0 +1,7 @@
+provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_default_security_group" "default" {
+  vpc_id = "vpc-0abc1234"
+}

@@ -1,0 +1,12 @@
+provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+
+  versioning {
+    enabled    = true
+    mfa_delete = true
+  }
+}
