@@ -328,6 +328,9 @@ func finishInstances(all []*Builder) {
 		a := b.R.Attributes.(*model.EC2Instance)
 		subnet := ref(b, "subnet_id", "aws_subnet", "aws_default_subnet")
 		if subnet != nil {
+			// The subnet's id is not known before apply: name it by its
+			// resource id, as the relation does.
+			a.SubnetID = subnet.R.ID
 			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelInSubnet, Target: subnet.R.ID})
 		} else if a.SubnetID != "" {
 			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelInSubnet, Target: a.SubnetID})

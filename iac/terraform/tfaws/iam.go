@@ -1,6 +1,8 @@
 package tfaws
 
 import (
+	"strings"
+
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -128,7 +130,8 @@ func readInlinePolicy(c *Child, i int) model.IAMInlinePolicy {
 
 // attachPolicy appends the policy a *_policy_attachment names. A policy_arn
 // that refers to an aws_iam_policy of the same configuration is recorded by
-// that policy's resource id (its ARN is not known before apply).
+// that policy's resource id (its ARN is not known before apply); the
+// reference is resolved in finishIAM, which falls back to the literal value.
 func attachPolicy(p *Builder, c *Child, list []string) []string {
 	path := model.Path("attached_policies", len(list))
 	v, ok := c.Lookup("policy_arn")
@@ -136,13 +139,13 @@ func attachPolicy(p *Builder, c *Child, list []string) []string {
 		return list
 	}
 	locateBlock(c, path)
-	if s, isStr := v.(string); isStr && s != "" {
+	s, isStr := v.(string)
+	if refs := c.In.Refs["policy_arn"]; len(refs) > 0 {
+		return append(list, refPlaceholder+c.In.Module+"|"+refs[0]+"\x00"+s)
+	}
+	if isStr && s != "" {
 		p.R.Relations = append(p.R.Relations, model.Relation{Type: model.RelAttachedPolicy, Target: s})
 		return append(list, s)
-	}
-	if refs := c.In.Refs["policy_arn"]; len(refs) > 0 {
-		// Resolved to a resource id in finishIAM.
-		return append(list, refPlaceholder+c.In.Module+"|"+refs[0])
 	}
 	p.R.MarkUnknown(path)
 	return append(list, "")
@@ -250,9 +253,13 @@ func finishIAM(all []*Builder) {
 		}
 		for i, s := range list {
 			if len(s) > len(refPlaceholder) && s[:len(refPlaceholder)] == refPlaceholder {
-				if pol := byAddr[s[len(refPlaceholder):]]; pol != nil && pol.In.Type == "aws_iam_policy" {
+				ref, literal, _ := strings.Cut(s[len(refPlaceholder):], "\x00")
+				if pol := byAddr[ref]; pol != nil && pol.In.Type == "aws_iam_policy" {
 					list[i] = policyID(pol)
 					b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelAttachedPolicy, Target: pol.R.ID})
+				} else if literal != "" {
+					list[i] = literal
+					b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelAttachedPolicy, Target: literal})
 				} else {
 					list[i] = ""
 					b.R.MarkUnknown(model.Path("attached_policies", i))

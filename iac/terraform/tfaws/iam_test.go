@@ -17,7 +17,7 @@ func TestRoleJoinsInlineAndAttachedPolicies(t *testing.T) {
 		"inline_policy":      []any{map[string]any{"name": "inline", "policy": adminDoc}, map[string]any{}},
 	}, nil)
 	rp := inst("aws_iam_role_policy", "extra", map[string]any{"role": "app", "name": "extra", "policy": adminDoc}, nil)
-	byRef := inst("aws_iam_role_policy_attachment", "custom", map[string]any{"role": instance.Unknown, "policy_arn": instance.Unknown},
+	byRef := inst("aws_iam_role_policy_attachment", "custom", map[string]any{"role": instance.Unknown, "policy_arn": "aws_iam_policy.admin.arn"},
 		map[string][]string{"role": {"aws_iam_role.app"}, "policy_arn": {"aws_iam_policy.admin"}})
 	byArn := inst("aws_iam_role_policy_attachment", "aws", map[string]any{"role": "app",
 		"policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}, nil)
@@ -37,6 +37,9 @@ func TestRoleJoinsInlineAndAttachedPolicies(t *testing.T) {
 	}
 	if a.Path != "/" || a.MaxSessionDuration != 3600 {
 		t.Errorf("defaults: %+v", a)
+	}
+	if len(r.Relations) != 2 || r.Relations[1].Target != "main.tf:aws_iam_policy.admin" {
+		t.Errorf("relations: %+v", r.Relations)
 	}
 	p := byKind(rs, "aws.iam.policy")[0].Attributes.(*model.IAMPolicy)
 	if p.Attachments != 1 {
@@ -78,5 +81,21 @@ func TestUsersGroupsAndMultiAttachments(t *testing.T) {
 		if r.Kind == "" {
 			t.Errorf("helper resource leaked: %s", r.ID)
 		}
+	}
+}
+
+func TestAttachmentToExternalPolicyKeepsLiteral(t *testing.T) {
+	role := inst("aws_iam_role", "app", map[string]any{"name": "app"}, nil)
+	att := inst("aws_iam_role_policy_attachment", "x", map[string]any{"role": "app", "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"},
+		map[string][]string{"policy_arn": {"data.aws_iam_policy.admin"}})
+	unk := inst("aws_iam_role_policy_attachment", "y", map[string]any{"role": "app", "policy_arn": instance.Unknown},
+		map[string][]string{"policy_arn": {"data.aws_iam_policy.other"}})
+	rs := Map([]*instance.Instance{role, att, unk}, model.SourceTerraform)
+	a := rs[0].Attributes.(*model.IAMRole)
+	if len(a.AttachedPolicies) != 2 || a.AttachedPolicies[0] != "arn:aws:iam::aws:policy/AdministratorAccess" || a.AttachedPolicies[1] != "" {
+		t.Errorf("attached: %q", a.AttachedPolicies)
+	}
+	if !rs[0].IsUnknown("attached_policies[1]") || rs[0].IsUnknown("attached_policies[0]") {
+		t.Errorf("unknown: %v", rs[0].Unknown)
 	}
 }
