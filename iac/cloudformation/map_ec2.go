@@ -302,17 +302,17 @@ func mapInstance(b *builder) {
 		for _, u := range lt.target.Unknown {
 			b.r.MarkUnknown(u)
 		}
-		if lt.has("LaunchTemplateData.MetadataOptions") {
-			if l, ok := lt.location("LaunchTemplateData.MetadataOptions"); ok {
-				b.r.SetAttributeLocation("metadata_options", l)
-			}
-		}
 	} else {
 		a.MetadataOptions = model.MetadataOptions{HTTPEndpoint: "enabled", HTTPTokens: "optional", HTTPPutResponseHopLimit: 1}
 	}
 	a.BlockDevices = b.blockDevices("BlockDeviceMappings", "block_devices")
 	if len(a.BlockDevices) == 0 && lt != nil {
 		a.BlockDevices = lt.blockDevices("LaunchTemplateData.BlockDeviceMappings", "block_devices")
+	}
+	if lt != nil {
+		for p, l := range lt.target.AttributeLocations {
+			b.r.SetAttributeLocation(p, l)
+		}
 	}
 	if a.IAMInstanceProfile = b.str("IamInstanceProfile", "iam_instance_profile", ""); a.IAMInstanceProfile != "" {
 		if r, ok := b.t.other(a.IAMInstanceProfile); ok && r.typ == "AWS::IAM::InstanceProfile" {
