@@ -17,5 +17,6 @@ deny contains {"msg": msg, "path": sprintf("block_devices[%d].encrypted", [i])} 
 	some i, d in input.attributes.block_devices
 	d.encrypted == false
 	kind := {true: "root volume", false: "volume"}[d.root]
-	msg := sprintf("instance %s %s %s is not encrypted", [input.name, kind, d.device_name])
+	device := object.get({true: "", false: concat("", [" ", d.device_name])}, d.device_name == "", "")
+	msg := sprintf("instance %s %s%s is not encrypted", [input.name, kind, device])
 }

@@ -18,5 +18,5 @@ deny contains {"msg": msg, "path": sprintf("egress[%d].%s", [i, p])} if {
 	some i, rule in input.attributes.egress
 	net.all_ports(rule)
 	some [p, cidr] in net.world_cidr_pairs(rule)
-	msg := sprintf("security group %s egress rule %d allows all traffic to %s", [input.attributes.name, i, cidr])
+	msg := sprintf("security group %s egress rule %d allows all traffic to %s", [input.name, i, cidr])
 }

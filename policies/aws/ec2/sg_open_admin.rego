@@ -38,5 +38,5 @@ deny contains {"msg": msg, "path": sprintf("ingress[%d].%s", [i, p])} if {
 		net.port_in_rule(rule, port)
 	])
 	count(exposed) > 0
-	msg := sprintf("security group %s ingress rule %d exposes administrative ports %s to %s", [input.attributes.name, i, concat(", ", exposed), cidr])
+	msg := sprintf("security group %s ingress rule %d exposes administrative ports %s to %s", [input.name, i, concat(", ", exposed), cidr])
 }

@@ -18,5 +18,5 @@ deny contains {"msg": msg, "path": sprintf("ingress[%d].%s", [i, p])} if {
 	some i, rule in input.attributes.ingress
 	net.all_ports(rule)
 	some [p, cidr] in net.world_cidr_pairs(rule)
-	msg := sprintf("security group %s ingress rule %d allows all ports and protocols from %s", [input.attributes.name, i, cidr])
+	msg := sprintf("security group %s ingress rule %d allows all ports and protocols from %s", [input.name, i, cidr])
 }

@@ -19,5 +19,5 @@ deny contains {"msg": msg, "path": sprintf("ingress[%d].%s", [i, p])} if {
 	some i, rule in input.attributes.ingress
 	net.tcp_port_in_rule(rule, 22)
 	some [p, cidr] in net.world_cidr_pairs(rule)
-	msg := sprintf("security group %s ingress rule %d allows SSH (port 22) from %s", [input.attributes.name, i, cidr])
+	msg := sprintf("security group %s ingress rule %d allows SSH (port 22) from %s", [input.name, i, cidr])
 }

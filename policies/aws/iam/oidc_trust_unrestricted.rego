@@ -52,5 +52,5 @@ deny contains {"msg": msg, "path": sprintf("assume_role_policy.statements[%d]", 
 	some p in object.get(object.get(stmt, "principals", {}), "Federated", [])
 	host := provider_host(p)
 	not restricted(stmt, host)
-	msg := sprintf("role %s trusts web identities from %s without a subject/audience condition", [input.attributes.name, host])
+	msg := sprintf("role %s trusts web identities from %s without a subject/audience condition", [input.name, host])
 }

@@ -18,5 +18,5 @@ deny contains {"msg": msg, "path": sprintf("assume_role_policy.statements[%d]", 
 	doc := input.attributes.assume_role_policy
 	doc != null
 	some i in iam.public_statements(doc)
-	msg := sprintf("role %s can be assumed by any principal (trust statement %d)", [input.attributes.name, i])
+	msg := sprintf("role %s can be assumed by any principal (trust statement %d)", [input.name, i])
 }

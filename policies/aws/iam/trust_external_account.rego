@@ -32,5 +32,5 @@ deny contains {"msg": msg, "path": sprintf("assume_role_policy.statements[%d].pr
 	some j, p in object.get(object.get(stmt, "principals", {}), "AWS", [])
 	acct := iam.account_of(p)
 	external(acct)
-	msg := sprintf("role %s trusts account %s (%s) without an sts:ExternalId condition", [input.attributes.name, acct, p])
+	msg := sprintf("role %s trusts account %s (%s) without an sts:ExternalId condition", [input.name, acct, p])
 }

@@ -15,10 +15,10 @@ package vigil.rules.aws.iam.user_direct_policies
 
 deny contains {"msg": msg, "path": sprintf("inline_policies[%d]", [i])} if {
 	some i, p in input.attributes.inline_policies
-	msg := sprintf("user %s has inline policy %q", [input.attributes.name, p.name])
+	msg := sprintf("user %s has inline policy %q", [input.name, p.name])
 }
 
 deny contains {"msg": msg, "path": sprintf("attached_policies[%d]", [i])} if {
 	some i, arn in input.attributes.attached_policies
-	msg := sprintf("user %s has managed policy %s attached directly", [input.attributes.name, arn])
+	msg := sprintf("user %s has managed policy %s attached directly", [input.name, arn])
 }

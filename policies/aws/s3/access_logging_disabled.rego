@@ -14,5 +14,5 @@ package vigil.rules.aws.s3.access_logging_disabled
 
 deny contains {"msg": msg, "path": "logging.enabled"} if {
 	input.attributes.logging.enabled == false
-	msg := sprintf("bucket %s has server access logging disabled", [input.attributes.name])
+	msg := sprintf("bucket %s has server access logging disabled", [input.name])
 }

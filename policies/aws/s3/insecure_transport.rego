@@ -17,12 +17,12 @@ import data.vigil.lib.iam
 
 deny contains {"msg": msg, "path": "policy"} if {
 	input.attributes.policy == null
-	msg := sprintf("bucket %s has no policy denying requests without TLS", [input.attributes.name])
+	msg := sprintf("bucket %s has no policy denying requests without TLS", [input.name])
 }
 
 deny contains {"msg": msg, "path": "policy"} if {
 	doc := input.attributes.policy
 	doc != null
 	not iam.denies_insecure_transport(doc)
-	msg := sprintf("bucket %s policy does not deny requests where aws:SecureTransport is false", [input.attributes.name])
+	msg := sprintf("bucket %s policy does not deny requests where aws:SecureTransport is false", [input.name])
 }

@@ -14,5 +14,5 @@ package vigil.rules.aws.s3.mfa_delete_disabled
 
 deny contains {"msg": msg, "path": "versioning.mfa_delete"} if {
 	input.attributes.versioning.mfa_delete == false
-	msg := sprintf("bucket %s has MFA delete disabled", [input.attributes.name])
+	msg := sprintf("bucket %s has MFA delete disabled", [input.name])
 }

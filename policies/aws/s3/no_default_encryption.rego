@@ -14,5 +14,5 @@ package vigil.rules.aws.s3.no_default_encryption
 
 deny contains {"msg": msg, "path": "encryption.enabled"} if {
 	input.attributes.encryption.enabled == false
-	msg := sprintf("bucket %s has no default encryption configuration", [input.attributes.name])
+	msg := sprintf("bucket %s has no default encryption configuration", [input.name])
 }

@@ -17,7 +17,7 @@ settings := ["block_public_acls", "ignore_public_acls", "block_public_policy", "
 
 deny contains {"msg": msg, "path": "public_access_block"} if {
 	input.attributes.public_access_block == null
-	msg := sprintf("bucket %s has no public access block", [input.attributes.name])
+	msg := sprintf("bucket %s has no public access block", [input.name])
 }
 
 deny contains {"msg": msg, "path": sprintf("public_access_block.%s", [s])} if {
@@ -25,5 +25,5 @@ deny contains {"msg": msg, "path": sprintf("public_access_block.%s", [s])} if {
 	pab != null
 	some s in settings
 	pab[s] != true
-	msg := sprintf("bucket %s public access block has %s disabled", [input.attributes.name, s])
+	msg := sprintf("bucket %s public access block has %s disabled", [input.name, s])
 }

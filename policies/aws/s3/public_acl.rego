@@ -29,12 +29,12 @@ acls_effective if {
 deny contains {"msg": msg, "path": "canned_acl"} if {
 	acls_effective
 	input.attributes.canned_acl in public_canned
-	msg := sprintf("bucket %s has the public canned ACL %q", [input.attributes.name, input.attributes.canned_acl])
+	msg := sprintf("bucket %s has the public canned ACL %q", [input.name, input.attributes.canned_acl])
 }
 
 deny contains {"msg": msg, "path": sprintf("grants[%d]", [i])} if {
 	acls_effective
 	some i, g in input.attributes.grants
 	g.grantee_uri in public_groups
-	msg := sprintf("bucket %s grants %s to %s", [input.attributes.name, g.permission, g.grantee_uri])
+	msg := sprintf("bucket %s grants %s to %s", [input.name, g.permission, g.grantee_uri])
 }

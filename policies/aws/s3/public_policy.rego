@@ -20,5 +20,5 @@ deny contains {"msg": msg, "path": sprintf("policy.statements[%d]", [i])} if {
 	doc != null
 	not input.attributes.public_access_block.restrict_public_buckets
 	some i in iam.public_statements(doc)
-	msg := sprintf("bucket %s policy statement %d allows any principal to %v", [input.attributes.name, i, object.get(doc.statements[i], "actions", [])])
+	msg := sprintf("bucket %s policy statement %d allows any principal to %v", [input.name, i, object.get(doc.statements[i], "actions", [])])
 }

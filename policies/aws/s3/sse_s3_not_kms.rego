@@ -15,5 +15,5 @@ package vigil.rules.aws.s3.sse_s3_not_kms
 deny contains {"msg": msg, "path": "encryption.algorithm"} if {
 	input.attributes.encryption.enabled == true
 	input.attributes.encryption.algorithm == "AES256"
-	msg := sprintf("bucket %s is encrypted with SSE-S3 (AES256), not a KMS key", [input.attributes.name])
+	msg := sprintf("bucket %s is encrypted with SSE-S3 (AES256), not a KMS key", [input.name])
 }

@@ -13,5 +13,5 @@ package vigil.rules.aws.s3.versioning_disabled
 
 deny contains {"msg": msg, "path": "versioning.enabled"} if {
 	input.attributes.versioning.enabled == false
-	msg := sprintf("bucket %s has versioning disabled", [input.attributes.name])
+	msg := sprintf("bucket %s has versioning disabled", [input.name])
 }
