@@ -7,6 +7,8 @@
 #   kinds: [aws.rds.instance, aws.rds.cluster]
 #   remediation: "Set deletion_protection = true."
 #   references: [https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection]
+#   compliance:
+#     aws-fsbp: ["RDS.8"]
 package vigil.rules.aws.rds.deletion_protection_disabled
 
 deny contains {"msg": sprintf("%s has deletion protection disabled", [object.get(input, "name", input.id)]), "path": "deletion_protection"} if {
