@@ -8,10 +8,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxExpandedNodes bounds the size of one document once its aliases are
-// expanded. Readers below walk at most the expanded tree, so this bound
-// also bounds their work; an alias bomb is refused before any walk.
-const maxExpandedNodes = 2_000_000
+// maxAliasGrowth bounds how many nodes alias expansion may add to a
+// document beyond the nodes actually written. Readers below walk at most
+// the expanded tree, so this bound also bounds their work; an alias bomb
+// is refused before any walk, while large alias-free files stay fine.
+const maxAliasGrowth = 100_000
 
 var errAliasBomb = errors.New("document expands to too many nodes through YAML aliases")
 var errAliasCycle = errors.New("YAML alias refers to a node that contains it")
@@ -20,6 +21,7 @@ var errAliasCycle = errors.New("YAML alias refers to a node that contains it")
 // would exceed maxExpandedNodes nodes or contains an alias cycle. It visits
 // each distinct node once (memoized), so it is linear in the input.
 func checkExpansion(doc *yaml.Node) error {
+	maxExpandedNodes := countNodes(doc) + maxAliasGrowth
 	const inProgress = -1
 	memo := map[*yaml.Node]int{}
 	var size func(n *yaml.Node) (int, error)
@@ -60,6 +62,15 @@ func checkExpansion(doc *yaml.Node) error {
 	}
 	_, err := size(doc)
 	return err
+}
+
+// countNodes counts the nodes written in the tree (aliases not followed).
+func countNodes(n *yaml.Node) int {
+	total := 1
+	for _, c := range n.Content {
+		total += countNodes(c)
+	}
+	return total
 }
 
 // resolve follows aliases (bounded: checkExpansion refused cycles).

@@ -600,3 +600,34 @@ func FuzzParse(f *testing.F) {
 		Detect(data)
 	})
 }
+
+func TestDocumentMarkers(t *testing.T) {
+	src := `# first
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: a}
+...
+# yaml.v3 refuses %YAML directives, so none here.
+--- # second
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: b}
+--- {apiVersion: v1, kind: ServiceAccount, metadata: {name: c}}
+---
+---
+data: |
+  --- not a marker: indented
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: d}
+`
+	rs := parseOne(t, src)
+	var names []string
+	for _, r := range rs {
+		names = append(names, fmt.Sprintf("%s@%d", r.Name, r.Location.StartLine))
+	}
+	if got := strings.Join(names, " "); got != "a@3 b@9 c@12 d@15" {
+		t.Errorf("documents: %s", got)
+	}
+}

@@ -14,7 +14,7 @@ package vigil.rules.kubernetes.rbac.wildcard
 
 import data.vigil.lib.k8s
 
-fields := {"verbs": "verbs", "resources": "resources", "api_groups": "apiGroups"}
+fields := {"verbs": "verbs", "resources": "resources", "api_groups": "apiGroups", "non_resource_urls": "nonResourceURLs"}
 
 deny contains {"msg": msg, "path": k8s.rule_path(i, field)} if {
 	some i, r in k8s.rbac_rules
