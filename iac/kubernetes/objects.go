@@ -78,12 +78,12 @@ func (b *builder) at(path string, n *yaml.Node) {
 // buildObject maps one object. It returns nil, nil for kinds Vigil does not
 // model.
 func buildObject(path string, obj *yaml.Node, kind string, loc model.Location) (*model.Resource, error) {
-	ok, known := objectKinds[kind]
+	info, known := objectKinds[kind]
 	if !known {
 		return nil, nil
 	}
 	apiVersion := str(field0(obj, "apiVersion"))
-	if apiVersion != "" && !ok.groups[apiGroup(apiVersion)] {
+	if apiVersion != "" && !info.groups[apiGroup(apiVersion)] {
 		return nil, nil
 	}
 	meta := field0(obj, "metadata")
@@ -94,9 +94,9 @@ func buildObject(path string, obj *yaml.Node, kind string, loc model.Location) (
 	if name == "" {
 		return nil, file.Errorf(path, obj.Line, "%s has no metadata.name", kind)
 	}
-	k, _ := model.LookupKind(ok.kind)
+	k, _ := model.LookupKind(info.kind)
 	r := &model.Resource{
-		Kind:       ok.kind,
+		Kind:       info.kind,
 		Provider:   "kubernetes",
 		Source:     model.SourceKubernetesManifest,
 		Name:       name,
@@ -106,7 +106,7 @@ func buildObject(path string, obj *yaml.Node, kind string, loc model.Location) (
 	}
 	b := &builder{r: r}
 	ns := ""
-	if !ok.clusterScoped {
+	if !info.clusterScoped {
 		ns = "default"
 		if f, found := get(meta, "namespace"); found && str(f.value) != "" {
 			ns = str(f.value)
