@@ -39,5 +39,5 @@ func BenchmarkEvaluateBuiltin(b *testing.B) {
 // benchOptions loads the built-in rules from the source tree (so a
 // benchmark runs with exactly the rules on disk).
 func benchOptions() Options {
-	return Options{NoBuiltin: true, Dirs: []string{"../policies/aws", "../policies/lib"}}
+	return Options{NoBuiltin: true, Dirs: []string{"../policies/aws", "../policies/kubernetes", "../policies/lib"}}
 }

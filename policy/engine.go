@@ -20,6 +20,7 @@ import (
 type Engine struct {
 	rules    []*Rule
 	byKind   map[string][]*compiledRule
+	kindAgg  map[string]*rego.PreparedEvalQuery
 	compiler *ast.Compiler
 }
 
@@ -43,11 +44,6 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
-	}
 	disabled := map[string]bool{}
 	for _, id := range opts.Disabled {
 		disabled[id] = true
@@ -66,7 +62,6 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, fmt.Errorf("cannot re-rate rule %s: no such rule (see `vigil rules list`)", id)
 		}
 	}
-	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, compiler: compiler}
 	for _, r := range rules {
 		if disabled[r.ID] {
 			r.Enabled = false
@@ -74,6 +69,29 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if s, ok := opts.Severities[r.ID]; ok {
 			r.Severity = s
 		}
+	}
+	aggs := kindAggregates(rules)
+	for name, m := range aggs.modules {
+		modules[name] = m
+	}
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
+	}
+	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*rego.PreparedEvalQuery{}, compiler: compiler}
+	for kind, pkg := range aggs.pkgs {
+		q, err := ast.ParseBody(fmt.Sprintf(`out := [[i, a] | some i; x := input[i]; a := data.%s.all with input as x]`, pkg))
+		if err != nil {
+			return nil, err
+		}
+		pq, err := rego.New(rego.Compiler(compiler), rego.ParsedQuery(q)).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("preparing rules of kind %s: %w", kind, err)
+		}
+		e.kindAgg[kind] = &pq
+	}
+	for _, r := range rules {
 		if !r.Enabled {
 			continue
 		}
@@ -145,6 +163,7 @@ type input struct {
 }
 
 type job struct {
+	kind  string
 	rules []*compiledRule
 	res   []*model.Resource
 }
@@ -176,7 +195,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 		}
 		rs := byKind[k]
 		for i := 0; i < len(rs); i += opts.BatchSize {
-			jobs = append(jobs, job{rules: rules, res: rs[i:min(i+opts.BatchSize, len(rs))]})
+			jobs = append(jobs, job{kind: k, rules: rules, res: rs[i:min(i+opts.BatchSize, len(rs))]})
 		}
 	}
 	results := make([][]model.Finding, len(jobs))
@@ -234,6 +253,12 @@ func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
 	batch, err := ast.InterfaceToValue(docs)
 	if err != nil {
 		return nil, err
+	}
+	if out, ok := e.evalKind(ctx, j, docs, batch); ok {
+		return out, nil
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	var out []model.Finding
 	for _, cr := range j.rules {
@@ -448,4 +473,80 @@ func plain(v any) any {
 		return out
 	}
 	return v
+}
+
+// evalKind evaluates every rule of the job's kind in one query: one
+// `with input` per resource instead of one per resource and rule. It
+// reports false when the query fails, and the caller falls back to one
+// query per rule, which isolates the rule (and resource) at fault.
+func (e *Engine) evalKind(ctx context.Context, j job, docs []any, batch ast.Value) ([]model.Finding, bool) {
+	q := e.kindAgg[j.kind]
+	if q == nil {
+		return nil, false
+	}
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(batch))
+	if err != nil {
+		return nil, false
+	}
+	perResource := make([]map[string]any, len(j.res))
+	for _, pair := range resultList(rs) {
+		p, _ := pair.([]any)
+		if len(p) != 2 {
+			continue
+		}
+		i, ok := toIndex(p[0])
+		if !ok || i >= len(j.res) {
+			continue
+		}
+		perResource[i], _ = p[1].(map[string]any)
+	}
+	var out []model.Finding
+	for i, r := range j.res {
+		for _, cr := range j.rules {
+			denies, _ := perResource[i][cr.ID].([]any)
+			out = append(out, findings(cr.Rule, r, docs[i], denies)...)
+		}
+	}
+	return out, true
+}
+
+type aggregates struct {
+	modules map[string]*ast.Module
+	pkgs    map[string]string // kind -> package path
+}
+
+// kindAggregates generates, for each kind, a module whose `all` document
+// maps the id of every enabled rule of that kind to its deny set.
+func kindAggregates(rules []*Rule) aggregates {
+	byKind := map[string][]*Rule{}
+	for _, r := range rules {
+		if !r.Enabled {
+			continue
+		}
+		for _, k := range r.Kinds {
+			byKind[k] = append(byKind[k], r)
+		}
+	}
+	out := aggregates{modules: map[string]*ast.Module{}, pkgs: map[string]string{}}
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for n, k := range kinds {
+		pkg := fmt.Sprintf("vigil_internal.kinds.k%d", n)
+		var b strings.Builder
+		fmt.Fprintf(&b, "package %s\n\nall := {\n", pkg)
+		for _, r := range byKind[k] {
+			fmt.Fprintf(&b, "\t%q: data.%s.deny,\n", r.ID, r.Package)
+		}
+		b.WriteString("}\n")
+		m, err := ast.ParseModuleWithOpts(pkg+".rego", b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			continue // the per-rule path still works
+		}
+		out.modules["internal:"+pkg] = m
+		out.pkgs[k] = pkg
+	}
+	return out
 }

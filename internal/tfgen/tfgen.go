@@ -120,8 +120,8 @@ func bad(n int) bool { return n%4 == 0 }
 func moduleBlock(i int) string {
 	switch i % 5 {
 	case 0:
-		return `resource "aws_security_group" "svc" {
-  name   = "${var.name}-sg"
+		return fmt.Sprintf(`resource "aws_security_group" "svc_%[1]d" {
+  name   = "${var.name}-sg-%[1]d"
   vpc_id = "vpc-123"
   ingress {
     from_port   = 443
@@ -130,21 +130,21 @@ func moduleBlock(i int) string {
     cidr_blocks = [var.cidr]
   }
 }
-`
+`, i)
 	case 1:
-		return `resource "aws_s3_bucket" "svc" {
-  bucket = "${var.name}-data"
+		return fmt.Sprintf(`resource "aws_s3_bucket" "svc_%[1]d" {
+  bucket = "${var.name}-data-%[1]d"
 }
-`
+`, i)
 	case 2:
-		return `resource "aws_iam_role" "svc" {
-  name = "${var.name}-role"
+		return fmt.Sprintf(`resource "aws_iam_role" "svc_%[1]d" {
+  name = "${var.name}-role-%[1]d"
   assume_role_policy = jsonencode({
     Version   = "2012-10-17"
     Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }]
   })
 }
-`
+`, i)
 	case 3:
 		return fmt.Sprintf(`resource "aws_sqs_queue" "svc_%d" {
   name = "${var.name}-q%d"
