@@ -84,8 +84,8 @@ func TestParseErrors(t *testing.T) {
 func TestStripKeys(t *testing.T) {
 	for in, want := range map[string]string{
 		`module.a[0].module.b["x.y]"].aws_s3_bucket.c`: "module.a.module.b.aws_s3_bucket.c",
-		"aws_s3_bucket.x[0].arn":                      "aws_s3_bucket.x.arn",
-		"plain":                                       "plain",
+		"aws_s3_bucket.x[0].arn":                       "aws_s3_bucket.x.arn",
+		"plain":                                        "plain",
 	} {
 		if got := stripKeys(in); got != want {
 			t.Errorf("stripKeys(%s) = %s", in, got)
