@@ -36,7 +36,12 @@ func Detect(data []byte) bool {
 		return false
 	}
 	root, err := decode(data)
-	if err != nil || root == nil {
+	if err != nil {
+		// Callers may pass only the head of a large file, which does not
+		// parse; fall back to the text.
+		return detectText(data)
+	}
+	if root == nil {
 		return false
 	}
 	if mapGet(root, "AWSTemplateFormatVersion") != nil {
@@ -53,6 +58,26 @@ func Detect(data []byte) bool {
 		}
 	}
 	return false
+}
+
+var (
+	versionRe   = regexp.MustCompile(`(?m)^\s*["']?AWSTemplateFormatVersion["']?\s*:`)
+	yamlResRe   = regexp.MustCompile(`(?m)^["']?Resources["']?\s*:`)
+	jsonResRe   = regexp.MustCompile(`(?m)^\s*"Resources"\s*:`)
+	awsTypeRe   = regexp.MustCompile(`(?m)^\s*["']?Type["']?\s*:\s*["']?AWS::`)
+	jsonStartRe = regexp.MustCompile(`^\s*\{`)
+)
+
+// detectText recognises a template from text that may be cut short.
+func detectText(data []byte) bool {
+	if versionRe.Match(data) {
+		return true
+	}
+	res := yamlResRe
+	if jsonStartRe.Match(data) {
+		res = jsonResRe
+	}
+	return res.Match(data) && awsTypeRe.Match(data)
 }
 
 // Parse parses one template. path is relative to the scan root and used in

@@ -46,6 +46,10 @@ func TestDetect(t *testing.T) {
 		{"kubernetes", "apiVersion: v1\nkind: Pod\nmetadata: {name: AWS}\n", false},
 		{"other resources", "Resources:\n  B:\n    Type: Custom::Thing # AWS\n", false},
 		{"not yaml", "{{{ AWS", false},
+		{"truncated yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {a: [", true},
+		{"truncated resources", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Name: \"abc", true},
+		{"truncated json", "{\n  \"Resources\": {\n    \"B\": {\n      \"Type\": \"AWS::S3::Bucket\",\n      \"Properties\": {\"A\": \"", true},
+		{"truncated other", "kind: Pod\nmetadata: {name: \"AWS", false},
 	}
 	for _, tt := range tests {
 		if got := Detect([]byte(tt.data)); got != tt.want {
