@@ -151,7 +151,7 @@ func (c *Config) Suppress(f *model.Finding, now time.Time) (*Suppression, bool) 
 				continue
 			}
 		}
-		if !s.expires.IsZero() && now.After(s.expires) {
+		if !s.expires.IsZero() && !now.Before(s.expires) {
 			continue
 		}
 		return s, true

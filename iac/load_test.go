@@ -164,3 +164,15 @@ func TestExclude(t *testing.T) {
 		t.Fatalf("exclude ignored: %v", kinds(r))
 	}
 }
+
+func TestBrokenSymlinkIsReported(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.tf"), bucketTF)
+	if err := os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "dangling.tf")); err != nil {
+		t.Skip("symlinks unsupported:", err)
+	}
+	r := Load(context.Background(), dir, []string{dir}, Options{})
+	if !strings.Contains(errorsText(r), "dangling.tf: broken symlink") || kinds(r)["aws.s3.bucket"] != 1 {
+		t.Fatalf("errors:\n%s\nkinds %v", errorsText(r), kinds(r))
+	}
+}
