@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -580,4 +581,32 @@ func (t *template) findParent(name string, types []string) *builder {
 func (c *builder) onto(p *builder) *builder {
 	c.target = p.r
 	return c
+}
+
+// fillEmpty replaces nil slices in an attribute struct with empty ones, so
+// that lists read as [] (not null) in rules, as from the live collectors.
+func fillEmpty(v reflect.Value, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			fillEmpty(v.Elem(), depth+1)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.CanSet() {
+				fillEmpty(f, depth+1)
+			}
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			fillEmpty(v.Index(i), depth+1)
+		}
+	}
 }

@@ -7,6 +7,7 @@ package cloudformation
 
 import (
 	"bytes"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -402,6 +403,7 @@ func (t *template) mapAll() []*model.Resource {
 			continue
 		}
 		sort.Strings(b.r.Unknown)
+		fillEmpty(reflect.ValueOf(b.r.Attributes), 0)
 		out = append(out, b.r)
 	}
 	return out

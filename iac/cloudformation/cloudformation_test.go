@@ -1,8 +1,10 @@
 package cloudformation
 
 import (
+	"encoding/json"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -534,4 +536,19 @@ func hasRelation(r *model.Resource, typ, target string) bool {
 		}
 	}
 	return false
+}
+
+func TestListsAreNeverNull(t *testing.T) {
+	nullable := regexp.MustCompile(`"(policy|document|access_policy|assume_role_policy|mfa_enabled)":null`)
+	for _, name := range []string{"all.yaml", "app.yaml"} {
+		for id, r := range mustParse(t, name) {
+			b, err := json.Marshal(r.Attributes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := nullable.ReplaceAllString(string(b), ""); strings.Contains(s, ":null") {
+				t.Errorf("%s:%s has a null attribute: %s", name, id, s)
+			}
+		}
+	}
 }
