@@ -58,11 +58,7 @@ func (b *builder) sgRule(base, mp string, egress bool) model.SecurityGroupRule {
 	if r.PrefixLists == nil {
 		r.PrefixLists = []string{}
 	}
-	if base != "" {
-		b.locate(base, mp)
-	} else {
-		b.locate("", mp)
-	}
+	b.locate(base, mp) // base "" locates the standalone rule resource
 	return r
 }
 
