@@ -1,10 +1,13 @@
 package terraform
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -100,10 +103,85 @@ func (s *scanner) loadModule(dir string) *moduleConfig {
 		resByAddr: map[string]*resourceDecl{}, callByKey: map[string]*moduleCall{}, outputs: map[string]*hcl.Attribute{},
 		attrRefs: map[string]map[string]bool{}}
 	s.modules[dir] = m
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		s.errs = append(s.errs, file.Errorf(s.rel(dir), 0, "cannot read module directory"))
+		return m
+	}
+	for _, n := range configFiles(dir) {
+		s.loadFile(m, filepath.Join(dir, n))
+	}
+	s.index(m)
+	return m
+}
+
+// parsed is a file read and parsed, possibly ahead of time by preparse.
+type parsed struct {
+	data  []byte
+	file  *hcl.File
+	diags hcl.Diagnostics
+	err   *file.Error
+}
+
+// parseFile reads and parses one file; it touches no scanner state, so
+// files can be parsed concurrently.
+func (s *scanner) parseFile(path string) *parsed {
+	rel := s.rel(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return &parsed{err: file.Errorf(rel, 0, "cannot read: %v", err)}
+	}
+	if st.Size() > s.maxSize {
+		return &parsed{err: file.Errorf(rel, 0, "file of %d bytes exceeds the %d byte limit; skipped", st.Size(), s.maxSize)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &parsed{err: file.Errorf(rel, 0, "cannot read: %v", err)}
+	}
+	p := &parsed{data: data}
+	if strings.HasSuffix(path, ".json") {
+		p.file, p.diags = hcljson.Parse(data, rel)
+	} else {
+		p.file, p.diags = hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+	}
+	return p
+}
+
+// preparse parses the configuration files of dirs concurrently; parsing
+// is most of the cost of a scan.
+func (s *scanner) preparse(dirs []string) {
+	var paths []string
+	for _, d := range dirs {
+		for _, n := range configFiles(d) {
+			paths = append(paths, filepath.Join(d, n))
+		}
+	}
+	results := make([]*parsed, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = s.parseFile(paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range paths {
+		s.parsed[p] = results[i]
+	}
+}
+
+// configFiles lists the .tf and .tf.json files of dir, sorted.
+func configFiles(dir string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		s.errs = append(s.errs, file.Errorf(s.rel(dir), 0, "cannot read module directory: %v", err))
-		return m
+		return nil
 	}
 	var names []string
 	for _, e := range entries {
@@ -114,37 +192,22 @@ func (s *scanner) loadModule(dir string) *moduleConfig {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		s.loadFile(m, filepath.Join(dir, n))
-	}
-	m.index()
-	return m
+	return names
 }
 
 func (s *scanner) loadFile(m *moduleConfig, path string) {
-	rel := s.rel(path)
-	st, err := os.Stat(path)
-	if err != nil {
-		s.errs = append(s.errs, file.Errorf(rel, 0, "cannot read: %v", err))
+	p := s.parsed[path]
+	if p == nil {
+		p = s.parseFile(path)
+	}
+	delete(s.parsed, path)
+	if p.err != nil {
+		s.errs = append(s.errs, p.err)
 		return
 	}
-	if st.Size() > s.maxSize {
-		s.errs = append(s.errs, file.Errorf(rel, 0, "file of %d bytes exceeds the %d byte limit; skipped", st.Size(), s.maxSize))
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		s.errs = append(s.errs, file.Errorf(rel, 0, "cannot read: %v", err))
-		return
-	}
-	var f *hcl.File
-	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
-		f, diags = hcljson.Parse(data, rel)
-	} else {
-		f, diags = hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
-	}
-	s.report(diags)
+	s.report(p.diags)
+	f, data, rel := p.file, p.data, s.rel(path)
+	s.sources[rel] = data
 	if f == nil || f.Body == nil {
 		return
 	}
@@ -207,7 +270,7 @@ func (s *scanner) addResource(m *moduleConfig, b *hcl.Block, sf *sourceFile) {
 		if a := sb.Attributes["for_each"]; a != nil {
 			r.forEach = a.Expr
 		}
-		r.traversals = bodyTraversals(sb, nil)
+		r.traversals = s.bodyTraversals(sb, nil)
 	} else {
 		if jr := jsonBlockRange(b); jr != nil {
 			r.rng = *jr
@@ -220,7 +283,7 @@ func (s *scanner) addResource(m *moduleConfig, b *hcl.Block, sf *sourceFile) {
 			case "for_each":
 				r.forEach = a.Expr
 			}
-			r.traversals = append(r.traversals, exprTraversals(a.Expr)...)
+			r.traversals = append(r.traversals, s.traversals(a.Expr)...)
 		}
 	}
 	if _, dup := m.resByAddr[r.addr]; dup {
@@ -269,7 +332,7 @@ func (s *scanner) addCall(m *moduleConfig, b *hcl.Block) {
 
 // index records which attributes each expression of the module reads from
 // each resource, so that resource values can carry unknowns for them.
-func (m *moduleConfig) index() {
+func (s *scanner) index(m *moduleConfig) {
 	add := func(trs []hcl.Traversal) {
 		for _, tr := range trs {
 			addr, attr := refTarget(tr)
@@ -288,20 +351,20 @@ func (m *moduleConfig) index() {
 		add(r.traversals)
 	}
 	for _, a := range m.locals {
-		add(exprTraversals(a.Expr))
+		add(s.traversals(a.Expr))
 	}
 	for _, a := range m.outputs {
-		add(exprTraversals(a.Expr))
+		add(s.traversals(a.Expr))
 	}
 	for _, c := range m.calls {
 		for _, a := range c.inputs {
-			add(exprTraversals(a.Expr))
+			add(s.traversals(a.Expr))
 		}
 		if c.count != nil {
-			add(exprTraversals(c.count))
+			add(s.traversals(c.count))
 		}
 		if c.forEach != nil {
-			add(exprTraversals(c.forEach))
+			add(s.traversals(c.forEach))
 		}
 	}
 }
@@ -342,15 +405,20 @@ func refTarget(tr hcl.Traversal) (addr, attr string) {
 	return addr, ""
 }
 
-// exprTraversals returns the variables an expression reads, adding for
+// traversals returns the variables an expression reads, adding for
 // splats over a resource (aws_x.y[*].arn) the attribute read from each
-// element as a pseudo traversal aws_x.y.arn.
-func exprTraversals(expr hcl.Expression) []hcl.Traversal {
+// element as a pseudo traversal aws_x.y.arn. Results are memoized per
+// expression: the same expressions are read for contexts, references and
+// indexes.
+func (s *scanner) traversals(expr hcl.Expression) []hcl.Traversal {
 	if expr == nil {
 		return nil
 	}
+	if trs, ok := s.trCache[expr]; ok {
+		return trs
+	}
 	trs := expr.Variables()
-	if se, ok := expr.(hclsyntax.Expression); ok {
+	if se, ok := expr.(hclsyntax.Expression); ok && s.mayHaveSplat(se.Range()) {
 		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 			sp, ok := n.(*hclsyntax.SplatExpr)
 			if !ok {
@@ -371,16 +439,26 @@ func exprTraversals(expr hcl.Expression) []hcl.Traversal {
 			return nil
 		})
 	}
+	s.trCache[expr] = trs
 	return trs
 }
 
+// mayHaveSplat is a cheap pre-check on the source text: no '*', no splat.
+func (s *scanner) mayHaveSplat(r hcl.Range) bool {
+	data, ok := s.sources[r.Filename]
+	if !ok || r.Start.Byte < 0 || r.End.Byte > len(data) || r.Start.Byte > r.End.Byte {
+		return true
+	}
+	return bytes.IndexByte(data[r.Start.Byte:r.End.Byte], '*') >= 0
+}
+
 // bodyTraversals collects the variables read anywhere in a native body.
-func bodyTraversals(b *hclsyntax.Body, out []hcl.Traversal) []hcl.Traversal {
+func (s *scanner) bodyTraversals(b *hclsyntax.Body, out []hcl.Traversal) []hcl.Traversal {
 	for _, a := range b.Attributes {
-		out = append(out, exprTraversals(a.Expr)...)
+		out = append(out, s.traversals(a.Expr)...)
 	}
 	for _, blk := range b.Blocks {
-		out = bodyTraversals(blk.Body, out)
+		out = s.bodyTraversals(blk.Body, out)
 	}
 	return out
 }

@@ -243,7 +243,7 @@ func (sc *scope) topRefs(d *resourceDecl) map[string][]string {
 	out := map[string][]string{}
 	addExpr := func(name string, expr hcl.Expression) {
 		set := map[string]bool{}
-		for _, tr := range exprTraversals(expr) {
+		for _, tr := range sc.s.traversals(expr) {
 			sc.traversalRefs(tr, set)
 		}
 		for a := range set {
@@ -303,7 +303,7 @@ func (sc *scope) localRefs(name string) []string {
 	}
 	sc.refBusy[name] = true
 	set := map[string]bool{}
-	for _, tr := range exprTraversals(a.Expr) {
+	for _, tr := range sc.s.traversals(a.Expr) {
 		sc.traversalRefs(tr, set)
 	}
 	var out []string

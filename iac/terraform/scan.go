@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
 )
@@ -33,6 +35,9 @@ type scanner struct {
 	opts    Options
 	maxSize int64
 	modules map[string]*moduleConfig // by absolute directory
+	parsed  map[string]*parsed       // files parsed ahead, by absolute path
+	sources map[string][]byte        // file text by relative path
+	trCache map[hcl.Expression][]hcl.Traversal
 	errs    []error
 	warned  map[string]bool
 	out     []*instance.Instance
@@ -44,7 +49,15 @@ type scanner struct {
 // and errors are relative to root. Problems are reported as *file.Error and
 // never stop the scan.
 func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []error) {
-	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, warned: map[string]bool{}}
+	// A scan builds a large, short-lived heap (syntax trees, values);
+	// collecting it less often saves a fifth of the time.
+	if old := debug.SetGCPercent(400); old > 400 || old < 0 {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
+	}
+	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, parsed: map[string]*parsed{}, sources: map[string][]byte{},
+		trCache: map[hcl.Expression][]hcl.Traversal{}, warned: map[string]bool{}}
 	if s.maxSize <= 0 {
 		s.maxSize = defaultMaxFileSize
 	}
@@ -65,6 +78,7 @@ func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []err
 		cand = append(cand, d)
 	}
 	sort.Strings(cand)
+	s.preparse(cand)
 	called := map[string]bool{}
 	for _, d := range cand {
 		m := s.loadModule(d)

@@ -364,7 +364,10 @@ resource "aws_x" "b" {
 	}
 }
 
-func write(t *testing.T, path, text string) {
+func write(t interface {
+	Helper()
+	Fatal(...any)
+}, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

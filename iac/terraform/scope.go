@@ -133,7 +133,7 @@ func (sc *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) {
 
 // evalIn evaluates expr with a context holding what it reads.
 func (sc *scope) evalIn(expr hcl.Expression, it *iter) cty.Value {
-	return sc.eval(expr, sc.ctxFor(exprTraversals(expr), it))
+	return sc.eval(expr, sc.ctxFor(sc.s.traversals(expr), it))
 }
 
 // variable returns var.name.
