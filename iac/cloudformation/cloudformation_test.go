@@ -91,7 +91,7 @@ func TestAppTemplate(t *testing.T) {
 	if !pab.BlockPublicACLs || !pab.BlockPublicPolicy || pab.RestrictPublicBuckets {
 		t.Errorf("public access block = %+v", pab)
 	}
-	if !reflect.DeepEqual(b.Unknown, []string{"public_access_block.restrict_public_buckets"}) {
+	if !reflect.DeepEqual(b.Unknown, []string{"public_access_block.restrict_public_buckets", "versioning.mfa_delete"}) {
 		t.Errorf("unknown = %v", b.Unknown)
 	}
 	if b.Tags["env"] != "prod" {

@@ -60,6 +60,9 @@ func init() {
 			}
 		}
 		a.Versioning.Enabled = b.str("VersioningConfiguration.Status", "versioning.enabled", "") == "Enabled"
+		// CloudFormation cannot express MFA delete (only the root user's
+		// CLI call can set it), so a template never tells.
+		b.target.MarkUnknown("versioning.mfa_delete")
 		if b.has("LoggingConfiguration") {
 			a.Logging.Enabled = true
 			b.locate("LoggingConfiguration", "logging.enabled")

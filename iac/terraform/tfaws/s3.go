@@ -16,6 +16,14 @@ func init() {
 		if a.Name != "" {
 			b.R.Name = a.Name
 		}
+		// What AWS applies to every new bucket (a live scan sees the same):
+		// Block Public Access on (April 2023), ACLs disabled by
+		// BucketOwnerEnforced (April 2023), SSE-S3 encryption (January
+		// 2023). Split resources and inline arguments override them.
+		a.PublicAccessBlock = &model.S3PublicAccessBlock{BlockPublicACLs: true, IgnorePublicACLs: true,
+			BlockPublicPolicy: true, RestrictPublicBuckets: true}
+		a.ObjectOwnership = "BucketOwnerEnforced"
+		a.Encryption = model.S3Encryption{Enabled: true, Algorithm: "AES256"}
 		// A bucket with neither an ACL resource nor an acl argument is
 		// private (the S3 default).
 		a.CannedACL = b.String("acl", "canned_acl", "private")

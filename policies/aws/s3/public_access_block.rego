@@ -20,10 +20,10 @@ deny contains {"msg": msg, "path": "public_access_block"} if {
 	msg := sprintf("bucket %s has no public access block", [input.name])
 }
 
-deny contains {"msg": msg, "path": sprintf("public_access_block.%s", [s])} if {
+deny contains {"msg": msg, "path": "public_access_block"} if {
 	pab := input.attributes.public_access_block
 	pab != null
-	some s in settings
-	pab[s] != true
-	msg := sprintf("bucket %s public access block has %s disabled", [input.name, s])
+	disabled := [s | some s in settings; pab[s] != true]
+	count(disabled) > 0
+	msg := sprintf("bucket %s public access block has %s disabled", [input.name, concat(", ", disabled)])
 }

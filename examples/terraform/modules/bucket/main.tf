@@ -17,6 +17,23 @@ resource "aws_s3_bucket" "this" {
   tags   = var.tags
 }
 
+# New buckets disable ACLs and block public access; a "public" bucket has to
+# turn both off.
+resource "aws_s3_bucket_ownership_controls" "this" {
+  bucket = aws_s3_bucket.this.id
+  rule {
+    object_ownership = var.public ? "ObjectWriter" : "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "this" {
+  bucket                  = aws_s3_bucket.this.id
+  block_public_acls       = !var.public
+  ignore_public_acls      = !var.public
+  block_public_policy     = !var.public
+  restrict_public_buckets = !var.public
+}
+
 resource "aws_s3_bucket_acl" "this" {
   bucket = aws_s3_bucket.this.id
   acl    = var.public ? "public-read" : "private"

@@ -17,6 +17,16 @@ data "aws_iam_policy_document" "public" {
   }
 }
 
+# Block Public Access is on for new buckets; the policy only takes effect
+# with it turned off.
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = false
+  restrict_public_buckets = false
+}
+
 resource "aws_s3_bucket_policy" "data" {
   bucket = aws_s3_bucket.data.id
   policy = data.aws_iam_policy_document.public.json
