@@ -85,7 +85,7 @@ func (s *scanner) functions(rootDir, modDir string) map[string]function.Function
 		if err != nil {
 			return nil, err
 		}
-		if st.Size() > s.maxSize {
+		if !st.Mode().IsRegular() || st.Size() > s.maxSize {
 			return nil, errTooBig
 		}
 		return os.ReadFile(p)

@@ -127,6 +127,9 @@ func (sc *scope) evalBody(b *hclsyntax.Body, ctx *hcl.EvalContext, prefix string
 	}
 	blocks := map[string][]cty.Value{}
 	add := func(typ string, rng hcl.Range, body *hclsyntax.Body, bctx *hcl.EvalContext) {
+		if !sc.s.spend(rng) {
+			return
+		}
 		p := prefix + typ + "[" + strconv.Itoa(len(blocks[typ])) + "]"
 		loc := rangeLoc(rng)
 		ranges[p] = loc

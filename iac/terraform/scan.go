@@ -27,7 +27,8 @@ type Options struct {
 const (
 	defaultMaxFileSize = 10 << 20
 	maxModuleDepth     = 20
-	maxInstances       = 10000 // per resource or module block, against runaway counts
+	maxInstances       = 10000   // per resource or module block, against runaway counts
+	maxBlocks          = 2000000 // nested blocks evaluated per scan, against runaway nesting
 )
 
 type scanner struct {
@@ -41,6 +42,7 @@ type scanner struct {
 	errs    []error
 	warned  map[string]bool
 	out     []*instance.Instance
+	blocks  int
 }
 
 // Scan evaluates every Terraform root module among dirs (absolute
@@ -156,4 +158,15 @@ func (s *scanner) installedModules(rootDir string) map[string]string {
 		}
 	}
 	return out
+}
+
+// spend counts one evaluated nested block against the scan's budget; past
+// it, blocks are skipped and the problem reported once.
+func (s *scanner) spend(at hcl.Range) bool {
+	s.blocks++
+	if s.blocks <= maxBlocks {
+		return true
+	}
+	s.warnOnce("budget", file.Errorf(at.Filename, at.Start.Line, "more than %d nested blocks; the rest are not evaluated", maxBlocks))
+	return false
 }

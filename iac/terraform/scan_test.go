@@ -376,3 +376,42 @@ func write(t interface {
 		t.Fatal(err)
 	}
 }
+
+func TestFileFunctionsAndModuleForEach(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.tf"), `module "q" {
+  source   = "./mod"
+  for_each = { a = "alpha", b = "beta" }
+  label    = each.value
+}
+resource "aws_iam_policy" "outside" {
+  policy = file("/etc/passwd")
+}`)
+	write(t, filepath.Join(dir, "mod", "main.tf"), `variable "label" {}
+resource "aws_iam_policy" "p" {
+  name   = var.label
+  policy = file("${path.module}/policy.json")
+  description = templatefile("${path.module}/desc.tpl", { who = var.label })
+  exists = fileexists("${path.module}/nope.json")
+}`)
+	write(t, filepath.Join(dir, "mod", "policy.json"), `{"Statement":[]}`)
+	write(t, filepath.Join(dir, "mod", "desc.tpl"), `for ${upper(who)}`)
+	insts, errs := Scan(dir, []string{dir, filepath.Join(dir, "mod")}, Options{})
+	if len(errs) != 0 {
+		t.Errorf("errors:\n%s", errText(errs))
+	}
+	by := map[string]*instance.Instance{}
+	for _, in := range insts {
+		by[in.Address] = in
+	}
+	p := by[`module.q["b"].aws_iam_policy.p`]
+	if p == nil || p.Module != "module.q" || p.Key != nil || p.Values["name"] != "beta" || p.File != "mod/main.tf" {
+		t.Fatalf("for_each module instance: %+v (have %v)", p, by)
+	}
+	if p.Values["policy"] != `{"Statement":[]}` || p.Values["description"] != "for BETA" || p.Values["exists"] != false {
+		t.Errorf("file functions: %v", p.Values)
+	}
+	if v := by["aws_iam_policy.outside"].Values["policy"]; !instance.IsUnknown(v) {
+		t.Errorf("file outside the scan root must not be read: %v", v)
+	}
+}
