@@ -72,7 +72,7 @@ func BenchmarkScan10k(b *testing.B) {
 	dirs := []string{dir, filepath.Join(dir, "modules", "store")}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		insts, errs := Scan(dir, dirs, Options{})
+		insts, errs := Scan(dir, append(dirs, dir), Options{})
 		if len(insts) != 10000 || len(errs) != 0 {
 			b.Fatalf("instances %d errors %v", len(insts), errs)
 		}

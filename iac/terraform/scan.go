@@ -67,6 +67,7 @@ func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []err
 		s.root = abs
 	}
 	var cand []string
+	seen := map[string]bool{}
 	for _, d := range dirs {
 		d = filepath.Clean(d)
 		if !filepath.IsAbs(d) {
@@ -77,7 +78,10 @@ func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []err
 		if strings.Contains(filepath.ToSlash(d)+"/", "/.terraform/") {
 			continue
 		}
-		cand = append(cand, d)
+		if !seen[d] {
+			seen[d] = true
+			cand = append(cand, d)
+		}
 	}
 	sort.Strings(cand)
 	s.preparse(cand)
