@@ -16,6 +16,21 @@ const publicBucket = `resource "aws_s3_bucket" "site" {
   bucket = "acme-site"
 }
 
+resource "aws_s3_bucket_ownership_controls" "site" {
+  bucket = aws_s3_bucket.site.id
+  rule {
+    object_ownership = "ObjectWriter"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "site" {
+  bucket                  = aws_s3_bucket.site.id
+  block_public_acls       = false
+  ignore_public_acls      = false
+  block_public_policy     = false
+  restrict_public_buckets = false
+}
+
 resource "aws_s3_bucket_acl" "site" {
   bucket = aws_s3_bucket.site.id
   acl    = "public-read"

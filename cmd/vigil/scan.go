@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -150,6 +151,7 @@ func parseThreshold(flag, v string) (model.Severity, error) {
 func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	tuneGC()
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -299,5 +301,16 @@ func (p *progress) done() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.shown = false
+	}
+}
+
+// tuneGC lets the heap grow to five times the live data between
+// collections (unless GOGC says otherwise): a scan builds a large,
+// short-lived heap of syntax trees and values, and collecting it less often
+// saves about a fifth of the time while peak memory stays well under the
+// 400 MB budget for 10,000 resources (see go run ./bench).
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
 	}
 }

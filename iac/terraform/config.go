@@ -206,6 +206,12 @@ func (s *scanner) loadFile(m *moduleConfig, path string) {
 		return
 	}
 	s.report(p.diags)
+	if p.diags.HasErrors() {
+		// A file that does not parse is reported and left out whole: the
+		// parser's partial recovery would invent truncated resources and
+		// findings about settings the author did write.
+		return
+	}
 	f, data, rel := p.file, p.data, s.rel(path)
 	s.sources[rel] = data
 	if f == nil || f.Body == nil {

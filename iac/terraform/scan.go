@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -51,13 +50,6 @@ type scanner struct {
 // and errors are relative to root. Problems are reported as *file.Error and
 // never stop the scan.
 func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []error) {
-	// A scan builds a large, short-lived heap (syntax trees, values);
-	// collecting it less often saves a fifth of the time.
-	if old := debug.SetGCPercent(400); old > 400 || old < 0 {
-		debug.SetGCPercent(old)
-	} else {
-		defer debug.SetGCPercent(old)
-	}
 	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, parsed: map[string]*parsed{}, sources: map[string][]byte{},
 		trCache: map[hcl.Expression][]hcl.Traversal{}, warned: map[string]bool{}}
 	if s.maxSize <= 0 {

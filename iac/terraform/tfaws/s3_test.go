@@ -44,3 +44,19 @@ func TestS3BucketJoinsSplitResources(t *testing.T) {
 		t.Errorf("unknowns: %v", r.Unknown)
 	}
 }
+
+func TestChildJoinsParentThroughModuleOutput(t *testing.T) {
+	sg := inst("aws_security_group", "web", map[string]any{"name": "web"}, nil)
+	sg.Module, sg.Address = "module.net", "module.net.aws_security_group.web"
+	rule := inst("aws_security_group_rule", "ssh", map[string]any{
+		"type": "ingress", "security_group_id": "module.net.aws_security_group.web.id",
+		"from_port": 22.0, "to_port": 22.0, "protocol": "tcp", "cidr_blocks": []any{"0.0.0.0/0"}}, nil)
+	rs := Map([]*instance.Instance{sg, rule}, model.SourceTerraform)
+	if len(rs) != 1 {
+		t.Fatalf("want 1 security group, got %d", len(rs))
+	}
+	a := rs[0].Attributes.(*model.EC2SecurityGroup)
+	if len(a.Ingress) != 1 || a.Ingress[0].FromPort != 22 {
+		t.Fatalf("rule from the root module should join the module's group: %+v", a.Ingress)
+	}
+}

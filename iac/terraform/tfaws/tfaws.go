@@ -112,6 +112,11 @@ func findParent(child *instance.Instance, cm childMapper, byType map[string][]*B
 	}
 	for _, t := range cm.parentTypes {
 		for _, p := range byType[t] {
+			// The evaluator's id and arn placeholders name one instance
+			// globally, so they join across module outputs too.
+			if v == p.In.Address+".id" || v == p.In.Address+".arn" {
+				return p
+			}
 			if p.In.Module != child.Module {
 				continue
 			}
@@ -147,7 +152,8 @@ func baseAddress(in *instance.Instance) string {
 	return a
 }
 
-// identities are the strings by which other resources may name this one.
+// identities are the strings by which other resources of the same module
+// may name this one.
 func (b *Builder) identities() []string {
 	var out []string
 	for _, k := range []string{"id", "arn", "name", "bucket", "function_name", "name_prefix"} {
