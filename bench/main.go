@@ -34,7 +34,7 @@ func main() {
 	flag.Parse()
 	// The same GC setting as the vigil CLI, so the figures are the CLI's.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(200)
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)

@@ -45,11 +45,26 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	start := opts.Now()
+	loaded := Load(ctx, opts)
+	return Judge(ctx, opts, loaded, start)
+}
+
+// Load reads the targets' resources. It does not need the engine, so a
+// caller may compile the rules meanwhile.
+func Load(ctx context.Context, opts Options) *iac.Result {
+	return iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
+}
+
+// Judge evaluates loaded resources and assembles the report; start is when
+// the scan began.
+func Judge(ctx context.Context, opts Options, loaded *iac.Result, start time.Time) (*report.Result, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	if opts.Config == nil {
 		opts.Config = &config.Config{}
 	}
-	start := opts.Now()
-	loaded := iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
