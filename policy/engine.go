@@ -265,17 +265,7 @@ func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
 		denies := make([][]any, len(j.res))
 		rs, err := cr.batch.Eval(ctx, rego.EvalParsedInput(batch))
 		if err == nil {
-			for _, pair := range resultList(rs) {
-				p, _ := pair.([]any)
-				if len(p) != 2 {
-					continue
-				}
-				i, ok := toIndex(p[0])
-				if !ok || i >= len(j.res) {
-					continue
-				}
-				denies[i] = append(denies[i], p[1])
-			}
+			eachIndexed(rs, len(j.res), func(i int, d any) { denies[i] = append(denies[i], d) })
 			for i, r := range j.res {
 				out = append(out, findings(cr.Rule, r, docs[i], denies[i])...)
 			}
@@ -302,6 +292,20 @@ func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// eachIndexed walks the [resource index, value] pairs a batch query
+// returns, skipping anything malformed or out of range.
+func eachIndexed(rs rego.ResultSet, n int, fn func(i int, v any)) {
+	for _, pair := range resultList(rs) {
+		p, _ := pair.([]any)
+		if len(p) != 2 {
+			continue
+		}
+		if i, ok := toIndex(p[0]); ok && i >= 0 && i < n {
+			fn(i, p[1])
+		}
+	}
 }
 
 func resultList(rs rego.ResultSet) []any {
@@ -489,17 +493,7 @@ func (e *Engine) evalKind(ctx context.Context, j job, docs []any, batch ast.Valu
 		return nil, false
 	}
 	perResource := make([]map[string]any, len(j.res))
-	for _, pair := range resultList(rs) {
-		p, _ := pair.([]any)
-		if len(p) != 2 {
-			continue
-		}
-		i, ok := toIndex(p[0])
-		if !ok || i >= len(j.res) {
-			continue
-		}
-		perResource[i], _ = p[1].(map[string]any)
-	}
+	eachIndexed(rs, len(j.res), func(i int, v any) { perResource[i], _ = v.(map[string]any) })
 	var out []model.Finding
 	for i, r := range j.res {
 		for _, cr := range j.rules {

@@ -205,37 +205,24 @@ func convertToDeclared(decl *variableDecl, v cty.Value) cty.Value {
 
 // local returns local.name.
 func (sc *scope) local(name string) cty.Value {
-	a := sc.cfg.locals[name]
-	if a == nil {
-		return cty.DynamicVal
-	}
-	lv := sc.locals[name]
-	if lv == nil {
-		lv = &lazy{}
-		sc.locals[name] = lv
-	}
-	switch lv.state {
-	case 1:
-		return cty.DynamicVal
-	case 2:
-		return lv.val
-	}
-	lv.state = 1
-	lv.val = sc.evalIn(a.Expr, nil)
-	lv.state = 2
-	return lv.val
+	return sc.memo(sc.locals, name, sc.cfg.locals[name])
 }
 
 // output returns the value of one output of this module instance.
 func (sc *scope) output(name string) cty.Value {
-	a := sc.cfg.outputs[name]
+	return sc.memo(sc.outputs, name, sc.cfg.outputs[name])
+}
+
+// memo evaluates a named expression once per scope. A name whose
+// evaluation refers back to itself (a cycle) is unknown, not a crash.
+func (sc *scope) memo(cache map[string]*lazy, name string, a *hcl.Attribute) cty.Value {
 	if a == nil {
 		return cty.DynamicVal
 	}
-	lv := sc.outputs[name]
+	lv := cache[name]
 	if lv == nil {
 		lv = &lazy{}
-		sc.outputs[name] = lv
+		cache[name] = lv
 	}
 	switch lv.state {
 	case 1:
