@@ -41,7 +41,7 @@ func policyDocumentJSON(attrs map[string]cty.Value) cty.Value {
 	if v, ok := m["policy_id"].(string); ok {
 		doc.ID = v
 	}
-	for _, s := range blockList(m["statement"]) {
+	for _, s := range instance.Blocks(m["statement"]) {
 		st := stmt{Effect: "Allow"}
 		if v, ok := s["effect"].(string); ok && v != "" {
 			st.Effect = v
@@ -53,7 +53,7 @@ func policyDocumentJSON(attrs map[string]cty.Value) cty.Value {
 		st.NotResource = oneOrMany(s["not_resources"])
 		st.Principal = principals(s["principals"])
 		st.NotPrincipal = principals(s["not_principals"])
-		for _, c := range blockList(s["condition"]) {
+		for _, c := range instance.Blocks(s["condition"]) {
 			test, _ := c["test"].(string)
 			variable, _ := c["variable"].(string)
 			if test == "" || variable == "" {
@@ -78,17 +78,6 @@ func policyDocumentJSON(attrs map[string]cty.Value) cty.Value {
 	return cty.StringVal(string(b))
 }
 
-func blockList(v any) []map[string]any {
-	l, _ := v.([]any)
-	out := make([]map[string]any, 0, len(l))
-	for _, e := range l {
-		if m, ok := e.(map[string]any); ok {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // oneOrMany renders a list as IAM does: one element as a plain string.
 func oneOrMany(v any) any {
 	switch l := v.(type) {
@@ -107,7 +96,7 @@ func oneOrMany(v any) any {
 }
 
 func principals(v any) any {
-	blocks := blockList(v)
+	blocks := instance.Blocks(v)
 	if len(blocks) == 0 {
 		return nil
 	}

@@ -46,3 +46,16 @@ var Unknown any = unknownValue{}
 
 // IsUnknown reports whether v is Unknown.
 func IsUnknown(v any) bool { _, ok := v.(unknownValue); return ok }
+
+// Blocks returns the nested blocks in a value (a list of objects); other
+// elements are skipped.
+func Blocks(v any) []map[string]any {
+	l, _ := v.([]any)
+	out := make([]map[string]any, 0, len(l))
+	for _, e := range l {
+		if m, ok := e.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}

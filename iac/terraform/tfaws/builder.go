@@ -229,14 +229,7 @@ func (b *Builder) Blocks(tfPath string) []map[string]any {
 	if !ok {
 		return nil
 	}
-	l, _ := v.([]any)
-	out := make([]map[string]any, 0, len(l))
-	for _, e := range l {
-		if m, ok := e.(map[string]any); ok {
-			out = append(out, m)
-		}
-	}
-	return out
+	return instance.Blocks(v)
 }
 
 // Has reports whether tfPath is set (known or unknown).
