@@ -3,9 +3,9 @@ package terraform
 import (
 	"encoding/json"
 
-	"github.com/vigil-sec/vigil/iac/terraform/instance"
-
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
 )
 
 // policyDocumentJSON renders data.aws_iam_policy_document's statement
