@@ -74,7 +74,7 @@ type walker struct {
 
 // Load reads every IaC file under targets (files or directories). File
 // paths in resources and errors are relative to base (usually the working
-// directory) when they lie below it.
+// directory).
 func Load(ctx context.Context, base string, targets []string, opts Options) *Result {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = 10 << 20
@@ -111,8 +111,10 @@ func Load(ctx context.Context, base string, targets []string, opts Options) *Res
 	return w.res
 }
 
+// rel names a file as every adapter does: relative to the base, even when
+// that climbs out of it with "..".
 func (w *walker) rel(p string) string {
-	if r, err := filepath.Rel(w.base, p); err == nil && !strings.HasPrefix(r, "..") {
+	if r, err := filepath.Rel(w.base, p); err == nil {
 		return filepath.ToSlash(r)
 	}
 	return filepath.ToSlash(p)

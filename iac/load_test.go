@@ -176,3 +176,17 @@ func TestBrokenSymlinkIsReported(t *testing.T) {
 		t.Fatalf("errors:\n%s\nkinds %v", errorsText(r), kinds(r))
 	}
 }
+
+func TestBrokenManifestIsReportedNotSkipped(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: [\n")
+	write(t, filepath.Join(dir, "ci.yaml"), "steps: [\n")
+	r := Load(context.Background(), dir, []string{dir}, Options{})
+	errs := errorsText(r)
+	if !strings.Contains(errs, "pod.yaml:") {
+		t.Fatalf("a malformed manifest must be reported, got:\n%s", errs)
+	}
+	if strings.Contains(errs, "ci.yaml") {
+		t.Fatalf("a malformed YAML file that is no manifest is not ours to report:\n%s", errs)
+	}
+}

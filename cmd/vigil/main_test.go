@@ -197,3 +197,10 @@ func TestRulesAndSchemaCommands(t *testing.T) {
 		t.Fatalf("schema list lacks kinds:\n%s", out)
 	}
 }
+
+func TestMissingTargetIsAUsageError(t *testing.T) {
+	_, errs, code := run(t, "scan", "-q", "does-not-exist")
+	if code != 2 || !strings.Contains(errs, "cannot scan does-not-exist: no such file or directory") {
+		t.Fatalf("exit %d, %q", code, errs)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -170,6 +171,12 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	}
 	if len(args) == 0 {
 		args = []string{"."}
+	}
+	// A mistyped path must not pass a CI gate as a clean scan of nothing.
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return usageError("cannot scan %s: %v", a, errors.Unwrap(err))
+		}
 	}
 	if !validFormat(f.format) {
 		return usageError("--format %q: want one of %s", f.format, strings.Join(report.Formats(), ", "))

@@ -29,7 +29,12 @@ func Detect(data []byte) bool {
 		return false
 	}
 	for _, c := range splitDocuments(data) {
-		docs, _ := decodeChunk(c)
+		docs, err := decodeChunk(c)
+		if err != nil && looksLikeManifest(c.text) {
+			// A broken manifest is still a manifest: Parse reports where
+			// it breaks instead of the loader skipping it in silence.
+			return true
+		}
 		for _, d := range docs {
 			root := d.Content[0]
 			if root.Kind != yaml.MappingNode {
@@ -267,4 +272,15 @@ func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []e
 func field0(n *yaml.Node, key string) *yaml.Node {
 	f, _ := get(n, key)
 	return f.value
+}
+
+var (
+	topAPIVersion = regexp.MustCompile(`(?m)^apiVersion:[ \t]*\S`)
+	topKind       = regexp.MustCompile(`(?m)^kind:[ \t]*\S`)
+)
+
+// looksLikeManifest is the textual test for a document YAML cannot decode:
+// top-level apiVersion and kind keys.
+func looksLikeManifest(text []byte) bool {
+	return topAPIVersion.Match(text) && topKind.Match(text)
 }
