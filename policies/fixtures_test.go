@@ -3,6 +3,7 @@ package policies_test
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policies"
 	"github.com/vigil-sec/vigil/policy"
 )
 
@@ -234,4 +236,26 @@ func exemptions(t *testing.T, dir string) map[string]string {
 		out[strings.TrimSpace(k)] = strings.TrimSpace(reason)
 	}
 	return out
+}
+
+// TestEveryRuleFileIsEmbedded guards the go:embed patterns: a rule file
+// placed where they do not reach would silently not ship.
+func TestEveryRuleFileIsEmbedded(t *testing.T) {
+	err := filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".rego") {
+			if _, err := fs.Stat(policies.FS, filepath.ToSlash(p)); err != nil {
+				t.Errorf("%s is not embedded; extend the go:embed patterns in embed.go", p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
