@@ -45,7 +45,8 @@ Findings point at the file and line to fix. Values that cannot be known
 before apply are never reported as if they were known.
 
 Exit codes: 0 no failing finding at or above --fail-on; 1 there is one;
-2 Vigil could not run (bad flags, bad config, bad custom rule).
+2 Vigil could not run (bad flags, bad config, bad custom rule, a path
+that does not exist).
 
 Suppress a finding inline with a comment inside or just above the resource:
   # vigil:ignore AWS-S3-006 logs bucket, versioning not needed
