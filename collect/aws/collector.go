@@ -1,0 +1,344 @@
+// Package aws collects a live AWS estate, read-only, into normalized
+// resources: every account and region, a bounded pool of workers across
+// account x region x service, and every failure kept as a collection error
+// rather than a gap.
+package aws
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Options select what to collect and how.
+type Options struct {
+	// Profile is the shared-config profile ("" = the default chain).
+	Profile string
+	// Regions to scan; empty means every region enabled for the account.
+	Regions []string
+	// Services to scan by name (see Services()); empty means all.
+	Services []string
+	// Concurrency bounds the workers across account x region x service
+	// (default 16).
+	Concurrency int
+	// CallTimeout bounds one API operation, retries included (default 60s).
+	CallTimeout time.Duration
+	// MaxAttempts per call for the adaptive retryer (default 10).
+	MaxAttempts int
+	// AssumeRole is a role name assumed in each of Accounts (or in every
+	// account of the organization with Organization).
+	AssumeRole   string
+	Accounts     []string
+	Organization bool
+	ExternalID   string
+	// AccountConcurrency bounds accounts scanned at once (default 4).
+	AccountConcurrency int
+	// Progress receives an event as each unit of work ends.
+	Progress func(Event)
+	// LoadOptions are extra config options (tests: static credentials).
+	LoadOptions []func(*config.LoadOptions) error
+	// APIOptions are extra middleware for every client (tests record the
+	// operations called).
+	APIOptions []func(*middleware.Stack) error
+	// HTTPClient overrides the SDK's (tests: fault injection).
+	HTTPClient aws.HTTPClient
+}
+
+// Event reports progress.
+type Event struct {
+	Account, Region, Service string
+	Resources                int
+	Errors                   int
+	Done, Total              int // units of work
+}
+
+// Result is what a collection found.
+type Result struct {
+	Resources []*model.Resource
+	Errors    []CollectionError
+	Accounts  []string
+	Regions   []string
+	// Calls counts API operations sent (retries not included).
+	Calls    int64
+	Duration time.Duration
+}
+
+// Collect scans the accounts and regions the options select.
+func Collect(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 16
+	}
+	if opts.AccountConcurrency <= 0 {
+		opts.AccountConcurrency = 4
+	}
+	if opts.CallTimeout <= 0 {
+		opts.CallTimeout = 60 * time.Second
+	}
+	if opts.MaxAttempts <= 0 {
+		opts.MaxAttempts = 10
+	}
+	services, err := selectServices(opts.Services)
+	if err != nil {
+		return nil, err
+	}
+	c := &collector{opts: opts, services: services, facts: newFacts()}
+	base, err := c.loadConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	accounts, err := c.accounts(ctx, base)
+	if err != nil {
+		return nil, err
+	}
+	sem := make(chan struct{}, opts.AccountConcurrency)
+	var wg sync.WaitGroup
+	for _, acct := range accounts {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(a account) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			c.collectAccount(ctx, a)
+		}(acct)
+	}
+	wg.Wait()
+	res := &Result{Calls: c.calls.Load(), Duration: time.Since(start)}
+	c.mu.Lock()
+	res.Resources = append(c.resources, c.facts.resources()...)
+	res.Errors = c.errs
+	c.mu.Unlock()
+	for _, a := range accounts {
+		res.Accounts = append(res.Accounts, a.id)
+	}
+	res.Regions = c.regionsSeen()
+	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].String() < res.Errors[j].String() })
+	return res, ctx.Err()
+}
+
+type collector struct {
+	opts     Options
+	services []*service
+	calls    atomic.Int64
+	facts    *facts
+
+	mu        sync.Mutex
+	resources []*model.Resource
+	errs      []CollectionError
+	regions   map[string]bool
+	done      int
+	total     int
+}
+
+// loadConfig builds the base SDK config: the standard credential chain,
+// the adaptive retryer, endpoint overrides from the environment
+// (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>), and Vigil's middleware.
+func (c *collector) loadConfig(ctx context.Context) (aws.Config, error) {
+	lo := []func(*config.LoadOptions) error{
+		config.WithRetryMode(aws.RetryModeAdaptive),
+		config.WithRetryMaxAttempts(c.opts.MaxAttempts),
+	}
+	if c.opts.Profile != "" {
+		lo = append(lo, config.WithSharedConfigProfile(c.opts.Profile))
+	}
+	if c.opts.HTTPClient != nil {
+		lo = append(lo, config.WithHTTPClient(c.opts.HTTPClient))
+	}
+	lo = append(lo, c.opts.LoadOptions...)
+	cfg, err := config.LoadDefaultConfig(ctx, lo...)
+	if err != nil {
+		return cfg, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = "us-east-1" // only for the calls that find the rest
+	}
+	cfg.APIOptions = append(cfg.APIOptions, c.middleware()...)
+	cfg.APIOptions = append(cfg.APIOptions, c.opts.APIOptions...)
+	return cfg, nil
+}
+
+// customEndpoint reports whether the SDK is pointed at a non-AWS endpoint
+// (moto, LocalStack, the test cloud), where S3 needs path-style addressing.
+func customEndpoint(cfg aws.Config) bool {
+	return cfg.BaseEndpoint != nil || os.Getenv("AWS_ENDPOINT_URL") != ""
+}
+
+// account is one account to scan with its credentials.
+type account struct {
+	id  string
+	cfg aws.Config
+}
+
+func (c *collector) collectAccount(ctx context.Context, a account) {
+	regions, err := c.enabledRegions(ctx, a)
+	if err != nil {
+		c.fail(a.id, "", "ec2", "DescribeRegions", err)
+		return
+	}
+	type unit struct {
+		svc    *service
+		region string
+	}
+	var units []unit
+	for _, s := range c.services {
+		if s.global {
+			units = append(units, unit{s, globalRegion(regions)})
+			continue
+		}
+		for _, r := range regions {
+			units = append(units, unit{s, r})
+		}
+	}
+	c.mu.Lock()
+	c.total += len(units)
+	c.mu.Unlock()
+	jobs := make(chan unit)
+	var wg sync.WaitGroup
+	for w := 0; w < c.opts.Concurrency; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range jobs {
+				c.runUnit(ctx, a, u.region, u.svc)
+			}
+		}()
+	}
+	for _, u := range units {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- u
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// globalRegion is where global services (IAM, Organizations, S3's bucket
+// list) are called: us-east-1 when scanned, else the first region.
+func globalRegion(regions []string) string {
+	for _, r := range regions {
+		if r == "us-east-1" {
+			return r
+		}
+	}
+	if len(regions) > 0 {
+		return regions[0]
+	}
+	return "us-east-1"
+}
+
+func (c *collector) runUnit(ctx context.Context, a account, region string, s *service) {
+	cfg := a.cfg.Copy()
+	cfg.Region = region
+	sc := &scope{c: c, cfg: cfg, account: a.id, region: region, service: s.name}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				sc.fail("", fmt.Errorf("collector panic: %v", r))
+			}
+		}()
+		s.collect(ctx, sc)
+	}()
+	c.mu.Lock()
+	c.resources = append(c.resources, sc.out...)
+	if c.regions == nil {
+		c.regions = map[string]bool{}
+	}
+	c.regions[region] = true
+	c.done++
+	ev := Event{Account: a.id, Region: region, Service: s.name, Resources: len(sc.out), Errors: sc.errors, Done: c.done, Total: c.total}
+	c.mu.Unlock()
+	if c.opts.Progress != nil {
+		c.opts.Progress(ev)
+	}
+}
+
+func (c *collector) regionsSeen() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]string, 0, len(c.regions))
+	for r := range c.regions {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// enabledRegions is --regions, or every region enabled for the account.
+func (c *collector) enabledRegions(ctx context.Context, a account) ([]string, error) {
+	if len(c.opts.Regions) > 0 {
+		return c.opts.Regions, nil
+	}
+	out, err := ec2.NewFromConfig(a.cfg).DescribeRegions(ctx, &ec2.DescribeRegionsInput{})
+	if err != nil {
+		return nil, err
+	}
+	var regions []string
+	for _, r := range out.Regions {
+		status := aws.ToString(r.OptInStatus)
+		if status == "" || status == "opt-in-not-required" || status == "opted-in" {
+			regions = append(regions, aws.ToString(r.RegionName))
+		}
+	}
+	sort.Strings(regions)
+	return regions, nil
+}
+
+// callerAccount returns the account the credentials belong to.
+func callerAccount(ctx context.Context, cfg aws.Config) (string, error) {
+	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return "", err
+	}
+	return aws.ToString(out.Account), nil
+}
+
+func (c *collector) fail(acct, region, svc, op string, err error) {
+	ce := newCollectionError(acct, region, svc, op, err)
+	c.mu.Lock()
+	c.errs = append(c.errs, ce)
+	c.mu.Unlock()
+}
+
+// Services lists the service collectors by name.
+func Services() []string {
+	out := make([]string, 0, len(registry))
+	for _, s := range registry {
+		out = append(out, s.name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func selectServices(names []string) ([]*service, error) {
+	if len(names) == 0 {
+		out := make([]*service, 0, len(registry))
+		for _, s := range registry {
+			out = append(out, s)
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+		return out, nil
+	}
+	var out []*service
+	for _, n := range names {
+		s, ok := registry[strings.ToLower(strings.TrimSpace(n))]
+		if !ok {
+			return nil, fmt.Errorf("unknown service %q (known: %s)", n, strings.Join(Services(), ", "))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}

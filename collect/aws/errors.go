@@ -1,0 +1,75 @@
+package aws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+
+	"github.com/aws/smithy-go"
+)
+
+// contextT keeps collector signatures short.
+type contextT = context.Context
+
+// CollectionError is one thing that could not be read. It never stops a
+// collection, and it is shown and stored with the scan so that a gap is
+// never mistaken for a clean result.
+type CollectionError struct {
+	Account   string `json:"account"`
+	Region    string `json:"region,omitempty"`
+	Service   string `json:"service"`
+	Operation string `json:"operation,omitempty"`
+	// Code is AWS's error code (AccessDenied, Throttling ...) or one of
+	// Timeout, Unreachable, Canceled, Error.
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e CollectionError) String() string {
+	where := e.Account
+	if e.Region != "" {
+		where += "/" + e.Region
+	}
+	op := e.Service
+	if e.Operation != "" {
+		op += ":" + e.Operation
+	}
+	return fmt.Sprintf("%s %s: %s: %s", where, op, e.Code, e.Message)
+}
+
+func newCollectionError(acct, region, svc, op string, err error) CollectionError {
+	ce := CollectionError{Account: acct, Region: region, Service: svc, Operation: op, Code: "Error", Message: err.Error()}
+	var apiErr smithy.APIError
+	var opErr *smithy.OperationError
+	if errors.As(err, &opErr) && ce.Operation == "" {
+		ce.Operation = opErr.OperationName
+	}
+	var netErr net.Error
+	switch {
+	case errors.As(err, &apiErr):
+		ce.Code = apiErr.ErrorCode()
+		ce.Message = apiErr.ErrorMessage()
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()):
+		ce.Code = "Timeout"
+	case errors.Is(err, context.Canceled):
+		ce.Code = "Canceled"
+	case strings.Contains(err.Error(), "connection refused") || strings.Contains(err.Error(), "no such host"):
+		ce.Code = "Unreachable"
+	}
+	if ce.Message == "" {
+		ce.Message = err.Error()
+	}
+	return ce
+}
+
+// IsAccessDenied reports whether the error is a permissions problem.
+func IsAccessDenied(code string) bool {
+	switch code {
+	case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
+		"AuthorizationErrorException", "UnrecognizedClientException", "InvalidClientTokenId":
+		return true
+	}
+	return false
+}
