@@ -11,6 +11,7 @@ type AWSAccount struct {
 	S3PublicAccessBlock   *S3PublicAccessBlock `json:"s3_public_access_block" doc:"account-level S3 block public access; null when not configured"`
 	RootMFAEnabled        *bool                `json:"root_mfa_enabled" doc:"null when not known (IaC)"`
 	RootAccessKeysPresent *bool                `json:"root_access_keys_present" doc:"null when not known (IaC)"`
+	ShieldAdvanced        *bool                `json:"shield_advanced" doc:"subscribed to Shield Advanced; null when not known"`
 }
 
 // AWSPasswordPolicy is the IAM account password policy.
@@ -32,6 +33,7 @@ type AWSRegion struct {
 	GuardDutyEnabled       *bool `json:"guardduty_enabled" doc:"null when not known"`
 	ConfigRecording        *bool `json:"config_recording" doc:"null when not known"`
 	AccessAnalyzerEnabled  *bool `json:"access_analyzer_enabled" doc:"null when not known"`
+	SecurityHubEnabled     *bool `json:"security_hub_enabled" doc:"Security Hub is enabled in the region; null when not known"`
 }
 
 // S3PublicAccessBlock is a bucket- or account-level public access block.
@@ -534,7 +536,45 @@ func init() {
 		{"aws.guardduty.detector", "GuardDuty detector", GuardDutyDetector{}},
 		{"aws.config.recorder", "AWS Config configuration recorder", ConfigRecorder{}},
 		{"aws.apigateway.stage", "API Gateway REST API stage", APIGatewayStage{}},
+		{"aws.organizations.policy", "AWS Organizations service control policy", OrganizationsPolicy{}},
+		{"aws.ssm.managed_instance", "SSM managed instance with its patch compliance", SSMManagedInstance{}},
+		{"aws.acm.certificate", "ACM certificate", ACMCertificate{}},
+		{"aws.cloudwatch.alarm", "CloudWatch metric alarm", CloudWatchAlarm{}},
 	} {
 		RegisterKind(k.name, k.desc, k.attrs)
 	}
+}
+
+// OrganizationsPolicy is kind aws.organizations.policy (a service control
+// policy, read from the management account).
+type OrganizationsPolicy struct {
+	Name     string          `json:"name"`
+	Type     string          `json:"type" doc:"SERVICE_CONTROL_POLICY"`
+	Document *PolicyDocument `json:"document"`
+	Targets  int             `json:"targets" doc:"number of roots, OUs and accounts it is attached to"`
+}
+
+// SSMManagedInstance is kind aws.ssm.managed_instance.
+type SSMManagedInstance struct {
+	InstanceID     string `json:"instance_id"`
+	PingStatus     string `json:"ping_status" doc:"Online, ConnectionLost or Inactive"`
+	PatchCompliant *bool  `json:"patch_compliant" doc:"patch compliance status is COMPLIANT; null when no patch compliance is reported"`
+}
+
+// ACMCertificate is kind aws.acm.certificate.
+type ACMCertificate struct {
+	Domain       string `json:"domain"`
+	Status       string `json:"status" doc:"ISSUED, PENDING_VALIDATION, EXPIRED, REVOKED ..."`
+	NotAfter     string `json:"not_after" doc:"expiry, RFC 3339; empty when not issued"`
+	KeyAlgorithm string `json:"key_algorithm" doc:"RSA_2048, EC_prime256v1 ..."`
+	InUse        bool   `json:"in_use" doc:"associated with at least one AWS resource"`
+}
+
+// CloudWatchAlarm is kind aws.cloudwatch.alarm (a metric alarm).
+type CloudWatchAlarm struct {
+	Name           string `json:"name"`
+	MetricName     string `json:"metric_name"`
+	Namespace      string `json:"namespace"`
+	ActionsEnabled bool   `json:"actions_enabled"`
+	AlarmActions   int    `json:"alarm_actions" doc:"number of actions run when the alarm fires"`
 }
