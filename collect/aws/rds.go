@@ -1,0 +1,149 @@
+package aws
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("rds", false, collectRDS) }
+
+// collectRDS reads DB instances, DB clusters and manual DB snapshots (with
+// their restore attribute) into aws.rds.instance, aws.rds.cluster and
+// aws.rds.snapshot.
+func collectRDS(ctx context.Context, s *scope) {
+	client := rds.NewFromConfig(s.Config())
+	collectRDSInstances(ctx, s, client)
+	collectRDSClusters(ctx, s, client)
+	collectRDSSnapshots(ctx, s, client)
+}
+
+func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
+	p := rds.NewDescribeDBInstancesPaginator(client, &rds.DescribeDBInstancesInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeDBInstances", err)
+			return
+		}
+		for _, db := range page.DBInstances {
+			a := &model.RDSInstance{
+				Engine:                     aws.ToString(db.Engine),
+				EngineVersion:              aws.ToString(db.EngineVersion),
+				InstanceClass:              aws.ToString(db.DBInstanceClass),
+				StorageEncrypted:           aws.ToBool(db.StorageEncrypted),
+				KMSKeyID:                   aws.ToString(db.KmsKeyId),
+				PubliclyAccessible:         aws.ToBool(db.PubliclyAccessible),
+				BackupRetentionPeriod:      int(aws.ToInt32(db.BackupRetentionPeriod)),
+				DeletionProtection:         aws.ToBool(db.DeletionProtection),
+				IAMAuthenticationEnabled:   aws.ToBool(db.IAMDatabaseAuthenticationEnabled),
+				AutoMinorVersionUpgrade:    aws.ToBool(db.AutoMinorVersionUpgrade),
+				MultiAZ:                    aws.ToBool(db.MultiAZ),
+				ClusterIdentifier:          aws.ToString(db.DBClusterIdentifier),
+				PerformanceInsightsEnabled: aws.ToBool(db.PerformanceInsightsEnabled),
+			}
+			if a.ClusterIdentifier != "" {
+				// Aurora members: backups live on the cluster, as the
+				// Terraform mapper leaves them for aws_rds_cluster_instance.
+				a.BackupRetentionPeriod = 0
+			}
+			var rels []model.Relation
+			if a.KMSKeyID != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
+			}
+			if db.DBSubnetGroup != nil && db.DBSubnetGroup.VpcId != nil {
+				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: aws.ToString(db.DBSubnetGroup.VpcId)})
+			}
+			for _, sg := range db.VpcSecurityGroups {
+				if sg.VpcSecurityGroupId != nil {
+					rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: aws.ToString(sg.VpcSecurityGroupId)})
+				}
+			}
+			s.add(aws.ToString(db.DBInstanceArn), "aws.rds.instance", aws.ToString(db.DBInstanceIdentifier), a, db, rdsTags(db.TagList), rels...)
+		}
+	}
+}
+
+func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
+	p := rds.NewDescribeDBClustersPaginator(client, &rds.DescribeDBClustersInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeDBClusters", err)
+			return
+		}
+		for _, c := range page.DBClusters {
+			a := &model.RDSCluster{
+				Engine:                   aws.ToString(c.Engine),
+				StorageEncrypted:         aws.ToBool(c.StorageEncrypted),
+				KMSKeyID:                 aws.ToString(c.KmsKeyId),
+				BackupRetentionPeriod:    int(aws.ToInt32(c.BackupRetentionPeriod)),
+				DeletionProtection:       aws.ToBool(c.DeletionProtection),
+				IAMAuthenticationEnabled: aws.ToBool(c.IAMDatabaseAuthenticationEnabled),
+			}
+			var rels []model.Relation
+			if a.KMSKeyID != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
+			}
+			s.add(aws.ToString(c.DBClusterArn), "aws.rds.cluster", aws.ToString(c.DBClusterIdentifier), a, c, rdsTags(c.TagList), rels...)
+		}
+	}
+}
+
+// collectRDSSnapshots reads manual snapshots only: automated ones cannot be
+// shared, so they cannot be public.
+func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
+	p := rds.NewDescribeDBSnapshotsPaginator(client, &rds.DescribeDBSnapshotsInput{SnapshotType: aws.String("manual")})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeDBSnapshots", err)
+			return
+		}
+		for _, snap := range page.DBSnapshots {
+			a := &model.RDSSnapshot{Encrypted: aws.ToBool(snap.Encrypted)}
+			raw := map[string]any{"DBSnapshot": snap}
+			attrs, err := client.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: snap.DBSnapshotIdentifier})
+			switch {
+			case err != nil && !awsCodeIn(err, "DBSnapshotNotFound", "DBSnapshotNotFoundFault"):
+				s.fail("DescribeDBSnapshotAttributes", err)
+			case err == nil && attrs.DBSnapshotAttributesResult != nil:
+				raw["DBSnapshotAttributesResult"] = attrs.DBSnapshotAttributesResult
+				for _, at := range attrs.DBSnapshotAttributesResult.DBSnapshotAttributes {
+					if aws.ToString(at.AttributeName) == "restore" && slices.Contains(at.AttributeValues, "all") {
+						a.Public = true
+					}
+				}
+			}
+			var rels []model.Relation
+			if k := aws.ToString(snap.KmsKeyId); k != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+			}
+			s.add(aws.ToString(snap.DBSnapshotArn), "aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
+		}
+	}
+}
+
+func rdsTags(tl []rdstypes.Tag) map[string]string {
+	if len(tl) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(tl))
+	for _, t := range tl {
+		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+	}
+	return m
+}
+
+// awsCodeIn reports whether err is an AWS API error with one of the codes.
+func awsCodeIn(err error, codes ...string) bool {
+	var apiErr smithy.APIError
+	return errors.As(err, &apiErr) && slices.Contains(codes, apiErr.ErrorCode())
+}
