@@ -1,0 +1,74 @@
+package aws
+
+import (
+	"context"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	logstypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("logs", false, collectLogs) }
+
+// collectLogs reads every log group (KMS key, retention) into
+// aws.logs.log_group. The region's metric filters are read once and kept
+// in the Raw of the log group they watch: the CIS monitoring controls look
+// for them there.
+func collectLogs(ctx context.Context, s *scope) {
+	client := cloudwatchlogs.NewFromConfig(s.Config())
+	filters := map[string][]logstypes.MetricFilter{}
+	fp := cloudwatchlogs.NewDescribeMetricFiltersPaginator(client, &cloudwatchlogs.DescribeMetricFiltersInput{})
+	for fp.HasMorePages() {
+		page, err := fp.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeMetricFilters", err)
+			break
+		}
+		for _, f := range page.MetricFilters {
+			filters[aws.ToString(f.LogGroupName)] = append(filters[aws.ToString(f.LogGroupName)], f)
+		}
+	}
+	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(client, &cloudwatchlogs.DescribeLogGroupsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeLogGroups", err)
+			return
+		}
+		for _, g := range page.LogGroups {
+			name := aws.ToString(g.LogGroupName)
+			lg := &model.CloudWatchLogGroup{
+				Name:            name,
+				KMSKeyID:        aws.ToString(g.KmsKeyId),
+				RetentionInDays: int(aws.ToInt32(g.RetentionInDays)),
+			}
+			// LogGroupArn is the ARN without the ":*" suffix Arn carries.
+			arn := aws.ToString(g.LogGroupArn)
+			if arn == "" {
+				arn = strings.TrimSuffix(aws.ToString(g.Arn), ":*")
+			}
+			var tags map[string]string
+			if tt, err := client.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)}); err != nil {
+				s.fail("ListTagsForResource", err)
+			} else if len(tt.Tags) > 0 {
+				tags = tt.Tags
+			}
+			mf := filters[name]
+			if mf == nil {
+				mf = []logstypes.MetricFilter{}
+			}
+			raw := struct {
+				LogGroup      logstypes.LogGroup
+				MetricFilters []logstypes.MetricFilter
+			}{g, mf}
+			var rels []model.Relation
+			if lg.KMSKeyID != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: lg.KMSKeyID})
+			}
+			s.add(arn, "aws.logs.log_group", name, lg, raw, tags, rels...)
+		}
+	}
+}
