@@ -1,0 +1,319 @@
+package aws
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("s3", true, collectS3) }
+
+// s3Workers bounds the buckets read at once: each bucket costs about ten
+// calls, and an account can hold hundreds of buckets.
+const s3Workers = 8
+
+// collectS3 lists the buckets once, then reads each bucket's settings in
+// the bucket's own region, and the account-level public access block.
+func collectS3(ctx context.Context, s *scope) {
+	collectS3AccountBlock(ctx, s)
+	base := s.Config()
+	client := s3.NewFromConfig(base, s3PathStyle(base))
+	var buckets []s3types.Bucket
+	p := s3.NewListBucketsPaginator(client, &s3.ListBucketsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("ListBuckets", err)
+			return
+		}
+		buckets = append(buckets, page.Buckets...)
+	}
+	b := &s3Buckets{s: s, clients: map[string]*s3.Client{base.Region: client}}
+	jobs := make(chan s3types.Bucket)
+	var wg sync.WaitGroup
+	for w := 0; w < s3Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bk := range jobs {
+				b.collect(ctx, bk)
+			}
+		}()
+	}
+	for _, bk := range buckets {
+		jobs <- bk
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// s3Buckets reads buckets concurrently; mu guards the scope and clients.
+type s3Buckets struct {
+	s       *scope
+	mu      sync.Mutex
+	clients map[string]*s3.Client
+}
+
+func (b *s3Buckets) fail(op string, err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.s.fail(op, err)
+}
+
+// client returns an S3 client for a bucket's region.
+func (b *s3Buckets) client(region string) *s3.Client {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if c := b.clients[region]; c != nil {
+		return c
+	}
+	cfg := b.s.Config().Copy()
+	cfg.Region = region
+	c := s3.NewFromConfig(cfg, s3PathStyle(cfg))
+	b.clients[region] = c
+	return c
+}
+
+func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
+	name := aws.ToString(bk.Name)
+	region := aws.ToString(bk.BucketRegion)
+	if region == "" {
+		loc, err := b.client(b.s.Config().Region).GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
+		if err != nil {
+			b.fail("GetBucketLocation", err)
+			return
+		}
+		region = bucketRegion(string(loc.LocationConstraint))
+	}
+	c := b.client(region)
+	a := &model.S3Bucket{Name: name}
+	raw := map[string]any{"Bucket": bk, "Region": region}
+	in := func() *string { return &name }
+
+	// The canned ACL a bucket was created with cannot be read back: the
+	// grants say it all. Only the owner's lone FULL_CONTROL is "private".
+	if acl, err := c.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: in()}); err != nil {
+		b.fail("GetBucketAcl", err)
+	} else {
+		raw["Acl"] = acl
+		a.Grants, a.CannedACL = s3Grants(acl)
+	}
+	if pol, err := c.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "NoSuchBucketPolicy") {
+			b.fail("GetBucketPolicy", err)
+		}
+	} else if text := aws.ToString(pol.Policy); text != "" {
+		raw["Policy"] = text
+		if doc, err := model.ParsePolicyDocument(text); err == nil {
+			a.Policy = doc
+		}
+	}
+	if pab, err := c.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "NoSuchPublicAccessBlockConfiguration") {
+			b.fail("GetPublicAccessBlock", err)
+		}
+	} else if cfg := pab.PublicAccessBlockConfiguration; cfg != nil {
+		raw["PublicAccessBlock"] = cfg
+		a.PublicAccessBlock = &model.S3PublicAccessBlock{
+			BlockPublicACLs:       aws.ToBool(cfg.BlockPublicAcls),
+			IgnorePublicACLs:      aws.ToBool(cfg.IgnorePublicAcls),
+			BlockPublicPolicy:     aws.ToBool(cfg.BlockPublicPolicy),
+			RestrictPublicBuckets: aws.ToBool(cfg.RestrictPublicBuckets),
+		}
+	}
+	if enc, err := c.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "ServerSideEncryptionConfigurationNotFoundError") {
+			b.fail("GetBucketEncryption", err)
+		}
+	} else if sse := enc.ServerSideEncryptionConfiguration; sse != nil && len(sse.Rules) > 0 {
+		raw["Encryption"] = sse
+		a.Encryption.Enabled = true
+		r := sse.Rules[0]
+		a.Encryption.BucketKeyEnabled = aws.ToBool(r.BucketKeyEnabled)
+		if d := r.ApplyServerSideEncryptionByDefault; d != nil {
+			a.Encryption.Algorithm = string(d.SSEAlgorithm)
+			a.Encryption.KMSKeyID = aws.ToString(d.KMSMasterKeyID)
+		}
+	}
+	if v, err := c.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: in()}); err != nil {
+		b.fail("GetBucketVersioning", err)
+	} else {
+		raw["Versioning"] = v
+		a.Versioning.Enabled = v.Status == s3types.BucketVersioningStatusEnabled
+		a.Versioning.MFADelete = v.MFADelete == s3types.MFADeleteStatusEnabled
+	}
+	if l, err := c.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: in()}); err != nil {
+		b.fail("GetBucketLogging", err)
+	} else if l.LoggingEnabled != nil {
+		raw["Logging"] = l.LoggingEnabled
+		a.Logging.Enabled = true
+		a.Logging.TargetBucket = aws.ToString(l.LoggingEnabled.TargetBucket)
+	}
+	if ol, err := c.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "ObjectLockConfigurationNotFoundError") {
+			b.fail("GetObjectLockConfiguration", err)
+		}
+	} else if cfg := ol.ObjectLockConfiguration; cfg != nil {
+		raw["ObjectLock"] = cfg
+		a.ObjectLockEnabled = cfg.ObjectLockEnabled == s3types.ObjectLockEnabledEnabled
+	}
+	if lc, err := c.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "NoSuchLifecycleConfiguration") {
+			b.fail("GetBucketLifecycleConfiguration", err)
+		}
+	} else {
+		raw["Lifecycle"] = lc.Rules
+		for _, r := range lc.Rules {
+			if r.Status == s3types.ExpirationStatusEnabled {
+				a.LifecycleRules++
+			}
+		}
+	}
+	// Without ownership controls a bucket behaves as ObjectWriter: ACLs
+	// are in force.
+	a.ObjectOwnership = string(s3types.ObjectOwnershipObjectWriter)
+	if oc, err := c.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "OwnershipControlsNotFoundError") {
+			b.fail("GetBucketOwnershipControls", err)
+		}
+	} else if oc.OwnershipControls != nil && len(oc.OwnershipControls.Rules) > 0 {
+		raw["OwnershipControls"] = oc.OwnershipControls
+		a.ObjectOwnership = string(oc.OwnershipControls.Rules[0].ObjectOwnership)
+	}
+	var tags map[string]string
+	if t, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: in()}); err != nil {
+		if !hasErrorCode(err, "NoSuchTagSet", "NoSuchTagSetError") {
+			b.fail("GetBucketTagging", err)
+		}
+	} else {
+		tags = map[string]string{}
+		for _, tg := range t.TagSet {
+			tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+		}
+	}
+	var rels []model.Relation
+	if a.Encryption.KMSKeyID != "" {
+		rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.Encryption.KMSKeyID})
+	}
+	if a.Logging.TargetBucket != "" {
+		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.Logging.TargetBucket})
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	r := b.s.add("arn:aws:s3:::"+name, "aws.s3.bucket", name, a, raw, tags, rels...)
+	r.Region = region
+}
+
+// s3Grants converts an ACL to grants and the canned ACL it is known to
+// equal: "private" when the owner alone has FULL_CONTROL, else "".
+func s3Grants(acl *s3.GetBucketAclOutput) ([]model.S3Grant, string) {
+	grants := []model.S3Grant{}
+	for _, g := range acl.Grants {
+		mg := model.S3Grant{Permission: string(g.Permission)}
+		if ge := g.Grantee; ge != nil {
+			mg.GranteeType = string(ge.Type)
+			mg.GranteeID = aws.ToString(ge.ID)
+			mg.GranteeURI = aws.ToString(ge.URI)
+			if mg.GranteeID == "" && ge.EmailAddress != nil {
+				mg.GranteeID = aws.ToString(ge.EmailAddress)
+			}
+		}
+		grants = append(grants, mg)
+	}
+	owner := ""
+	if acl.Owner != nil {
+		owner = aws.ToString(acl.Owner.ID)
+	}
+	if len(grants) == 1 && grants[0].Permission == "FULL_CONTROL" &&
+		grants[0].GranteeType == "CanonicalUser" && grants[0].GranteeID == owner {
+		return grants, "private"
+	}
+	return grants, ""
+}
+
+// bucketRegion turns a LocationConstraint into a region: empty is
+// us-east-1, and "EU" is the legacy name of eu-west-1.
+func bucketRegion(loc string) string {
+	switch loc {
+	case "":
+		return "us-east-1"
+	case "EU":
+		return "eu-west-1"
+	}
+	return loc
+}
+
+// s3PathStyle addresses buckets by path on custom endpoints (moto,
+// LocalStack), which cannot resolve bucket host names.
+func s3PathStyle(cfg aws.Config) func(*s3.Options) {
+	return func(o *s3.Options) { o.UsePathStyle = customEndpoint(cfg) }
+}
+
+// collectS3AccountBlock reads the account-level public access block. When
+// none is configured nothing is blocked at account level: the effective
+// value is a block with every setting off (a finding, CIS 2.1.4); it stays
+// null (unknown) only when it could not be read.
+func collectS3AccountBlock(ctx context.Context, s *scope) {
+	c := s3control.NewFromConfig(s.Config(), func(o *s3control.Options) {
+		// The SDK prefixes the host with the account id; a custom
+		// endpoint must be used exactly as given.
+		if o.BaseEndpoint != nil {
+			o.EndpointResolverV2 = s3controlEndpoint{*o.BaseEndpoint}
+		}
+	})
+	out, err := c.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: aws.String(s.account)})
+	if err != nil {
+		if !hasErrorCode(err, "NoSuchPublicAccessBlockConfiguration") {
+			s.fail("GetAccountPublicAccessBlock", err)
+			return
+		}
+		s.accountFact(func(a *model.AWSAccount) { a.S3PublicAccessBlock = &model.S3PublicAccessBlock{} })
+		return
+	}
+	pab := &model.S3PublicAccessBlock{}
+	if cfg := out.PublicAccessBlockConfiguration; cfg != nil {
+		pab = &model.S3PublicAccessBlock{
+			BlockPublicACLs:       aws.ToBool(cfg.BlockPublicAcls),
+			IgnorePublicACLs:      aws.ToBool(cfg.IgnorePublicAcls),
+			BlockPublicPolicy:     aws.ToBool(cfg.BlockPublicPolicy),
+			RestrictPublicBuckets: aws.ToBool(cfg.RestrictPublicBuckets),
+		}
+	}
+	s.accountFact(func(a *model.AWSAccount) { a.S3PublicAccessBlock = pab })
+}
+
+// s3controlEndpoint resolves every s3control operation to one URL.
+type s3controlEndpoint struct{ url string }
+
+func (f s3controlEndpoint) ResolveEndpoint(_ context.Context, _ s3control.EndpointParameters) (smithyendpoints.Endpoint, error) {
+	u, err := url.Parse(f.url)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, err
+	}
+	return smithyendpoints.Endpoint{URI: *u}, nil
+}
+
+// hasErrorCode reports whether err is an API error with one of the codes.
+func hasErrorCode(err error, codes ...string) bool {
+	var ae smithy.APIError
+	if !errors.As(err, &ae) {
+		return false
+	}
+	for _, c := range codes {
+		if strings.EqualFold(ae.ErrorCode(), c) {
+			return true
+		}
+	}
+	return false
+}
