@@ -1,0 +1,254 @@
+package aws
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
+	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+	register("elbv2", false, collectELBv2)
+	register("elb", false, collectELB)
+}
+
+// elbTagBatch is the most resources DescribeTags accepts at once.
+const elbTagBatch = 20
+
+// collectELBv2 reads application, network and gateway load balancers with
+// their listeners, attributes, WAF web ACL and tags into
+// aws.elbv2.load_balancer.
+func collectELBv2(ctx context.Context, s *scope) {
+	client := elbv2.NewFromConfig(s.Config())
+	waf := wafv2.NewFromConfig(s.Config())
+	var lbs []elbv2types.LoadBalancer
+	p := elbv2.NewDescribeLoadBalancersPaginator(client, &elbv2.DescribeLoadBalancersInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeLoadBalancers", err)
+			return
+		}
+		lbs = append(lbs, page.LoadBalancers...)
+	}
+	tags := elbv2Tags(ctx, s, client, lbs)
+	for _, lb := range lbs {
+		arn := aws.ToString(lb.LoadBalancerArn)
+		a := &model.ELBv2LoadBalancer{
+			Name:           aws.ToString(lb.LoadBalancerName),
+			Type:           string(lb.Type),
+			InternetFacing: lb.Scheme == elbv2types.LoadBalancerSchemeEnumInternetFacing,
+			Listeners:      []model.LBListener{},
+			SecurityGroups: lb.SecurityGroups,
+			Subnets:        []string{},
+		}
+		if a.SecurityGroups == nil {
+			a.SecurityGroups = []string{}
+		}
+		for _, az := range lb.AvailabilityZones {
+			if az.SubnetId != nil {
+				a.Subnets = append(a.Subnets, aws.ToString(az.SubnetId))
+			}
+		}
+		raw := map[string]any{"LoadBalancer": lb}
+
+		var listeners []elbv2types.Listener
+		lp := elbv2.NewDescribeListenersPaginator(client, &elbv2.DescribeListenersInput{LoadBalancerArn: lb.LoadBalancerArn})
+		for lp.HasMorePages() {
+			page, err := lp.NextPage(ctx)
+			if err != nil {
+				s.fail("DescribeListeners", err)
+				break
+			}
+			listeners = append(listeners, page.Listeners...)
+		}
+		raw["Listeners"] = listeners
+		for _, l := range listeners {
+			a.Listeners = append(a.Listeners, elbv2Listener(l))
+		}
+
+		if out, err := client.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn}); err != nil {
+			s.fail("DescribeLoadBalancerAttributes", err)
+		} else {
+			raw["Attributes"] = out.Attributes
+			for _, at := range out.Attributes {
+				on := aws.ToString(at.Value) == "true"
+				switch aws.ToString(at.Key) {
+				case "access_logs.s3.enabled":
+					a.AccessLogsEnabled = on
+				case "routing.http.drop_invalid_header_fields.enabled":
+					a.DropInvalidHeaderFields = on
+				case "deletion_protection.enabled":
+					a.DeletionProtection = on
+				}
+			}
+		}
+
+		rels := []model.Relation{}
+		if a.Type == string(elbv2types.LoadBalancerTypeEnumApplication) {
+			// WAF protects only application load balancers.
+			out, err := waf.GetWebACLForResource(ctx, &wafv2.GetWebACLForResourceInput{ResourceArn: lb.LoadBalancerArn})
+			switch {
+			case err != nil && !awsCodeIn(err, "WAFNonexistentItemException"):
+				s.fail("GetWebACLForResource", err)
+			case err == nil && out.WebACL != nil:
+				a.WAFWebACL = aws.ToString(out.WebACL.ARN)
+				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
+			}
+		}
+		if lb.VpcId != nil {
+			rels = append(rels, model.Relation{Type: model.RelInVPC, Target: aws.ToString(lb.VpcId)})
+		}
+		for _, sn := range a.Subnets {
+			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
+		}
+		s.add(arn, "aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...)
+	}
+}
+
+// elbv2Listener normalizes a listener: the type of its first default action
+// (lowest order) and, for a redirect, the protocol it redirects to
+// ("#{protocol}", the default, keeps the listener's own).
+func elbv2Listener(l elbv2types.Listener) model.LBListener {
+	out := model.LBListener{
+		Port:      int(aws.ToInt32(l.Port)),
+		Protocol:  strings.ToUpper(string(l.Protocol)),
+		SSLPolicy: aws.ToString(l.SslPolicy),
+	}
+	acts := append([]elbv2types.Action(nil), l.DefaultActions...)
+	if len(acts) == 0 {
+		return out
+	}
+	sort.SliceStable(acts, func(i, j int) bool {
+		oi, oj := acts[i].Order, acts[j].Order
+		return oi != nil && (oj == nil || *oi < *oj)
+	})
+	first := acts[0]
+	out.DefaultAction = string(first.Type)
+	if first.Type == elbv2types.ActionTypeEnumRedirect {
+		rp := "#{protocol}"
+		if first.RedirectConfig != nil && first.RedirectConfig.Protocol != nil {
+			rp = aws.ToString(first.RedirectConfig.Protocol)
+		}
+		if rp == "#{protocol}" {
+			rp = out.Protocol
+		}
+		out.RedirectProto = strings.ToUpper(rp)
+	}
+	return out
+}
+
+func elbv2Tags(ctx context.Context, s *scope, client *elbv2.Client, lbs []elbv2types.LoadBalancer) map[string]map[string]string {
+	tags := map[string]map[string]string{}
+	for i := 0; i < len(lbs); i += elbTagBatch {
+		var arns []string
+		for _, lb := range lbs[i:min(i+elbTagBatch, len(lbs))] {
+			arns = append(arns, aws.ToString(lb.LoadBalancerArn))
+		}
+		out, err := client.DescribeTags(ctx, &elbv2.DescribeTagsInput{ResourceArns: arns})
+		if err != nil {
+			s.fail("DescribeTags", err)
+			continue
+		}
+		for _, d := range out.TagDescriptions {
+			m := map[string]string{}
+			for _, t := range d.Tags {
+				m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			}
+			if len(m) > 0 {
+				tags[aws.ToString(d.ResourceArn)] = m
+			}
+		}
+	}
+	return tags
+}
+
+// collectELB reads classic load balancers with their listeners, access log
+// setting and tags into aws.elb.load_balancer.
+func collectELB(ctx context.Context, s *scope) {
+	client := elb.NewFromConfig(s.Config())
+	p := elb.NewDescribeLoadBalancersPaginator(client, &elb.DescribeLoadBalancersInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeLoadBalancers", err)
+			return
+		}
+		lbs := page.LoadBalancerDescriptions
+		tags := map[string]map[string]string{}
+		for i := 0; i < len(lbs); i += elbTagBatch {
+			var names []string
+			for _, lb := range lbs[i:min(i+elbTagBatch, len(lbs))] {
+				names = append(names, aws.ToString(lb.LoadBalancerName))
+			}
+			out, err := client.DescribeTags(ctx, &elb.DescribeTagsInput{LoadBalancerNames: names})
+			if err != nil {
+				s.fail("DescribeTags", err)
+				continue
+			}
+			for _, d := range out.TagDescriptions {
+				m := map[string]string{}
+				for _, t := range d.Tags {
+					m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+				}
+				if len(m) > 0 {
+					tags[aws.ToString(d.LoadBalancerName)] = m
+				}
+			}
+		}
+		for _, lb := range lbs {
+			name := aws.ToString(lb.LoadBalancerName)
+			a := &model.ELBLoadBalancer{
+				Name:           name,
+				InternetFacing: aws.ToString(lb.Scheme) == "internet-facing",
+				Listeners:      []model.LBListener{},
+			}
+			for _, ld := range lb.ListenerDescriptions {
+				if ld.Listener == nil {
+					continue
+				}
+				a.Listeners = append(a.Listeners, model.LBListener{
+					Port:     int(ld.Listener.LoadBalancerPort),
+					Protocol: strings.ToUpper(aws.ToString(ld.Listener.Protocol)),
+				})
+			}
+			raw := map[string]any{"LoadBalancerDescription": lb}
+			if out, err := client.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerName: lb.LoadBalancerName}); err != nil {
+				s.fail("DescribeLoadBalancerAttributes", err)
+			} else if out.LoadBalancerAttributes != nil {
+				raw["LoadBalancerAttributes"] = out.LoadBalancerAttributes
+				if al := out.LoadBalancerAttributes.AccessLog; al != nil {
+					a.AccessLogsEnabled = al.Enabled
+				}
+			}
+			var rels []model.Relation
+			if lb.VPCId != nil {
+				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: aws.ToString(lb.VPCId)})
+			}
+			for _, sn := range lb.Subnets {
+				rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
+			}
+			id := fmt.Sprintf("arn:%s:elasticloadbalancing:%s:%s:loadbalancer/%s", elbPartition(s.region), s.region, s.account, name)
+			s.add(id, "aws.elb.load_balancer", name, a, raw, tags[name], rels...)
+		}
+	}
+}
+
+// elbPartition is the ARN partition of a region.
+func elbPartition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	}
+	return "aws"
+}
