@@ -1,0 +1,50 @@
+package aws
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("elasticache", false, collectElastiCache) }
+
+// collectElastiCache reads every replication group's encryption at rest and
+// in transit and whether an AUTH token is set into
+// aws.elasticache.replication_group.
+func collectElastiCache(ctx context.Context, s *scope) {
+	client := elasticache.NewFromConfig(s.Config())
+	p := elasticache.NewDescribeReplicationGroupsPaginator(client, &elasticache.DescribeReplicationGroupsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeReplicationGroups", err)
+			return
+		}
+		for _, g := range page.ReplicationGroups {
+			rg := &model.ElastiCacheReplicationGroup{
+				AtRestEncryption:  aws.ToBool(g.AtRestEncryptionEnabled),
+				TransitEncryption: aws.ToBool(g.TransitEncryptionEnabled),
+				AuthTokenSet:      aws.ToBool(g.AuthTokenEnabled),
+			}
+			var tags map[string]string
+			if tt, err := client.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: g.ARN}); err != nil {
+				s.fail("ListTagsForResource", err)
+			} else {
+				for _, t := range tt.TagList {
+					if tags == nil {
+						tags = map[string]string{}
+					}
+					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+				}
+			}
+			var rels []model.Relation
+			if k := aws.ToString(g.KmsKeyId); k != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+			}
+			s.add(aws.ToString(g.ARN), "aws.elasticache.replication_group", aws.ToString(g.ReplicationGroupId), rg, g, tags, rels...)
+		}
+	}
+}

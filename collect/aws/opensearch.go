@@ -1,0 +1,82 @@
+package aws
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/opensearch"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("opensearch", false, collectOpenSearch) }
+
+// collectOpenSearch reads every OpenSearch and Elasticsearch domain's
+// encryption, endpoint options, VPC placement and access policy into
+// aws.opensearch.domain.
+func collectOpenSearch(ctx context.Context, s *scope) {
+	client := opensearch.NewFromConfig(s.Config())
+	list, err := client.ListDomainNames(ctx, &opensearch.ListDomainNamesInput{})
+	if err != nil {
+		s.fail("ListDomainNames", err)
+		return
+	}
+	var names []string
+	for _, d := range list.DomainNames {
+		names = append(names, aws.ToString(d.DomainName))
+	}
+	// DescribeDomains takes at most 5 names.
+	for len(names) > 0 {
+		n := min(5, len(names))
+		batch := names[:n]
+		names = names[n:]
+		out, err := client.DescribeDomains(ctx, &opensearch.DescribeDomainsInput{DomainNames: batch})
+		if err != nil {
+			s.fail("DescribeDomains", err)
+			continue
+		}
+		for _, d := range out.DomainStatusList {
+			dom := &model.OpenSearchDomain{}
+			if o := d.EncryptionAtRestOptions; o != nil {
+				dom.EncryptAtRest = aws.ToBool(o.Enabled)
+			}
+			if o := d.NodeToNodeEncryptionOptions; o != nil {
+				dom.NodeToNode = aws.ToBool(o.Enabled)
+			}
+			if o := d.DomainEndpointOptions; o != nil {
+				dom.EnforceHTTPS = aws.ToBool(o.EnforceHTTPS)
+				dom.TLSSecurityPolicy = string(o.TLSSecurityPolicy)
+			}
+			var rels []model.Relation
+			if v := d.VPCOptions; v != nil && len(v.SubnetIds) > 0 {
+				dom.VPCConfigured = true
+				if id := aws.ToString(v.VPCId); id != "" {
+					rels = append(rels, model.Relation{Type: model.RelInVPC, Target: id})
+				}
+				for _, sn := range v.SubnetIds {
+					rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
+				}
+			}
+			if pol := aws.ToString(d.AccessPolicies); pol != "" {
+				if doc, err := model.ParsePolicyDocument(pol); err == nil {
+					dom.AccessPolicy = doc
+				}
+			}
+			if o := d.EncryptionAtRestOptions; o != nil && aws.ToString(o.KmsKeyId) != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: aws.ToString(o.KmsKeyId)})
+			}
+			var tags map[string]string
+			if tt, err := client.ListTags(ctx, &opensearch.ListTagsInput{ARN: d.ARN}); err != nil {
+				s.fail("ListTags", err)
+			} else {
+				for _, t := range tt.TagList {
+					if tags == nil {
+						tags = map[string]string{}
+					}
+					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+				}
+			}
+			s.add(aws.ToString(d.ARN), "aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package aws
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	rstypes "github.com/aws/aws-sdk-go-v2/service/redshift/types"
+
+	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/model"
+)
+
+func TestRedshiftAgainstMoto(t *testing.T) {
+	srv := moto.Start(t)
+	client := redshift.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	for _, in := range []*redshift.CreateClusterInput{
+		{ClusterIdentifier: aws.String("exposed"), NodeType: aws.String("ra3.xlplus"), MasterUsername: aws.String("admin"),
+			MasterUserPassword: aws.String("Passw0rd!"), ClusterType: aws.String("single-node"),
+			Encrypted: aws.Bool(false), PubliclyAccessible: aws.Bool(true),
+			Tags: []rstypes.Tag{{Key: aws.String("team"), Value: aws.String("bi")}}},
+		{ClusterIdentifier: aws.String("private"), NodeType: aws.String("ra3.xlplus"), MasterUsername: aws.String("admin"),
+			MasterUserPassword: aws.String("Passw0rd!"), ClusterType: aws.String("single-node"),
+			Encrypted: aws.Bool(true), PubliclyAccessible: aws.Bool(false)},
+	} {
+		if _, err := client.CreateCluster(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := client.EnableLogging(ctx, &redshift.EnableLoggingInput{ClusterIdentifier: aws.String("private"),
+		BucketName: aws.String("audit-logs")}); err != nil {
+		t.Fatal(err)
+	}
+	res := collectMoto(t, srv, []string{"redshift"})
+	noErrors(t, res)
+	clusters := byKind(res, "aws.redshift.cluster")
+	if len(clusters) != 2 {
+		t.Fatalf("want 2 clusters, got %d", len(clusters))
+	}
+	exposed, private := clusters["exposed"], clusters["private"]
+	if a := exposed.Attributes.(*model.RedshiftCluster); a.Encrypted || !a.PubliclyAccessible || a.LoggingEnabled ||
+		exposed.ID != "arn:aws:redshift:us-east-1:123456789012:cluster:exposed" || exposed.Tags["team"] != "bi" || len(exposed.Raw) == 0 {
+		t.Errorf("exposed: %+v %+v", exposed, a)
+	}
+	if a := private.Attributes.(*model.RedshiftCluster); !a.Encrypted || a.PubliclyAccessible || !a.LoggingEnabled {
+		t.Errorf("private: %+v", a)
+	}
+	fails := failing(t, res.Resources)
+	for _, id := range []string{"AWS-REDSHIFT-001", "AWS-REDSHIFT-002"} {
+		if !fails["exposed"][id] || fails["private"][id] {
+			t.Errorf("%s: %v", id, fails)
+		}
+	}
+}
