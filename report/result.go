@@ -55,6 +55,13 @@ type ScanError struct {
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
 	Source  string `json:"source,omitempty"`
+	// For a live collection error: where it happened and AWS's error code.
+	// The resources it would have read keep their previous state.
+	Account   string `json:"account,omitempty"`
+	Region    string `json:"region,omitempty"`
+	Service   string `json:"service,omitempty"`
+	Operation string `json:"operation,omitempty"`
+	Code      string `json:"code,omitempty"`
 }
 
 // RuleInfo is the metadata of one rule.

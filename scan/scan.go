@@ -50,15 +50,40 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	return Judge(ctx, opts, loaded, start)
 }
 
-// Load reads the targets' resources. It does not need the engine, so a
-// caller may compile the rules meanwhile.
-func Load(ctx context.Context, opts Options) *iac.Result {
-	return iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
+// Input is what a scan judges, from whichever source.
+type Input struct {
+	Resources []*model.Resource
+	// Errors are what could not be read; they never stop a scan.
+	Errors []report.ScanError
+	// Sources name what was read (terraform, cloudformation, aws ...).
+	Sources []string
+}
+
+// Load reads the targets' IaC resources. It does not need the engine, so
+// a caller may compile the rules meanwhile.
+func Load(ctx context.Context, opts Options) *Input {
+	loaded := iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
+	in := &Input{Resources: loaded.Resources}
+	for src, n := range loaded.Files {
+		if n > 0 {
+			in.Sources = append(in.Sources, src)
+		}
+	}
+	sort.Strings(in.Sources)
+	for _, e := range loaded.Errors {
+		se := report.ScanError{Message: e.Error()}
+		var fe *file.Error
+		if errors.As(e, &fe) {
+			se = report.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
+		}
+		in.Errors = append(in.Errors, se)
+	}
+	return in
 }
 
 // Judge evaluates loaded resources and assembles the report; start is when
 // the scan began.
-func Judge(ctx context.Context, opts Options, loaded *iac.Result, start time.Time) (*report.Result, error) {
+func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*report.Result, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -105,20 +130,8 @@ func Judge(ctx context.Context, opts Options, loaded *iac.Result, start time.Tim
 	res.Scan = report.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: opts.Targets,
 		Resources: len(loaded.Resources), Rules: enabled(opts.Engine)}
 	res.Scan.DurationMS = res.Scan.FinishedAt.Sub(start).Milliseconds()
-	for src, n := range loaded.Files {
-		if n > 0 {
-			res.Scan.Sources = append(res.Scan.Sources, src)
-		}
-	}
-	sort.Strings(res.Scan.Sources)
-	for _, e := range loaded.Errors {
-		se := report.ScanError{Message: e.Error()}
-		var fe *file.Error
-		if errors.As(e, &fe) {
-			se = report.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
-		}
-		res.Errors = append(res.Errors, se)
-	}
+	res.Scan.Sources = loaded.Sources
+	res.Errors = loaded.Errors
 	res.Rules = RuleInfos(opts.Engine, kept)
 	return res, nil
 }

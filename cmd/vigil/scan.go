@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/vigil-sec/vigil/config"
@@ -24,22 +25,46 @@ import (
 	"github.com/vigil-sec/vigil/scan"
 )
 
-type scanFlags struct {
+// reportFlags are shared by every scan: rules, filters, output.
+type reportFlags struct {
 	format, output, failOn, severity, configPath string
-	policies, disable, rerate, vars, varFiles    []string
-	cfnParams, exclude                           []string
+	policies, disable, rerate                    []string
 	includePassed, noColor, quiet, noBuiltin     bool
 	cpuprofile                                   string
 }
 
+func (f *reportFlags) register(fl *pflag.FlagSet) {
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(report.Formats(), ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding of this severity or higher fails: info, low, medium, high, critical, none (default none)")
+	fl.StringVar(&f.severity, "severity", "", "report only failures of this severity or higher")
+	fl.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
+	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
+	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "run only the custom rules given with --policy")
+	fl.StringArrayVar(&f.disable, "disable-rule", nil, "rule id not to run (repeatable, or comma-separated)")
+	fl.StringArrayVar(&f.rerate, "rule-severity", nil, "re-rate a rule: ID=SEVERITY (repeatable)")
+	fl.BoolVar(&f.includePassed, "include-passed", false, "include passed checks in the report")
+	fl.BoolVar(&f.noColor, "no-color", false, "no colour in the table (also NO_COLOR=1)")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on standard error")
+	fl.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file (for reporting slow scans)")
+	_ = fl.MarkHidden("cpuprofile")
+}
+
+// iacFlags only make sense for IaC.
+type iacFlags struct {
+	vars, varFiles, cfnParams, exclude []string
+}
+
 func newScanCmd() *cobra.Command {
-	var f scanFlags
+	var rf reportFlags
+	var f iacFlags
 	cmd := &cobra.Command{
-		Use:   "scan [PATH...]",
-		Short: "Scan Terraform, Terraform plans, CloudFormation and Kubernetes manifests",
+		Use:   "scan [PATH...] | scan aws",
+		Short: "Scan IaC (Terraform, plans, CloudFormation, Kubernetes) or a live AWS estate",
 		Long: `Scan reads every IaC file under the given paths (default: the current
 directory), normalizes the resources it declares, and evaluates the built-in
-and custom rules on them.
+and custom rules on them. "vigil scan aws" reads a live AWS estate instead
+(see vigil scan aws --help); the same rules judge both.
 
 Findings point at the file and line to fix. Values that cannot be known
 before apply are never reported as if they were known.
@@ -55,30 +80,19 @@ or in vigil.yaml (with a reason, owner and expiry date).`,
   vigil scan . --format sarif --output vigil.sarif --fail-on high
   vigil scan infra/ --var-file prod.tfvars --var region=eu-west-1
   vigil scan k8s/ --severity medium --disable-rule K8S-024
-  vigil scan plan.json --format json`,
+  vigil scan plan.json --format json
+  vigil scan aws --profile audit --regions eu-west-1,us-east-1`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScan(cmd, args, &f)
+			return runIaCScan(cmd, args, &rf, &f)
 		},
 	}
+	rf.register(cmd.PersistentFlags())
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(report.Formats(), ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
-	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding of this severity or higher fails: info, low, medium, high, critical, none (default none)")
-	fl.StringVar(&f.severity, "severity", "", "report only failures of this severity or higher")
-	fl.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
-	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
-	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "run only the custom rules given with --policy")
-	fl.StringArrayVar(&f.disable, "disable-rule", nil, "rule id not to run (repeatable, or comma-separated)")
-	fl.StringArrayVar(&f.rerate, "rule-severity", nil, "re-rate a rule: ID=SEVERITY (repeatable)")
 	fl.StringArrayVar(&f.vars, "var", nil, "Terraform variable: NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variables file (repeatable)")
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "CloudFormation parameter: NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "glob of paths not to scan (repeatable)")
-	fl.BoolVar(&f.includePassed, "include-passed", false, "include passed checks in the report")
-	fl.BoolVar(&f.noColor, "no-color", false, "no colour in the table (also NO_COLOR=1)")
-	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on standard error")
-	fl.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file (for reporting slow scans)")
-	_ = fl.MarkHidden("cpuprofile")
+	cmd.AddCommand(newScanAWSCmd(&rf))
 	return cmd
 }
 
@@ -118,7 +132,6 @@ func loadConfig(path string) (*config.Config, error) {
 	return cfg, nil
 }
 
-// engineFor builds the policy engine from config and flags (flags win).
 func engineFor(ctx context.Context, cfg *config.Config, policies, disable, rerate []string, noBuiltin bool) (*policy.Engine, error) {
 	sev := cfg.Severities()
 	for _, r := range rerate {
@@ -155,119 +168,103 @@ func parseThreshold(flag, v string) (model.Severity, error) {
 	return s, nil
 }
 
-func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
+// session is what every scan sets up before reading: configuration,
+// thresholds, progress, and the rules compiling in the background (they
+// need nothing the reading produces).
+type session struct {
+	ctx      context.Context
+	cfg      *config.Config
+	failOn   model.Severity
+	minSev   model.Severity
+	progress *progress
+	engine   chan engineResult
+	start    time.Time
+	cleanup  []func()
+}
+
+type engineResult struct {
+	e   *policy.Engine
+	err error
+}
+
+func (s *session) close() {
+	for i := len(s.cleanup) - 1; i >= 0; i-- {
+		s.cleanup[i]()
+	}
+}
+
+func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	s := &session{ctx: ctx, cleanup: []func(){stop}, start: time.Now()}
 	tuneGC()
-	if f.cpuprofile != "" {
-		pf, err := os.Create(f.cpuprofile)
+	if rf.cpuprofile != "" {
+		pf, err := os.Create(rf.cpuprofile)
 		if err != nil {
-			return usageError("--cpuprofile: %v", err)
+			s.close()
+			return nil, usageError("--cpuprofile: %v", err)
 		}
-		defer pf.Close()
 		if err := pprof.StartCPUProfile(pf); err != nil {
-			return usageError("--cpuprofile: %v", err)
+			pf.Close()
+			s.close()
+			return nil, usageError("--cpuprofile: %v", err)
 		}
-		defer pprof.StopCPUProfile()
+		s.cleanup = append(s.cleanup, func() { pprof.StopCPUProfile(); pf.Close() })
 	}
-	if len(args) == 0 {
-		args = []string{"."}
+	if !validFormat(rf.format) {
+		s.close()
+		return nil, usageError("--format %q: want one of %s", rf.format, strings.Join(report.Formats(), ", "))
 	}
-	// A mistyped path must not pass a CI gate as a clean scan of nothing.
-	for _, a := range args {
-		if _, err := os.Stat(a); err != nil {
-			return usageError("cannot scan %s: %v", a, errors.Unwrap(err))
-		}
+	var err error
+	if s.cfg, err = loadConfig(rf.configPath); err != nil {
+		s.close()
+		return nil, err
 	}
-	if !validFormat(f.format) {
-		return usageError("--format %q: want one of %s", f.format, strings.Join(report.Formats(), ", "))
+	if rf.failOn == "" {
+		rf.failOn = s.cfg.FailOn
 	}
-	cfg, err := loadConfig(f.configPath)
-	if err != nil {
-		return err
+	if rf.severity == "" {
+		rf.severity = s.cfg.Severity
 	}
-	if f.failOn == "" {
-		f.failOn = cfg.FailOn
+	if s.failOn, err = parseThreshold("fail-on", rf.failOn); err != nil {
+		s.close()
+		return nil, err
 	}
-	if f.severity == "" {
-		f.severity = cfg.Severity
+	if s.minSev, err = parseThreshold("severity", rf.severity); err != nil {
+		s.close()
+		return nil, err
 	}
-	failOn, err := parseThreshold("fail-on", f.failOn)
-	if err != nil {
-		return err
-	}
-	minSev, err := parseThreshold("severity", f.severity)
-	if err != nil {
-		return err
-	}
-	vars, err := keyValues("var", f.vars)
-	if err != nil {
-		return err
-	}
-	for k, v := range cfg.Terraform.Vars {
-		if _, set := vars[k]; !set {
-			vars[k] = v
-		}
-	}
-	params, err := keyValues("cfn-param", f.cfnParams)
-	if err != nil {
-		return err
-	}
-	for k, v := range cfg.CloudFormation.Parameters {
-		if _, set := params[k]; !set {
-			params[k] = v
-		}
-	}
-	for _, vf := range f.varFiles {
-		if _, err := os.Stat(vf); err != nil {
-			return usageError("--var-file %s: %v", vf, err)
-		}
-	}
-	stderr := cmd.ErrOrStderr()
-	progress := newProgress(stderr, !f.quiet)
-	// Compile the rules while the IaC is read: neither needs the other.
-	type built struct {
-		e   *policy.Engine
-		err error
-	}
-	engineCh := make(chan built, 1)
+	s.progress = newProgress(cmd.ErrOrStderr(), !rf.quiet)
+	s.engine = make(chan engineResult, 1)
 	go func() {
-		e, err := engineFor(ctx, cfg, f.policies, f.disable, f.rerate, f.noBuiltin)
-		engineCh <- built{e, err}
+		e, err := engineFor(ctx, s.cfg, rf.policies, rf.disable, rf.rerate, rf.noBuiltin)
+		s.engine <- engineResult{e, err}
 	}()
-	base, _ := os.Getwd()
-	progress.status("reading " + strings.Join(args, " "))
-	start := time.Now()
-	opts := scan.Options{
-		Targets: args,
-		Base:    base,
-		Config:  cfg,
-		IaC: iac.Options{
-			Terraform: terraform.Options{Vars: vars, VarFiles: append(append([]string{}, cfg.Terraform.VarFiles...), f.varFiles...)},
-			CFNParams: params,
-			Exclude:   append(append([]string{}, cfg.Exclude...), f.exclude...),
-			Progress:  func(p string) { progress.status("reading " + p) },
-		},
-		MinSeverity:   minSev,
-		IncludePassed: f.includePassed,
-	}
-	loaded := scan.Load(ctx, opts)
-	progress.status(fmt.Sprintf("evaluating %d resources", len(loaded.Resources)))
-	b := <-engineCh
+	return s, nil
+}
+
+// options are the scan options every source shares.
+func (s *session) options(rf *reportFlags) scan.Options {
+	return scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed}
+}
+
+// finish judges what was read, writes the report and decides the exit code.
+func (s *session) finish(cmd *cobra.Command, rf *reportFlags, opts scan.Options, in *scan.Input) error {
+	s.progress.status(fmt.Sprintf("evaluating %d resources", len(in.Resources)))
+	b := <-s.engine
 	if b.err != nil {
-		progress.done()
+		s.progress.done()
 		return b.err
 	}
 	opts.Engine = b.e
-	res, err := scan.Judge(ctx, opts, loaded, start)
-	progress.done()
+	res, err := scan.Judge(s.ctx, opts, in, s.start)
+	s.progress.done()
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	var out io.Writer = cmd.OutOrStdout()
-	color := f.format == "table" && !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(out)
-	if f.output != "" {
-		fh, err := os.Create(f.output)
+	color := rf.format == "table" && !rf.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(out)
+	if rf.output != "" {
+		fh, err := os.Create(rf.output)
 		if err != nil {
 			return usageError("--output: %v", err)
 		}
@@ -281,20 +278,72 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 			width = w
 		}
 	}
-	if err := report.Write(out, f.format, res, report.Options{Color: color, Width: width, IncludePassed: f.includePassed}); err != nil {
+	if err := report.Write(out, rf.format, res, report.Options{Color: color, Width: width, IncludePassed: rf.includePassed}); err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	if f.output != "" && !f.quiet {
-		fmt.Fprintf(stderr, "wrote %s report to %s (%d failed, %d suppressed)\n", f.format, f.output, res.Summary.Fail, res.Summary.Suppressed)
+	if rf.output != "" && !rf.quiet {
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s report to %s (%d failed, %d suppressed)\n", rf.format, rf.output, res.Summary.Fail, res.Summary.Suppressed)
 	}
-	if failOn != model.SeverityUnknown {
+	if s.failOn != model.SeverityUnknown {
 		for _, fd := range res.Findings {
-			if fd.Status == model.StatusFail && fd.Severity >= failOn {
+			if fd.Status == model.StatusFail && fd.Severity >= s.failOn {
 				return &exitError{code: 1}
 			}
 		}
 	}
 	return nil
+}
+
+func runIaCScan(cmd *cobra.Command, args []string, rf *reportFlags, f *iacFlags) error {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	// A mistyped path must not pass a CI gate as a clean scan of nothing.
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return usageError("cannot scan %s: %v", a, errors.Unwrap(err))
+		}
+	}
+	vars, err := keyValues("var", f.vars)
+	if err != nil {
+		return err
+	}
+	params, err := keyValues("cfn-param", f.cfnParams)
+	if err != nil {
+		return err
+	}
+	for _, vf := range f.varFiles {
+		if _, err := os.Stat(vf); err != nil {
+			return usageError("--var-file %s: %v", vf, err)
+		}
+	}
+	s, err := begin(cmd, rf)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	for k, v := range s.cfg.Terraform.Vars {
+		if _, set := vars[k]; !set {
+			vars[k] = v
+		}
+	}
+	for k, v := range s.cfg.CloudFormation.Parameters {
+		if _, set := params[k]; !set {
+			params[k] = v
+		}
+	}
+	base, _ := os.Getwd()
+	s.progress.status("reading " + strings.Join(args, " "))
+	opts := s.options(rf)
+	opts.Targets = args
+	opts.Base = base
+	opts.IaC = iac.Options{
+		Terraform: terraform.Options{Vars: vars, VarFiles: append(append([]string{}, s.cfg.Terraform.VarFiles...), f.varFiles...)},
+		CFNParams: params,
+		Exclude:   append(append([]string{}, s.cfg.Exclude...), f.exclude...),
+		Progress:  func(p string) { s.progress.status("reading " + p) },
+	}
+	return s.finish(cmd, rf, opts, scan.Load(s.ctx, opts))
 }
 
 func validFormat(f string) bool {
@@ -311,16 +360,28 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(fd.Fd()))
 }
 
-// progress shows one transient status line on a terminal, and nothing
-// otherwise (IaC scans are quick; logs stay clean).
+// progress shows one transient status line on a terminal. Elsewhere it
+// writes plain log lines, but only those the caller marks as worth a line
+// (IaC scans are quick; live scans log their milestones).
 type progress struct {
 	w       io.Writer
-	enabled bool
+	enabled bool // a terminal: transient status line
+	logging bool // not a terminal, not quiet: log lines
 	shown   bool
 }
 
 func newProgress(w io.Writer, enabled bool) *progress {
-	return &progress{w: w, enabled: enabled && isTerminal(w)}
+	tty := isTerminal(w)
+	return &progress{w: w, enabled: enabled && tty, logging: enabled && !tty}
+}
+
+// log writes a milestone: a status on a terminal, a line in a log.
+func (p *progress) log(s string) {
+	if p.logging {
+		fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), report.Sanitize(s))
+		return
+	}
+	p.status(s)
 }
 
 func (p *progress) status(s string) {

@@ -16,10 +16,10 @@ package vigil.rules.aws.s3.account_public_access_block
 settings := ["block_public_acls", "ignore_public_acls", "block_public_policy", "restrict_public_buckets"]
 
 # A null block means "not known" (not collected or not declared): no finding.
-deny contains {"msg": msg, "path": sprintf("s3_public_access_block.%s", [s])} if {
+deny contains {"msg": msg, "path": "s3_public_access_block"} if {
 	pab := input.attributes.s3_public_access_block
 	pab != null
-	some s in settings
-	pab[s] != true
-	msg := sprintf("account-level S3 public access block has %s disabled", [s])
+	disabled := [s | some s in settings; pab[s] != true]
+	count(disabled) > 0
+	msg := sprintf("account-level S3 public access block has %s disabled", [concat(", ", disabled)])
 }
