@@ -1,0 +1,155 @@
+package aws
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("lambda", false, collectLambda) }
+
+// collectLambda reads every function with its resource policy (as
+// permissions), its function URL and its tags into aws.lambda.function.
+// Environment variable values are never read into the inventory, only
+// their names: they often hold secrets.
+func collectLambda(ctx context.Context, s *scope) {
+	client := lambda.NewFromConfig(s.Config())
+	p := lambda.NewListFunctionsPaginator(client, &lambda.ListFunctionsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("ListFunctions", err)
+			return
+		}
+		for _, fn := range page.Functions {
+			collectLambdaFunction(ctx, s, client, fn)
+		}
+	}
+}
+
+func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client, fn lambdatypes.FunctionConfiguration) {
+	arn := aws.ToString(fn.FunctionArn)
+	a := &model.LambdaFunction{
+		Name:                aws.ToString(fn.FunctionName),
+		Runtime:             string(fn.Runtime),
+		Role:                aws.ToString(fn.Role),
+		KMSKeyARN:           aws.ToString(fn.KMSKeyArn),
+		TracingMode:         string(lambdatypes.TracingModePassThrough),
+		EnvironmentVarNames: []string{},
+		Permissions:         []model.LambdaPermission{},
+		VPCConfigured:       fn.VpcConfig != nil && len(fn.VpcConfig.SubnetIds) > 0,
+	}
+	if fn.TracingConfig != nil && fn.TracingConfig.Mode != "" {
+		a.TracingMode = string(fn.TracingConfig.Mode)
+	}
+	if fn.Environment != nil {
+		for k := range fn.Environment.Variables {
+			a.EnvironmentVarNames = append(a.EnvironmentVarNames, k)
+		}
+		sort.Strings(a.EnvironmentVarNames)
+		// Keep the names in the evidence, never the values.
+		redacted := make(map[string]string, len(fn.Environment.Variables))
+		for k := range fn.Environment.Variables {
+			redacted[k] = "(redacted)"
+		}
+		fn.Environment = &lambdatypes.EnvironmentResponse{Variables: redacted, Error: fn.Environment.Error}
+	}
+	raw := map[string]any{"Configuration": fn}
+
+	pol, err := client.GetPolicy(ctx, &lambda.GetPolicyInput{FunctionName: fn.FunctionName})
+	switch {
+	case err != nil && !awsCodeIn(err, "ResourceNotFoundException"):
+		s.fail("GetPolicy", err)
+	case err == nil && aws.ToString(pol.Policy) != "":
+		raw["Policy"] = aws.ToString(pol.Policy)
+		if doc, perr := model.ParsePolicyDocument(aws.ToString(pol.Policy)); perr != nil {
+			s.fail("GetPolicy", perr)
+		} else {
+			a.Permissions = lambdaPermissions(doc)
+		}
+	}
+
+	url, err := client.GetFunctionUrlConfig(ctx, &lambda.GetFunctionUrlConfigInput{FunctionName: fn.FunctionName})
+	switch {
+	case err != nil && !awsCodeIn(err, "ResourceNotFoundException"):
+		s.fail("GetFunctionUrlConfig", err)
+	case err == nil:
+		a.URLAuthType = string(url.AuthType)
+		raw["FunctionUrlConfig"] = map[string]any{"FunctionUrl": url.FunctionUrl, "AuthType": url.AuthType, "Cors": url.Cors}
+	}
+
+	var tags map[string]string
+	if out, err := client.ListTags(ctx, &lambda.ListTagsInput{Resource: fn.FunctionArn}); err != nil {
+		s.fail("ListTags", err)
+	} else if len(out.Tags) > 0 {
+		tags = out.Tags
+	}
+
+	var rels []model.Relation
+	if a.Role != "" {
+		rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: a.Role})
+	}
+	if a.KMSKeyARN != "" {
+		rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyARN})
+	}
+	if fn.VpcConfig != nil {
+		if v := aws.ToString(fn.VpcConfig.VpcId); v != "" {
+			rels = append(rels, model.Relation{Type: model.RelInVPC, Target: v})
+		}
+		for _, sn := range fn.VpcConfig.SubnetIds {
+			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
+		}
+	}
+	s.add(arn, "aws.lambda.function", a.Name, a, raw, tags, rels...)
+}
+
+// accountRootARN matches an account's root principal, which AddPermission
+// writes for a principal given as a bare account id.
+var accountRootARN = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):root$`)
+
+// lambdaPermissions turns the Allow statements of a function's resource
+// policy into permissions with the meaning aws_lambda_permission gives its
+// arguments: the principal as given (a service, an account id, an ARN or
+// "*"), and the source and URL restrictions read from the conditions.
+func lambdaPermissions(doc *model.PolicyDocument) []model.LambdaPermission {
+	out := []model.LambdaPermission{}
+	for _, st := range doc.Statements {
+		if !strings.EqualFold(st.Effect, "Allow") {
+			continue
+		}
+		p := model.LambdaPermission{StatementID: st.Sid, Action: strings.Join(st.Actions, ",")}
+		switch {
+		case len(st.Principals["Service"]) > 0:
+			p.Principal = st.Principals["Service"][0]
+		case len(st.Principals["AWS"]) > 0:
+			p.Principal = st.Principals["AWS"][0]
+			if m := accountRootARN.FindStringSubmatch(p.Principal); m != nil {
+				p.Principal = m[1]
+			}
+		}
+		for _, c := range st.Conditions {
+			if len(c.Values) == 0 {
+				continue
+			}
+			switch c.Key {
+			case "aws:sourcearn":
+				p.SourceARN = c.Values[0]
+			case "aws:sourceaccount":
+				p.SourceAccount = c.Values[0]
+			case "aws:principalorgid":
+				p.PrincipalOrg = c.Values[0]
+			case "lambda:functionurlauthtype":
+				p.FunctionURLAuthType = c.Values[0]
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}

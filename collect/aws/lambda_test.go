@@ -1,0 +1,148 @@
+package aws
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+
+	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/model"
+)
+
+func lambdaZip(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("index.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("def handler(event, context):\n    return 'ok'\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestLambdaAgainstMoto(t *testing.T) {
+	srv := moto.Start(t)
+	cfg := srv.Config(t, "us-east-1")
+	ctx := context.Background()
+	// moto's CreateFunction wants a role that exists in its IAM.
+	role, err := iam.NewFromConfig(cfg).CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String("fn-role"),
+		AssumeRolePolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := lambda.NewFromConfig(cfg)
+	code := lambdaZip(t)
+	must := func(_ any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(client.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("open-fn"), Runtime: lambdatypes.RuntimePython38,
+		Role: role.Role.Arn, Handler: aws.String("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: code},
+		Environment: &lambdatypes.Environment{Variables: map[string]string{"DB_PASSWORD": "hunter2", "STAGE": "prod"}},
+		Tags:        map[string]string{"team": "api"}}))
+	must(client.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("scoped-fn"), Runtime: lambdatypes.RuntimePython312,
+		Role: role.Role.Arn, Handler: aws.String("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: code},
+		TracingConfig: &lambdatypes.TracingConfig{Mode: lambdatypes.TracingModeActive},
+		KMSKeyArn:     aws.String("arn:aws:kms:us-east-1:123456789012:key/abcd")}))
+	must(client.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("bare-fn"), Runtime: lambdatypes.RuntimePython312,
+		Role: role.Role.Arn, Handler: aws.String("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: code}}))
+	must(client.AddPermission(ctx, &lambda.AddPermissionInput{FunctionName: aws.String("open-fn"), StatementId: aws.String("anyone"),
+		Action: aws.String("lambda:InvokeFunction"), Principal: aws.String("*")}))
+	must(client.AddPermission(ctx, &lambda.AddPermissionInput{FunctionName: aws.String("scoped-fn"), StatementId: aws.String("from-bucket"),
+		Action: aws.String("lambda:InvokeFunction"), Principal: aws.String("s3.amazonaws.com"),
+		SourceArn: aws.String("arn:aws:s3:::uploads"), SourceAccount: aws.String("123456789012")}))
+	must(client.AddPermission(ctx, &lambda.AddPermissionInput{FunctionName: aws.String("scoped-fn"), StatementId: aws.String("from-topic"),
+		Action: aws.String("lambda:InvokeFunction"), Principal: aws.String("*"), SourceArn: aws.String("arn:aws:sns:us-east-1:123456789012:jobs")}))
+	must(client.CreateFunctionUrlConfig(ctx, &lambda.CreateFunctionUrlConfigInput{FunctionName: aws.String("open-fn"), AuthType: lambdatypes.FunctionUrlAuthTypeNone}))
+	must(client.CreateFunctionUrlConfig(ctx, &lambda.CreateFunctionUrlConfigInput{FunctionName: aws.String("scoped-fn"), AuthType: lambdatypes.FunctionUrlAuthTypeAwsIam}))
+
+	res := collectMoto(t, srv, []string{"lambda"})
+	noErrors(t, res)
+	fns := byKind(res, "aws.lambda.function")
+	open, scoped, bare := fns["open-fn"], fns["scoped-fn"], fns["bare-fn"]
+	if open == nil || scoped == nil || bare == nil {
+		t.Fatalf("functions: %v", fns)
+	}
+	if open.ID != "arn:aws:lambda:us-east-1:123456789012:function:open-fn" || open.Tags["team"] != "api" || len(open.Raw) == 0 {
+		t.Errorf("identity: %+v", open)
+	}
+	if strings.Contains(string(open.Raw), "hunter2") {
+		t.Errorf("an environment variable value reached the inventory: %s", open.Raw)
+	}
+	oa := open.Attributes.(*model.LambdaFunction)
+	if oa.Runtime != "python3.8" || oa.Role != aws.ToString(role.Role.Arn) || oa.TracingMode != "PassThrough" || oa.KMSKeyARN != "" ||
+		strings.Join(oa.EnvironmentVarNames, ",") != "DB_PASSWORD,STAGE" || oa.URLAuthType != "NONE" || oa.VPCConfigured {
+		t.Errorf("open-fn: %+v", oa)
+	}
+	if len(oa.Permissions) != 1 || oa.Permissions[0] != (model.LambdaPermission{StatementID: "anyone", Action: "lambda:InvokeFunction", Principal: "*"}) {
+		t.Errorf("open-fn permissions: %+v", oa.Permissions)
+	}
+	sa := scoped.Attributes.(*model.LambdaFunction)
+	// moto gap (5.2): CreateFunction accepts KMSKeyArn but the function
+	// configuration it returns leaves it out, so kms_key_arn stays empty.
+	if sa.TracingMode != "Active" || sa.URLAuthType != "AWS_IAM" || len(sa.EnvironmentVarNames) != 0 {
+		t.Errorf("scoped-fn: %+v", sa)
+	}
+	perms := map[string]model.LambdaPermission{}
+	for _, p := range sa.Permissions {
+		perms[p.StatementID] = p
+	}
+	if p := perms["from-bucket"]; p.Principal != "s3.amazonaws.com" || p.SourceARN != "arn:aws:s3:::uploads" || p.SourceAccount != "123456789012" {
+		t.Errorf("from-bucket: %+v", p)
+	}
+	if p := perms["from-topic"]; p.Principal != "*" || p.SourceARN != "arn:aws:sns:us-east-1:123456789012:jobs" {
+		t.Errorf("from-topic: %+v", p)
+	}
+	if ba := bare.Attributes.(*model.LambdaFunction); len(ba.Permissions) != 0 || ba.URLAuthType != "" {
+		t.Errorf("bare-fn (no policy, no URL): %+v", ba)
+	}
+
+	fails := failing(t, res.Resources)
+	for _, id := range []string{"AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-003", "AWS-LAMBDA-004"} {
+		if !fails["open-fn"][id] || fails["scoped-fn"][id] || fails["bare-fn"][id] {
+			t.Errorf("%s: open %v, scoped %v, bare %v", id, fails["open-fn"], fails["scoped-fn"], fails["bare-fn"])
+		}
+	}
+}
+
+func TestLambdaPermissionsFromPolicy(t *testing.T) {
+	doc, err := model.ParsePolicyDocument(`{"Version":"2012-10-17","Statement":[
+	 {"Sid":"acct","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"lambda:InvokeFunction","Resource":"*"},
+	 {"Sid":"org","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}},
+	 {"Sid":"url","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}},
+	 {"Sid":"src","Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:events:us-east-1:1:rule/x"}}},
+	 {"Sid":"deny","Effect":"Deny","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*"}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := lambdaPermissions(doc)
+	want := []model.LambdaPermission{
+		{StatementID: "acct", Action: "lambda:InvokeFunction", Principal: "210987654321"},
+		{StatementID: "org", Action: "lambda:InvokeFunction", Principal: "*", PrincipalOrg: "o-abc"},
+		{StatementID: "url", Action: "lambda:InvokeFunctionUrl", Principal: "*", FunctionURLAuthType: "NONE"},
+		{StatementID: "src", Action: "lambda:InvokeFunction", Principal: "events.amazonaws.com", SourceARN: "arn:aws:events:us-east-1:1:rule/x"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("[%d] got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
