@@ -1,0 +1,218 @@
+package aws
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("ec2", false, collectEC2) }
+
+// collectEC2 reads one region's EC2 and VPC estate: the EBS encryption
+// default (an aws.region fact), volumes, instances (joined with their
+// volumes' encryption), security groups, network ACLs, VPCs (joined with
+// their flow logs), subnets, owned snapshots and AMIs, and launch
+// templates. Each part fails on its own; the others go on.
+func collectEC2(ctx context.Context, s *scope) {
+	client := ec2.NewFromConfig(s.Config())
+	collectEBSDefault(ctx, s, client)
+	vols, volsOK := collectVolumes(ctx, s, client)
+	collectInstances(ctx, s, client, vols, volsOK)
+	collectSecurityGroups(ctx, s, client)
+	collectNetworkACLs(ctx, s, client)
+	collectVPCs(ctx, s, client)
+	collectSubnets(ctx, s, client)
+	collectSnapshots(ctx, s, client)
+	collectImages(ctx, s, client)
+	collectLaunchTemplates(ctx, s, client)
+}
+
+func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {
+	out, err := client.GetEbsEncryptionByDefault(ctx, &ec2.GetEbsEncryptionByDefaultInput{})
+	if err != nil {
+		s.fail("GetEbsEncryptionByDefault", err)
+		return // the fact stays null: unknown, not off
+	}
+	s.regionFact(factEBSDefaultEncryption, boolPtr(aws.ToBool(out.EbsEncryptionByDefault)))
+}
+
+// collectVolumes records every EBS volume and returns them by id, for
+// instances to read their block devices' encryption from. ok is false
+// when the listing failed (then block device encryption is unknown).
+func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) (map[string]ec2types.Volume, bool) {
+	vols := map[string]ec2types.Volume{}
+	p := ec2.NewDescribeVolumesPaginator(client, &ec2.DescribeVolumesInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeVolumes", err)
+			return vols, false
+		}
+		for _, v := range page.Volumes {
+			id := aws.ToString(v.VolumeId)
+			vols[id] = v
+			a := &model.EC2Volume{
+				Encrypted:        aws.ToBool(v.Encrypted),
+				KMSKeyID:         aws.ToString(v.KmsKeyId),
+				Size:             int(aws.ToInt32(v.Size)),
+				VolumeType:       string(v.VolumeType),
+				AvailabilityZone: aws.ToString(v.AvailabilityZone),
+			}
+			var rels []model.Relation
+			if a.KMSKeyID != "" {
+				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
+			}
+			tags := ec2Tags(v.Tags)
+			s.add(s.ec2ARN("volume", id), "aws.ec2.volume", ec2Name(tags, id), a, v, tags, rels...)
+		}
+	}
+	return vols, true
+}
+
+// collectInstances records every instance that is not terminated.
+// user_data_present stays false: DescribeInstances does not return user
+// data, and reading it (DescribeInstanceAttribute userData) would fetch the
+// secrets it may hold.
+func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols map[string]ec2types.Volume, volsOK bool) {
+	p := ec2.NewDescribeInstancesPaginator(client, &ec2.DescribeInstancesInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeInstances", err)
+			return
+		}
+		for _, res := range page.Reservations {
+			for _, in := range res.Instances {
+				addInstance(s, in, vols, volsOK)
+			}
+		}
+	}
+}
+
+func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume, volsOK bool) {
+	state := ""
+	if in.State != nil {
+		state = string(in.State.Name)
+	}
+	if state == string(ec2types.InstanceStateNameTerminated) {
+		return // gone; AWS lists it for a while longer
+	}
+	id := aws.ToString(in.InstanceId)
+	a := &model.EC2Instance{
+		InstanceType:    string(in.InstanceType),
+		ImageID:         aws.ToString(in.ImageId),
+		State:           state,
+		SubnetID:        aws.ToString(in.SubnetId),
+		VPCID:           aws.ToString(in.VpcId),
+		SecurityGroups:  []string{},
+		PublicIP:        aws.ToString(in.PublicIpAddress),
+		MetadataOptions: model.MetadataOptions{HTTPEndpoint: "enabled", HTTPTokens: "optional", HTTPPutResponseHopLimit: 1},
+		BlockDevices:    []model.BlockDevice{},
+		Monitoring:      in.Monitoring != nil && in.Monitoring.State == ec2types.MonitoringStateEnabled,
+		EBSOptimized:    aws.ToBool(in.EbsOptimized),
+	}
+	a.HasPublicIP = a.PublicIP != ""
+	if in.IamInstanceProfile != nil {
+		a.IAMInstanceProfile = aws.ToString(in.IamInstanceProfile.Arn)
+	}
+	for _, g := range in.SecurityGroups {
+		a.SecurityGroups = append(a.SecurityGroups, aws.ToString(g.GroupId))
+	}
+	if mo := in.MetadataOptions; mo != nil {
+		if mo.HttpEndpoint != "" {
+			a.MetadataOptions.HTTPEndpoint = string(mo.HttpEndpoint)
+		}
+		if mo.HttpTokens != "" {
+			a.MetadataOptions.HTTPTokens = string(mo.HttpTokens)
+		}
+		if mo.HttpPutResponseHopLimit != nil {
+			a.MetadataOptions.HTTPPutResponseHopLimit = int(*mo.HttpPutResponseHopLimit)
+		}
+	}
+	var unknown []string
+	rels := []model.Relation{}
+	root := aws.ToString(in.RootDeviceName)
+	for _, m := range in.BlockDeviceMappings {
+		if m.Ebs == nil {
+			continue
+		}
+		d := model.BlockDevice{DeviceName: aws.ToString(m.DeviceName)}
+		d.Root = d.DeviceName != "" && d.DeviceName == root
+		if v, ok := vols[aws.ToString(m.Ebs.VolumeId)]; ok {
+			d.Encrypted = aws.ToBool(v.Encrypted)
+			d.KMSKeyID = aws.ToString(v.KmsKeyId)
+			d.VolumeSize = int(aws.ToInt32(v.Size))
+		} else if !volsOK {
+			// The volume list could not be read: encryption is unknown,
+			// not off.
+			unknown = append(unknown, model.Path("block_devices", len(a.BlockDevices))+".encrypted")
+		}
+		a.BlockDevices = append(a.BlockDevices, d)
+	}
+	if a.SubnetID != "" {
+		rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: s.ec2ARN("subnet", a.SubnetID)})
+	}
+	if a.VPCID != "" {
+		rels = append(rels, model.Relation{Type: model.RelInVPC, Target: s.ec2ARN("vpc", a.VPCID)})
+	}
+	for _, g := range a.SecurityGroups {
+		rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: s.ec2ARN("security-group", g)})
+	}
+	tags := ec2Tags(in.Tags)
+	r := s.add(s.ec2ARN("instance", id), "aws.ec2.instance", ec2Name(tags, id), a, in, tags, rels...)
+	for _, u := range unknown {
+		r.MarkUnknown(u)
+	}
+}
+
+// ec2ARN builds the ARN of a regional EC2 resource that the API names by id
+// only (arn:<partition>:ec2:<region>:<account>:<type>/<id>).
+func (s *scope) ec2ARN(typ, id string) string {
+	return fmt.Sprintf("arn:%s:ec2:%s:%s:%s/%s", ec2Partition(s.region), s.region, s.account, typ, id)
+}
+
+// ec2PublicARN builds the ARN of a snapshot or image, which carries no
+// account id (arn:<partition>:ec2:<region>::snapshot/<id>).
+func (s *scope) ec2PublicARN(typ, id string) string {
+	return fmt.Sprintf("arn:%s:ec2:%s::%s/%s", ec2Partition(s.region), s.region, typ, id)
+}
+
+func ec2Partition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	}
+	return "aws"
+}
+
+// ec2Tags turns EC2's tag list into a map (nil when there are none).
+func ec2Tags(ts []ec2types.Tag) map[string]string {
+	if len(ts) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(ts))
+	for _, t := range ts {
+		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+	}
+	return m
+}
+
+// ec2Name is the Name tag, or the id when there is none.
+func ec2Name(tags map[string]string, id string) string {
+	if n := tags["Name"]; n != "" {
+		return n
+	}
+	return id
+}
