@@ -1,0 +1,63 @@
+package aws
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("apigateway", false, collectAPIGateway) }
+
+// collectAPIGateway reads every stage of every REST API (access logging,
+// X-Ray tracing, cache encryption, WAF web ACL) into aws.apigateway.stage.
+func collectAPIGateway(ctx context.Context, s *scope) {
+	client := apigateway.NewFromConfig(s.Config())
+	p := apigateway.NewGetRestApisPaginator(client, &apigateway.GetRestApisInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("GetRestApis", err)
+			return
+		}
+		for _, api := range page.Items {
+			apiID := aws.ToString(api.Id)
+			stages, err := client.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
+			if err != nil {
+				s.fail("GetStages", err)
+				continue
+			}
+			for _, st := range stages.Item {
+				name := aws.ToString(st.StageName)
+				a := &model.APIGatewayStage{
+					Name:              name,
+					AccessLogsEnabled: st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "",
+					XRayTracing:       st.TracingEnabled,
+					WAFWebACL:         aws.ToString(st.WebAclArn),
+				}
+				// Cache data is encrypted when method settings exist and every
+				// one of them encrypts it (usually the single */* entry).
+				a.CacheEncrypted = len(st.MethodSettings) > 0
+				for _, ms := range st.MethodSettings {
+					a.CacheEncrypted = a.CacheEncrypted && ms.CacheDataEncrypted
+				}
+				var rels []model.Relation
+				if a.WAFWebACL != "" {
+					rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
+				}
+				if st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "" {
+					rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: aws.ToString(st.AccessLogSettings.DestinationArn)})
+				}
+				arn := fmt.Sprintf("arn:%s:apigateway:%s::/restapis/%s/stages/%s", svcPartition(s.region), s.region, apiID, name)
+				tags := st.Tags
+				if len(tags) == 0 {
+					tags = nil
+				}
+				s.add(arn, "aws.apigateway.stage", name, a, st, tags, rels...)
+			}
+		}
+	}
+}
