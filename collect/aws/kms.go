@@ -71,6 +71,9 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		// default of ScheduleKeyDeletion (as Terraform's default).
 		DeletionWindowDays: 30,
 	}
+	if k.KeyUsage == "" && m.KeySpec == kmstypes.KeySpecSymmetricDefault {
+		k.KeyUsage = string(kmstypes.KeyUsageTypeEncryptDecrypt) // the default; some emulators omit it
+	}
 	if m.PendingDeletionWindowInDays != nil {
 		k.DeletionWindowDays = int(*m.PendingDeletionWindowInDays)
 	}

@@ -1,0 +1,83 @@
+package aws
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/model"
+)
+
+func TestCloudTrailAgainstMoto(t *testing.T) {
+	srv := moto.Start(t)
+	ctx := context.Background()
+	if _, err := s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true }).
+		CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("trail-logs")}); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		keyARN   = "arn:aws:kms:us-east-1:123456789012:key/trail"
+		groupARN = "arn:aws:logs:us-east-1:123456789012:log-group:trail:*"
+		roleARN  = "arn:aws:iam::123456789012:role/trail-to-logs"
+	)
+	east := cloudtrail.NewFromConfig(srv.Config(t, "us-east-1"))
+	if _, err := east.CreateTrail(ctx, &cloudtrail.CreateTrailInput{Name: aws.String("everywhere"), S3BucketName: aws.String("trail-logs"),
+		IsMultiRegionTrail: aws.Bool(true), EnableLogFileValidation: aws.Bool(true), KmsKeyId: aws.String(keyARN),
+		CloudWatchLogsLogGroupArn: aws.String(groupARN), CloudWatchLogsRoleArn: aws.String(roleARN),
+		TagsList: nil}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := east.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: aws.String("everywhere")}); err != nil {
+		t.Fatal(err)
+	}
+	west := cloudtrail.NewFromConfig(srv.Config(t, "eu-west-1"))
+	if _, err := west.CreateTrail(ctx, &cloudtrail.CreateTrailInput{Name: aws.String("local"), S3BucketName: aws.String("trail-logs"),
+		IncludeGlobalServiceEvents: aws.Bool(false)}); err != nil {
+		t.Fatal(err)
+	}
+
+	res := collectMoto(t, srv, []string{"cloudtrail"}, "us-east-1", "eu-west-1")
+	noErrors(t, res)
+	n := 0
+	for _, r := range res.Resources {
+		if r.Kind == "aws.cloudtrail.trail" {
+			n++
+		}
+	}
+	trails := byKind(res, "aws.cloudtrail.trail")
+	if n != 2 || len(trails) != 2 {
+		t.Fatalf("want each trail once (no shadow copies), got %d: %v", n, trails)
+	}
+	ev := trails["everywhere"]
+	want := model.CloudTrailTrail{Name: "everywhere", IsLogging: true, IsMultiRegion: true, IncludeGlobalServiceEvents: true,
+		LogFileValidationEnabled: true, KMSKeyID: keyARN, S3BucketName: "trail-logs", CloudWatchLogsGroupARN: groupARN}
+	if a := ev.Attributes.(*model.CloudTrailTrail); *a != want {
+		t.Errorf("multi-region trail:\n got %+v\nwant %+v", a, want)
+	}
+	if ev.ID != "arn:aws:cloudtrail:us-east-1:123456789012:trail/everywhere" || ev.Region != "us-east-1" || len(ev.Raw) == 0 {
+		t.Errorf("identity: %+v", ev)
+	}
+	rels := map[string]bool{}
+	for _, r := range ev.Relations {
+		rels[r.Type+" "+r.Target] = true
+	}
+	if !rels["encrypted_by "+keyARN] || !rels["logs_to arn:aws:s3:::trail-logs"] || !rels["logs_to "+groupARN] || !rels["uses_role "+roleARN] {
+		t.Errorf("relations: %+v", ev.Relations)
+	}
+	lo := trails["local"]
+	want = model.CloudTrailTrail{Name: "local", S3BucketName: "trail-logs"}
+	if a := lo.Attributes.(*model.CloudTrailTrail); *a != want || lo.Region != "eu-west-1" {
+		t.Errorf("single-region trail in %s:\n got %+v\nwant %+v", lo.Region, a, want)
+	}
+
+	fails := failing(t, res.Resources)
+	for _, id := range []string{"AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-004", "AWS-CT-005"} {
+		if !fails["local"][id] || fails["everywhere"][id] {
+			t.Errorf("%s: local %v, everywhere %v", id, fails["local"], fails["everywhere"])
+		}
+	}
+}

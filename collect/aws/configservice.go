@@ -1,0 +1,80 @@
+package aws
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("configservice", false, collectConfigService) }
+
+// collectConfigService reads the region's configuration recorders with
+// their status into aws.config.recorder (delivery channels kept in Raw),
+// and the region fact: Config records when a recorder is recording.
+func collectConfigService(ctx context.Context, s *scope) {
+	client := configservice.NewFromConfig(s.Config())
+	recs, err := client.DescribeConfigurationRecorders(ctx, &configservice.DescribeConfigurationRecordersInput{})
+	if err != nil {
+		s.fail("DescribeConfigurationRecorders", err)
+		return // the fact stays unknown
+	}
+	status := map[string]cfgtypes.ConfigurationRecorderStatus{}
+	statusOK := true
+	if len(recs.ConfigurationRecorders) > 0 {
+		st, err := client.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
+		if err != nil {
+			s.fail("DescribeConfigurationRecorderStatus", err)
+			statusOK = false
+		} else {
+			for _, r := range st.ConfigurationRecordersStatus {
+				status[aws.ToString(r.Name)] = r
+			}
+		}
+	}
+	var channels []cfgtypes.DeliveryChannel
+	if len(recs.ConfigurationRecorders) > 0 {
+		if dc, err := client.DescribeDeliveryChannels(ctx, &configservice.DescribeDeliveryChannelsInput{}); err != nil {
+			s.fail("DescribeDeliveryChannels", err)
+		} else {
+			channels = dc.DeliveryChannels
+		}
+	}
+	recording := false
+	for _, r := range recs.ConfigurationRecorders {
+		name := aws.ToString(r.Name)
+		// Without a recording group the API records every regional type
+		// and no global ones (as the Terraform mapper assumes).
+		a := &model.ConfigRecorder{Name: name, AllSupported: true}
+		if g := r.RecordingGroup; g != nil {
+			a.AllSupported = g.AllSupported
+			a.IncludeGlobalResourceTypes = g.IncludeGlobalResourceTypes
+		}
+		st, ok := status[name]
+		a.Recording = ok && st.Recording
+		recording = recording || a.Recording
+		arn := aws.ToString(r.Arn)
+		if arn == "" {
+			arn = "arn:aws:config:" + s.region + ":" + s.account + ":config-recorder/" + name
+		}
+		raw := map[string]any{"ConfigurationRecorder": r, "DeliveryChannels": channels}
+		if ok {
+			raw["Status"] = st
+		}
+		var rels []model.Relation
+		if role := aws.ToString(r.RoleARN); role != "" {
+			rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
+		}
+		res := s.add(arn, "aws.config.recorder", name, a, raw, nil, rels...)
+		if !statusOK {
+			res.MarkUnknown("recording") // not "stopped": unread
+		}
+	}
+	if !statusOK {
+		return // whether it records is unknown
+	}
+	s.regionFact(factConfigRecording, boolPtr(recording))
+}
