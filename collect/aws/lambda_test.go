@@ -4,10 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
@@ -144,5 +148,59 @@ func TestLambdaPermissionsFromPolicy(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("[%d] got %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestLambdaWireFormat covers what moto cannot show: KMSKeyArn (moto drops
+// it from the function configuration) and a GetPolicy that is denied. A
+// small server answers in Lambda's REST-JSON wire format.
+func TestLambdaWireFormat(t *testing.T) {
+	fnARN := "arn:aws:lambda:us-east-1:123456789012:function:sealed"
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case strings.TrimSuffix(r.URL.Path, "/") == "/2015-03-31/functions":
+			fmt.Fprintf(w, `{"Functions":[{"FunctionName":"sealed","FunctionArn":%q,"Runtime":"nodejs20.x",
+				"Role":"arn:aws:iam::123456789012:role/r","KMSKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
+				"TracingConfig":{"Mode":"Active"},"Environment":{"Variables":{"API_TOKEN":"s3cr3t"}},
+				"VpcConfig":{"SubnetIds":["subnet-1"],"SecurityGroupIds":["sg-1"],"VpcId":"vpc-1"}}]}`, fnARN)
+		case strings.HasSuffix(r.URL.Path, "/policy"):
+			w.Header().Set("X-Amzn-ErrorType", "AccessDeniedException")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprint(w, `{"Message":"not allowed"}`)
+		case strings.HasSuffix(r.URL.Path, "/url"):
+			w.Header().Set("X-Amzn-ErrorType", "ResourceNotFoundException")
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, `{"Type":"User","Message":"The resource you requested does not exist."}`)
+		case strings.HasPrefix(r.URL.Path, "/2017-03-31/tags/"):
+			fmt.Fprint(w, `{"Tags":{"team":"payments"}}`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer ts.Close()
+	cfg := aws.Config{Region: "us-east-1", BaseEndpoint: aws.String(ts.URL),
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+	c := &collector{facts: newFacts()}
+	sc := &scope{c: c, cfg: cfg, account: "123456789012", region: "us-east-1", service: "lambda"}
+	collectLambda(context.Background(), sc)
+
+	if len(sc.out) != 1 {
+		t.Fatalf("resources: %+v", sc.out)
+	}
+	r := sc.out[0]
+	a := r.Attributes.(*model.LambdaFunction)
+	if r.ID != fnARN || a.KMSKeyARN != "arn:aws:kms:us-east-1:123456789012:key/k" || a.TracingMode != "Active" || !a.VPCConfigured ||
+		a.URLAuthType != "" || len(a.Permissions) != 0 || r.Tags["team"] != "payments" || strings.Join(a.EnvironmentVarNames, ",") != "API_TOKEN" {
+		t.Errorf("sealed: %+v %+v", r, a)
+	}
+	if strings.Contains(string(r.Raw), "s3cr3t") {
+		t.Errorf("an environment variable value reached the inventory: %s", r.Raw)
+	}
+	if len(c.errs) != 1 || c.errs[0].Operation != "GetPolicy" || c.errs[0].Code != "AccessDeniedException" {
+		t.Errorf("errors (a missing URL is not one): %+v", c.errs)
+	}
+	if fails := failing(t, sc.out); fails["sealed"]["AWS-LAMBDA-004"] {
+		t.Errorf("a customer key protects the secret-looking variable: %v", fails)
 	}
 }
