@@ -171,3 +171,75 @@ func TestS3AgainstMoto(t *testing.T) {
 		t.Errorf("AWS-S3-010 with the account block on: %v", fails[moto.Account])
 	}
 }
+
+// The live and the Terraform path judge equivalent buckets alike: a
+// public-read ACL with ACLs enabled and public access unblocked, and a
+// private bucket with AWS's defaults for new buckets (block public access,
+// ACLs disabled, SSE-S3), which moto does not apply by itself.
+func TestS3LiveAgreesWithTerraform(t *testing.T) {
+	srv := moto.Start(t)
+	ctx := context.Background()
+	c := s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true })
+	must := func(_ any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, public := range map[string]bool{"acme-public": true, "acme-private": false} {
+		b := aws.String(name)
+		must(c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: b}))
+		ownership := s3types.ObjectOwnershipBucketOwnerEnforced
+		if public {
+			ownership = s3types.ObjectOwnershipBucketOwnerPreferred
+		}
+		must(c.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: b,
+			OwnershipControls: &s3types.OwnershipControls{Rules: []s3types.OwnershipControlsRule{{ObjectOwnership: ownership}}}}))
+		must(c.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: b,
+			PublicAccessBlockConfiguration: &s3types.PublicAccessBlockConfiguration{BlockPublicAcls: aws.Bool(!public),
+				IgnorePublicAcls: aws.Bool(!public), BlockPublicPolicy: aws.Bool(!public), RestrictPublicBuckets: aws.Bool(!public)}}))
+		must(c.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{Bucket: b,
+			ServerSideEncryptionConfiguration: &s3types.ServerSideEncryptionConfiguration{Rules: []s3types.ServerSideEncryptionRule{{
+				ApplyServerSideEncryptionByDefault: &s3types.ServerSideEncryptionByDefault{SSEAlgorithm: s3types.ServerSideEncryptionAes256}}}}}))
+		if public {
+			must(c.PutBucketAcl(ctx, &s3.PutBucketAclInput{Bucket: b, ACL: s3types.BucketCannedACLPublicRead}))
+		}
+	}
+	res := collectMoto(t, srv, []string{"s3"})
+	noErrors(t, res)
+	live := failing(t, res.Resources)
+	tf := terraformFailing(t, `
+resource "aws_s3_bucket" "public" {
+  bucket = "acme-public"
+}
+resource "aws_s3_bucket_ownership_controls" "public" {
+  bucket = aws_s3_bucket.public.id
+  rule {
+    object_ownership = "BucketOwnerPreferred"
+  }
+}
+resource "aws_s3_bucket_public_access_block" "public" {
+  bucket                  = aws_s3_bucket.public.id
+  block_public_acls       = false
+  ignore_public_acls      = false
+  block_public_policy     = false
+  restrict_public_buckets = false
+}
+resource "aws_s3_bucket_acl" "public" {
+  bucket = aws_s3_bucket.public.id
+  acl    = "public-read"
+}
+resource "aws_s3_bucket" "private" {
+  bucket = "acme-private"
+}
+`)
+	for _, name := range []string{"acme-public", "acme-private"} {
+		l, f := ruleSet(live[name], "AWS-S3-"), ruleSet(tf[name], "AWS-S3-")
+		if l != f {
+			t.Errorf("%s: live fails [%s], Terraform fails [%s]", name, l, f)
+		}
+	}
+	if !tf["acme-public"]["AWS-S3-001"] || tf["acme-private"]["AWS-S3-001"] {
+		t.Errorf("the comparison must cover a failing and a passing bucket: %v", tf)
+	}
+}
