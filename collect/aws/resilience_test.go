@@ -34,7 +34,7 @@ type faultTransport struct {
 	expireIn time.Duration
 	// denyAssume refuses AssumeRole into these account ids.
 	denyAssume map[string]bool
-	seen     map[string]int // service:op -> requests
+	seen       map[string]int // service:op -> requests
 }
 
 var scopeRe = regexp.MustCompile(`Credential=[^/]+/\d+/([^/]+)/([^/]+)/aws4_request`)

@@ -18,7 +18,7 @@ func TestSQSAgainstMoto(t *testing.T) {
 	for name, attrs := range map[string]map[string]string{
 		"plain":     {"SqsManagedSseEnabled": "false"},
 		"encrypted": {"KmsMasterKeyId": "alias/jobs"},
-		"public": {"SqsManagedSseEnabled": "true", "Policy": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}]}`},
+		"public":    {"SqsManagedSseEnabled": "true", "Policy": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}]}`},
 	} {
 		if _, err := client.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String(name), Attributes: attrs,
 			Tags: map[string]string{"team": "jobs"}}); err != nil {
