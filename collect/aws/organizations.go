@@ -1,0 +1,59 @@
+package aws
+
+import (
+	"context"
+	"errors"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("organizations", true, collectOrganizations) }
+
+// collectOrganizations reads the service control policies of the
+// organization, with their documents and number of targets, into
+// aws.organizations.policy. Only the management account (or a delegated
+// administrator) may list them: an account outside any organization records
+// nothing, a member account records the AccessDenied as a collection error.
+func collectOrganizations(ctx context.Context, s *scope) {
+	client := organizations.NewFromConfig(s.Config())
+	p := organizations.NewListPoliciesPaginator(client, &organizations.ListPoliciesInput{Filter: orgtypes.PolicyTypeServiceControlPolicy})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			var apiErr smithy.APIError
+			if errors.As(err, &apiErr) && apiErr.ErrorCode() == "AWSOrganizationsNotInUseException" {
+				return
+			}
+			s.fail("ListPolicies", err)
+			return
+		}
+		for _, sum := range page.Policies {
+			out, err := client.DescribePolicy(ctx, &organizations.DescribePolicyInput{PolicyId: sum.Id})
+			if err != nil {
+				s.fail("DescribePolicy", err)
+				continue
+			}
+			pol := &model.OrganizationsPolicy{Name: aws.ToString(sum.Name), Type: string(sum.Type)}
+			if out.Policy != nil {
+				if doc, err := model.ParsePolicyDocument(aws.ToString(out.Policy.Content)); err == nil {
+					pol.Document = doc
+				}
+			}
+			tp := organizations.NewListTargetsForPolicyPaginator(client, &organizations.ListTargetsForPolicyInput{PolicyId: sum.Id})
+			for tp.HasMorePages() {
+				tt, err := tp.NextPage(ctx)
+				if err != nil {
+					s.fail("ListTargetsForPolicy", err)
+					break
+				}
+				pol.Targets += len(tt.Targets)
+			}
+			s.add(aws.ToString(sum.Arn), "aws.organizations.policy", pol.Name, pol, out.Policy, nil)
+		}
+	}
+}
