@@ -18,7 +18,7 @@ func TestACMAgainstMoto(t *testing.T) {
 	ctx := context.Background()
 	out, err := client.RequestCertificate(ctx, &acm.RequestCertificateInput{DomainName: aws.String("shop.example.com"),
 		ValidationMethod: acmtypes.ValidationMethodDns,
-		Tags: []acmtypes.Tag{{Key: aws.String("team"), Value: aws.String("web")}}})
+		Tags:             []acmtypes.Tag{{Key: aws.String("team"), Value: aws.String("web")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
