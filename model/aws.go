@@ -578,3 +578,22 @@ type CloudWatchAlarm struct {
 	ActionsEnabled bool   `json:"actions_enabled"`
 	AlarmActions   int    `json:"alarm_actions" doc:"number of actions run when the alarm fires"`
 }
+
+// IAMOIDCProvider is kind aws.iam.oidc_provider: an OpenID Connect
+// identity provider that roles can trust for web identities.
+type IAMOIDCProvider struct {
+	URL         string   `json:"url" doc:"issuer without https://, e.g. token.actions.githubusercontent.com"`
+	ClientIDs   []string `json:"client_ids" doc:"allowed audiences"`
+	Thumbprints []string `json:"thumbprints" doc:"server certificate thumbprints"`
+}
+
+// IAMSAMLProvider is kind aws.iam.saml_provider.
+type IAMSAMLProvider struct {
+	Name       string `json:"name"`
+	ValidUntil string `json:"valid_until" doc:"metadata expiry, RFC 3339; empty when not known"`
+}
+
+func init() {
+	RegisterKind("aws.iam.oidc_provider", "IAM OpenID Connect identity provider", IAMOIDCProvider{})
+	RegisterKind("aws.iam.saml_provider", "IAM SAML identity provider", IAMSAMLProvider{})
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -28,6 +29,7 @@ func collectIAM(ctx context.Context, s *scope) {
 	collectIAMGroups(ctx, s, client)
 	collectIAMRoles(ctx, s, client)
 	collectIAMPolicies(ctx, s, client)
+	collectIAMIdentityProviders(ctx, s, client)
 }
 
 // iamErrCode is the error code of an API error ("" for other errors).
@@ -204,6 +206,55 @@ func iamTags(ts []iamtypes.Tag) map[string]string {
 		out[aws.ToString(t.Key)] = aws.ToString(t.Value)
 	}
 	return out
+}
+
+// iamOIDCRaw is the evidence kept for an OIDC provider.
+type iamOIDCRaw struct {
+	URL            *string `json:"Url"`
+	ClientIDList   []string
+	ThumbprintList []string
+	CreateDate     *time.Time
+}
+
+// collectIAMIdentityProviders reads the OIDC and SAML providers roles can
+// trust (neither listing is paginated).
+func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Client) {
+	oidc, err := client.ListOpenIDConnectProviders(ctx, &iam.ListOpenIDConnectProvidersInput{})
+	if err != nil {
+		s.fail("ListOpenIDConnectProviders", err)
+	} else {
+		for _, e := range oidc.OpenIDConnectProviderList {
+			p, err := client.GetOpenIDConnectProvider(ctx, &iam.GetOpenIDConnectProviderInput{OpenIDConnectProviderArn: e.Arn})
+			if err != nil {
+				s.fail("GetOpenIDConnectProvider", err)
+				continue
+			}
+			a := &model.IAMOIDCProvider{URL: strings.TrimPrefix(aws.ToString(p.Url), "https://"),
+				ClientIDs: append([]string{}, p.ClientIDList...), Thumbprints: append([]string{}, p.ThumbprintList...)}
+			raw := iamOIDCRaw{URL: p.Url, ClientIDList: p.ClientIDList, ThumbprintList: p.ThumbprintList, CreateDate: p.CreateDate}
+			s.add(aws.ToString(e.Arn), "aws.iam.oidc_provider", a.URL, a, raw, iamTags(p.Tags))
+		}
+	}
+	saml, err := client.ListSAMLProviders(ctx, &iam.ListSAMLProvidersInput{})
+	if err != nil {
+		s.fail("ListSAMLProviders", err)
+		return
+	}
+	for _, e := range saml.SAMLProviderList {
+		arn := aws.ToString(e.Arn)
+		a := &model.IAMSAMLProvider{Name: arn[strings.LastIndexByte(arn, '/')+1:]}
+		if e.ValidUntil != nil {
+			a.ValidUntil = e.ValidUntil.UTC().Format(time.RFC3339)
+		}
+		// GetSAMLProvider carries the tags (moto lacks ListSAMLProviderTags).
+		var tags []iamtypes.Tag
+		if out, err := client.GetSAMLProvider(ctx, &iam.GetSAMLProviderInput{SAMLProviderArn: e.Arn}); err != nil {
+			s.fail("GetSAMLProvider", err)
+		} else {
+			tags = out.Tags
+		}
+		s.add(arn, "aws.iam.saml_provider", a.Name, a, e, iamTags(tags))
+	}
 }
 
 // iamUserRaw is the evidence kept for a user.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -76,6 +77,37 @@ func seedIAM(t *testing.T, client *iam.Client) {
 	must(client.AddRoleToInstanceProfile(ctx, &iam.AddRoleToInstanceProfileInput{InstanceProfileName: aws.String("worker"), RoleName: aws.String("worker")}))
 }
 
+// seedIdentityProviders adds a GitHub OIDC provider, a SAML provider, and
+// two roles trusting GitHub: ci for any repository (audience only) and
+// ci-main for one repository's main branch.
+func seedIdentityProviders(t *testing.T, client *iam.Client) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := client.CreateOpenIDConnectProvider(ctx, &iam.CreateOpenIDConnectProviderInput{
+		Url: aws.String("https://token.actions.githubusercontent.com"), ClientIDList: []string{"sts.amazonaws.com"},
+		ThumbprintList: []string{"6938fd4d98bab03faadb97b34396831e3780aea1"},
+		Tags:           []iamtypes.Tag{{Key: aws.String("ci"), Value: aws.String("github")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.CreateSAMLProvider(ctx, &iam.CreateSAMLProviderInput{Name: aws.String("okta"),
+		SAMLMetadataDocument: aws.String(strings.Repeat("x", 1000))}); err != nil { // moto drops SAML provider tags
+		t.Fatal(err)
+	}
+	trust := func(cond string) string {
+		return `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"` + aws.ToString(p.OpenIDConnectProviderArn) +
+			`"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{` + cond + `}}]}`
+	}
+	for name, cond := range map[string]string{
+		"ci":      `"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}`,
+		"ci-main": `"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/app:ref:refs/heads/main"}`,
+	} {
+		if _, err := client.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String(name), AssumeRolePolicyDocument: aws.String(trust(cond))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestIAMAgainstMoto(t *testing.T) {
 	srv := moto.Start(t)
 	client := iam.NewFromConfig(srv.Config(t, "us-east-1"))
@@ -85,8 +117,22 @@ func TestIAMAgainstMoto(t *testing.T) {
 		AllowUsersToChangePassword: true, MaxPasswordAge: aws.Int32(90)}); err != nil {
 		t.Fatal(err)
 	}
+	seedIdentityProviders(t, client)
 	res := collectMoto(t, srv, []string{"iam"})
 	noErrors(t, res)
+
+	oidc := byKind(res, "aws.iam.oidc_provider")["token.actions.githubusercontent.com"]
+	if oidc == nil || oidc.ID != "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" ||
+		!reflect.DeepEqual(oidc.Attributes, &model.IAMOIDCProvider{URL: "token.actions.githubusercontent.com",
+			ClientIDs: []string{"sts.amazonaws.com"}, Thumbprints: []string{"6938fd4d98bab03faadb97b34396831e3780aea1"}}) ||
+		oidc.Tags["ci"] != "github" {
+		t.Errorf("oidc provider: %+v", oidc)
+	}
+	saml := byKind(res, "aws.iam.saml_provider")["okta"]
+	if saml == nil || saml.ID != "arn:aws:iam::123456789012:saml-provider/okta" || saml.Attributes.(*model.IAMSAMLProvider).Name != "okta" ||
+		saml.Attributes.(*model.IAMSAMLProvider).ValidUntil == "" {
+		t.Errorf("saml provider: %+v", saml)
+	}
 
 	users := byKind(res, "aws.iam.user")
 	if len(users) != 2 {
@@ -170,6 +216,7 @@ func TestIAMAgainstMoto(t *testing.T) {
 		{"open", "AWS-IAM-003", true}, {"partner", "AWS-IAM-003", false}, {"worker", "AWS-IAM-003", false},
 		{"partner", "AWS-IAM-004", true}, {"open", "AWS-IAM-004", false}, {"worker", "AWS-IAM-004", false},
 		{"alice", "AWS-IAM-007", true}, {"bob", "AWS-IAM-007", false},
+		{"ci", "AWS-IAM-005", true}, {"ci-main", "AWS-IAM-005", false},
 		{moto.Account, "AWS-IAM-008", true}, {moto.Account, "AWS-IAM-009", true},
 	} {
 		if fails[c.name][c.rule] != c.fail {
