@@ -2,6 +2,8 @@ package aws
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -241,5 +243,33 @@ resource "aws_s3_bucket" "private" {
 	}
 	if !tf["acme-public"]["AWS-S3-001"] || tf["acme-private"]["AWS-S3-001"] {
 		t.Errorf("the comparison must cover a failing and a passing bucket: %v", tf)
+	}
+}
+
+// A bucket whose policy cannot be read is still collected, with the error
+// recorded; the other buckets are unaffected.
+func TestS3AccessDeniedOnOneBucketPolicy(t *testing.T) {
+	srv := moto.Start(t)
+	seedS3(t, srv)
+	deny := faultOnMatch{
+		match: func(r *http.Request) bool {
+			return strings.HasSuffix(r.URL.Path, "/public-data") && r.URL.Query().Has("policy")
+		},
+		status: 403, header: map[string]string{"Content-Type": "application/xml"},
+		body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`,
+	}
+	t.Setenv("AWS_CA_BUNDLE", "") // a CA bundle needs the SDK's own HTTP client
+	res, err := Collect(context.Background(), Options{Regions: []string{"us-east-1"}, Services: []string{"s3"},
+		LoadOptions: srv.LoadOptions("us-east-1"), HTTPClient: &http.Client{Transport: deny}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Operation != "GetBucketPolicy" || res.Errors[0].Code != "AccessDenied" ||
+		res.Errors[0].Service != "s3" {
+		t.Fatalf("want one GetBucketPolicy AccessDenied, got %v", res.Errors)
+	}
+	bs := byKind(res, "aws.s3.bucket")
+	if len(bs) != 3 || bs["public-data"].Attributes.(*model.S3Bucket).Policy != nil || bs["locked"].Attributes.(*model.S3Bucket).Policy == nil {
+		t.Errorf("buckets: %v", bs)
 	}
 }
