@@ -7,8 +7,8 @@ package model
 
 // AWSAccount is kind aws.account: account-wide settings.
 type AWSAccount struct {
-	PasswordPolicy        *AWSPasswordPolicy   `json:"password_policy" doc:"null when the account has no password policy"`
-	S3PublicAccessBlock   *S3PublicAccessBlock `json:"s3_public_access_block" doc:"account-level S3 block public access; null when not configured"`
+	PasswordPolicy        *AWSPasswordPolicy   `json:"password_policy" doc:"null when it could not be read (or IaC does not declare one); an account without a policy has all-zero values"`
+	S3PublicAccessBlock   *S3PublicAccessBlock `json:"s3_public_access_block" doc:"account-level S3 block public access; null when it could not be read (or IaC does not declare one); an account without one has all four false"`
 	RootMFAEnabled        *bool                `json:"root_mfa_enabled" doc:"null when not known (IaC)"`
 	RootAccessKeysPresent *bool                `json:"root_access_keys_present" doc:"null when not known (IaC)"`
 	ShieldAdvanced        *bool                `json:"shield_advanced" doc:"subscribed to Shield Advanced; null when not known"`

@@ -61,6 +61,10 @@ func newCollectionError(acct, region, svc, op string, err error) CollectionError
 	if ce.Message == "" {
 		ce.Message = err.Error()
 	}
+	// Tell the user which permission to grant.
+	if IsAccessDenied(ce.Code) && opErr != nil {
+		ce.Message += " (needs " + IAMAction(opErr.ServiceID, opErr.OperationName) + ")"
+	}
 	return ce
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/aws/smithy-go/middleware"
+
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
@@ -20,6 +22,7 @@ func collectMoto(t *testing.T, srv *moto.Server, services []string, regions ...s
 		Regions:     regions,
 		Services:    services,
 		LoadOptions: srv.LoadOptions(regions[0]),
+		APIOptions:  []func(*middleware.Stack) error{recorded.APIOption},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -162,7 +162,8 @@ func TestResilienceDeniedAndThrottled(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(res.Errors) != 1 || res.Errors[0].Region != "eu-west-1" || res.Errors[0].Service != "sqs" ||
-		res.Errors[0].Operation != "ListQueues" || res.Errors[0].Code != "AccessDeniedException" {
+		res.Errors[0].Operation != "ListQueues" || res.Errors[0].Code != "AccessDeniedException" ||
+		!strings.Contains(res.Errors[0].Message, "(needs sqs:ListQueues)") {
 		t.Errorf("want exactly AccessDenied on sqs in eu-west-1, got %v", res.Errors)
 	}
 	if qs := byKind(res, "aws.sqs.queue"); len(qs) != 1 || qs["q-us-east-1"] == nil {
