@@ -1,0 +1,39 @@
+package aws
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() { register("cloudwatch", false, collectCloudWatch) }
+
+// collectCloudWatch reads every metric alarm (the metric it watches and
+// whether it notifies anyone) into aws.cloudwatch.alarm: with the log
+// groups' metric filters they make the CIS monitoring controls.
+func collectCloudWatch(ctx context.Context, s *scope) {
+	client := cloudwatch.NewFromConfig(s.Config())
+	p := cloudwatch.NewDescribeAlarmsPaginator(client, &cloudwatch.DescribeAlarmsInput{
+		AlarmTypes: []cwtypes.AlarmType{cwtypes.AlarmTypeMetricAlarm}})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeAlarms", err)
+			return
+		}
+		for _, m := range page.MetricAlarms {
+			a := &model.CloudWatchAlarm{
+				Name:           aws.ToString(m.AlarmName),
+				MetricName:     aws.ToString(m.MetricName),
+				Namespace:      aws.ToString(m.Namespace),
+				ActionsEnabled: aws.ToBool(m.ActionsEnabled),
+				AlarmActions:   len(m.AlarmActions),
+			}
+			s.add(aws.ToString(m.AlarmArn), "aws.cloudwatch.alarm", a.Name, a, m, nil)
+		}
+	}
+}
