@@ -3,13 +3,21 @@ package aws
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 
@@ -388,3 +396,70 @@ func TestParseCredentialReport(t *testing.T) {
 }
 
 func containsBytes(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }
+
+// denyIAM fronts moto and answers the named IAM query actions with
+// AccessDenied in IAM's XML error format; everything else passes through.
+func denyIAM(t *testing.T, upstream string, actions ...string) *httptest.Server {
+	t.Helper()
+	u, err := url.Parse(upstream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deny := map[string]bool{}
+	for _, a := range actions {
+		deny[a] = true
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if form, err := url.ParseQuery(string(body)); err == nil && deny[form.Get("Action")] {
+			w.Header().Set("Content-Type", "text/xml")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintf(w, `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>`+
+				`<Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/vigil is not authorized to perform: iam:%s</Message>`+
+				`</Error><RequestId>4e0c2c9d-0000-0000-0000-000000000000</RequestId></ErrorResponse>`, form.Get("Action"))
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// A denied read is a collection error and leaves its value unknown (null),
+// never "absent": no password policy is not the same as an unreadable one.
+func TestIAMAccessDenied(t *testing.T) {
+	srv := moto.Start(t)
+	client := iam.NewFromConfig(srv.Config(t, "us-east-1"))
+	seedIAM(t, client)
+	proxy := denyIAM(t, srv.URL, "GetAccountPasswordPolicy", "ListMFADevices", "GenerateCredentialReport")
+	res, err := Collect(context.Background(), Options{Regions: []string{"us-east-1"}, Services: []string{"iam"},
+		LoadOptions: append(srv.LoadOptions("us-east-1"), config.WithBaseEndpoint(proxy.URL))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, e := range res.Errors {
+		if e.Code != "AccessDenied" || e.Service != "iam" {
+			t.Errorf("collection error: %+v", e)
+		}
+		ops = append(ops, e.Operation)
+	}
+	sort.Strings(ops)
+	// One ListMFADevices per user.
+	if want := []string{"GenerateCredentialReport", "GetAccountPasswordPolicy", "ListMFADevices", "ListMFADevices"}; !reflect.DeepEqual(ops, want) {
+		t.Errorf("errors %v, want %v", ops, want)
+	}
+	acct := byKind(res, "aws.account")[moto.Account].Attributes.(*model.AWSAccount)
+	if acct.PasswordPolicy != nil || acct.RootMFAEnabled == nil {
+		t.Errorf("account: %+v", acct)
+	}
+	users := byKind(res, "aws.iam.user")
+	if len(users) != 2 || users["alice"].Attributes.(*model.IAMUser).MFAEnabled != nil || !users["alice"].Attributes.(*model.IAMUser).LoginProfile {
+		t.Errorf("users: %v", users)
+	}
+	if fails := failing(t, res.Resources); fails[moto.Account]["AWS-IAM-008"] || !fails["alice"]["AWS-IAM-001"] {
+		t.Errorf("findings: %v", fails)
+	}
+}
