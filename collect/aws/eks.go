@@ -2,7 +2,6 @@ package aws
 
 import (
 	"context"
-	"slices"
 	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -59,12 +58,13 @@ func collectEKS(ctx context.Context, s *scope) {
 					rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 				}
 			}
+			// An encryption config names the customer KMS key that wraps
+			// secrets (EKS deprecated its resources list, which only ever
+			// held "secrets", when it began encrypting all API data).
 			for _, ec := range c.EncryptionConfig {
-				if slices.Contains(ec.Resources, "secrets") {
+				if ec.Provider != nil && aws.ToString(ec.Provider.KeyArn) != "" {
 					a.SecretsEncryption = true
-					if ec.Provider != nil && ec.Provider.KeyArn != nil {
-						rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: aws.ToString(ec.Provider.KeyArn)})
-					}
+					rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: aws.ToString(ec.Provider.KeyArn)})
 				}
 			}
 			if c.Logging != nil {
