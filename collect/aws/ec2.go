@@ -17,8 +17,8 @@ func init() { register("ec2", false, collectEC2) }
 // collectEC2 reads one region's EC2 and VPC estate: the EBS encryption
 // default (an aws.region fact), volumes, instances (joined with their
 // volumes' encryption), security groups, network ACLs, VPCs (joined with
-// their flow logs), subnets, owned snapshots and AMIs, and launch
-// templates. Each part fails on its own; the others go on.
+// their flow logs), subnets, owned snapshots and AMIs, launch templates,
+// route tables, internet and NAT gateways, and VPC endpoints. Each part fails on its own; the others go on.
 func collectEC2(ctx context.Context, s *scope) {
 	client := ec2.NewFromConfig(s.Config())
 	collectEBSDefault(ctx, s, client)
@@ -31,6 +31,7 @@ func collectEC2(ctx context.Context, s *scope) {
 	collectSnapshots(ctx, s, client)
 	collectImages(ctx, s, client)
 	collectLaunchTemplates(ctx, s, client)
+	collectRouting(ctx, s, client)
 }
 
 func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {

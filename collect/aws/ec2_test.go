@@ -21,6 +21,7 @@ type ec2World struct {
 	plainVol, secureVol        string
 	publicSnap, privateSnap    string
 	publicAMI, privateAMI      string
+	igw, nat, rtb, vpce        string
 }
 
 func nameTag(rt ec2types.ResourceType, name string) []ec2types.TagSpecification {
@@ -140,6 +141,31 @@ func seedEC2(t *testing.T, srv *moto.Server) ec2World {
 		MetadataOptions: &ec2types.LaunchTemplateInstanceMetadataOptionsRequest{HttpTokens: ec2types.LaunchTemplateHttpTokensStateRequired, HttpPutResponseHopLimit: aws.Int32(2)},
 		BlockDeviceMappings: []ec2types.LaunchTemplateBlockDeviceMappingRequest{{DeviceName: aws.String("/dev/xvda"),
 			Ebs: &ec2types.LaunchTemplateEbsBlockDeviceRequest{Encrypted: aws.Bool(true), VolumeSize: aws.Int32(20)}}}})
+
+	igw, err := c.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{TagSpecifications: nameTag(ec2types.ResourceTypeInternetGateway, "edge")})
+	must(err)
+	w.igw = aws.ToString(igw.InternetGateway.InternetGatewayId)
+	_, err = c.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayId: aws.String(w.igw), VpcId: aws.String(w.loggedVPC)})
+	must(err)
+	rtb, err := c.CreateRouteTable(ctx, &ec2.CreateRouteTableInput{VpcId: aws.String(w.loggedVPC), TagSpecifications: nameTag(ec2types.ResourceTypeRouteTable, "public-routes")})
+	must(err)
+	w.rtb = aws.ToString(rtb.RouteTable.RouteTableId)
+	_, err = c.CreateRoute(ctx, &ec2.CreateRouteInput{RouteTableId: aws.String(w.rtb), DestinationCidrBlock: aws.String("0.0.0.0/0"), GatewayId: aws.String(w.igw)})
+	must(err)
+	_, err = c.AssociateRouteTable(ctx, &ec2.AssociateRouteTableInput{RouteTableId: aws.String(w.rtb), SubnetId: aws.String(w.subnet)})
+	must(err)
+	eip, err := c.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: ec2types.DomainTypeVpc})
+	must(err)
+	nat, err := c.CreateNatGateway(ctx, &ec2.CreateNatGatewayInput{SubnetId: aws.String(w.subnet), AllocationId: eip.AllocationId,
+		TagSpecifications: nameTag(ec2types.ResourceTypeNatgateway, "egress")})
+	must(err)
+	w.nat = aws.ToString(nat.NatGateway.NatGatewayId)
+	vpce, err := c.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{VpcId: aws.String(w.loggedVPC), ServiceName: aws.String("com.amazonaws.us-east-1.s3"),
+		VpcEndpointType: ec2types.VpcEndpointTypeGateway, RouteTableIds: []string{w.rtb},
+		PolicyDocument:    aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::assets/*"}]}`),
+		TagSpecifications: nameTag(ec2types.ResourceTypeVpcEndpoint, "s3-gw")})
+	must(err)
+	w.vpce = aws.ToString(vpce.VpcEndpoint.VpcEndpointId)
 
 	_, err = c.EnableEbsEncryptionByDefault(ctx, &ec2.EnableEbsEncryptionByDefaultInput{})
 	must(err)
@@ -329,6 +355,46 @@ func TestEC2AgainstMoto(t *testing.T) {
 		if acl == nil || !acl.IsDefault || len(acl.Entries) != 2 || acl.Entries[0] != (model.NetworkACLRule{RuleNumber: 100, Protocol: "-1",
 			Action: "allow", CIDRBlock: "0.0.0.0/0"}) || !acl.Entries[1].Egress {
 			t.Errorf("network acl: %+v", acl)
+		}
+	})
+
+	t.Run("routing", func(t *testing.T) {
+		rtb := byKind(res, "aws.ec2.route_table")["public-routes"]
+		if rtb == nil {
+			t.Fatal("no route table")
+		}
+		ra := rtb.Attributes.(*model.EC2RouteTable)
+		var toIGW *model.EC2Route
+		for i, r := range ra.Routes {
+			if r.DestinationCIDR == "0.0.0.0/0" {
+				toIGW = &ra.Routes[i]
+			}
+		}
+		if ra.VPCID != w.loggedVPC || ra.IsMain || len(ra.Subnets) != 1 || ra.Subnets[0] != w.subnet || toIGW == nil ||
+			toIGW.TargetType != "internet_gateway" || toIGW.Target != w.igw || ra.Routes[0].TargetType != "local" {
+			t.Errorf("route table: %+v", ra)
+		}
+		if !hasRel(rtb, model.RelRoutesTo, "arn:aws:ec2:us-east-1:"+acct+":internet-gateway/"+w.igw) {
+			t.Errorf("routes_to: %+v", rtb.Relations)
+		}
+		igw := byKind(res, "aws.ec2.internet_gateway")["edge"]
+		if igw == nil || len(igw.Attributes.(*model.EC2InternetGateway).VPCIDs) != 1 || igw.Attributes.(*model.EC2InternetGateway).VPCIDs[0] != w.loggedVPC {
+			t.Errorf("internet gateway: %+v", igw)
+		}
+		nat := byKind(res, "aws.ec2.nat_gateway")["egress"]
+		if nat == nil {
+			t.Fatal("no nat gateway")
+		}
+		if na := nat.Attributes.(*model.EC2NATGateway); na.SubnetID != w.subnet || na.VPCID != w.loggedVPC || na.ConnectivityType != "public" || len(na.PublicIPs) != 1 {
+			t.Errorf("nat gateway: %+v", na)
+		}
+		ep := byKind(res, "aws.ec2.vpc_endpoint")["s3-gw"]
+		if ep == nil {
+			t.Fatal("no vpc endpoint")
+		}
+		if ea := ep.Attributes.(*model.EC2VPCEndpoint); ea.ServiceName != "com.amazonaws.us-east-1.s3" || ea.Type != "Gateway" ||
+			len(ea.RouteTables) != 1 || ea.RouteTables[0] != w.rtb || ea.Policy == nil || ea.Policy.Statements[0].Actions[0] != "s3:GetObject" {
+			t.Errorf("vpc endpoint: %+v", ea)
 		}
 	})
 
