@@ -43,14 +43,17 @@ func collectECR(ctx context.Context, s *scope) {
 				}
 			}
 			raw := map[string]any{"Repository": repo}
+			var unknown []string
 			pol, err := client.GetRepositoryPolicy(ctx, &ecr.GetRepositoryPolicyInput{RepositoryName: repo.RepositoryName, RegistryId: repo.RegistryId})
 			switch {
 			case err != nil && !awsCodeIn(err, "RepositoryPolicyNotFoundException"):
 				s.fail("GetRepositoryPolicy", err)
+				unknown = append(unknown, "policy")
 			case err == nil && aws.ToString(pol.PolicyText) != "":
 				raw["PolicyText"] = aws.ToString(pol.PolicyText)
 				if doc, perr := model.ParsePolicyDocument(aws.ToString(pol.PolicyText)); perr != nil {
 					s.fail("GetRepositoryPolicy", perr)
+					unknown = append(unknown, "policy")
 				} else {
 					a.Policy = doc
 				}
@@ -66,7 +69,7 @@ func collectECR(ctx context.Context, s *scope) {
 					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 				}
 			}
-			s.add(aws.ToString(repo.RepositoryArn), "aws.ecr.repository", a.Name, a, raw, tags, rels...)
+			markUnknown(s.add(aws.ToString(repo.RepositoryArn), "aws.ecr.repository", a.Name, a, raw, tags, rels...), unknown)
 		}
 	}
 }

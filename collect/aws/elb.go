@@ -59,6 +59,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 			}
 		}
 		raw := map[string]any{"LoadBalancer": lb}
+		var unknown []string
 
 		var listeners []elbv2types.Listener
 		lp := elbv2.NewDescribeListenersPaginator(client, &elbv2.DescribeListenersInput{LoadBalancerArn: lb.LoadBalancerArn})
@@ -66,6 +67,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 			page, err := lp.NextPage(ctx)
 			if err != nil {
 				s.fail("DescribeListeners", err)
+				unknown = append(unknown, "listeners")
 				break
 			}
 			listeners = append(listeners, page.Listeners...)
@@ -77,6 +79,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 
 		if out, err := client.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn}); err != nil {
 			s.fail("DescribeLoadBalancerAttributes", err)
+			unknown = append(unknown, "access_logs_enabled", "drop_invalid_header_fields", "deletion_protection")
 		} else {
 			raw["Attributes"] = out.Attributes
 			for _, at := range out.Attributes {
@@ -99,6 +102,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 			switch {
 			case err != nil && !awsCodeIn(err, "WAFNonexistentItemException"):
 				s.fail("GetWebACLForResource", err)
+				unknown = append(unknown, "waf_web_acl")
 			case err == nil && out.WebACL != nil:
 				a.WAFWebACL = aws.ToString(out.WebACL.ARN)
 				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
@@ -110,7 +114,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 		for _, sn := range a.Subnets {
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
-		s.add(arn, "aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...)
+		markUnknown(s.add(arn, "aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...), unknown)
 	}
 }
 
@@ -221,8 +225,10 @@ func collectELB(ctx context.Context, s *scope) {
 				})
 			}
 			raw := map[string]any{"LoadBalancerDescription": lb}
+			var unknown []string
 			if out, err := client.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerName: lb.LoadBalancerName}); err != nil {
 				s.fail("DescribeLoadBalancerAttributes", err)
+				unknown = append(unknown, "access_logs_enabled")
 			} else if out.LoadBalancerAttributes != nil {
 				raw["LoadBalancerAttributes"] = out.LoadBalancerAttributes
 				if al := out.LoadBalancerAttributes.AccessLog; al != nil {
@@ -237,7 +243,7 @@ func collectELB(ctx context.Context, s *scope) {
 				rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 			}
 			id := fmt.Sprintf("arn:%s:elasticloadbalancing:%s:%s:loadbalancer/%s", elbPartition(s.region), s.region, s.account, name)
-			s.add(id, "aws.elb.load_balancer", name, a, raw, tags[name], rels...)
+			markUnknown(s.add(id, "aws.elb.load_balancer", name, a, raw, tags[name], rels...), unknown)
 		}
 	}
 }

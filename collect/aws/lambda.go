@@ -62,15 +62,18 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 		fn.Environment = &lambdatypes.EnvironmentResponse{Variables: redacted, Error: fn.Environment.Error}
 	}
 	raw := map[string]any{"Configuration": fn}
+	var unknown []string
 
 	pol, err := client.GetPolicy(ctx, &lambda.GetPolicyInput{FunctionName: fn.FunctionName})
 	switch {
 	case err != nil && !awsCodeIn(err, "ResourceNotFoundException"):
 		s.fail("GetPolicy", err)
+		unknown = append(unknown, "permissions")
 	case err == nil && aws.ToString(pol.Policy) != "":
 		raw["Policy"] = aws.ToString(pol.Policy)
 		if doc, perr := model.ParsePolicyDocument(aws.ToString(pol.Policy)); perr != nil {
 			s.fail("GetPolicy", perr)
+			unknown = append(unknown, "permissions")
 		} else {
 			a.Permissions = lambdaPermissions(doc)
 		}
@@ -80,6 +83,7 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 	switch {
 	case err != nil && !awsCodeIn(err, "ResourceNotFoundException"):
 		s.fail("GetFunctionUrlConfig", err)
+		unknown = append(unknown, "url_auth_type")
 	case err == nil:
 		a.URLAuthType = string(url.AuthType)
 		raw["FunctionUrlConfig"] = map[string]any{"FunctionUrl": url.FunctionUrl, "AuthType": url.AuthType, "Cors": url.Cors}
@@ -107,7 +111,7 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
 	}
-	s.add(arn, "aws.lambda.function", a.Name, a, raw, tags, rels...)
+	markUnknown(s.add(arn, "aws.lambda.function", a.Name, a, raw, tags, rels...), unknown)
 }
 
 // accountRootARN matches an account's root principal, which AddPermission

@@ -200,6 +200,10 @@ func TestLambdaWireFormat(t *testing.T) {
 	if len(c.errs) != 1 || c.errs[0].Operation != "GetPolicy" || c.errs[0].Code != "AccessDeniedException" {
 		t.Errorf("errors (a missing URL is not one): %+v", c.errs)
 	}
+	// The refused policy read leaves the permissions unknown, not empty.
+	if !r.IsUnknown("permissions[0]") || r.IsUnknown("url_auth_type") {
+		t.Errorf("unknown: %v", r.Unknown)
+	}
 	if fails := failing(t, sc.out); fails["sealed"]["AWS-LAMBDA-004"] {
 		t.Errorf("a customer key protects the secret-looking variable: %v", fails)
 	}

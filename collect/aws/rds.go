@@ -110,10 +110,12 @@ func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 		for _, snap := range page.DBSnapshots {
 			a := &model.RDSSnapshot{Encrypted: aws.ToBool(snap.Encrypted)}
 			raw := map[string]any{"DBSnapshot": snap}
+			var unknown []string
 			attrs, err := client.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: snap.DBSnapshotIdentifier})
 			switch {
 			case err != nil && !awsCodeIn(err, "DBSnapshotNotFound", "DBSnapshotNotFoundFault"):
 				s.fail("DescribeDBSnapshotAttributes", err)
+				unknown = append(unknown, "public")
 			case err == nil && attrs.DBSnapshotAttributesResult != nil:
 				raw["DBSnapshotAttributesResult"] = attrs.DBSnapshotAttributesResult
 				for _, at := range attrs.DBSnapshotAttributesResult.DBSnapshotAttributes {
@@ -126,7 +128,8 @@ func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 			if k := aws.ToString(snap.KmsKeyId); k != "" {
 				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 			}
-			s.add(aws.ToString(snap.DBSnapshotArn), "aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
+			r := s.add(aws.ToString(snap.DBSnapshotArn), "aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
+			markUnknown(r, unknown)
 		}
 	}
 }
@@ -140,6 +143,14 @@ func rdsTags(tl []rdstypes.Tag) map[string]string {
 		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
 	}
 	return m
+}
+
+// markUnknown records attributes whose detail call failed: a refused read
+// must not look like a setting that is off.
+func markUnknown(r *model.Resource, paths []string) {
+	for _, p := range paths {
+		r.MarkUnknown(p)
+	}
 }
 
 // awsCodeIn reports whether err is an AWS API error with one of the codes.
