@@ -17,7 +17,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
-	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/vigil-sec/vigil/model"
@@ -295,15 +294,6 @@ func (c *collector) enabledRegions(ctx context.Context, a account) ([]string, er
 	}
 	sort.Strings(regions)
 	return regions, nil
-}
-
-// callerAccount returns the account the credentials belong to.
-func callerAccount(ctx context.Context, cfg aws.Config) (string, error) {
-	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
-	if err != nil {
-		return "", err
-	}
-	return aws.ToString(out.Account), nil
 }
 
 func (c *collector) fail(acct, region, svc, op string, err error) {

@@ -27,6 +27,7 @@ const (
 	factGuardDuty            = "guardduty_enabled"
 	factConfigRecording      = "config_recording"
 	factAccessAnalyzer       = "access_analyzer_enabled"
+	factSecurityHub          = "security_hub_enabled"
 )
 
 func (f *facts) setRegion(acct, region, key string, v *bool) {
@@ -46,6 +47,8 @@ func (f *facts) setRegion(acct, region, key string, v *bool) {
 		r.ConfigRecording = v
 	case factAccessAnalyzer:
 		r.AccessAnalyzerEnabled = v
+	case factSecurityHub:
+		r.SecurityHubEnabled = v
 	}
 }
 

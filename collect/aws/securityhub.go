@@ -6,8 +6,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/smithy-go"
-
-	"github.com/vigil-sec/vigil/model"
 )
 
 func init() { register("securityhub", false, collectSecurityHub) }
@@ -24,18 +22,5 @@ func collectSecurityHub(ctx context.Context, s *scope) {
 			return
 		}
 	}
-	s.securityHubFact(boolPtr(err == nil))
-}
-
-// securityHubFact sets aws.region security_hub_enabled.
-// TODO(lead): fold into facts.setRegion as a fact key.
-func (s *scope) securityHubFact(v *bool) {
-	f := s.c.facts
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	k := [2]string{s.account, s.region}
-	if f.regions[k] == nil {
-		f.regions[k] = &model.AWSRegion{}
-	}
-	f.regions[k].SecurityHubEnabled = v
+	s.regionFact(factSecurityHub, boolPtr(err == nil))
 }
