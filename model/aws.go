@@ -34,6 +34,7 @@ type AWSRegion struct {
 	ConfigRecording        *bool `json:"config_recording" doc:"null when not known"`
 	AccessAnalyzerEnabled  *bool `json:"access_analyzer_enabled" doc:"null when not known"`
 	SecurityHubEnabled     *bool `json:"security_hub_enabled" doc:"Security Hub is enabled in the region; null when not known"`
+	CloudTrailLogging      *bool `json:"cloudtrail_logging" doc:"a logging trail covers the region (a multi-region trail, or one homed here); null when not known"`
 }
 
 // S3PublicAccessBlock is a bucket- or account-level public access block.

@@ -21,6 +21,17 @@ func collectCloudTrail(ctx context.Context, s *scope) {
 		s.fail("DescribeTrails", err)
 		return
 	}
+	// Whether a logging trail covers this region: one homed here, or a
+	// multi-region trail anywhere in the account (facts joins those).
+	covered, statusUnknown := false, false
+	defer func() {
+		switch {
+		case covered:
+			s.regionFact(factCloudTrail, boolPtr(true))
+		case !statusUnknown:
+			s.regionFact(factCloudTrail, boolPtr(false))
+		}
+	}()
 	for _, tr := range out.TrailList {
 		if home := aws.ToString(tr.HomeRegion); home != "" && home != s.region {
 			continue
@@ -39,9 +50,16 @@ func collectCloudTrail(ctx context.Context, s *scope) {
 		raw := map[string]any{"Trail": tr}
 		if st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(arn)}); err != nil {
 			s.fail("GetTrailStatus", err)
+			statusUnknown = true
 		} else {
 			a.IsLogging = aws.ToBool(st.IsLogging)
 			raw["Status"] = st
+			if a.IsLogging {
+				covered = true
+				if a.IsMultiRegion {
+					s.c.facts.multiRegionTrail(s.account)
+				}
+			}
 		}
 		if sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)}); err != nil {
 			s.fail("GetEventSelectors", err)

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -80,4 +81,62 @@ func TestCloudTrailAgainstMoto(t *testing.T) {
 			t.Errorf("%s: local %v, everywhere %v", id, fails["local"], fails["everywhere"])
 		}
 	}
+}
+
+// TestCloudTrailRegionCoverage: a region counts as logged when a logging
+// trail is homed there or a logging multi-region trail exists anywhere.
+func TestCloudTrailRegionCoverage(t *testing.T) {
+	srv := moto.Start(t)
+	ctx := context.Background()
+	if _, err := s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true }).
+		CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("trail-logs")}); err != nil {
+		t.Fatal(err)
+	}
+	coverage := func() map[string]*bool {
+		res := collectMoto(t, srv, []string{"cloudtrail"}, "us-east-1", "eu-west-1", "ap-south-1")
+		noErrors(t, res)
+		out := map[string]*bool{}
+		for _, r := range res.Resources {
+			if r.Kind == "aws.region" {
+				out[r.Region] = r.Attributes.(*model.AWSRegion).CloudTrailLogging
+			}
+		}
+		return out
+	}
+	west := cloudtrail.NewFromConfig(srv.Config(t, "eu-west-1"))
+	if _, err := west.CreateTrail(ctx, &cloudtrail.CreateTrailInput{Name: aws.String("local"), S3BucketName: aws.String("trail-logs")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := west.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: aws.String("local")}); err != nil {
+		t.Fatal(err)
+	}
+	c := coverage()
+	if c["eu-west-1"] == nil || !*c["eu-west-1"] || c["us-east-1"] == nil || *c["us-east-1"] || c["ap-south-1"] == nil || *c["ap-south-1"] {
+		t.Fatalf("single-region trail in eu-west-1 only: %v", show(c))
+	}
+	east := cloudtrail.NewFromConfig(srv.Config(t, "us-east-1"))
+	if _, err := east.CreateTrail(ctx, &cloudtrail.CreateTrailInput{Name: aws.String("everywhere"), S3BucketName: aws.String("trail-logs"),
+		IsMultiRegionTrail: aws.Bool(true)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := east.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: aws.String("everywhere")}); err != nil {
+		t.Fatal(err)
+	}
+	c = coverage()
+	for _, r := range []string{"us-east-1", "eu-west-1", "ap-south-1"} {
+		if c[r] == nil || !*c[r] {
+			t.Fatalf("a logging multi-region trail covers every region: %v", show(c))
+		}
+	}
+}
+
+func show(m map[string]*bool) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		out[k] = "null"
+		if v != nil {
+			out[k] = fmt.Sprint(*v)
+		}
+	}
+	return out
 }

@@ -15,10 +15,12 @@ type facts struct {
 	mu       sync.Mutex
 	regions  map[[2]string]*model.AWSRegion
 	accounts map[string]*model.AWSAccount
+	// multiRegion marks accounts with a logging multi-region trail.
+	multiRegion map[string]bool
 }
 
 func newFacts() *facts {
-	return &facts{regions: map[[2]string]*model.AWSRegion{}, accounts: map[string]*model.AWSAccount{}}
+	return &facts{regions: map[[2]string]*model.AWSRegion{}, accounts: map[string]*model.AWSAccount{}, multiRegion: map[string]bool{}}
 }
 
 // Region fact keys.
@@ -28,6 +30,7 @@ const (
 	factConfigRecording      = "config_recording"
 	factAccessAnalyzer       = "access_analyzer_enabled"
 	factSecurityHub          = "security_hub_enabled"
+	factCloudTrail           = "cloudtrail_logging"
 )
 
 func (f *facts) setRegion(acct, region, key string, v *bool) {
@@ -49,6 +52,8 @@ func (f *facts) setRegion(acct, region, key string, v *bool) {
 		r.AccessAnalyzerEnabled = v
 	case factSecurityHub:
 		r.SecurityHubEnabled = v
+	case factCloudTrail:
+		r.CloudTrailLogging = v
 	}
 }
 
@@ -63,10 +68,23 @@ func (f *facts) updateAccount(acct string, fn func(a *model.AWSAccount)) {
 	fn(a)
 }
 
+// multiRegionTrail records that a logging multi-region trail covers every
+// region of the account, including those whose own calls failed.
+func (f *facts) multiRegionTrail(acct string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.multiRegion[acct] = true
+}
+
 // resources returns the synthetic resources, in a stable order.
 func (f *facts) resources() []*model.Resource {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	for k, r := range f.regions {
+		if f.multiRegion[k[0]] {
+			r.CloudTrailLogging = boolPtr(true)
+		}
+	}
 	var out []*model.Resource
 	for acct, a := range f.accounts {
 		out = append(out, &model.Resource{ID: AccountID(acct), Kind: "aws.account", Provider: "aws",
