@@ -132,15 +132,7 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 func collectionErrors(errs []awscollect.CollectionError) []report.ScanError {
 	out := make([]report.ScanError, 0, len(errs))
 	for _, e := range errs {
-		where := e.Account
-		if e.Region != "" {
-			where += "/" + e.Region
-		}
-		op := e.Service
-		if e.Operation != "" {
-			op += ":" + e.Operation
-		}
-		out = append(out, report.ScanError{Message: e.Code + ": " + e.Message, Source: "aws " + where + " " + op,
+		out = append(out, report.ScanError{Message: e.Code + ": " + e.Message, Source: "aws " + e.Where(),
 			Account: e.Account, Region: e.Region, Service: e.Service, Operation: e.Operation, Code: e.Code})
 	}
 	return out

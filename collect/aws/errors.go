@@ -28,6 +28,11 @@ type CollectionError struct {
 }
 
 func (e CollectionError) String() string {
+	return fmt.Sprintf("%s: %s: %s", e.Where(), e.Code, e.Message)
+}
+
+// Where names what could not be read: "account/region service:Operation".
+func (e CollectionError) Where() string {
 	where := e.Account
 	if e.Region != "" {
 		where += "/" + e.Region
@@ -36,7 +41,7 @@ func (e CollectionError) String() string {
 	if e.Operation != "" {
 		op += ":" + e.Operation
 	}
-	return fmt.Sprintf("%s %s: %s: %s", where, op, e.Code, e.Message)
+	return where + " " + op
 }
 
 func newCollectionError(acct, region, svc, op string, err error) CollectionError {
