@@ -1,0 +1,427 @@
+package aws
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
+	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
+	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
+	waftypes "github.com/aws/aws-sdk-go-v2/service/wafv2/types"
+
+	"github.com/vigil-sec/vigil/iac"
+	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Live == Terraform agreement for the network and data services: load
+// balancers, RDS, ElastiCache, Redshift, OpenSearch, CloudFront, API
+// Gateway and the EC2 rules ec2_agree_test.go leaves out. Each test seeds
+// moto with failing and passing twins, writes the Terraform that describes
+// the same configuration, and requires the same failing rules (of the
+// service's rule ids) on each twin from both sources.
+
+// ndTwin is one resource seen from both sources: its kind, its name in
+// the live inventory and in Terraform, the rules it must fail and the
+// rules it must pass (so agreement cannot hold vacuously).
+type ndTwin struct {
+	kind, live, tf string
+	fails, passes  []string
+}
+
+// ndLoadTF maps a Terraform root module through the real IaC loader.
+func ndLoadTF(t *testing.T, src string) []*model.Resource {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
+	for _, err := range res.Errors {
+		t.Errorf("terraform: %v", err)
+	}
+	return res.Resources
+}
+
+// ndFailing evaluates the built-in rules and returns, per kind and
+// name (the Name tag where there is one, as for EC2), the sorted ids of
+// the failing rules that start with one of prefixes. A name given to two
+// resources of a kind maps to nil, so a twin cannot be read ambiguously.
+func ndFailing(t *testing.T, rs []*model.Resource, prefixes []string) map[string][]string {
+	t.Helper()
+	fails := failingByResource(t, rs)
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for _, r := range rs {
+		name := r.Name
+		if n := r.Tags["Name"]; n != "" {
+			name = n
+		}
+		k := r.Kind + " " + name
+		if seen[k] {
+			out[k] = nil
+			continue
+		}
+		seen[k] = true
+		ids := []string{}
+		for id := range fails[r.ID] {
+			for _, p := range prefixes {
+				if strings.HasPrefix(id, p) {
+					ids = append(ids, id)
+					break
+				}
+			}
+		}
+		sort.Strings(ids)
+		out[k] = ids
+	}
+	return out
+}
+
+// agree checks every twin: the live and the Terraform resource fail the
+// same rules (among prefixes), those in fails do fail and those in passes
+// do not.
+func ndAgree(t *testing.T, live, tf []*model.Resource, prefixes []string, twins []ndTwin) {
+	t.Helper()
+	l, f := ndFailing(t, live, prefixes), ndFailing(t, tf, prefixes)
+	for _, tw := range twins {
+		lk, fk := tw.kind+" "+tw.live, tw.kind+" "+tw.tf
+		lf, lok := l[lk]
+		ff, fok := f[fk]
+		if !lok || !fok || lf == nil || ff == nil {
+			t.Errorf("%s: missing or ambiguous (live %v, terraform %v)\n live: %v\n terraform: %v", lk, lok, fok, keys(l), keys(f))
+			continue
+		}
+		t.Logf("%s: live fails [%s]", lk, strings.Join(lf, ","))
+		if strings.Join(lf, ",") != strings.Join(ff, ",") {
+			t.Errorf("%s: live fails [%s], terraform (%s) fails [%s]", lk, strings.Join(lf, ","), tw.tf, strings.Join(ff, ","))
+		}
+		for _, id := range tw.fails {
+			if !ndHas(lf, id) {
+				t.Errorf("%s must fail %s; live fails [%s]", lk, id, strings.Join(lf, ","))
+			}
+		}
+		for _, id := range tw.passes {
+			if ndHas(lf, id) {
+				t.Errorf("%s must pass %s; live fails [%s]", lk, id, strings.Join(lf, ","))
+			}
+		}
+	}
+}
+
+func ndHas(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func ndMust(t *testing.T) func(_ any, err error) {
+	return func(_ any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestAgreeNetworkDataELB covers AWS-ELB-001..006 on application and
+// classic load balancers.
+func TestAgreeNetworkDataELB(t *testing.T) {
+	srv := moto.Start(t)
+	cfg := srv.Config(t, "us-east-1")
+	ctx := context.Background()
+	must := ndMust(t)
+	ec2c, v2, classic, waf := ec2.NewFromConfig(cfg), elbv2.NewFromConfig(cfg), elb.NewFromConfig(cfg), wafv2.NewFromConfig(cfg)
+
+	vpc, err := ec2c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.0.0.0/16")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var subnets []string
+	for i, az := range []string{"us-east-1a", "us-east-1b"} {
+		sn, err := ec2c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, AvailabilityZone: aws.String(az),
+			CidrBlock: aws.String([]string{"10.0.1.0/24", "10.0.2.0/24"}[i])})
+		if err != nil {
+			t.Fatal(err)
+		}
+		subnets = append(subnets, aws.ToString(sn.Subnet.SubnetId))
+	}
+	arns := map[string]*string{}
+	for _, name := range []string{"alb-bad", "alb-good"} {
+		out, err := v2.CreateLoadBalancer(ctx, &elbv2.CreateLoadBalancerInput{Name: aws.String(name), Subnets: subnets,
+			Scheme: elbv2types.LoadBalancerSchemeEnumInternetFacing, Type: elbv2types.LoadBalancerTypeEnumApplication})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arns[name] = out.LoadBalancers[0].LoadBalancerArn
+	}
+	// An IAM server certificate ARN: moto checks ACM ones only.
+	cert := []elbv2types.Certificate{{CertificateArn: aws.String("arn:aws:iam::123456789012:server-certificate/web")}}
+	fixed := []elbv2types.Action{{Type: elbv2types.ActionTypeEnumFixedResponse,
+		FixedResponseConfig: &elbv2types.FixedResponseActionConfig{StatusCode: aws.String("200"), ContentType: aws.String("text/plain")}}}
+	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["alb-bad"], Port: aws.Int32(80),
+		Protocol: elbv2types.ProtocolEnumHttp, DefaultActions: fixed}))
+	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["alb-bad"], Port: aws.Int32(443),
+		Protocol: elbv2types.ProtocolEnumHttps, SslPolicy: aws.String("ELBSecurityPolicy-2016-08"), Certificates: cert, DefaultActions: fixed}))
+	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["alb-good"], Port: aws.Int32(80),
+		Protocol: elbv2types.ProtocolEnumHttp, DefaultActions: []elbv2types.Action{{Type: elbv2types.ActionTypeEnumRedirect,
+			RedirectConfig: &elbv2types.RedirectActionConfig{Protocol: aws.String("HTTPS"), Port: aws.String("443"),
+				StatusCode: elbv2types.RedirectActionStatusCodeEnumHttp301}}}}))
+	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["alb-good"], Port: aws.Int32(443),
+		Protocol: elbv2types.ProtocolEnumHttps, SslPolicy: aws.String("ELBSecurityPolicy-TLS13-1-2-2021-06"), Certificates: cert, DefaultActions: fixed}))
+	must(v2.ModifyLoadBalancerAttributes(ctx, &elbv2.ModifyLoadBalancerAttributesInput{LoadBalancerArn: arns["alb-good"],
+		Attributes: []elbv2types.LoadBalancerAttribute{
+			{Key: aws.String("routing.http.drop_invalid_header_fields.enabled"), Value: aws.String("true")},
+			{Key: aws.String("access_logs.s3.enabled"), Value: aws.String("true")},
+			{Key: aws.String("access_logs.s3.bucket"), Value: aws.String("lb-logs")},
+		}}))
+	acl, err := waf.CreateWebACL(ctx, &wafv2.CreateWebACLInput{Name: aws.String("edge"), Scope: waftypes.ScopeRegional,
+		DefaultAction:    &waftypes.DefaultAction{Allow: &waftypes.AllowAction{}},
+		VisibilityConfig: &waftypes.VisibilityConfig{MetricName: aws.String("edge"), CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(waf.AssociateWebACL(ctx, &wafv2.AssociateWebACLInput{ResourceArn: arns["alb-good"], WebACLArn: acl.Summary.ARN}))
+
+	for name, l := range map[string]elbtypes.Listener{
+		"clb-bad":  {Protocol: aws.String("HTTP"), LoadBalancerPort: 80, InstancePort: aws.Int32(8080), InstanceProtocol: aws.String("HTTP")},
+		"clb-good": {Protocol: aws.String("TCP"), LoadBalancerPort: 443, InstancePort: aws.Int32(8443), InstanceProtocol: aws.String("TCP")},
+	} {
+		must(classic.CreateLoadBalancer(ctx, &elb.CreateLoadBalancerInput{LoadBalancerName: aws.String(name),
+			Listeners: []elbtypes.Listener{l}, AvailabilityZones: []string{"us-east-1a"}}))
+	}
+	must(classic.ModifyLoadBalancerAttributes(ctx, &elb.ModifyLoadBalancerAttributesInput{LoadBalancerName: aws.String("clb-good"),
+		LoadBalancerAttributes: &elbtypes.LoadBalancerAttributes{AccessLog: &elbtypes.AccessLog{Enabled: true,
+			S3BucketName: aws.String("lb-logs"), EmitInterval: aws.Int32(5)}}}))
+
+	live := collectMoto(t, srv, []string{"elbv2", "elb"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+resource "aws_lb" "bad" {
+  name    = "alb-bad"
+  subnets = ["subnet-a", "subnet-b"]
+}
+resource "aws_lb_listener" "bad_http" {
+  load_balancer_arn = aws_lb.bad.arn
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "200"
+    }
+  }
+}
+resource "aws_lb_listener" "bad_https" {
+  load_balancer_arn = aws_lb.bad.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-2016-08"
+  certificate_arn   = "arn:aws:iam::123456789012:server-certificate/web"
+  default_action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "200"
+    }
+  }
+}
+
+resource "aws_lb" "good" {
+  name                       = "alb-good"
+  subnets                    = ["subnet-a", "subnet-b"]
+  drop_invalid_header_fields = true
+  access_logs {
+    bucket  = "lb-logs"
+    enabled = true
+  }
+}
+resource "aws_lb_listener" "good_http" {
+  load_balancer_arn = aws_lb.good.arn
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      port        = "443"
+      protocol    = "HTTPS"
+      status_code = "HTTP_301"
+    }
+  }
+}
+resource "aws_lb_listener" "good_https" {
+  load_balancer_arn = aws_lb.good.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = "arn:aws:iam::123456789012:server-certificate/web"
+  default_action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "200"
+    }
+  }
+}
+resource "aws_wafv2_web_acl_association" "good" {
+  resource_arn = aws_lb.good.arn
+  web_acl_arn  = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/edge/1"
+}
+
+resource "aws_elb" "bad" {
+  name               = "clb-bad"
+  availability_zones = ["us-east-1a"]
+  listener {
+    lb_port           = 80
+    lb_protocol       = "http"
+    instance_port     = 8080
+    instance_protocol = "http"
+  }
+}
+resource "aws_elb" "good" {
+  name               = "clb-good"
+  availability_zones = ["us-east-1a"]
+  listener {
+    lb_port           = 443
+    lb_protocol       = "tcp"
+    instance_port     = 8443
+    instance_protocol = "tcp"
+  }
+  access_logs {
+    bucket   = "lb-logs"
+    interval = 5
+  }
+}
+`)
+	alb := []string{"AWS-ELB-001", "AWS-ELB-002", "AWS-ELB-003", "AWS-ELB-004", "AWS-ELB-005"}
+	clb := []string{"AWS-ELB-004", "AWS-ELB-006"}
+	ndAgree(t, live.Resources, tf, []string{"AWS-ELB-"}, []ndTwin{
+		{kind: "aws.elbv2.load_balancer", live: "alb-bad", tf: "alb-bad", fails: alb},
+		{kind: "aws.elbv2.load_balancer", live: "alb-good", tf: "alb-good", passes: alb},
+		{kind: "aws.elb.load_balancer", live: "clb-bad", tf: "clb-bad", fails: clb},
+		{kind: "aws.elb.load_balancer", live: "clb-good", tf: "clb-good", passes: clb},
+	})
+}
+
+// TestAgreeNetworkDataRDS covers AWS-RDS-001..008 on standalone instances,
+// Aurora clusters and a cluster member (judged through its cluster, except
+// for minor version upgrades, which stay per instance). Unset settings are
+// left unset on both sides, so the adapters' defaults are compared too.
+func TestAgreeNetworkDataRDS(t *testing.T) {
+	srv := moto.Start(t)
+	client := rds.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	must := ndMust(t)
+	must(client.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
+		DBInstanceIdentifier: aws.String("db-bad"), Engine: aws.String("mysql"), DBInstanceClass: aws.String("db.t3.micro"),
+		AllocatedStorage: aws.Int32(20), MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("password123"),
+		PubliclyAccessible: aws.Bool(true), AutoMinorVersionUpgrade: aws.Bool(false),
+	}))
+	must(client.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
+		DBInstanceIdentifier: aws.String("db-good"), Engine: aws.String("mysql"), DBInstanceClass: aws.String("db.t3.micro"),
+		AllocatedStorage: aws.Int32(20), MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("password123"),
+		PubliclyAccessible: aws.Bool(false), StorageEncrypted: aws.Bool(true), BackupRetentionPeriod: aws.Int32(7),
+		DeletionProtection: aws.Bool(true), MultiAZ: aws.Bool(true), EnableIAMDatabaseAuthentication: aws.Bool(true),
+	}))
+	must(client.CreateDBCluster(ctx, &rds.CreateDBClusterInput{
+		DBClusterIdentifier: aws.String("cluster-bad"), Engine: aws.String("aurora-postgresql"),
+		MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("password123"),
+	}))
+	must(client.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
+		DBInstanceIdentifier: aws.String("cluster-bad-1"), Engine: aws.String("aurora-postgresql"), DBInstanceClass: aws.String("db.r5.large"),
+		DBClusterIdentifier: aws.String("cluster-bad"), AutoMinorVersionUpgrade: aws.Bool(false),
+	}))
+	must(client.CreateDBCluster(ctx, &rds.CreateDBClusterInput{
+		DBClusterIdentifier: aws.String("cluster-good"), Engine: aws.String("aurora-postgresql"),
+		MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("password123"),
+		StorageEncrypted: aws.Bool(true), BackupRetentionPeriod: aws.Int32(14), DeletionProtection: aws.Bool(true),
+		EnableIAMDatabaseAuthentication: aws.Bool(true),
+	}))
+	must(client.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
+		DBInstanceIdentifier: aws.String("cluster-good-1"), Engine: aws.String("aurora-postgresql"), DBInstanceClass: aws.String("db.r5.large"),
+		DBClusterIdentifier: aws.String("cluster-good"),
+	}))
+	live := collectMoto(t, srv, []string{"rds"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+resource "aws_db_instance" "bad" {
+  identifier                 = "db-bad"
+  engine                     = "mysql"
+  instance_class             = "db.t3.micro"
+  allocated_storage          = 20
+  username                   = "admin"
+  password                   = "password123"
+  publicly_accessible        = true
+  auto_minor_version_upgrade = false
+}
+resource "aws_db_instance" "good" {
+  identifier                          = "db-good"
+  engine                              = "mysql"
+  instance_class                      = "db.t3.micro"
+  allocated_storage                   = 20
+  username                            = "admin"
+  password                            = "password123"
+  publicly_accessible                 = false
+  storage_encrypted                   = true
+  backup_retention_period             = 7
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+}
+
+resource "aws_rds_cluster" "bad" {
+  cluster_identifier = "cluster-bad"
+  engine             = "aurora-postgresql"
+  master_username    = "admin"
+  master_password    = "password123"
+}
+resource "aws_rds_cluster_instance" "bad" {
+  identifier                 = "cluster-bad-1"
+  cluster_identifier         = aws_rds_cluster.bad.id
+  engine                     = "aurora-postgresql"
+  instance_class             = "db.r5.large"
+  auto_minor_version_upgrade = false
+}
+resource "aws_rds_cluster" "good" {
+  cluster_identifier                  = "cluster-good"
+  engine                              = "aurora-postgresql"
+  master_username                     = "admin"
+  master_password                     = "password123"
+  storage_encrypted                   = true
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  iam_database_authentication_enabled = true
+}
+resource "aws_rds_cluster_instance" "good" {
+  identifier         = "cluster-good-1"
+  cluster_identifier = aws_rds_cluster.good.id
+  engine             = "aurora-postgresql"
+  instance_class     = "db.r5.large"
+}
+`)
+	inst := []string{"AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-005", "AWS-RDS-006", "AWS-RDS-008"}
+	cluster := []string{"AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-005", "AWS-RDS-007"}
+	// Members are judged through their cluster.
+	member := []string{"AWS-RDS-001", "AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-005", "AWS-RDS-008"}
+	ndAgree(t, live.Resources, tf, []string{"AWS-RDS-"}, []ndTwin{
+		{kind: "aws.rds.instance", live: "db-bad", tf: "db-bad", fails: inst},
+		{kind: "aws.rds.instance", live: "db-good", tf: "db-good", passes: inst},
+		{kind: "aws.rds.cluster", live: "cluster-bad", tf: "cluster-bad", fails: cluster},
+		{kind: "aws.rds.cluster", live: "cluster-good", tf: "cluster-good", passes: cluster},
+		{kind: "aws.rds.instance", live: "cluster-bad-1", tf: "cluster-bad-1", fails: []string{"AWS-RDS-006"}, passes: member},
+		{kind: "aws.rds.instance", live: "cluster-good-1", tf: "cluster-good-1", passes: append(member, "AWS-RDS-006")},
+	})
+}
