@@ -10,11 +10,15 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/elasticache"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/opensearch"
+	ostypes "github.com/aws/aws-sdk-go-v2/service/opensearch/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
+	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	waftypes "github.com/aws/aws-sdk-go-v2/service/wafv2/types"
 
@@ -423,5 +427,134 @@ resource "aws_rds_cluster_instance" "good" {
 		{kind: "aws.rds.cluster", live: "cluster-good", tf: "cluster-good", passes: cluster},
 		{kind: "aws.rds.instance", live: "cluster-bad-1", tf: "cluster-bad-1", fails: []string{"AWS-RDS-006"}, passes: member},
 		{kind: "aws.rds.instance", live: "cluster-good-1", tf: "cluster-good-1", passes: append(member, "AWS-RDS-006")},
+	})
+}
+
+// TestAgreeNetworkDataElastiCache covers AWS-ELASTICACHE-001/002; the
+// failing twin leaves both encryption settings unset on both sides (Redis
+// OSS defaults: off).
+func TestAgreeNetworkDataElastiCache(t *testing.T) {
+	srv := moto.Start(t)
+	client := elasticache.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	must := ndMust(t)
+	must(client.CreateReplicationGroup(ctx, &elasticache.CreateReplicationGroupInput{ReplicationGroupId: aws.String("cache-bad"),
+		ReplicationGroupDescription: aws.String("cache"), Engine: aws.String("redis"), CacheNodeType: aws.String("cache.t3.micro"),
+		NumCacheClusters: aws.Int32(1)}))
+	must(client.CreateReplicationGroup(ctx, &elasticache.CreateReplicationGroupInput{ReplicationGroupId: aws.String("cache-good"),
+		ReplicationGroupDescription: aws.String("cache"), Engine: aws.String("redis"), CacheNodeType: aws.String("cache.t3.micro"),
+		NumCacheClusters: aws.Int32(1), AtRestEncryptionEnabled: aws.Bool(true), TransitEncryptionEnabled: aws.Bool(true),
+		AuthToken: aws.String("a-long-enough-auth-token")}))
+	live := collectMoto(t, srv, []string{"elasticache"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+resource "aws_elasticache_replication_group" "bad" {
+  replication_group_id = "cache-bad"
+  description          = "cache"
+  engine               = "redis"
+  node_type            = "cache.t3.micro"
+  num_cache_clusters   = 1
+}
+resource "aws_elasticache_replication_group" "good" {
+  replication_group_id       = "cache-good"
+  description                = "cache"
+  engine                     = "redis"
+  node_type                  = "cache.t3.micro"
+  num_cache_clusters         = 1
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  auth_token                 = "a-long-enough-auth-token"
+}
+`)
+	ids := []string{"AWS-ELASTICACHE-001", "AWS-ELASTICACHE-002"}
+	ndAgree(t, live.Resources, tf, []string{"AWS-ELASTICACHE-"}, []ndTwin{
+		{kind: "aws.elasticache.replication_group", live: "cache-bad", tf: "cache-bad", fails: ids},
+		{kind: "aws.elasticache.replication_group", live: "cache-good", tf: "cache-good", passes: ids},
+	})
+}
+
+// TestAgreeNetworkDataRedshift covers AWS-REDSHIFT-001/002. Encryption and
+// public access are spelled out on both sides: moto still defaults
+// Encrypted to false, while AWS (since 2025) and provider v6 default it to
+// true, which is what the Terraform adapter applies.
+func TestAgreeNetworkDataRedshift(t *testing.T) {
+	srv := moto.Start(t)
+	client := redshift.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	must := ndMust(t)
+	for _, c := range []struct {
+		name        string
+		enc, public bool
+	}{{"dw-bad", false, true}, {"dw-good", true, false}} {
+		must(client.CreateCluster(ctx, &redshift.CreateClusterInput{ClusterIdentifier: aws.String(c.name), NodeType: aws.String("ra3.xlplus"),
+			MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("Passw0rd!"), ClusterType: aws.String("single-node"),
+			Encrypted: aws.Bool(c.enc), PubliclyAccessible: aws.Bool(c.public)}))
+	}
+	live := collectMoto(t, srv, []string{"redshift"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+resource "aws_redshift_cluster" "bad" {
+  cluster_identifier  = "dw-bad"
+  node_type           = "ra3.xlplus"
+  cluster_type        = "single-node"
+  master_username     = "admin"
+  master_password     = "Passw0rd!"
+  encrypted           = false
+  publicly_accessible = true
+}
+resource "aws_redshift_cluster" "good" {
+  cluster_identifier  = "dw-good"
+  node_type           = "ra3.xlplus"
+  cluster_type        = "single-node"
+  master_username     = "admin"
+  master_password     = "Passw0rd!"
+  encrypted           = true
+  publicly_accessible = false
+}
+`)
+	ids := []string{"AWS-REDSHIFT-001", "AWS-REDSHIFT-002"}
+	ndAgree(t, live.Resources, tf, []string{"AWS-REDSHIFT-"}, []ndTwin{
+		{kind: "aws.redshift.cluster", live: "dw-bad", tf: "dw-bad", fails: ids},
+		{kind: "aws.redshift.cluster", live: "dw-good", tf: "dw-good", passes: ids},
+	})
+}
+
+// TestAgreeNetworkDataOpenSearch covers AWS-OPENSEARCH-001..003; the
+// failing twin sets nothing on either side (API defaults: all off).
+func TestAgreeNetworkDataOpenSearch(t *testing.T) {
+	srv := moto.Start(t)
+	client := opensearch.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	must := ndMust(t)
+	must(client.CreateDomain(ctx, &opensearch.CreateDomainInput{DomainName: aws.String("search-bad")}))
+	must(client.CreateDomain(ctx, &opensearch.CreateDomainInput{DomainName: aws.String("search-good"),
+		EncryptionAtRestOptions:     &ostypes.EncryptionAtRestOptions{Enabled: aws.Bool(true)},
+		NodeToNodeEncryptionOptions: &ostypes.NodeToNodeEncryptionOptions{Enabled: aws.Bool(true)},
+		DomainEndpointOptions: &ostypes.DomainEndpointOptions{EnforceHTTPS: aws.Bool(true),
+			TLSSecurityPolicy: ostypes.TLSSecurityPolicyPolicyMinTls12201907}}))
+	live := collectMoto(t, srv, []string{"opensearch"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+resource "aws_opensearch_domain" "bad" {
+  domain_name = "search-bad"
+}
+resource "aws_opensearch_domain" "good" {
+  domain_name = "search-good"
+  encrypt_at_rest {
+    enabled = true
+  }
+  node_to_node_encryption {
+    enabled = true
+  }
+  domain_endpoint_options {
+    enforce_https       = true
+    tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
+  }
+}
+`)
+	ids := []string{"AWS-OPENSEARCH-001", "AWS-OPENSEARCH-002", "AWS-OPENSEARCH-003"}
+	ndAgree(t, live.Resources, tf, []string{"AWS-OPENSEARCH-"}, []ndTwin{
+		{kind: "aws.opensearch.domain", live: "search-bad", tf: "search-bad", fails: ids},
+		{kind: "aws.opensearch.domain", live: "search-good", tf: "search-good", passes: ids},
 	})
 }
