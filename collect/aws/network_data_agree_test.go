@@ -9,6 +9,10 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	agtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
+	cftypes "github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
@@ -556,5 +560,201 @@ resource "aws_opensearch_domain" "good" {
 	ndAgree(t, live.Resources, tf, []string{"AWS-OPENSEARCH-"}, []ndTwin{
 		{kind: "aws.opensearch.domain", live: "search-bad", tf: "search-bad", fails: ids},
 		{kind: "aws.opensearch.domain", live: "search-good", tf: "search-good", passes: ids},
+	})
+}
+
+// TestAgreeNetworkDataCloudFront covers AWS-CF-001..003. Live
+// distributions are named by id, Terraform ones by address. A third twin
+// uses a custom certificate without a minimum protocol version: AWS (and
+// moto) then apply TLSv1, as the Terraform adapter does.
+func TestAgreeNetworkDataCloudFront(t *testing.T) {
+	srv := moto.Start(t)
+	client := cloudfront.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	const cachePolicy = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+	const certARN = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+	const aclARN = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1"
+	config := func(ref string, def cftypes.ViewerProtocolPolicy) *cftypes.DistributionConfig {
+		return &cftypes.DistributionConfig{CallerReference: aws.String(ref), Comment: aws.String(ref), Enabled: aws.Bool(true),
+			Origins: &cftypes.Origins{Quantity: aws.Int32(1), Items: []cftypes.Origin{{Id: aws.String("origin"),
+				DomainName: aws.String("assets.s3.amazonaws.com"), S3OriginConfig: &cftypes.S3OriginConfig{OriginAccessIdentity: aws.String("")}}}},
+			DefaultCacheBehavior: &cftypes.DefaultCacheBehavior{TargetOriginId: aws.String("origin"), ViewerProtocolPolicy: def,
+				CachePolicyId: aws.String(cachePolicy)}}
+	}
+	bad := config("bad", cftypes.ViewerProtocolPolicyRedirectToHttps)
+	bad.CacheBehaviors = &cftypes.CacheBehaviors{Quantity: aws.Int32(1), Items: []cftypes.CacheBehavior{{PathPattern: aws.String("/legacy/*"),
+		TargetOriginId: aws.String("origin"), ViewerProtocolPolicy: cftypes.ViewerProtocolPolicyAllowAll, CachePolicyId: aws.String(cachePolicy)}}}
+	good := config("good", cftypes.ViewerProtocolPolicyHttpsOnly)
+	good.ViewerCertificate = &cftypes.ViewerCertificate{CloudFrontDefaultCertificate: aws.Bool(false), ACMCertificateArn: aws.String(certARN),
+		SSLSupportMethod: cftypes.SSLSupportMethodSniOnly, MinimumProtocolVersion: cftypes.MinimumProtocolVersionTLSv122021}
+	good.WebACLId = aws.String(aclARN)
+	oldTLS := config("old-tls", cftypes.ViewerProtocolPolicyHttpsOnly)
+	oldTLS.ViewerCertificate = &cftypes.ViewerCertificate{CloudFrontDefaultCertificate: aws.Bool(false), ACMCertificateArn: aws.String(certARN),
+		SSLSupportMethod: cftypes.SSLSupportMethodSniOnly}
+	oldTLS.WebACLId = aws.String(aclARN)
+	ids := map[string]string{}
+	for name, c := range map[string]*cftypes.DistributionConfig{"bad": bad, "good": good, "old_tls": oldTLS} {
+		out, err := client.CreateDistribution(ctx, &cloudfront.CreateDistributionInput{DistributionConfig: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = aws.ToString(out.Distribution.Id)
+	}
+	live := collectMoto(t, srv, []string{"cloudfront"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+locals {
+  origin = {
+    domain_name = "assets.s3.amazonaws.com"
+    origin_id   = "origin"
+  }
+}
+resource "aws_cloudfront_distribution" "bad" {
+  enabled = true
+  origin {
+    domain_name = local.origin.domain_name
+    origin_id   = local.origin.origin_id
+  }
+  default_cache_behavior {
+    target_origin_id       = "origin"
+    viewer_protocol_policy = "redirect-to-https"
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+  }
+  ordered_cache_behavior {
+    path_pattern           = "/legacy/*"
+    target_origin_id       = "origin"
+    viewer_protocol_policy = "allow-all"
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+resource "aws_cloudfront_distribution" "good" {
+  enabled    = true
+  web_acl_id = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1"
+  origin {
+    domain_name = local.origin.domain_name
+    origin_id   = local.origin.origin_id
+  }
+  default_cache_behavior {
+    target_origin_id       = "origin"
+    viewer_protocol_policy = "https-only"
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
+  }
+}
+resource "aws_cloudfront_distribution" "old_tls" {
+  enabled    = true
+  web_acl_id = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1"
+  origin {
+    domain_name = local.origin.domain_name
+    origin_id   = local.origin.origin_id
+  }
+  default_cache_behavior {
+    target_origin_id       = "origin"
+    viewer_protocol_policy = "https-only"
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    acm_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+    ssl_support_method  = "sni-only"
+  }
+}
+`)
+	all := []string{"AWS-CF-001", "AWS-CF-002", "AWS-CF-003"}
+	const kind = "aws.cloudfront.distribution"
+	ndAgree(t, live.Resources, tf, []string{"AWS-CF-"}, []ndTwin{
+		{kind: kind, live: ids["bad"], tf: "bad", fails: all},
+		{kind: kind, live: ids["good"], tf: "good", passes: all},
+		{kind: kind, live: ids["old_tls"], tf: "old_tls", fails: []string{"AWS-CF-002"}, passes: []string{"AWS-CF-001", "AWS-CF-003"}},
+	})
+}
+
+// TestAgreeNetworkDataAPIGateway covers AWS-APIGW-001 on two stages of one
+// REST API, with and without an access log destination.
+func TestAgreeNetworkDataAPIGateway(t *testing.T) {
+	srv := moto.Start(t)
+	client := apigateway.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	must := ndMust(t)
+	api, err := client.CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("orders")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := client.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: api.Id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(client.PutMethod(ctx, &apigateway.PutMethodInput{RestApiId: api.Id, ResourceId: root.Items[0].Id, HttpMethod: aws.String("GET"),
+		AuthorizationType: aws.String("NONE")}))
+	must(client.PutIntegration(ctx, &apigateway.PutIntegrationInput{RestApiId: api.Id, ResourceId: root.Items[0].Id, HttpMethod: aws.String("GET"),
+		Type: agtypes.IntegrationTypeMock}))
+	dep, err := client.CreateDeployment(ctx, &apigateway.CreateDeploymentInput{RestApiId: api.Id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"dark", "lit"} {
+		must(client.CreateStage(ctx, &apigateway.CreateStageInput{RestApiId: api.Id, DeploymentId: dep.Id, StageName: aws.String(name)}))
+	}
+	must(client.UpdateStage(ctx, &apigateway.UpdateStageInput{RestApiId: api.Id, StageName: aws.String("lit"),
+		PatchOperations: []agtypes.PatchOperation{
+			{Op: agtypes.OpReplace, Path: aws.String("/accessLogSettings/destinationArn"), Value: aws.String("arn:aws:logs:us-east-1:123456789012:log-group:api-access")},
+			{Op: agtypes.OpReplace, Path: aws.String("/accessLogSettings/format"), Value: aws.String("$context.requestId")},
+		}}))
+	live := collectMoto(t, srv, []string{"apigateway"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, `
+resource "aws_api_gateway_rest_api" "orders" {
+  name = "orders"
+}
+resource "aws_api_gateway_deployment" "orders" {
+  rest_api_id = aws_api_gateway_rest_api.orders.id
+}
+resource "aws_api_gateway_stage" "dark" {
+  rest_api_id   = aws_api_gateway_rest_api.orders.id
+  deployment_id = aws_api_gateway_deployment.orders.id
+  stage_name    = "dark"
+}
+resource "aws_api_gateway_stage" "lit" {
+  rest_api_id   = aws_api_gateway_rest_api.orders.id
+  deployment_id = aws_api_gateway_deployment.orders.id
+  stage_name    = "lit"
+  access_log_settings {
+    destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:api-access"
+    format          = "$context.requestId"
+  }
+}
+`)
+	ndAgree(t, live.Resources, tf, []string{"AWS-APIGW-"}, []ndTwin{
+		{kind: "aws.apigateway.stage", live: "dark", tf: "dark", fails: []string{"AWS-APIGW-001"}},
+		{kind: "aws.apigateway.stage", live: "lit", tf: "lit", passes: []string{"AWS-APIGW-001"}},
 	})
 }
