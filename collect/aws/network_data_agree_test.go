@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	cftypes "github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
@@ -756,5 +757,384 @@ resource "aws_api_gateway_stage" "lit" {
 	ndAgree(t, live.Resources, tf, []string{"AWS-APIGW-"}, []ndTwin{
 		{kind: "aws.apigateway.stage", live: "dark", tf: "dark", fails: []string{"AWS-APIGW-001"}},
 		{kind: "aws.apigateway.stage", live: "lit", tf: "lit", passes: []string{"AWS-APIGW-001"}},
+	})
+}
+
+// ndEC2TF is the Terraform twin of the world TestAgreeNetworkDataEC2
+// seeds. Security group rules are written in all three Terraform styles
+// (inline blocks, aws_security_group_rule, aws_vpc_security_group_*_rule),
+// and egress is spelled out where AWS adds its default allow-all rule.
+const ndEC2TF = `
+resource "aws_vpc" "on" {
+  cidr_block = "10.0.0.0/16"
+  tags       = { Name = "flow-on" }
+}
+resource "aws_flow_log" "on" {
+  vpc_id               = aws_vpc.on.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = "arn:aws:logs:us-east-1:123456789012:log-group:vpc-flow"
+  iam_role_arn         = "arn:aws:iam::123456789012:role/flow-logs"
+}
+resource "aws_vpc" "off" {
+  cidr_block = "10.1.0.0/16"
+  tags       = { Name = "flow-off" }
+}
+
+resource "aws_default_security_group" "open" {
+  vpc_id = aws_vpc.on.id
+  tags   = { Name = "default-open" }
+  ingress {
+    protocol  = "-1"
+    from_port = 0
+    to_port   = 0
+    self      = true
+  }
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_default_security_group" "closed" {
+  vpc_id = aws_vpc.off.id
+  tags   = { Name = "default-closed" }
+}
+
+resource "aws_security_group" "rdp" {
+  name        = "rdp-open"
+  description = "rdp"
+  vpc_id      = aws_vpc.on.id
+  ingress {
+    protocol    = "tcp"
+    from_port   = 3389
+    to_port     = 3389
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "db" {
+  name        = "db-open"
+  description = "db"
+  vpc_id      = aws_vpc.on.id
+}
+resource "aws_vpc_security_group_ingress_rule" "db_pg" {
+  security_group_id = aws_security_group.db.id
+  ip_protocol       = "tcp"
+  from_port         = 5432
+  to_port           = 5432
+  cidr_ipv6         = "::/0"
+}
+resource "aws_vpc_security_group_ingress_rule" "db_mysql" {
+  security_group_id = aws_security_group.db.id
+  ip_protocol       = "tcp"
+  from_port         = 3306
+  to_port           = 3306
+  cidr_ipv4         = "0.0.0.0/0"
+}
+resource "aws_vpc_security_group_egress_rule" "db_all" {
+  security_group_id = aws_security_group.db.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_security_group" "admin" {
+  name        = "admin-open"
+  description = "admin"
+  vpc_id      = aws_vpc.on.id
+}
+resource "aws_security_group_rule" "admin_winrm" {
+  type              = "ingress"
+  security_group_id = aws_security_group.admin.id
+  protocol          = "tcp"
+  from_port         = 5985
+  to_port           = 5986
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+resource "aws_security_group_rule" "admin_egress" {
+  type              = "egress"
+  security_group_id = aws_security_group.admin.id
+  protocol          = "-1"
+  from_port         = 0
+  to_port           = 0
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_security_group" "closed" {
+  name        = "closed"
+  description = "closed"
+  vpc_id      = aws_vpc.on.id
+  ingress {
+    protocol    = "tcp"
+    from_port   = 0
+    to_port     = 65535
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+  egress {
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_network_acl" "open" {
+  vpc_id = aws_vpc.on.id
+  tags   = { Name = "nacl-open" }
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "tcp"
+    from_port  = 22
+    to_port    = 22
+    cidr_block = "0.0.0.0/0"
+  }
+}
+resource "aws_network_acl" "closed" {
+  vpc_id = aws_vpc.on.id
+  tags   = { Name = "nacl-closed" }
+}
+resource "aws_network_acl_rule" "closed_ssh" {
+  network_acl_id = aws_network_acl.closed.id
+  rule_number    = 90
+  rule_action    = "deny"
+  protocol       = "6"
+  from_port      = 22
+  to_port        = 22
+  cidr_block     = "0.0.0.0/0"
+}
+resource "aws_network_acl_rule" "closed_rdp" {
+  network_acl_id = aws_network_acl.closed.id
+  rule_number    = 95
+  rule_action    = "deny"
+  protocol       = "6"
+  from_port      = 3389
+  to_port        = 3389
+  cidr_block     = "0.0.0.0/0"
+}
+resource "aws_network_acl_rule" "closed_rest" {
+  network_acl_id = aws_network_acl.closed.id
+  rule_number    = 100
+  rule_action    = "allow"
+  protocol       = "6"
+  from_port      = 0
+  to_port        = 65535
+  cidr_block     = "0.0.0.0/0"
+}
+
+resource "aws_subnet" "public" {
+  vpc_id                  = aws_vpc.on.id
+  cidr_block              = "10.0.1.0/24"
+  availability_zone       = "us-east-1a"
+  map_public_ip_on_launch = true
+  tags                    = { Name = "subnet-public" }
+}
+resource "aws_subnet" "private" {
+  vpc_id            = aws_vpc.on.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "us-east-1a"
+  tags              = { Name = "subnet-private" }
+}
+
+resource "aws_instance" "public" {
+  ami                    = "ami-0123"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.public.id
+  vpc_security_group_ids = [aws_security_group.closed.id]
+  metadata_options {
+    http_tokens = "required"
+  }
+  root_block_device {
+    volume_size = 8
+  }
+  tags = { Name = "inst-public" }
+}
+resource "aws_instance" "private" {
+  ami                    = "ami-0123"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.private.id
+  vpc_security_group_ids = [aws_security_group.closed.id]
+  metadata_options {
+    http_tokens = "required"
+  }
+  root_block_device {
+    volume_size = 8
+    encrypted   = true
+  }
+  tags = { Name = "inst-private" }
+}
+
+resource "aws_ebs_volume" "plain" {
+  availability_zone = "us-east-1a"
+  size              = 10
+  type              = "gp3"
+  tags              = { Name = "vol-plain" }
+}
+resource "aws_ebs_volume" "sealed" {
+  availability_zone = "us-east-1a"
+  size              = 10
+  type              = "gp3"
+  encrypted         = true
+  tags              = { Name = "vol-sealed" }
+}
+`
+
+// TestAgreeNetworkDataEC2 covers the EC2 rules ec2_agree_test.go leaves
+// out: RDP, database and administrative ports (003-005), default groups
+// (006), public IPs from the subnet (008), volumes (009), instance block
+// devices (010), flow logs (012), subnets (013), network ACLs (014) and
+// egress (015). Unset settings stay unset on both sides where AWS and the
+// provider share a default.
+func TestAgreeNetworkDataEC2(t *testing.T) {
+	srv := moto.Start(t)
+	c := ec2.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	must := ndMust(t)
+	tag := func(id, name string) {
+		t.Helper()
+		must(c.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{id}, Tags: []ec2types.Tag{{Key: aws.String("Name"), Value: aws.String(name)}}}))
+	}
+	vpc := func(name, cidr string) string {
+		out, err := c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String(cidr), TagSpecifications: nameTag(ec2types.ResourceTypeVpc, name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return aws.ToString(out.Vpc.VpcId)
+	}
+	on, off := vpc("flow-on", "10.0.0.0/16"), vpc("flow-off", "10.1.0.0/16")
+	fl, err := c.CreateFlowLogs(ctx, &ec2.CreateFlowLogsInput{ResourceIds: []string{on}, ResourceType: ec2types.FlowLogsResourceTypeVpc,
+		TrafficType: ec2types.TrafficTypeAll, LogGroupName: aws.String("vpc-flow"),
+		DeliverLogsPermissionArn: aws.String("arn:aws:iam::123456789012:role/flow-logs")})
+	if err != nil || len(fl.Unsuccessful) > 0 {
+		t.Fatalf("flow log: %v %+v", err, fl)
+	}
+
+	// Default groups: the one in flow-on keeps AWS's rules (ingress from
+	// itself, egress anywhere); the one in flow-off is emptied, as
+	// Terraform empties an aws_default_security_group without rules.
+	defaults, err := c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []ec2types.Filter{
+		{Name: aws.String("group-name"), Values: []string{"default"}}, {Name: aws.String("vpc-id"), Values: []string{on, off}}}})
+	if err != nil || len(defaults.SecurityGroups) != 2 {
+		t.Fatalf("default groups: %v %+v", err, defaults)
+	}
+	for _, g := range defaults.SecurityGroups {
+		if aws.ToString(g.VpcId) == on {
+			tag(aws.ToString(g.GroupId), "default-open")
+			continue
+		}
+		tag(aws.ToString(g.GroupId), "default-closed")
+		if len(g.IpPermissions) > 0 {
+			must(c.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{GroupId: g.GroupId, IpPermissions: g.IpPermissions}))
+		}
+		if len(g.IpPermissionsEgress) > 0 {
+			must(c.RevokeSecurityGroupEgress(ctx, &ec2.RevokeSecurityGroupEgressInput{GroupId: g.GroupId, IpPermissions: g.IpPermissionsEgress}))
+		}
+	}
+
+	world := []ec2types.IpRange{{CidrIp: aws.String("0.0.0.0/0")}}
+	tcp := func(from, to int32, ranges []ec2types.IpRange, v6 []ec2types.Ipv6Range) ec2types.IpPermission {
+		return ec2types.IpPermission{IpProtocol: aws.String("tcp"), FromPort: aws.Int32(from), ToPort: aws.Int32(to), IpRanges: ranges, Ipv6Ranges: v6}
+	}
+	sg := func(name string, ingress ...ec2types.IpPermission) string {
+		out, err := c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String(name), Description: aws.String(strings.TrimSuffix(name, "-open")),
+			VpcId: aws.String(on)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		must(c.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: out.GroupId, IpPermissions: ingress}))
+		return aws.ToString(out.GroupId)
+	}
+	sg("rdp-open", tcp(3389, 3389, world, nil))
+	sg("db-open", tcp(5432, 5432, nil, []ec2types.Ipv6Range{{CidrIpv6: aws.String("::/0")}}), tcp(3306, 3306, world, nil))
+	sg("admin-open", tcp(5985, 5986, world, nil))
+	closed := sg("closed", tcp(0, 65535, []ec2types.IpRange{{CidrIp: aws.String("10.0.0.0/8")}}, nil))
+	must(c.RevokeSecurityGroupEgress(ctx, &ec2.RevokeSecurityGroupEgressInput{GroupId: aws.String(closed),
+		IpPermissions: []ec2types.IpPermission{{IpProtocol: aws.String("-1"), IpRanges: world}}}))
+	must(c.AuthorizeSecurityGroupEgress(ctx, &ec2.AuthorizeSecurityGroupEgressInput{GroupId: aws.String(closed),
+		IpPermissions: []ec2types.IpPermission{tcp(443, 443, world, nil)}}))
+
+	nacl := func(name string, entries ...ec2.CreateNetworkAclEntryInput) {
+		out, err := c.CreateNetworkAcl(ctx, &ec2.CreateNetworkAclInput{VpcId: aws.String(on), TagSpecifications: nameTag(ec2types.ResourceTypeNetworkAcl, name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			e.NetworkAclId = out.NetworkAcl.NetworkAclId
+			e.Egress, e.Protocol, e.CidrBlock = aws.Bool(false), aws.String("6"), aws.String("0.0.0.0/0")
+			must(c.CreateNetworkAclEntry(ctx, &e))
+		}
+	}
+	entry := func(n, from, to int32, action ec2types.RuleAction) ec2.CreateNetworkAclEntryInput {
+		return ec2.CreateNetworkAclEntryInput{RuleNumber: aws.Int32(n), RuleAction: action, PortRange: &ec2types.PortRange{From: aws.Int32(from), To: aws.Int32(to)}}
+	}
+	nacl("nacl-open", entry(100, 22, 22, ec2types.RuleActionAllow))
+	nacl("nacl-closed", entry(90, 22, 22, ec2types.RuleActionDeny), entry(95, 3389, 3389, ec2types.RuleActionDeny),
+		entry(100, 0, 65535, ec2types.RuleActionAllow))
+
+	subnet := func(name, cidr string, public bool) string {
+		out, err := c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: aws.String(on), CidrBlock: aws.String(cidr), AvailabilityZone: aws.String("us-east-1a"),
+			TagSpecifications: nameTag(ec2types.ResourceTypeSubnet, name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if public {
+			must(c.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{SubnetId: out.Subnet.SubnetId,
+				MapPublicIpOnLaunch: &ec2types.AttributeBooleanValue{Value: aws.Bool(true)}}))
+		}
+		return aws.ToString(out.Subnet.SubnetId)
+	}
+	pubSN, privSN := subnet("subnet-public", "10.0.1.0/24", true), subnet("subnet-private", "10.0.2.0/24", false)
+
+	img, err := c.RegisterImage(ctx, &ec2.RegisterImageInput{Name: aws.String("base"), RootDeviceName: aws.String("/dev/xvda")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(name, subnet string, encrypted *bool) {
+		// No AssociatePublicIpAddress: the subnet decides, as in the
+		// Terraform twin. moto names the root device /dev/sda1.
+		must(c.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: img.ImageId, MinCount: aws.Int32(1), MaxCount: aws.Int32(1),
+			InstanceType: ec2types.InstanceTypeT3Micro, SubnetId: aws.String(subnet), SecurityGroupIds: []string{closed},
+			MetadataOptions: &ec2types.InstanceMetadataOptionsRequest{HttpTokens: ec2types.HttpTokensStateRequired},
+			BlockDeviceMappings: []ec2types.BlockDeviceMapping{{DeviceName: aws.String("/dev/sda1"),
+				Ebs: &ec2types.EbsBlockDevice{VolumeSize: aws.Int32(8), Encrypted: encrypted}}},
+			TagSpecifications: nameTag(ec2types.ResourceTypeInstance, name)}))
+	}
+	run("inst-public", pubSN, nil)
+	run("inst-private", privSN, aws.Bool(true))
+
+	must(c.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String("us-east-1a"), Size: aws.Int32(10), VolumeType: ec2types.VolumeTypeGp3,
+		TagSpecifications: nameTag(ec2types.ResourceTypeVolume, "vol-plain")}))
+	must(c.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String("us-east-1a"), Size: aws.Int32(10), VolumeType: ec2types.VolumeTypeGp3,
+		Encrypted: aws.Bool(true), TagSpecifications: nameTag(ec2types.ResourceTypeVolume, "vol-sealed")}))
+
+	live := collectMoto(t, srv, []string{"ec2"})
+	noErrors(t, live)
+	tf := ndLoadTF(t, ndEC2TF)
+	const sgKind = "aws.ec2.security_group"
+	ports := []string{"AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003", "AWS-EC2-004", "AWS-EC2-005"}
+	ndAgree(t, live.Resources, tf, []string{"AWS-EC2-"}, []ndTwin{
+		{kind: sgKind, live: "default-open", tf: "default-open", fails: []string{"AWS-EC2-006", "AWS-EC2-015"}},
+		{kind: sgKind, live: "default-closed", tf: "default-closed", passes: []string{"AWS-EC2-006", "AWS-EC2-015"}},
+		{kind: sgKind, live: "rdp-open", tf: "rdp-open", fails: []string{"AWS-EC2-003", "AWS-EC2-015"}},
+		{kind: sgKind, live: "db-open", tf: "db-open", fails: []string{"AWS-EC2-004", "AWS-EC2-015"}},
+		{kind: sgKind, live: "admin-open", tf: "admin-open", fails: []string{"AWS-EC2-005", "AWS-EC2-015"}},
+		{kind: sgKind, live: "closed", tf: "closed", passes: append(ports, "AWS-EC2-006", "AWS-EC2-015")},
+		{kind: "aws.ec2.network_acl", live: "nacl-open", tf: "nacl-open", fails: []string{"AWS-EC2-014"}},
+		{kind: "aws.ec2.network_acl", live: "nacl-closed", tf: "nacl-closed", passes: []string{"AWS-EC2-014"}},
+		{kind: "aws.ec2.subnet", live: "subnet-public", tf: "subnet-public", fails: []string{"AWS-EC2-013"}},
+		{kind: "aws.ec2.subnet", live: "subnet-private", tf: "subnet-private", passes: []string{"AWS-EC2-013"}},
+		{kind: "aws.ec2.instance", live: "inst-public", tf: "inst-public", fails: []string{"AWS-EC2-008", "AWS-EC2-010"}},
+		{kind: "aws.ec2.instance", live: "inst-private", tf: "inst-private", passes: []string{"AWS-EC2-008", "AWS-EC2-010"}},
+		{kind: "aws.ec2.volume", live: "vol-plain", tf: "vol-plain", fails: []string{"AWS-EC2-009"}},
+		{kind: "aws.ec2.volume", live: "vol-sealed", tf: "vol-sealed", passes: []string{"AWS-EC2-009"}},
+		{kind: "aws.ec2.vpc", live: "flow-on", tf: "flow-on", passes: []string{"AWS-EC2-012"}},
+		{kind: "aws.ec2.vpc", live: "flow-off", tf: "flow-off", fails: []string{"AWS-EC2-012"}},
 	})
 }
