@@ -24,12 +24,17 @@ func init() {
 		a.Version = b.String("version", "version", "")
 		a.EndpointPublicAccess = b.Bool("vpc_config[0].endpoint_public_access", "endpoint_public_access", true)
 		a.EndpointPrivateAccess = b.Bool("vpc_config[0].endpoint_private_access", "endpoint_private_access", false)
+		var cidrs []string
 		if b.Has("vpc_config[0].public_access_cidrs") {
-			a.PublicAccessCIDRs = b.Strings("vpc_config[0].public_access_cidrs", "public_access_cidrs")
+			cidrs = b.Strings("vpc_config[0].public_access_cidrs", "public_access_cidrs")
+		}
+		if len(cidrs) > 0 || b.R.IsUnknown("public_access_cidrs") {
+			a.PublicAccessCIDRs = cidrs
 		} else if a.EndpointPublicAccess {
-			// EKS opens a public endpoint to the whole internet by default.
+			// EKS opens a public endpoint to the whole internet by default,
+			// also when the list is empty: the provider then sends none.
 			a.PublicAccessCIDRs = []string{"0.0.0.0/0"}
-			b.locate("vpc_config[0]", "public_access_cidrs")
+			b.locate("vpc_config[0].public_access_cidrs", "public_access_cidrs")
 		}
 		for i, ec := range b.Blocks("encryption_config") {
 			res, _ := ec["resources"].([]any)
