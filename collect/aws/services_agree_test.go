@@ -181,6 +181,10 @@ resource "aws_sqs_queue" "sqs-plain" {
 resource "aws_sqs_queue" "sqs-default" {
   name = "sqs-default"
 }
+resource "aws_sqs_queue" "sqs-emptykey" {
+  name              = "sqs-emptykey"
+  kms_master_key_id = ""
+}
 resource "aws_sqs_queue" "sqs-kms" {
   name              = "sqs-kms"
   kms_master_key_id = "alias/aws/sqs"
@@ -205,6 +209,9 @@ POLICY
 		twins: []agreeTwin{
 			{name: "sqs-plain", fail: []string{"AWS-SQS-001"}, pass: []string{"AWS-SQS-002"}},
 			{name: "sqs-default", pass: []string{"AWS-SQS-001", "AWS-SQS-002"}},
+			// The provider sends no empty attribute: AWS's SSE-SQS default
+			// applies.
+			{name: "sqs-emptykey", pass: []string{"AWS-SQS-001", "AWS-SQS-002"}},
 			{name: "sqs-kms", pass: []string{"AWS-SQS-001", "AWS-SQS-002"}},
 			{name: "sqs-public", fail: []string{"AWS-SQS-002"}, pass: []string{"AWS-SQS-001"}},
 			{name: "sqs-scoped", pass: []string{"AWS-SQS-002"}},
@@ -214,9 +221,11 @@ POLICY
 		for name, attrs := range map[string]map[string]string{
 			"sqs-plain":   {"SqsManagedSseEnabled": "false"},
 			"sqs-default": nil,
-			"sqs-kms":     {"KmsMasterKeyId": "alias/aws/sqs"},
-			"sqs-public":  {"SqsManagedSseEnabled": "true", "Policy": publicPolicy("sqs:SendMessage")},
-			"sqs-scoped":  {"Policy": scopedPolicy("sqs:SendMessage")},
+			// What the provider sends for kms_master_key_id = "".
+			"sqs-emptykey": nil,
+			"sqs-kms":      {"KmsMasterKeyId": "alias/aws/sqs"},
+			"sqs-public":   {"SqsManagedSseEnabled": "true", "Policy": publicPolicy("sqs:SendMessage")},
+			"sqs-scoped":   {"Policy": scopedPolicy("sqs:SendMessage")},
 		} {
 			out, err := client.CreateQueue(context.Background(), &sqs.CreateQueueInput{QueueName: aws.String(name), Attributes: attrs})
 			ok(t, out, err)

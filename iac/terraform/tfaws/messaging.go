@@ -19,8 +19,9 @@ func init() {
 		a.Name = b.NameFrom("name", "name_prefix")
 		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
 		// New queues get SSE-SQS unless a KMS key is chosen (AWS default
-		// since late 2022; the provider leaves the attribute computed).
-		a.SQSManagedSSEEnabled = b.Bool("sqs_managed_sse_enabled", "sqs_managed_sse_enabled", a.KMSMasterKeyID == "" && !b.Has("kms_master_key_id"))
+		// since late 2022; the provider leaves the attribute computed). An
+		// empty kms_master_key_id is no choice: the provider sends none.
+		a.SQSManagedSSEEnabled = b.Bool("sqs_managed_sse_enabled", "sqs_managed_sse_enabled", a.KMSMasterKeyID == "" && !b.R.IsUnknown("kms_master_key_id"))
 		if b.R.IsUnknown("kms_master_key_id") && !b.Has("sqs_managed_sse_enabled") {
 			b.R.MarkUnknown("sqs_managed_sse_enabled")
 		}
