@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,7 +20,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	s3controltypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
 
+	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/model"
 )
 
 // Live == Terraform agreement for S3, CloudTrail, Config and GuardDuty:
@@ -85,8 +89,9 @@ type slBucket struct {
 	versioning bool
 	mfaDelete  bool
 	logging    bool
-	tlsPolicy  bool // a statement denying aws:SecureTransport=false
-	publicRead bool // a statement allowing anyone s3:GetObject
+	logTarget  string // "" = agree-logs
+	tlsPolicy  bool   // a statement denying aws:SecureTransport=false
+	publicRead bool   // a statement allowing anyone s3:GetObject
 }
 
 const slKMSKey = "arn:aws:kms:us-east-1:123456789012:key/agree"
@@ -104,6 +109,13 @@ func (b slBucket) policy() string {
 		return ""
 	}
 	return `{"Version":"2012-10-17","Statement":[` + strings.Join(st, ",") + `]}`
+}
+
+func (b slBucket) target() string {
+	if b.logTarget != "" {
+		return b.logTarget
+	}
+	return "agree-logs"
 }
 
 func (b slBucket) blocked(setting string) bool {
@@ -151,7 +163,7 @@ func (b slBucket) seed(t *testing.T, c *s3.Client) {
 	}
 	if b.logging {
 		must(c.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{Bucket: name, BucketLoggingStatus: &s3types.BucketLoggingStatus{
-			LoggingEnabled: &s3types.LoggingEnabled{TargetBucket: aws.String("agree-logs"), TargetPrefix: aws.String(b.name + "/")}}}))
+			LoggingEnabled: &s3types.LoggingEnabled{TargetBucket: aws.String(b.target()), TargetPrefix: aws.String(b.name + "/")}}}))
 	}
 	if p := b.policy(); p != "" {
 		must(c.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: name, Policy: aws.String(p)}))
@@ -199,7 +211,7 @@ func (b slBucket) terraform() string {
 			id, ref, extra, mfa)
 	}
 	if b.logging {
-		fmt.Fprintf(&w, "resource \"aws_s3_bucket_logging\" %q {\n  bucket = %s\n  target_bucket = \"agree-logs\"\n  target_prefix = \"%s/\"\n}\n", id, ref, b.name)
+		fmt.Fprintf(&w, "resource \"aws_s3_bucket_logging\" %q {\n  bucket = %s\n  target_bucket = %q\n  target_prefix = \"%s/\"\n}\n", id, ref, b.target(), b.name)
 	}
 	if p := b.policy(); p != "" {
 		fmt.Fprintf(&w, "resource \"aws_s3_bucket_policy\" %q {\n  bucket = %s\n  policy = <<EOF\n%s\nEOF\n}\n", id, ref, p)
@@ -497,4 +509,105 @@ resource "aws_guardduty_detector" "off" {
 }
 `)
 	slAssertAgree(t, failing(t, res.Resources), tf, []string{"AWS-GD-001"}, pairs)
+}
+
+// slPlan is `terraform show -json` of a plan (Terraform 1.11.4, AWS
+// provider 5.100.0, trimmed to what Vigil reads) creating: a log bucket
+// with ACLs on for log delivery, a bucket logging to it with a TLS-only
+// policy (both split resources), and a Config recorder without a
+// recording group, started. On create the provider marks every
+// Optional+Computed argument of aws_s3_bucket (acl, policy, versioning,
+// logging, ...) and the recorder's recording_group unknown.
+const slPlan = `{"format_version": "1.2", "terraform_version": "1.11.4",
+ "planned_values": {"root_module": {"resources": [
+  {"address": "aws_config_configuration_recorder.default", "mode": "managed", "type": "aws_config_configuration_recorder", "name": "default", "values": {"name": "agree-plan-default", "role_arn": "arn:aws:iam::123456789012:role/config"}},
+  {"address": "aws_config_configuration_recorder_status.default", "mode": "managed", "type": "aws_config_configuration_recorder_status", "name": "default", "values": {"is_enabled": true, "name": "agree-plan-default"}},
+  {"address": "aws_s3_bucket.logged", "mode": "managed", "type": "aws_s3_bucket", "name": "logged", "values": {"bucket": "agree-plan-logged", "force_destroy": false, "tags": null, "timeouts": null}},
+  {"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs", "values": {"bucket": "agree-plan-logs", "force_destroy": false, "tags": null, "timeouts": null}},
+  {"address": "aws_s3_bucket_acl.logs", "mode": "managed", "type": "aws_s3_bucket_acl", "name": "logs", "values": {"acl": "log-delivery-write", "expected_bucket_owner": null}},
+  {"address": "aws_s3_bucket_logging.logged", "mode": "managed", "type": "aws_s3_bucket_logging", "name": "logged", "values": {"expected_bucket_owner": null, "target_grant": [], "target_object_key_format": [], "target_prefix": "logged/"}},
+  {"address": "aws_s3_bucket_ownership_controls.logs", "mode": "managed", "type": "aws_s3_bucket_ownership_controls", "name": "logs", "values": {"rule": [{"object_ownership": "ObjectWriter"}]}},
+  {"address": "aws_s3_bucket_policy.logged", "mode": "managed", "type": "aws_s3_bucket_policy", "name": "logged", "values": {"policy": "{\"Statement\":[{\"Action\":\"s3:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},\"Effect\":\"Deny\",\"Principal\":\"*\",\"Resource\":[\"arn:aws:s3:::agree-plan-logged\",\"arn:aws:s3:::agree-plan-logged/*\"],\"Sid\":\"TLS\"}],\"Version\":\"2012-10-17\"}"}}
+ ]}},
+ "resource_changes": [
+  {"address": "aws_config_configuration_recorder.default", "change": {"actions": ["create"], "after_unknown": {"id": true, "recording_group": true, "recording_mode": true}}},
+  {"address": "aws_config_configuration_recorder_status.default", "change": {"actions": ["create"], "after_unknown": {"id": true}}},
+  {"address": "aws_s3_bucket.logged", "change": {"actions": ["create"], "after_unknown": {"acceleration_status": true, "acl": true, "arn": true, "bucket_domain_name": true, "bucket_prefix": true, "bucket_regional_domain_name": true, "cors_rule": true, "grant": true, "hosted_zone_id": true, "id": true, "lifecycle_rule": true, "logging": true, "object_lock_configuration": true, "object_lock_enabled": true, "policy": true, "region": true, "replication_configuration": true, "request_payer": true, "server_side_encryption_configuration": true, "tags_all": true, "versioning": true, "website": true, "website_domain": true, "website_endpoint": true}}},
+  {"address": "aws_s3_bucket.logs", "change": {"actions": ["create"], "after_unknown": {"acceleration_status": true, "acl": true, "arn": true, "bucket_domain_name": true, "bucket_prefix": true, "bucket_regional_domain_name": true, "cors_rule": true, "grant": true, "hosted_zone_id": true, "id": true, "lifecycle_rule": true, "logging": true, "object_lock_configuration": true, "object_lock_enabled": true, "policy": true, "region": true, "replication_configuration": true, "request_payer": true, "server_side_encryption_configuration": true, "tags_all": true, "versioning": true, "website": true, "website_domain": true, "website_endpoint": true}}},
+  {"address": "aws_s3_bucket_acl.logs", "change": {"actions": ["create"], "after_unknown": {"access_control_policy": true, "bucket": true, "id": true}}},
+  {"address": "aws_s3_bucket_logging.logged", "change": {"actions": ["create"], "after_unknown": {"bucket": true, "id": true, "target_bucket": true, "target_grant": [], "target_object_key_format": []}}},
+  {"address": "aws_s3_bucket_ownership_controls.logs", "change": {"actions": ["create"], "after_unknown": {"bucket": true, "id": true, "rule": [{}]}}},
+  {"address": "aws_s3_bucket_policy.logged", "change": {"actions": ["create"], "after_unknown": {"bucket": true, "id": true}}}
+ ],
+ "configuration": {"root_module": {"resources": [
+  {"address": "aws_config_configuration_recorder.default", "expressions": {"name": {"constant_value": "agree-plan-default"}, "role_arn": {"constant_value": "arn:aws:iam::123456789012:role/config"}}},
+  {"address": "aws_config_configuration_recorder_status.default", "expressions": {"is_enabled": {"constant_value": true}, "name": {"references": ["aws_config_configuration_recorder.default.name", "aws_config_configuration_recorder.default"]}}},
+  {"address": "aws_s3_bucket.logged", "expressions": {"bucket": {"constant_value": "agree-plan-logged"}}},
+  {"address": "aws_s3_bucket.logs", "expressions": {"bucket": {"constant_value": "agree-plan-logs"}}},
+  {"address": "aws_s3_bucket_acl.logs", "expressions": {"acl": {"constant_value": "log-delivery-write"}, "bucket": {"references": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"]}}},
+  {"address": "aws_s3_bucket_logging.logged", "expressions": {"bucket": {"references": ["aws_s3_bucket.logged.id", "aws_s3_bucket.logged"]}, "target_bucket": {"references": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"]}, "target_prefix": {"constant_value": "logged/"}}},
+  {"address": "aws_s3_bucket_ownership_controls.logs", "expressions": {"bucket": {"references": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"]}, "rule": [{"object_ownership": {"constant_value": "ObjectWriter"}}]}},
+  {"address": "aws_s3_bucket_policy.logged", "expressions": {"bucket": {"references": ["aws_s3_bucket.logged.id", "aws_s3_bucket.logged"]}, "policy": {}}}
+ ]}}}`
+
+// slPlanExisting plans no change to a bucket made earlier: its planned
+// values are the provider's state, where a bucket without logging holds
+// logging = [] (shape of provider 5.x state, trimmed).
+const slPlanExisting = `{"format_version": "1.2", "terraform_version": "1.11.4",
+ "planned_values": {"root_module": {"resources": [
+  {"address": "aws_s3_bucket.old", "mode": "managed", "type": "aws_s3_bucket", "name": "old", "values": {"bucket": "agree-plan-old",
+   "acl": null, "policy": "", "logging": [], "versioning": [{"enabled": false, "mfa_delete": false}], "object_lock_enabled": false,
+   "object_lock_configuration": [], "lifecycle_rule": [], "server_side_encryption_configuration": [{"rule": [{"bucket_key_enabled": false,
+   "apply_server_side_encryption_by_default": [{"kms_master_key_id": "", "sse_algorithm": "AES256"}]}]}]}}
+ ]}},
+ "resource_changes": [{"address": "aws_s3_bucket.old", "change": {"actions": ["no-op"], "after_unknown": {}}}],
+ "configuration": {"root_module": {"resources": [{"address": "aws_s3_bucket.old", "expressions": {"bucket": {"constant_value": "agree-plan-old"}}}]}}}
+`
+
+// TestAgreeStorageLoggingPlan: a plan's computed unknowns are AWS's
+// defaults for what the configuration leaves out, so the planned buckets
+// and recorder fail what their live twins fail (they once hid AWS-S3-006
+// to 009 and the recorder's missing global types).
+func TestAgreeStorageLoggingPlan(t *testing.T) {
+	srv := moto.Start(t)
+	ctx, must := context.Background(), slMust(t)
+	c := s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true })
+	slBucket{name: "agree-plan-logs", ownership: "ObjectWriter", acl: "log-delivery-write"}.seed(t, c)
+	slBucket{name: "agree-plan-logged", logging: true, logTarget: "agree-plan-logs", tlsPolicy: true}.seed(t, c)
+	slBucket{name: "agree-plan-old"}.seed(t, c)
+	cfg := configservice.NewFromConfig(srv.Config(t, "us-east-1"))
+	must(cfg.PutConfigurationRecorder(ctx, &configservice.PutConfigurationRecorderInput{ConfigurationRecorder: &cfgtypes.ConfigurationRecorder{
+		Name: aws.String("agree-plan-default"), RoleARN: aws.String("arn:aws:iam::123456789012:role/config")}}))
+	must(cfg.PutDeliveryChannel(ctx, &configservice.PutDeliveryChannelInput{DeliveryChannel: &cfgtypes.DeliveryChannel{
+		Name: aws.String("agree-plan-default"), S3BucketName: aws.String("agree-plan-logs")}}))
+	must(cfg.StartConfigurationRecorder(ctx, &configservice.StartConfigurationRecorderInput{ConfigurationRecorderName: aws.String("agree-plan-default")}))
+	res := collectMoto(t, srv, []string{"s3", "configservice"})
+	noErrors(t, res)
+
+	dir := t.TempDir()
+	for name, text := range map[string]string{"plan.json": slPlan, "existing.json": slPlanExisting} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := iac.Load(ctx, dir, []string{dir}, iac.Options{})
+	for _, err := range plan.Errors {
+		t.Fatalf("loading the plan: %v", err)
+	}
+	n := 0
+	for _, r := range plan.Resources {
+		if r.Source != model.SourceTerraformPlan {
+			t.Errorf("%s: source %q", r.ID, r.Source)
+		}
+		n++
+	}
+	if n != 4 {
+		t.Errorf("want 3 buckets and a recorder from the plans, got %d", n)
+	}
+	slAssertAgree(t, failing(t, res.Resources), failing(t, plan.Resources), []string{"AWS-S3-00", "AWS-CONFIG-001"}, []slTwin{
+		{live: "agree-plan-logs", tf: "agree-plan-logs", rule: "AWS-S3-008"},
+		{live: "agree-plan-logged", tf: "agree-plan-logged", rule: "AWS-S3-006"},
+		{live: "agree-plan-default", tf: "agree-plan-default", rule: "AWS-CONFIG-001"},
+		{live: "agree-plan-old", tf: "agree-plan-old", rule: "AWS-S3-007"},
+	})
 }

@@ -16,8 +16,13 @@ func init() {
 		b.R.Name = a.Name
 		// Omitting recording_group records all regional types but no
 		// global ones (the API's defaults).
-		a.AllSupported = b.Bool("recording_group[0].all_supported", "all_supported", true)
-		a.IncludeGlobalResourceTypes = b.Bool("recording_group[0].include_global_resource_types", "include_global_resource_types", false)
+		// (A plan marks the computed recording_group unknown when it is
+		// left out: the defaults hold then too.)
+		a.AllSupported, a.IncludeGlobalResourceTypes = true, false
+		if !planComputed(b, "recording_group") {
+			a.AllSupported = b.Bool("recording_group[0].all_supported", "all_supported", true)
+			a.IncludeGlobalResourceTypes = b.Bool("recording_group[0].include_global_resource_types", "include_global_resource_types", false)
+		}
 		// A recorder is created stopped; only a recorder status starts it.
 		a.Recording = false
 	})

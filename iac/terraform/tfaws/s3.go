@@ -3,6 +3,7 @@ package tfaws
 import (
 	"strings"
 
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -26,21 +27,32 @@ func init() {
 		a.Encryption = model.S3Encryption{Enabled: true, Algorithm: "AES256"}
 		// A bucket with neither an ACL resource nor an acl argument is
 		// private (the S3 default).
-		a.CannedACL = b.String("acl", "canned_acl", "private")
-		a.Policy = b.Policy("policy", "policy")
-		if sse := b.Blocks("server_side_encryption_configuration"); len(sse) > 0 {
+		a.CannedACL = "private"
+		if !planComputed(b, "acl") {
+			a.CannedACL = b.String("acl", "canned_acl", "private")
+		}
+		if !planComputed(b, "policy") {
+			a.Policy = b.Policy("policy", "policy")
+		}
+		if inline(b, "server_side_encryption_configuration") {
 			b.applyEncryption(a, "server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0]")
 		}
-		if b.Has("versioning") {
+		// A plan of an existing bucket holds logging = [] when none is set.
+		if inline(b, "versioning") {
 			a.Versioning.Enabled = b.Bool("versioning[0].enabled", "versioning.enabled", false)
 			a.Versioning.MFADelete = b.Bool("versioning[0].mfa_delete", "versioning.mfa_delete", false)
 		}
-		if b.Has("logging") {
+		if inline(b, "logging") {
 			a.Logging.TargetBucket = b.String("logging[0].target_bucket", "logging.target_bucket", "")
 			a.Logging.Enabled = true
 		}
-		a.ObjectLockEnabled = b.Bool("object_lock_enabled", "object_lock_enabled", false) ||
-			b.String("object_lock_configuration[0].object_lock_enabled", "object_lock_enabled", "") == "Enabled"
+		if !planComputed(b, "object_lock_enabled") {
+			a.ObjectLockEnabled = b.Bool("object_lock_enabled", "object_lock_enabled", false)
+		}
+		if inline(b, "object_lock_configuration") {
+			a.ObjectLockEnabled = a.ObjectLockEnabled ||
+				b.String("object_lock_configuration[0].object_lock_enabled", "object_lock_enabled", "") == "Enabled"
+		}
 		for _, r := range b.Blocks("lifecycle_rule") {
 			if e, ok := r["enabled"].(bool); ok && e {
 				a.LifecycleRules++
@@ -106,6 +118,26 @@ func init() {
 	registerChild("aws_s3_bucket_ownership_controls", "bucket", bucketTypes, func(p *Builder, c *Child) {
 		p.R.Attributes.(*model.S3Bucket).ObjectOwnership = c.String("rule[0].object_ownership", "object_ownership", "")
 	})
+}
+
+// planComputed reports whether a top-level argument of a planned resource
+// is only the provider's computed value: plan JSON marks every
+// Optional+Computed argument the configuration leaves out (aws_s3_bucket's
+// acl, policy, versioning, logging ...) as unknown on create, and that
+// means "as AWS creates it", not "configured, value to come". An argument
+// whose expression references another resource is genuinely unknown.
+func planComputed(b *Builder, attr string) bool {
+	if b.R.Source != model.SourceTerraformPlan || len(b.In.Refs[attr]) > 0 {
+		return false
+	}
+	v, ok := b.Lookup(attr)
+	return ok && instance.IsUnknown(v)
+}
+
+// inline reports whether a nested block is configured on the resource
+// itself: present, not an empty list, and not merely computed.
+func inline(b *Builder, attr string) bool {
+	return b.HasBlock(attr) && !planComputed(b, attr)
 }
 
 // applyEncryption reads an apply_server_side_encryption_by_default block.
