@@ -37,11 +37,11 @@ func init() {
 		if inline(b, "server_side_encryption_configuration") {
 			b.applyEncryption(a, "server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0]")
 		}
-		// A plan of an existing bucket holds logging = [] when none is set.
 		if inline(b, "versioning") {
 			a.Versioning.Enabled = b.Bool("versioning[0].enabled", "versioning.enabled", false)
 			a.Versioning.MFADelete = b.Bool("versioning[0].mfa_delete", "versioning.mfa_delete", false)
 		}
+		// A plan of an existing bucket holds logging = [] when none is set.
 		if inline(b, "logging") {
 			a.Logging.TargetBucket = b.String("logging[0].target_bucket", "logging.target_bucket", "")
 			a.Logging.Enabled = true
