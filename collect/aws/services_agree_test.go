@@ -107,6 +107,8 @@ func checkAgree(t *testing.T, c agreeCase, live []*model.Resource) {
 	tfRes := loadTF(t, c.tf)
 	l := agreeRules(t, live, c.kind, c.prefix)
 	f := agreeRules(t, tfRes, c.kind, c.prefix)
+	// AGREE_DEBUG=1 logs both sides' normalized attributes, to find where
+	// a disagreement comes from.
 	if os.Getenv("AGREE_DEBUG") != "" {
 		for _, rs := range [][]*model.Resource{live, tfRes} {
 			for _, r := range rs {
