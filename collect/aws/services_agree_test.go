@@ -42,32 +42,32 @@ import (
 // that each twin fails the same rules of its service on both paths. Each
 // twin names the rules it must fail, so agreement can never be vacuous.
 
-// agreeTwin is one resource seeded live and declared in Terraform under the
+// svcTwin is one resource seeded live and declared in Terraform under the
 // same name.
-type agreeTwin struct {
+type svcTwin struct {
 	name string
 	// fail: rules this twin must fail (on both paths); pass: rules it
 	// must not fail. Together they cover every rule of the service.
 	fail, pass []string
 }
 
-type agreeCase struct {
+type svcCase struct {
 	services []string // live collectors to run
 	kind     string   // the resource kind compared
 	prefix   string   // the rule ids compared, e.g. "AWS-SQS-"
 	tf       string   // main.tf
-	twins    []agreeTwin
+	twins    []svcTwin
 }
 
-// agreeKey names a resource as both paths can: KMS keys are known live by
+// svcKey names a resource as both paths can: KMS keys are known live by
 // their alias, in Terraform by their block label.
-func agreeKey(r *model.Resource) string {
+func svcKey(r *model.Resource) string {
 	return strings.TrimPrefix(r.Name, "alias/")
 }
 
-// agreeRules maps each resource of kind to its failing rule ids with the
+// svcRules maps each resource of kind to its failing rule ids with the
 // prefix, sorted and comma-joined.
-func agreeRules(t *testing.T, rs []*model.Resource, kind, prefix string) map[string]string {
+func svcRules(t *testing.T, rs []*model.Resource, kind, prefix string) map[string]string {
 	t.Helper()
 	fails := failingByResource(t, rs)
 	out := map[string]string{}
@@ -82,13 +82,13 @@ func agreeRules(t *testing.T, rs []*model.Resource, kind, prefix string) map[str
 			}
 		}
 		sort.Strings(ids)
-		out[agreeKey(r)] = strings.Join(ids, ",")
+		out[svcKey(r)] = strings.Join(ids, ",")
 	}
 	return out
 }
 
-// loadTF maps a main.tf through the real IaC loader.
-func loadTF(t *testing.T, tf string) []*model.Resource {
+// svcLoadTF maps a main.tf through the real IaC loader.
+func svcLoadTF(t *testing.T, tf string) []*model.Resource {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
@@ -101,12 +101,12 @@ func loadTF(t *testing.T, tf string) []*model.Resource {
 	return res.Resources
 }
 
-// checkAgree compares the live resources with the Terraform twins.
-func checkAgree(t *testing.T, c agreeCase, live []*model.Resource) {
+// svcCheck compares the live resources with the Terraform twins.
+func svcCheck(t *testing.T, c svcCase, live []*model.Resource) {
 	t.Helper()
-	tfRes := loadTF(t, c.tf)
-	l := agreeRules(t, live, c.kind, c.prefix)
-	f := agreeRules(t, tfRes, c.kind, c.prefix)
+	tfRes := svcLoadTF(t, c.tf)
+	l := svcRules(t, live, c.kind, c.prefix)
+	f := svcRules(t, tfRes, c.kind, c.prefix)
 	// AGREE_DEBUG=1 logs both sides' normalized attributes, to find where
 	// a disagreement comes from.
 	if os.Getenv("AGREE_DEBUG") != "" {
@@ -114,7 +114,7 @@ func checkAgree(t *testing.T, c agreeCase, live []*model.Resource) {
 			for _, r := range rs {
 				if r.Kind == c.kind {
 					j, _ := json.Marshal(r.Attributes)
-					t.Logf("ATTR %s %s %s %s unknown=%v", r.Source, agreeKey(r), j, r.Relations, r.Unknown)
+					t.Logf("ATTR %s %s %s %s unknown=%v", r.Source, svcKey(r), j, r.Relations, r.Unknown)
 				}
 			}
 		}
@@ -146,28 +146,28 @@ func checkAgree(t *testing.T, c agreeCase, live []*model.Resource) {
 	}
 }
 
-// runAgree collects the live side from moto (seeded by seed) and checks it.
-func runAgree(t *testing.T, c agreeCase, seed func(t *testing.T, cfg aws.Config)) {
+// svcRun collects the live side from moto (seeded by seed) and checks it.
+func svcRun(t *testing.T, c svcCase, seed func(t *testing.T, cfg aws.Config)) {
 	t.Helper()
 	srv := moto.Start(t)
 	seed(t, srv.Config(t, "us-east-1"))
 	res := collectMoto(t, srv, c.services)
 	noErrors(t, res)
-	checkAgree(t, c, res.Resources)
+	svcCheck(t, c, res.Resources)
 }
 
-// publicPolicy lets anyone call action; scopedPolicy lets anyone call it
+// svcPublicPolicy lets anyone call action; svcScopedPolicy lets anyone call it
 // only on behalf of one source ARN, which is not public.
-func publicPolicy(action string) string {
+func svcPublicPolicy(action string) string {
 	return fmt.Sprintf(`{"Version":"2012-10-17","Statement":[{"Sid":"anyone","Effect":"Allow","Principal":"*","Action":%q,"Resource":"*"}]}`, action)
 }
 
-func scopedPolicy(action string) string {
+func svcScopedPolicy(action string) string {
 	return fmt.Sprintf(`{"Version":"2012-10-17","Statement":[{"Sid":"source","Effect":"Allow","Principal":{"AWS":"*"},"Action":%q,"Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:s3:::uploads"}}}]}`, action)
 }
 
 // ok fails the test on a seeding error.
-func ok(t *testing.T, _ any, err error) {
+func svcOK(t *testing.T, _ any, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +175,7 @@ func ok(t *testing.T, _ any, err error) {
 }
 
 func TestAgreeServicesSQS(t *testing.T) {
-	c := agreeCase{services: []string{"sqs"}, kind: "aws.sqs.queue", prefix: "AWS-SQS-", tf: fmt.Sprintf(`
+	c := svcCase{services: []string{"sqs"}, kind: "aws.sqs.queue", prefix: "AWS-SQS-", tf: fmt.Sprintf(`
 resource "aws_sqs_queue" "sqs-plain" {
   name                    = "sqs-plain"
   sqs_managed_sse_enabled = false
@@ -207,8 +207,8 @@ resource "aws_sqs_queue" "sqs-scoped" {
 %s
 POLICY
 }
-`, publicPolicy("sqs:SendMessage"), scopedPolicy("sqs:SendMessage")),
-		twins: []agreeTwin{
+`, svcPublicPolicy("sqs:SendMessage"), svcScopedPolicy("sqs:SendMessage")),
+		twins: []svcTwin{
 			{name: "sqs-plain", fail: []string{"AWS-SQS-001"}, pass: []string{"AWS-SQS-002"}},
 			{name: "sqs-default", pass: []string{"AWS-SQS-001", "AWS-SQS-002"}},
 			// The provider sends no empty attribute: AWS's SSE-SQS default
@@ -218,7 +218,7 @@ POLICY
 			{name: "sqs-public", fail: []string{"AWS-SQS-002"}, pass: []string{"AWS-SQS-001"}},
 			{name: "sqs-scoped", pass: []string{"AWS-SQS-002"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		client := sqs.NewFromConfig(cfg)
 		for name, attrs := range map[string]map[string]string{
 			"sqs-plain":   {"SqsManagedSseEnabled": "false"},
@@ -226,17 +226,17 @@ POLICY
 			// What the provider sends for kms_master_key_id = "".
 			"sqs-emptykey": nil,
 			"sqs-kms":      {"KmsMasterKeyId": "alias/aws/sqs"},
-			"sqs-public":   {"SqsManagedSseEnabled": "true", "Policy": publicPolicy("sqs:SendMessage")},
-			"sqs-scoped":   {"Policy": scopedPolicy("sqs:SendMessage")},
+			"sqs-public":   {"SqsManagedSseEnabled": "true", "Policy": svcPublicPolicy("sqs:SendMessage")},
+			"sqs-scoped":   {"Policy": svcScopedPolicy("sqs:SendMessage")},
 		} {
 			out, err := client.CreateQueue(context.Background(), &sqs.CreateQueueInput{QueueName: aws.String(name), Attributes: attrs})
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 	})
 }
 
 func TestAgreeServicesSNS(t *testing.T) {
-	c := agreeCase{services: []string{"sns"}, kind: "aws.sns.topic", prefix: "AWS-SNS-", tf: fmt.Sprintf(`
+	c := svcCase{services: []string{"sns"}, kind: "aws.sns.topic", prefix: "AWS-SNS-", tf: fmt.Sprintf(`
 resource "aws_sns_topic" "sns-plain" {
   name = "sns-plain"
 }
@@ -261,8 +261,8 @@ resource "aws_sns_topic" "sns-scoped" {
 %s
 POLICY
 }
-`, publicPolicy("sns:Publish"), scopedPolicy("sns:Publish")),
-		twins: []agreeTwin{
+`, svcPublicPolicy("sns:Publish"), svcScopedPolicy("sns:Publish")),
+		twins: []svcTwin{
 			// Live, the plain topic carries SNS's default owner-only
 			// policy; Terraform leaves it null. Neither is public.
 			{name: "sns-plain", fail: []string{"AWS-SNS-001"}, pass: []string{"AWS-SNS-002"}},
@@ -270,16 +270,16 @@ POLICY
 			{name: "sns-public", fail: []string{"AWS-SNS-002"}, pass: []string{"AWS-SNS-001"}},
 			{name: "sns-scoped", pass: []string{"AWS-SNS-001", "AWS-SNS-002"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		client := sns.NewFromConfig(cfg)
 		for name, attrs := range map[string]map[string]string{
 			"sns-plain":  nil,
 			"sns-kms":    {"KmsMasterKeyId": "alias/aws/sns"},
-			"sns-public": {"KmsMasterKeyId": "alias/aws/sns", "Policy": publicPolicy("sns:Publish")},
-			"sns-scoped": {"KmsMasterKeyId": "alias/aws/sns", "Policy": scopedPolicy("sns:Publish")},
+			"sns-public": {"KmsMasterKeyId": "alias/aws/sns", "Policy": svcPublicPolicy("sns:Publish")},
+			"sns-scoped": {"KmsMasterKeyId": "alias/aws/sns", "Policy": svcScopedPolicy("sns:Publish")},
 		} {
 			out, err := client.CreateTopic(context.Background(), &sns.CreateTopicInput{Name: aws.String(name), Attributes: attrs})
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 	})
 }
@@ -290,7 +290,7 @@ func TestAgreeServicesKMS(t *testing.T) {
 	orgPolicy := `{"Version":"2012-10-17","Statement":[` +
 		`{"Sid":"root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"},` +
 		`{"Sid":"org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}`
-	c := agreeCase{services: []string{"kms"}, kind: "aws.kms.key", prefix: "AWS-KMS-", tf: fmt.Sprintf(`
+	c := svcCase{services: []string{"kms"}, kind: "aws.kms.key", prefix: "AWS-KMS-", tf: fmt.Sprintf(`
 resource "aws_kms_key" "kms-open" {
   description         = "open key"
   enable_key_rotation = true
@@ -308,24 +308,24 @@ resource "aws_kms_key" "kms-org" {
 %s
 POLICY
 }
-`, publicPolicy("kms:Decrypt"), orgPolicy),
-		twins: []agreeTwin{
+`, svcPublicPolicy("kms:Decrypt"), orgPolicy),
+		twins: []svcTwin{
 			{name: "kms-open", fail: []string{"AWS-KMS-002"}, pass: []string{"AWS-KMS-001"}},
 			{name: "kms-org", pass: []string{"AWS-KMS-001", "AWS-KMS-002"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := kms.NewFromConfig(cfg)
-		for name, policy := range map[string]string{"kms-open": publicPolicy("kms:Decrypt"), "kms-org": orgPolicy} {
+		for name, policy := range map[string]string{"kms-open": svcPublicPolicy("kms:Decrypt"), "kms-org": orgPolicy} {
 			desc := strings.TrimPrefix(name, "kms-") + " key"
 			key, err := client.CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String(desc), Policy: aws.String(policy)})
 			if err != nil {
 				t.Fatal(err)
 			}
 			out, err := client.EnableKeyRotation(ctx, &kms.EnableKeyRotationInput{KeyId: key.KeyMetadata.KeyId})
-			ok(t, out, err)
+			svcOK(t, out, err)
 			out2, err := client.CreateAlias(ctx, &kms.CreateAliasInput{AliasName: aws.String("alias/" + name), TargetKeyId: key.KeyMetadata.KeyId})
-			ok(t, out2, err)
+			svcOK(t, out2, err)
 		}
 	})
 }
@@ -334,7 +334,7 @@ POLICY
 // covers the rest.
 func TestAgreeServicesLambda(t *testing.T) {
 	const role = "arn:aws:iam::123456789012:role/fn-role"
-	c := agreeCase{services: []string{"lambda"}, kind: "aws.lambda.function", prefix: "AWS-LAMBDA-", tf: `
+	c := svcCase{services: []string{"lambda"}, kind: "aws.lambda.function", prefix: "AWS-LAMBDA-", tf: `
 resource "aws_lambda_function" "fn-open" {
   function_name = "fn-open"
   role          = "arn:aws:iam::123456789012:role/fn-role"
@@ -390,16 +390,16 @@ resource "aws_lambda_function_url" "fn-closed" {
   authorization_type = "AWS_IAM"
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "fn-open", fail: []string{"AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-003", "AWS-LAMBDA-004"}},
 			{name: "fn-closed", pass: []string{"AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-003", "AWS-LAMBDA-004"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		// moto's CreateFunction wants a role that exists in its IAM.
 		out, err := iam.NewFromConfig(cfg).CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String("fn-role"),
 			AssumeRolePolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
-		ok(t, out, err)
+		svcOK(t, out, err)
 		client := lambda.NewFromConfig(cfg)
 		code := lambdaZip(t)
 		fn := func(name string, rt lambdatypes.Runtime, env map[string]string) {
@@ -410,17 +410,17 @@ resource "aws_lambda_function_url" "fn-closed" {
 				in.Environment = &lambdatypes.Environment{Variables: env}
 			}
 			out, err := client.CreateFunction(ctx, in)
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 		perm := func(in *lambda.AddPermissionInput) {
 			t.Helper()
 			out, err := client.AddPermission(ctx, in)
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 		url := func(name string, auth lambdatypes.FunctionUrlAuthType) {
 			t.Helper()
 			out, err := client.CreateFunctionUrlConfig(ctx, &lambda.CreateFunctionUrlConfigInput{FunctionName: aws.String(name), AuthType: auth})
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 		fn("fn-open", lambdatypes.RuntimePython38, map[string]string{"DB_PASSWORD": "hunter2", "STAGE": "prod"})
 		perm(&lambda.AddPermissionInput{FunctionName: aws.String("fn-open"), StatementId: aws.String("anyone"),
@@ -441,7 +441,7 @@ func TestAgreeServicesECR(t *testing.T) {
 	// Repository policies have no Resource element.
 	public := `{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"]}]}`
 	account := `{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"]}]}`
-	c := agreeCase{services: []string{"ecr"}, kind: "aws.ecr.repository", prefix: "AWS-ECR-", tf: fmt.Sprintf(`
+	c := svcCase{services: []string{"ecr"}, kind: "aws.ecr.repository", prefix: "AWS-ECR-", tf: fmt.Sprintf(`
 resource "aws_ecr_repository" "ecr-loose" {
   name = "ecr-loose"
 }
@@ -468,29 +468,29 @@ resource "aws_ecr_repository_policy" "ecr-tight" {
 POLICY
 }
 `, public, account),
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "ecr-loose", fail: []string{"AWS-ECR-001", "AWS-ECR-002", "AWS-ECR-003"}},
 			{name: "ecr-tight", pass: []string{"AWS-ECR-001", "AWS-ECR-002", "AWS-ECR-003"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := ecr.NewFromConfig(cfg)
 		out, err := client.CreateRepository(ctx, &ecr.CreateRepositoryInput{RepositoryName: aws.String("ecr-loose")})
-		ok(t, out, err)
+		svcOK(t, out, err)
 		out, err = client.CreateRepository(ctx, &ecr.CreateRepositoryInput{RepositoryName: aws.String("ecr-tight"),
 			ImageScanningConfiguration: &ecrtypes.ImageScanningConfiguration{ScanOnPush: true},
 			ImageTagMutability:         ecrtypes.ImageTagMutabilityImmutable,
 			EncryptionConfiguration:    &ecrtypes.EncryptionConfiguration{EncryptionType: ecrtypes.EncryptionTypeKms}})
-		ok(t, out, err)
+		svcOK(t, out, err)
 		for name, p := range map[string]string{"ecr-loose": public, "ecr-tight": account} {
 			out, err := client.SetRepositoryPolicy(ctx, &ecr.SetRepositoryPolicyInput{RepositoryName: aws.String(name), PolicyText: aws.String(p)})
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 	})
 }
 
 func TestAgreeServicesEKS(t *testing.T) {
-	c := agreeCase{services: []string{"eks"}, kind: "aws.eks.cluster", prefix: "AWS-EKS-", tf: `
+	c := svcCase{services: []string{"eks"}, kind: "aws.eks.cluster", prefix: "AWS-EKS-", tf: `
 resource "aws_eks_cluster" "eks-open" {
   name     = "eks-open"
   role_arn = "arn:aws:iam::123456789012:role/eks"
@@ -532,7 +532,7 @@ resource "aws_eks_cluster" "eks-private" {
   }
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "eks-open", fail: []string{"AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003"}},
 			// An empty CIDR list is not sent, so EKS opens the endpoint to
 			// everyone.
@@ -540,7 +540,7 @@ resource "aws_eks_cluster" "eks-private" {
 			{name: "eks-narrow", fail: []string{"AWS-EKS-002", "AWS-EKS-003"}, pass: []string{"AWS-EKS-001"}},
 			{name: "eks-private", pass: []string{"AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := eks.NewFromConfig(cfg)
 		role := aws.String("arn:aws:iam::123456789012:role/eks")
@@ -563,13 +563,13 @@ resource "aws_eks_cluster" "eks-private" {
 					ekstypes.LogTypeApi, ekstypes.LogTypeAudit, ekstypes.LogTypeAuthenticator, ekstypes.LogTypeScheduler}}}}},
 		} {
 			out, err := client.CreateCluster(ctx, in)
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 	})
 }
 
 func TestAgreeServicesEFS(t *testing.T) {
-	c := agreeCase{services: []string{"efs"}, kind: "aws.efs.file_system", prefix: "AWS-EFS-", tf: `
+	c := svcCase{services: []string{"efs"}, kind: "aws.efs.file_system", prefix: "AWS-EFS-", tf: `
 resource "aws_efs_file_system" "plain" {
   creation_token = "efs-plain-token"
   tags = {
@@ -582,24 +582,24 @@ resource "aws_efs_file_system" "sealed" {
   kms_key_id     = "arn:aws:kms:us-east-1:123456789012:key/k2"
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "efs-plain", fail: []string{"AWS-EFS-001"}},
 			{name: "efs-sealed", pass: []string{"AWS-EFS-001"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := efs.NewFromConfig(cfg)
 		out, err := client.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: aws.String("efs-plain-token"),
 			Tags: []efstypes.Tag{{Key: aws.String("Name"), Value: aws.String("efs-plain")}}})
-		ok(t, out, err)
+		svcOK(t, out, err)
 		out, err = client.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: aws.String("efs-sealed"), Encrypted: aws.Bool(true),
 			KmsKeyId: aws.String("arn:aws:kms:us-east-1:123456789012:key/k2")})
-		ok(t, out, err)
+		svcOK(t, out, err)
 	})
 }
 
 func TestAgreeServicesDynamoDB(t *testing.T) {
-	c := agreeCase{services: []string{"dynamodb"}, kind: "aws.dynamodb.table", prefix: "AWS-DDB-", tf: `
+	c := svcCase{services: []string{"dynamodb"}, kind: "aws.dynamodb.table", prefix: "AWS-DDB-", tf: `
 resource "aws_dynamodb_table" "ddb-bare" {
   name         = "ddb-bare"
   billing_mode = "PAY_PER_REQUEST"
@@ -638,12 +638,12 @@ resource "aws_dynamodb_table" "ddb-cmk" {
   }
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "ddb-bare", fail: []string{"AWS-DDB-001", "AWS-DDB-002"}},
 			{name: "ddb-guarded", pass: []string{"AWS-DDB-001", "AWS-DDB-002"}},
 			{name: "ddb-cmk", fail: []string{"AWS-DDB-001"}, pass: []string{"AWS-DDB-002"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := dynamodb.NewFromConfig(cfg)
 		create := func(name string, sse *ddbtypes.SSESpecification) {
@@ -655,7 +655,7 @@ resource "aws_dynamodb_table" "ddb-cmk" {
 				BillingMode:          ddbtypes.BillingModePayPerRequest,
 				SSESpecification:     sse,
 			})
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 		create("ddb-bare", nil)
 		create("ddb-guarded", &ddbtypes.SSESpecification{Enabled: aws.Bool(true)})
@@ -663,12 +663,12 @@ resource "aws_dynamodb_table" "ddb-cmk" {
 			KMSMasterKeyId: aws.String("arn:aws:kms:us-east-1:123456789012:key/k3")})
 		out, err := client.UpdateContinuousBackups(ctx, &dynamodb.UpdateContinuousBackupsInput{TableName: aws.String("ddb-guarded"),
 			PointInTimeRecoverySpecification: &ddbtypes.PointInTimeRecoverySpecification{PointInTimeRecoveryEnabled: aws.Bool(true)}})
-		ok(t, out, err)
+		svcOK(t, out, err)
 	})
 }
 
 func TestAgreeServicesLogs(t *testing.T) {
-	c := agreeCase{services: []string{"logs"}, kind: "aws.logs.log_group", prefix: "AWS-LOGS-", tf: `
+	c := svcCase{services: []string{"logs"}, kind: "aws.logs.log_group", prefix: "AWS-LOGS-", tf: `
 resource "aws_cloudwatch_log_group" "logs-short" {
   name              = "logs-short"
   retention_in_days = 30
@@ -683,13 +683,13 @@ resource "aws_cloudwatch_log_group" "logs-forever" {
   kms_key_id = "arn:aws:kms:us-east-1:123456789012:key/k4"
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "logs-short", fail: []string{"AWS-LOGS-001", "AWS-LOGS-002"}},
 			{name: "logs-kept", pass: []string{"AWS-LOGS-001", "AWS-LOGS-002"}},
 			// No retention policy: logs never expire.
 			{name: "logs-forever", pass: []string{"AWS-LOGS-001", "AWS-LOGS-002"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := cloudwatchlogs.NewFromConfig(cfg)
 		key, err := kms.NewFromConfig(cfg).CreateKey(ctx, &kms.CreateKeyInput{})
@@ -702,17 +702,17 @@ resource "aws_cloudwatch_log_group" "logs-forever" {
 				in.KmsKeyId = key.KeyMetadata.Arn
 			}
 			out, err := client.CreateLogGroup(ctx, in)
-			ok(t, out, err)
+			svcOK(t, out, err)
 			if days > 0 {
 				out, err := client.PutRetentionPolicy(ctx, &cloudwatchlogs.PutRetentionPolicyInput{LogGroupName: aws.String(name), RetentionInDays: aws.Int32(days)})
-				ok(t, out, err)
+				svcOK(t, out, err)
 			}
 		}
 	})
 }
 
 func TestAgreeServicesSecretsManager(t *testing.T) {
-	c := agreeCase{services: []string{"secretsmanager"}, kind: "aws.secretsmanager.secret", prefix: "AWS-SM-", tf: `
+	c := svcCase{services: []string{"secretsmanager"}, kind: "aws.secretsmanager.secret", prefix: "AWS-SM-", tf: `
 resource "aws_secretsmanager_secret" "sm-stale" {
   name = "sm-stale"
 }
@@ -732,12 +732,12 @@ resource "aws_secretsmanager_secret_rotation" "sm-rotated" {
   }
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			{name: "sm-stale", fail: []string{"AWS-SM-001", "AWS-SM-002"}},
 			{name: "sm-managed", fail: []string{"AWS-SM-001", "AWS-SM-002"}},
 			{name: "sm-rotated", pass: []string{"AWS-SM-001", "AWS-SM-002"}},
 		}}
-	runAgree(t, c, func(t *testing.T, cfg aws.Config) {
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
 		client := secretsmanager.NewFromConfig(cfg)
 		key, err := kms.NewFromConfig(cfg).CreateKey(ctx, &kms.CreateKeyInput{})
@@ -746,12 +746,12 @@ resource "aws_secretsmanager_secret_rotation" "sm-rotated" {
 		}
 		for name, k := range map[string]*string{"sm-stale": nil, "sm-managed": aws.String("alias/aws/secretsmanager"), "sm-rotated": key.KeyMetadata.Arn} {
 			out, err := client.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(name), SecretString: aws.String("x"), KmsKeyId: k})
-			ok(t, out, err)
+			svcOK(t, out, err)
 		}
 		out, err := client.RotateSecret(ctx, &secretsmanager.RotateSecretInput{SecretId: aws.String("sm-rotated"),
 			RotationRules:     &smtypes.RotationRulesType{AutomaticallyAfterDays: aws.Int64(30)},
 			RotateImmediately: aws.Bool(false)})
-		ok(t, out, err)
+		svcOK(t, out, err)
 	})
 }
 
@@ -800,7 +800,7 @@ func TestAgreeServicesLambdaWire(t *testing.T) {
 	for _, e := range col.errs {
 		t.Errorf("collection error: %s", e)
 	}
-	checkAgree(t, agreeCase{kind: "aws.lambda.function", prefix: "AWS-LAMBDA-", tf: `
+	svcCheck(t, svcCase{kind: "aws.lambda.function", prefix: "AWS-LAMBDA-", tf: `
 resource "aws_lambda_function" "fn-url" {
   function_name = "fn-url"
   role          = "arn:aws:iam::123456789012:role/fn-role"
@@ -834,7 +834,7 @@ resource "aws_lambda_function" "fn-sealed" {
   }
 }
 `,
-		twins: []agreeTwin{
+		twins: []svcTwin{
 			// The public permission a NONE function URL needs is judged
 			// by AWS-LAMBDA-002, not as an open permission.
 			{name: "fn-url", fail: []string{"AWS-LAMBDA-002"}, pass: []string{"AWS-LAMBDA-001", "AWS-LAMBDA-003", "AWS-LAMBDA-004"}},
