@@ -118,14 +118,18 @@ func collectELBv2(ctx context.Context, s *scope) {
 	}
 }
 
-// elbv2Listener normalizes a listener: the type of its first default action
-// (lowest order) and, for a redirect, the protocol it redirects to
-// ("#{protocol}", the default, keeps the listener's own).
+// elbv2Listener normalizes a listener: its TLS policy, the type of its
+// first default action (lowest order) and, for a redirect, the protocol it
+// redirects to ("#{protocol}", the default, keeps the listener's own).
 func elbv2Listener(l elbv2types.Listener) model.LBListener {
 	out := model.LBListener{
-		Port:      int(aws.ToInt32(l.Port)),
-		Protocol:  strings.ToUpper(string(l.Protocol)),
-		SSLPolicy: aws.ToString(l.SslPolicy),
+		Port:     int(aws.ToInt32(l.Port)),
+		Protocol: strings.ToUpper(string(l.Protocol)),
+	}
+	if out.Protocol == "HTTPS" || out.Protocol == "TLS" {
+		// A policy means something on TLS listeners only (moto reports
+		// one on every listener); the Terraform adapter reads it alike.
+		out.SSLPolicy = aws.ToString(l.SslPolicy)
 	}
 	acts := append([]elbv2types.Action(nil), l.DefaultActions...)
 	if len(acts) == 0 {

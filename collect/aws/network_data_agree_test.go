@@ -168,13 +168,22 @@ func TestAgreeNetworkDataELB(t *testing.T) {
 		subnets = append(subnets, aws.ToString(sn.Subnet.SubnetId))
 	}
 	arns := map[string]*string{}
-	for _, name := range []string{"alb-bad", "alb-good"} {
+	for _, name := range []string{"alb-bad", "alb-good", "alb-default-tls", "nlb"} {
+		typ := elbv2types.LoadBalancerTypeEnumApplication
+		if name == "nlb" {
+			typ = elbv2types.LoadBalancerTypeEnumNetwork
+		}
 		out, err := v2.CreateLoadBalancer(ctx, &elbv2.CreateLoadBalancerInput{Name: aws.String(name), Subnets: subnets,
-			Scheme: elbv2types.LoadBalancerSchemeEnumInternetFacing, Type: elbv2types.LoadBalancerTypeEnumApplication})
+			Scheme: elbv2types.LoadBalancerSchemeEnumInternetFacing, Type: typ})
 		if err != nil {
 			t.Fatal(err)
 		}
 		arns[name] = out.LoadBalancers[0].LoadBalancerArn
+	}
+	tg, err := v2.CreateTargetGroup(ctx, &elbv2.CreateTargetGroupInput{Name: aws.String("db"), Protocol: elbv2types.ProtocolEnumTcp,
+		Port: aws.Int32(5432), VpcId: vpc.Vpc.VpcId, TargetType: elbv2types.TargetTypeEnumIp})
+	if err != nil {
+		t.Fatal(err)
 	}
 	// An IAM server certificate ARN: moto checks ACM ones only.
 	cert := []elbv2types.Certificate{{CertificateArn: aws.String("arn:aws:iam::123456789012:server-certificate/web")}}
@@ -190,6 +199,13 @@ func TestAgreeNetworkDataELB(t *testing.T) {
 				StatusCode: elbv2types.RedirectActionStatusCodeEnumHttp301}}}}))
 	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["alb-good"], Port: aws.Int32(443),
 		Protocol: elbv2types.ProtocolEnumHttps, SslPolicy: aws.String("ELBSecurityPolicy-TLS13-1-2-2021-06"), Certificates: cert, DefaultActions: fixed}))
+	// No policy named: AWS (and moto) apply ELBSecurityPolicy-2016-08, the
+	// default the provider documents and the Terraform adapter applies.
+	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["alb-default-tls"], Port: aws.Int32(443),
+		Protocol: elbv2types.ProtocolEnumHttps, Certificates: cert, DefaultActions: fixed}))
+	must(v2.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: arns["nlb"], Port: aws.Int32(5432),
+		Protocol: elbv2types.ProtocolEnumTcp, DefaultActions: []elbv2types.Action{{Type: elbv2types.ActionTypeEnumForward,
+			TargetGroupArn: tg.TargetGroups[0].TargetGroupArn}}}))
 	must(v2.ModifyLoadBalancerAttributes(ctx, &elbv2.ModifyLoadBalancerAttributesInput{LoadBalancerArn: arns["alb-good"],
 		Attributes: []elbv2types.LoadBalancerAttribute{
 			{Key: aws.String("routing.http.drop_invalid_header_fields.enabled"), Value: aws.String("true")},
@@ -254,7 +270,7 @@ resource "aws_lb" "good" {
   subnets                    = ["subnet-a", "subnet-b"]
   drop_invalid_header_fields = true
   access_logs {
-    bucket  = "lb-logs"
+    bucket  = aws_s3_bucket.logs.id
     enabled = true
   }
 }
@@ -285,9 +301,63 @@ resource "aws_lb_listener" "good_https" {
     }
   }
 }
+resource "aws_wafv2_web_acl" "edge" {
+  name  = "edge"
+  scope = "REGIONAL"
+  default_action {
+    allow {}
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "edge"
+    sampled_requests_enabled   = true
+  }
+}
 resource "aws_wafv2_web_acl_association" "good" {
   resource_arn = aws_lb.good.arn
-  web_acl_arn  = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/edge/1"
+  web_acl_arn  = aws_wafv2_web_acl.edge.arn
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "lb-logs"
+}
+
+resource "aws_lb" "default_tls" {
+  name    = "alb-default-tls"
+  subnets = ["subnet-a", "subnet-b"]
+}
+resource "aws_lb_listener" "default_tls" {
+  load_balancer_arn = aws_lb.default_tls.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = "arn:aws:iam::123456789012:server-certificate/web"
+  default_action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "200"
+    }
+  }
+}
+
+resource "aws_lb" "nlb" {
+  name               = "nlb"
+  load_balancer_type = "network"
+  subnets            = ["subnet-a", "subnet-b"]
+}
+resource "aws_lb_target_group" "db" {
+  name        = "db"
+  port        = 5432
+  protocol    = "TCP"
+  vpc_id      = "vpc-0123"
+  target_type = "ip"
+}
+resource "aws_lb_listener" "nlb" {
+  load_balancer_arn = aws_lb.nlb.arn
+  port              = 5432
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.db.arn
+  }
 }
 
 resource "aws_elb" "bad" {
@@ -315,11 +385,21 @@ resource "aws_elb" "good" {
   }
 }
 `)
+	// moto reports a policy on plain HTTP listeners too; like the
+	// Terraform adapter, the collector keeps it for TLS listeners only.
+	if l := elbv2Listener(elbv2types.Listener{Port: aws.Int32(80), Protocol: "HTTP", SslPolicy: aws.String("ELBSecurityPolicy-2016-08")}); l.SSLPolicy != "" {
+		t.Errorf("HTTP listener keeps a TLS policy: %+v", l)
+	}
 	alb := []string{"AWS-ELB-001", "AWS-ELB-002", "AWS-ELB-003", "AWS-ELB-004", "AWS-ELB-005"}
 	clb := []string{"AWS-ELB-004", "AWS-ELB-006"}
 	ndAgree(t, live.Resources, tf, []string{"AWS-ELB-"}, []ndTwin{
 		{kind: "aws.elbv2.load_balancer", live: "alb-bad", tf: "alb-bad", fails: alb},
 		{kind: "aws.elbv2.load_balancer", live: "alb-good", tf: "alb-good", passes: alb},
+		{kind: "aws.elbv2.load_balancer", live: "alb-default-tls", tf: "alb-default-tls", fails: []string{"AWS-ELB-003"},
+			passes: []string{"AWS-ELB-002"}},
+		// Network load balancers: only access logs apply (TCP by default).
+		{kind: "aws.elbv2.load_balancer", live: "nlb", tf: "nlb", fails: []string{"AWS-ELB-004"},
+			passes: []string{"AWS-ELB-001", "AWS-ELB-002", "AWS-ELB-003", "AWS-ELB-005"}},
 		{kind: "aws.elb.load_balancer", live: "clb-bad", tf: "clb-bad", fails: clb},
 		{kind: "aws.elb.load_balancer", live: "clb-good", tf: "clb-good", passes: clb},
 	})
@@ -640,9 +720,21 @@ resource "aws_cloudfront_distribution" "bad" {
     cloudfront_default_certificate = true
   }
 }
+resource "aws_wafv2_web_acl" "edge" {
+  name  = "edge"
+  scope = "CLOUDFRONT"
+  default_action {
+    allow {}
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "edge"
+    sampled_requests_enabled   = true
+  }
+}
 resource "aws_cloudfront_distribution" "good" {
   enabled    = true
-  web_acl_id = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1"
+  web_acl_id = aws_wafv2_web_acl.edge.arn
   origin {
     domain_name = local.origin.domain_name
     origin_id   = local.origin.origin_id
@@ -739,6 +831,9 @@ resource "aws_api_gateway_rest_api" "orders" {
 resource "aws_api_gateway_deployment" "orders" {
   rest_api_id = aws_api_gateway_rest_api.orders.id
 }
+resource "aws_cloudwatch_log_group" "api" {
+  name = "api-access"
+}
 resource "aws_api_gateway_stage" "dark" {
   rest_api_id   = aws_api_gateway_rest_api.orders.id
   deployment_id = aws_api_gateway_deployment.orders.id
@@ -749,7 +844,7 @@ resource "aws_api_gateway_stage" "lit" {
   deployment_id = aws_api_gateway_deployment.orders.id
   stage_name    = "lit"
   access_log_settings {
-    destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:api-access"
+    destination_arn = aws_cloudwatch_log_group.api.arn
     format          = "$context.requestId"
   }
 }
@@ -1016,7 +1111,7 @@ func TestAgreeNetworkDataEC2(t *testing.T) {
 		t.Fatalf("flow log: %v %+v", err, fl)
 	}
 
-	// Default groups: the one in flow-on keeps AWS's rules (ingress from
+	// Default groups: the one in flow-on has AWS's rules (ingress from
 	// itself, egress anywhere); the one in flow-off is emptied, as
 	// Terraform empties an aws_default_security_group without rules.
 	defaults, err := c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []ec2types.Filter{
@@ -1027,6 +1122,12 @@ func TestAgreeNetworkDataEC2(t *testing.T) {
 	for _, g := range defaults.SecurityGroups {
 		if aws.ToString(g.VpcId) == on {
 			tag(aws.ToString(g.GroupId), "default-open")
+			// AWS's default group admits its own members; moto creates
+			// it with the egress rule only.
+			if len(g.IpPermissions) == 0 {
+				must(c.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: g.GroupId,
+					IpPermissions: []ec2types.IpPermission{{IpProtocol: aws.String("-1"), UserIdGroupPairs: []ec2types.UserIdGroupPair{{GroupId: g.GroupId}}}}}))
+			}
 			continue
 		}
 		tag(aws.ToString(g.GroupId), "default-closed")
@@ -1118,6 +1219,21 @@ func TestAgreeNetworkDataEC2(t *testing.T) {
 	noErrors(t, live)
 	tf := ndLoadTF(t, ndEC2TF)
 	const sgKind = "aws.ec2.security_group"
+	// aws_default_security_group takes no description: the group keeps
+	// AWS's.
+	for _, name := range []string{"default-open", "default-closed"} {
+		var descs []string
+		for _, rs := range [][]*model.Resource{live.Resources, tf} {
+			for _, r := range rs {
+				if r.Kind == sgKind && r.Tags["Name"] == name {
+					descs = append(descs, r.Attributes.(*model.EC2SecurityGroup).Description)
+				}
+			}
+		}
+		if len(descs) != 2 || descs[0] != descs[1] {
+			t.Errorf("%s descriptions (live, terraform): %q", name, descs)
+		}
+	}
 	ports := []string{"AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003", "AWS-EC2-004", "AWS-EC2-005"}
 	ndAgree(t, live.Resources, tf, []string{"AWS-EC2-"}, []ndTwin{
 		{kind: sgKind, live: "default-open", tf: "default-open", fails: []string{"AWS-EC2-006", "AWS-EC2-015"}},

@@ -27,6 +27,10 @@ func init() {
 			b.locate("viewer_certificate[0]", "default_certificate")
 		}
 		a.WAFWebACL = b.String("web_acl_id", "waf_web_acl", "")
+		// The live collector relates a distribution to its web ACL too.
+		if a.WAFWebACL != "" {
+			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
+		}
 		a.LoggingEnabled = b.HasBlock("logging_config")
 	})
 }

@@ -155,7 +155,13 @@ func mapSecurityGroup(b *Builder, isDefault bool) {
 	if a.Name != "" {
 		b.R.Name = a.Name
 	}
-	a.Description = b.String("description", "description", "Managed by Terraform")
+	if isDefault {
+		// Not an argument of aws_default_security_group: the group keeps
+		// the description AWS gave it.
+		a.Description = "default VPC security group"
+	} else {
+		a.Description = b.String("description", "description", "Managed by Terraform")
+	}
 	a.VPCID = b.String("vpc_id", "vpc_id", "")
 	// Terraform removes AWS's default allow-all egress rule unless it is
 	// declared, so the declared blocks are the whole rule set.
