@@ -35,6 +35,12 @@ type Instance struct {
 	Refs map[string][]string
 	// Ignores are the inline suppressions that belong to this block.
 	Ignores []model.Ignore
+	// Configured is set for plan instances whose configuration the plan
+	// carries: the top-level arguments the configuration sets. An argument
+	// it leaves out that the plan marks unknown is the provider's computed
+	// default, not a value to come. Nil for HCL (Values holds exactly what
+	// is configured) and for plans without configuration.
+	Configured map[string]bool
 }
 
 type unknownValue struct{}

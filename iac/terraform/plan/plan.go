@@ -82,7 +82,8 @@ func Parse(path string, data []byte) ([]*instance.Instance, error) {
 		unknowns[rc.Address] = rc.Change.AfterUnknown
 	}
 	refs := map[string]map[string][]string{}
-	collectRefs(doc.Configuration.RootModule, "", refs)
+	configured := map[string]map[string]bool{}
+	collectRefs(doc.Configuration.RootModule, "", refs, configured)
 
 	p := &parser{path: path, data: data, multiline: bytes.Count(data, []byte("\n")) > 1}
 	if i := bytes.Index(data, []byte(`"planned_values"`)); i >= 0 {
@@ -95,7 +96,9 @@ func Parse(path string, data []byte) ([]*instance.Instance, error) {
 			return
 		}
 		for _, r := range m.Resources {
-			out = append(out, p.instance(r, stripKeys(m.Address), unknowns, refs))
+			in := p.instance(r, stripKeys(m.Address), unknowns, refs)
+			in.Configured = configured[baseAddress(in)]
+			out = append(out, in)
 		}
 		for _, c := range m.ChildModules {
 			walk(c, depth+1)
@@ -241,18 +244,22 @@ func overlay(v any, au any) any {
 }
 
 // collectRefs reads, per resource (address with module prefix), the
-// resources each top-level attribute's expression references.
-func collectRefs(m configModule, prefix string, out map[string]map[string][]string) {
-	collectRefsDepth(m, prefix, out, 0)
+// resources each top-level attribute's expression references, and which
+// top-level arguments the configuration sets.
+func collectRefs(m configModule, prefix string, out map[string]map[string][]string, configured map[string]map[string]bool) {
+	collectRefsDepth(m, prefix, out, configured, 0)
 }
 
-func collectRefsDepth(m configModule, prefix string, out map[string]map[string][]string, depth int) {
+func collectRefsDepth(m configModule, prefix string, out map[string]map[string][]string, configured map[string]map[string]bool, depth int) {
 	if depth > 64 {
 		return
 	}
 	for _, r := range m.Resources {
 		per := map[string][]string{}
+		set := map[string]bool{}
+		configured[prefix+r.Address] = set
 		for attr, raw := range r.Expressions {
+			set[attr] = true
 			var e struct {
 				References []string `json:"references"`
 			}
@@ -274,7 +281,7 @@ func collectRefsDepth(m configModule, prefix string, out map[string]map[string][
 		}
 	}
 	for name, c := range m.ModuleCalls {
-		collectRefsDepth(c.Module, prefix+"module."+name+".", out, depth+1)
+		collectRefsDepth(c.Module, prefix+"module."+name+".", out, configured, depth+1)
 	}
 }
 
@@ -329,4 +336,17 @@ func stripKeys(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// baseAddress is an instance's address without keys, as configuration
+// names it: module.a.aws_s3_bucket.b, data.x.y.
+func baseAddress(in *instance.Instance) string {
+	a := in.Type + "." + in.Name
+	if in.Mode == "data" {
+		a = "data." + a
+	}
+	if in.Module != "" {
+		a = in.Module + "." + a
+	}
+	return a
 }

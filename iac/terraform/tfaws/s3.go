@@ -125,9 +125,10 @@ func init() {
 // Optional+Computed argument the configuration leaves out (aws_s3_bucket's
 // acl, policy, versioning, logging ...) as unknown on create, and that
 // means "as AWS creates it", not "configured, value to come". An argument
-// whose expression references another resource is genuinely unknown.
+// the configuration sets (policy = module.p.json) is genuinely unknown, and
+// so is everything when the plan carries no configuration.
 func planComputed(b *Builder, attr string) bool {
-	if b.R.Source != model.SourceTerraformPlan || len(b.In.Refs[attr]) > 0 {
+	if b.R.Source != model.SourceTerraformPlan || b.In.Configured == nil || b.In.Configured[attr] {
 		return false
 	}
 	v, ok := b.Lookup(attr)
