@@ -26,6 +26,8 @@ restricting_keys := {
 	"aws:resourceorgid",
 	"aws:calledvia",
 	"sts:externalid",
+	# AWS-managed KMS keys allow "*" but only callers of the owning account.
+	"kms:calleraccount",
 }
 
 # Operators that never restrict: they match anything or test absence only.
