@@ -35,6 +35,8 @@ type AWSRegion struct {
 	AccessAnalyzerEnabled  *bool `json:"access_analyzer_enabled" doc:"null when not known"`
 	SecurityHubEnabled     *bool `json:"security_hub_enabled" doc:"Security Hub is enabled in the region; null when not known"`
 	CloudTrailLogging      *bool `json:"cloudtrail_logging" doc:"a logging trail covers the region (a multi-region trail, or one homed here); null when not known"`
+	// SecurityHubStandards is null when not known (or Security Hub is off).
+	SecurityHubStandards []string `json:"security_hub_standards" doc:"ARNs of the standards enabled in Security Hub (ready or incomplete subscriptions); null when not known"`
 }
 
 // S3PublicAccessBlock is a bucket- or account-level public access block.

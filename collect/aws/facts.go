@@ -34,13 +34,10 @@ const (
 )
 
 func (f *facts) setRegion(acct, region, key string, v *bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	r := f.regions[[2]string{acct, region}]
-	if r == nil {
-		r = &model.AWSRegion{}
-		f.regions[[2]string{acct, region}] = r
-	}
+	f.updateRegion(acct, region, func(r *model.AWSRegion) { setRegionFact(r, key, v) })
+}
+
+func setRegionFact(r *model.AWSRegion, key string, v *bool) {
 	switch key {
 	case factEBSDefaultEncryption:
 		r.EBSEncryptionByDefault = v
@@ -55,6 +52,19 @@ func (f *facts) setRegion(acct, region, key string, v *bool) {
 	case factCloudTrail:
 		r.CloudTrailLogging = v
 	}
+}
+
+// updateRegion changes a region's facts under the lock, for facts that are
+// not a simple yes/no.
+func (f *facts) updateRegion(acct, region string, fn func(r *model.AWSRegion)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r := f.regions[[2]string{acct, region}]
+	if r == nil {
+		r = &model.AWSRegion{}
+		f.regions[[2]string{acct, region}] = r
+	}
+	fn(r)
 }
 
 func (f *facts) updateAccount(acct string, fn func(a *model.AWSAccount)) {

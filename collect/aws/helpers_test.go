@@ -2,6 +2,10 @@ package aws
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"testing"
 
 	"github.com/aws/smithy-go/middleware"
@@ -70,4 +74,24 @@ func noErrors(t *testing.T, res *Result) {
 	for _, e := range res.Errors {
 		t.Errorf("collection error: %s", e)
 	}
+}
+
+// restFake answers chosen REST paths itself, in the service's real wire
+// format, and passes every other request to moto: for the APIs moto lacks.
+func restFake(t *testing.T, srv *moto.Server, handlers map[string]http.HandlerFunc) *moto.Server {
+	t.Helper()
+	target, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h, ok := handlers[r.URL.Path]; ok {
+			h(w, r)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	return &moto.Server{URL: ts.URL}
 }

@@ -13,7 +13,7 @@ import (
 // TestRegionRulesJudgeCollectedFacts: region-wide facts read live become
 // ordinary findings on aws.region; a fact nobody read decides nothing.
 func TestRegionRulesJudgeCollectedFacts(t *testing.T) {
-	srv := moto.Start(t)
+	srv := restFake(t, moto.Start(t), enabledStandards(false))
 	ctx := context.Background()
 	east := srv.Config(t, "us-east-1")
 	if _, err := guardduty.NewFromConfig(east).CreateDetector(ctx, &guardduty.CreateDetectorInput{Enable: boolPtr(true)}); err != nil {
