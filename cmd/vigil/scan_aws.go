@@ -84,7 +84,7 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 	defer s.close()
 	s.progress.log("collecting AWS resources")
 	var mu sync.Mutex
-	lastLogged := 0
+	lastLogged, found, failed := 0, 0, 0
 	res, err := awscollect.Collect(s.ctx, awscollect.Options{
 		Profile:            f.profile,
 		Regions:            f.regions,
@@ -99,9 +99,13 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 		Progress: func(ev awscollect.Event) {
 			mu.Lock()
 			defer mu.Unlock()
-			line := fmt.Sprintf("[%d/%d] %s %s %s: %d resources", ev.Done, ev.Total, ev.Account, ev.Region, ev.Service, ev.Resources)
+			found += ev.Resources
+			failed += ev.Errors
+			// Running totals, then the unit (account, region, service) that
+			// just finished.
+			line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, found, failed, ev.Account, ev.Region, ev.Service)
 			if ev.Errors > 0 {
-				line += fmt.Sprintf(", %d errors", ev.Errors)
+				line += fmt.Sprintf(" (%d errors)", ev.Errors)
 			}
 			// A log gets a line for every unit with errors and every tenth
 			// of the work; a terminal shows every unit.
