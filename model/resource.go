@@ -6,6 +6,8 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 )
 
 // Sources of a resource.
@@ -166,4 +168,33 @@ func (r *Resource) LocationOf(path string) *Location {
 		}
 	}
 	return r.Location
+}
+
+// MarkNullUnknown marks every top-level attribute that is null (a nil
+// pointer, slice or map) as unknown. Synthetic resources (aws.account,
+// aws.region) use it: there a null setting means "could not be read" or
+// "not declared", never "off".
+func (r *Resource) MarkNullUnknown() {
+	v := reflect.ValueOf(r.Attributes)
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+			if f.IsNil() {
+				if name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]; name != "" && name != "-" {
+					r.MarkUnknown(name)
+				}
+			}
+		}
+	}
 }

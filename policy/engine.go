@@ -384,6 +384,11 @@ func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Find
 		out = append(out, f)
 	}
 	if len(out) == 0 && len(denies) == 0 {
+		for _, p := range rule.Reads {
+			if r.IsUnknown(p) {
+				return nil // no verdict on what could not be read
+			}
+		}
 		f := base
 		f.Status = model.StatusPass
 		f.Message = "passed"

@@ -137,3 +137,33 @@ func TestMetadataErrorsNameTheFile(t *testing.T) {
 		t.Fatalf("want an error naming the file and the missing metadata, got %v", err)
 	}
 }
+
+func TestNoVerdictOnUnknownReads(t *testing.T) {
+	e, err := New(context.Background(), Options{NoBuiltin: true, Dirs: []string{"testdata/reads"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, off := true, false
+	region := func(id string, v *bool) *model.Resource {
+		r := &model.Resource{ID: id, Kind: "aws.region", Provider: "aws", Source: model.SourceLive,
+			Attributes: &model.AWSRegion{GuardDutyEnabled: v}}
+		if v == nil {
+			r.MarkUnknown("guardduty_enabled")
+		}
+		return r
+	}
+	fs, err := e.Evaluate(context.Background(), []*model.Resource{region("on", &on), region("off", &off), region("unread", nil)}, EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]model.Status{}
+	for _, f := range fs {
+		got[f.Resource.ID] = f.Status
+	}
+	if got["on"] != model.StatusPass || got["off"] != model.StatusFail {
+		t.Errorf("known facts: %v", got)
+	}
+	if s, ok := got["unread"]; ok {
+		t.Errorf("a fact that could not be read must get no verdict, got %s", s)
+	}
+}

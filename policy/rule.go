@@ -24,6 +24,10 @@ type Rule struct {
 	Playbook    string              `json:"playbook,omitempty"`
 	References  []string            `json:"references,omitempty"`
 	Compliance  map[string][]string `json:"compliance,omitempty"`
+	// Reads are attribute paths the verdict depends on; when one is unknown
+	// on a resource, the rule gives that resource no verdict at all rather
+	// than a pass it cannot vouch for.
+	Reads []string `json:"reads,omitempty"`
 	// Package is the Rego package path, e.g. vigil.rules.aws.s3.public_acl.
 	Package string `json:"package"`
 	File    string `json:"file"`
@@ -85,6 +89,7 @@ func ruleFromModule(file string, m *ast.Module) (*Rule, error) {
 	r.Remediation, _ = c["remediation"].(string)
 	r.Remediation = strings.TrimSpace(r.Remediation)
 	r.Playbook, _ = c["playbook"].(string)
+	r.Reads = stringList(c["reads"])
 	r.References = stringList(c["references"])
 	for _, rr := range ann.RelatedResources {
 		if rr.Ref.String() != "" {

@@ -104,6 +104,9 @@ func (f *facts) resources() []*model.Resource {
 		out = append(out, &model.Resource{ID: RegionID(k[0], k[1]), Kind: "aws.region", Provider: "aws",
 			Account: k[0], Region: k[1], Source: model.SourceLive, Name: k[1], Attributes: r})
 	}
+	for _, r := range out {
+		r.MarkNullUnknown() // a fact that could not be read is unknown, not off
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

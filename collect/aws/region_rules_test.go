@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 
 	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/policy"
 )
 
 // TestRegionRulesJudgeCollectedFacts: region-wide facts read live become
@@ -35,6 +36,21 @@ func TestRegionRulesJudgeCollectedFacts(t *testing.T) {
 			if fails[region][rule] != fail {
 				t.Errorf("%s %s: fails=%v, want %v", region, rule, fails[region][rule], fail)
 			}
+		}
+	}
+	// Access Analyzer was not read: AWS-IAM-011 gives no verdict at all,
+	// not a pass a compliance report would count.
+	e, err := policy.New(ctx, policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := e.Evaluate(ctx, res.Resources, policy.EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.RuleID == "AWS-IAM-011" {
+			t.Errorf("unread fact judged: %s %s", f.Resource.Name, f.Status)
 		}
 	}
 }

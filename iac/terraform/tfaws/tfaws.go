@@ -79,6 +79,13 @@ func Map(insts []*instance.Instance, source string) []*model.Resource {
 	for _, fin := range finishers {
 		fin(builders)
 	}
+	// What a configuration does not declare about the account or region is
+	// not known, not off.
+	for _, b := range builders {
+		if b.R.Kind == "aws.account" || b.R.Kind == "aws.region" {
+			b.R.MarkNullUnknown()
+		}
+	}
 	out := make([]*model.Resource, 0, len(builders))
 	for _, b := range builders {
 		if b.drop {

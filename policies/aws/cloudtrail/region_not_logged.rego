@@ -5,6 +5,7 @@
 #   id: AWS-CT-006
 #   severity: high
 #   kinds: [aws.region]
+#   reads: [cloudtrail_logging]
 #   remediation: "Create a multi-region trail (is_multi_region_trail = true) and keep it logging."
 #   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html]
 #   compliance:

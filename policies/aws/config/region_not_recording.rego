@@ -5,6 +5,7 @@
 #   id: AWS-CONFIG-002
 #   severity: medium
 #   kinds: [aws.region]
+#   reads: [config_recording]
 #   remediation: "Create a configuration recorder and delivery channel in every region and start recording."
 #   references: [https://docs.aws.amazon.com/config/latest/developerguide/gs-console.html]
 #   compliance:

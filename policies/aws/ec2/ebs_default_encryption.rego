@@ -5,6 +5,7 @@
 #   id: AWS-EC2-011
 #   severity: medium
 #   kinds: [aws.region]
+#   reads: [ebs_encryption_by_default]
 #   remediation: Add aws_ebs_encryption_by_default { enabled = true } in every region (and aws_ebs_default_kms_key for a customer managed key).
 #   references: [https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html]
 #   compliance:

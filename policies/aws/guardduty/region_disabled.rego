@@ -5,6 +5,7 @@
 #   id: AWS-GD-002
 #   severity: medium
 #   kinds: [aws.region]
+#   reads: [guardduty_enabled]
 #   remediation: "Enable a GuardDuty detector in every region, ideally through the organization's delegated administrator."
 #   references: [https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html]
 #   compliance:

@@ -5,6 +5,7 @@
 #   id: AWS-IAM-011
 #   severity: low
 #   kinds: [aws.region]
+#   reads: [access_analyzer_enabled]
 #   remediation: "Create an account or organization analyzer in every region."
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html]
 #   compliance:

@@ -5,6 +5,7 @@
 #   id: AWS-IAM-008
 #   severity: medium
 #   kinds: [aws.account]
+#   reads: [password_policy]
 #   remediation: Set aws_iam_account_password_policy minimum_password_length = 14 or more.
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html]
 #   compliance:

@@ -5,6 +5,7 @@
 #   id: AWS-IAM-009
 #   severity: medium
 #   kinds: [aws.account]
+#   reads: [password_policy]
 #   remediation: Set aws_iam_account_password_policy password_reuse_prevention = 24.
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html]
 #   compliance:

@@ -5,6 +5,7 @@
 #   id: AWS-S3-010
 #   severity: high
 #   kinds: [aws.account]
+#   reads: [s3_public_access_block]
 #   remediation: Add aws_s3_account_public_access_block with all four settings true.
 #   references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html]
 #   compliance:

@@ -5,6 +5,7 @@
 #   id: AWS-SH-001
 #   severity: low
 #   kinds: [aws.region]
+#   reads: [security_hub_enabled]
 #   remediation: "Enable Security Hub in every region (through the organization's delegated administrator where possible)."
 #   references: [https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html]
 #   compliance:
