@@ -62,7 +62,7 @@ Start with:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newScanCmd(), newRulesCmd(), newSchemaCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newRulesCmd(), newSchemaCmd(), newTestCloudCmd(), newVersionCmd())
 	return root
 }
 

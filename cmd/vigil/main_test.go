@@ -204,3 +204,16 @@ func TestMissingTargetIsAUsageError(t *testing.T) {
 		t.Fatalf("exit %d, %q", code, errs)
 	}
 }
+
+func TestTestCloudServeNeedsAWorld(t *testing.T) {
+	if _, errs, code := run(t, "testcloud", "serve"); code != 2 || !strings.Contains(errs, "--world is required") {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+	bad := filepath.Join(t.TempDir(), "world.yaml")
+	if err := os.WriteFile(bad, []byte("accounts: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := run(t, "testcloud", "serve", "--world", bad); code != 2 || !strings.Contains(errs, "no accounts") {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+}
