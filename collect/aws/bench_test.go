@@ -21,7 +21,7 @@ import (
 // perRegion queues, topics, keys, security groups and volumes; globally
 // perRegion buckets, roles and users.
 func seedWorld(b *testing.B, srv *moto.Server, perRegion int) {
-	ctx := context.Background()
+	ctx, must := context.Background(), seeded(b)
 	trust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 	for _, region := range []string{"us-east-1", "eu-west-1"} {
 		cfg := srv.Config(b, region)
@@ -32,28 +32,20 @@ func seedWorld(b *testing.B, srv *moto.Server, perRegion int) {
 		}
 		for i := 0; i < perRegion; i++ {
 			name := fmt.Sprintf("w%d", i)
-			must(b, err2(q.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String(name)})))
-			must(b, err2(t.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String(name)})))
-			must(b, err2(k.CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String(name)})))
-			must(b, err2(e.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String(name), Description: aws.String(name), VpcId: vpc.Vpc.VpcId})))
-			must(b, err2(e.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String(region + "a"), Size: aws.Int32(8)})))
+			must(q.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String(name)}))
+			must(t.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String(name)}))
+			must(k.CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String(name)}))
+			must(e.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String(name), Description: aws.String(name), VpcId: vpc.Vpc.VpcId}))
+			must(e.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String(region + "a"), Size: aws.Int32(8)}))
 		}
 	}
 	cfg := srv.Config(b, "us-east-1")
 	s, i := s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true }), iam.NewFromConfig(cfg)
 	for n := 0; n < perRegion; n++ {
-		must(b, err2(s.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(fmt.Sprintf("world-%d", n)),
-			ObjectOwnership: s3types.ObjectOwnershipBucketOwnerEnforced})))
-		must(b, err2(i.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String(fmt.Sprintf("r%d", n)), AssumeRolePolicyDocument: aws.String(trust)})))
-		must(b, err2(i.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(fmt.Sprintf("u%d", n))})))
-	}
-}
-
-func err2[T any](_ T, err error) error { return err }
-
-func must(b *testing.B, err error) {
-	if err != nil {
-		b.Fatal(err)
+		must(s.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(fmt.Sprintf("world-%d", n)),
+			ObjectOwnership: s3types.ObjectOwnershipBucketOwnerEnforced}))
+		must(i.CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String(fmt.Sprintf("r%d", n)), AssumeRolePolicyDocument: aws.String(trust)}))
+		must(i.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(fmt.Sprintf("u%d", n))}))
 	}
 }
 

@@ -1,18 +1,13 @@
 package aws
 
 import (
-	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"testing"
 
-	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
-	"github.com/vigil-sec/vigil/policy"
 )
 
 // ec2AgreeTF is the Terraform twin of the security groups and instances
@@ -122,14 +117,7 @@ func TestEC2LiveAgreesWithTerraform(t *testing.T) {
 	live := collectMoto(t, srv, []string{"ec2"})
 	noErrors(t, live)
 
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(ec2AgreeTF), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tf := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
-	for _, err := range tf.Errors {
-		t.Errorf("terraform: %v", err)
-	}
+	tfResources := loadTerraform(t, ec2AgreeTF)
 
 	// Key each resource by kind and name (a Terraform instance's name may
 	// be its address: use its Name tag, as the live collector does).
@@ -155,7 +143,7 @@ func TestEC2LiveAgreesWithTerraform(t *testing.T) {
 		}
 		return out
 	}
-	liveRules, tfRules := rules(live.Resources), rules(tf.Resources)
+	liveRules, tfRules := rules(live.Resources), rules(tfResources)
 	t.Logf("live: %v", liveRules)
 	for _, k := range []string{
 		"aws.ec2.security_group ssh-open", "aws.ec2.security_group ssh-office", "aws.ec2.security_group all-open",
@@ -184,7 +172,7 @@ func TestEC2LiveAgreesWithTerraform(t *testing.T) {
 		return nil
 	}
 	for _, name := range []string{"ssh-open", "ssh-office"} {
-		l, f := sg(live.Resources, name), sg(tf.Resources, name)
+		l, f := sg(live.Resources, name), sg(tfResources, name)
 		f.Ingress, f.Egress = emptyLists(f.Ingress), emptyLists(f.Egress)
 		lj, _ := json.Marshal([]any{l.Name, l.Description, l.IsDefault, l.Ingress, l.Egress})
 		fj, _ := json.Marshal([]any{f.Name, f.Description, f.IsDefault, f.Ingress, f.Egress})
@@ -197,30 +185,6 @@ func TestEC2LiveAgreesWithTerraform(t *testing.T) {
 		reflect.DeepEqual(liveRules["aws.ec2.instance imdsv1"], liveRules["aws.ec2.instance imdsv2"]) {
 		t.Errorf("twins fail alike: %v", liveRules)
 	}
-}
-
-// failingByResource is failing() keyed by resource id rather than name, so
-// same-named resources (the "default" groups) cannot mix.
-func failingByResource(t *testing.T, rs []*model.Resource) map[string]map[string]bool {
-	t.Helper()
-	e, err := policy.New(context.Background(), policy.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := e.Evaluate(context.Background(), rs, policy.EvalOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]map[string]bool{}
-	for _, f := range fs {
-		if f.Status == model.StatusFail {
-			if out[f.Resource.ID] == nil {
-				out[f.Resource.ID] = map[string]bool{}
-			}
-			out[f.Resource.ID][f.RuleID] = true
-		}
-	}
-	return out
 }
 
 func emptyLists(rs []model.SecurityGroupRule) []model.SecurityGroupRule {

@@ -6,10 +6,14 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
@@ -49,24 +53,76 @@ func byKind(res *Result, kind string) map[string]*model.Resource {
 // ids of the rules that fail on it.
 func failing(t *testing.T, rs []*model.Resource) map[string]map[string]bool {
 	t.Helper()
-	e, err := policy.New(context.Background(), policy.Options{})
-	if err != nil {
-		t.Fatal(err)
+	return failedBy(t, rs, func(r model.ResourceRef) string { return r.Name })
+}
+
+// failingByResource is failing() keyed by resource id rather than name, so
+// same-named resources (the "default" groups) cannot mix.
+func failingByResource(t *testing.T, rs []*model.Resource) map[string]map[string]bool {
+	t.Helper()
+	return failedBy(t, rs, func(r model.ResourceRef) string { return r.ID })
+}
+
+var (
+	engineOnce sync.Once
+	engine     *policy.Engine
+	engineErr  error
+)
+
+// failedBy evaluates the built-in rules (compiled once per test binary)
+// and returns the ids of the failing rules per key of the resource.
+func failedBy(t *testing.T, rs []*model.Resource, key func(model.ResourceRef) string) map[string]map[string]bool {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = policy.New(context.Background(), policy.Options{}) })
+	if engineErr != nil {
+		t.Fatal(engineErr)
 	}
-	fs, err := e.Evaluate(context.Background(), rs, policy.EvalOptions{})
+	fs, err := engine.Evaluate(context.Background(), rs, policy.EvalOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]map[string]bool{}
 	for _, f := range fs {
 		if f.Status == model.StatusFail {
-			if out[f.Resource.Name] == nil {
-				out[f.Resource.Name] = map[string]bool{}
+			k := key(f.Resource)
+			if out[k] == nil {
+				out[k] = map[string]bool{}
 			}
-			out[f.Resource.Name][f.RuleID] = true
+			out[k][f.RuleID] = true
 		}
 	}
 	return out
+}
+
+// loadTerraform maps a Terraform root module (one main.tf) through the
+// real IaC loader, the other side of the live/Terraform agreement tests.
+func loadTerraform(t testing.TB, src string) []*model.Resource {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
+	for _, err := range res.Errors {
+		t.Fatalf("terraform: %v", err)
+	}
+	return res.Resources
+}
+
+// checkSeed fails the test on a seeding error.
+func checkSeed(t testing.TB, _ any, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// seeded returns checkSeed for t, to wrap SDK calls: must(c.CreateX(...)).
+func seeded(t testing.TB) func(any, error) {
+	return func(v any, err error) {
+		t.Helper()
+		checkSeed(t, v, err)
+	}
 }
 
 func noErrors(t *testing.T, res *Result) {

@@ -9,8 +9,6 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -21,7 +19,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 
-	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -344,16 +341,9 @@ func TestIAMTerraformAgreesWithLive(t *testing.T) {
 	live := collectMoto(t, srv, []string{"iam"})
 	noErrors(t, live)
 
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(iamTwinTF), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tf := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
-	for _, err := range tf.Errors {
-		t.Fatal(err)
-	}
+	tfResources := loadTerraform(t, iamTwinTF)
 	// The Terraform account resource has no name; compare it as the live one.
-	for _, r := range tf.Resources {
+	for _, r := range tfResources {
 		if r.Kind == "aws.account" {
 			r.Name = moto.Account
 		}
@@ -368,7 +358,7 @@ func TestIAMTerraformAgreesWithLive(t *testing.T) {
 		}
 		return out
 	}
-	lf, tff := failing(t, live.Resources), failing(t, tf.Resources)
+	lf, tff := failing(t, live.Resources), failing(t, tfResources)
 	for _, name := range []string{"alice", "bob", "readers", "admin-all", "read-logs", "open", "partner", "worker", moto.Account} {
 		l, f := iamRules(lf, name), iamRules(tff, name)
 		if !reflect.DeepEqual(l, f) {

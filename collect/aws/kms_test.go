@@ -2,8 +2,6 @@ package aws
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -12,7 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 
-	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -99,15 +96,7 @@ func TestKMSAgainstMoto(t *testing.T) {
 // loader and returns the rule ids failing on each resource, by name.
 func terraformFailing(t *testing.T, tf string) map[string]map[string]bool {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
-	for _, err := range res.Errors {
-		t.Fatalf("loading Terraform: %v", err)
-	}
-	return failing(t, res.Resources)
+	return failing(t, loadTerraform(t, tf))
 }
 
 // ruleSet lists the ids of one resource's failing rules with a prefix.

@@ -2,8 +2,6 @@ package aws
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -27,7 +25,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	waftypes "github.com/aws/aws-sdk-go-v2/service/wafv2/types"
 
-	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -45,20 +42,6 @@ import (
 type ndTwin struct {
 	kind, live, tf string
 	fails, passes  []string
-}
-
-// ndLoadTF maps a Terraform root module through the real IaC loader.
-func ndLoadTF(t *testing.T, src string) []*model.Resource {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
-	for _, err := range res.Errors {
-		t.Errorf("terraform: %v", err)
-	}
-	return res.Resources
 }
 
 // ndFailing evaluates the built-in rules and returns, per kind and
@@ -136,22 +119,13 @@ func ndHas(ss []string, s string) bool {
 	return false
 }
 
-func ndMust(t *testing.T) func(_ any, err error) {
-	return func(_ any, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // TestAgreeNetworkDataELB covers AWS-ELB-001..006 on application and
 // classic load balancers.
 func TestAgreeNetworkDataELB(t *testing.T) {
 	srv := moto.Start(t)
 	cfg := srv.Config(t, "us-east-1")
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	ec2c, v2, classic, waf := ec2.NewFromConfig(cfg), elbv2.NewFromConfig(cfg), elb.NewFromConfig(cfg), wafv2.NewFromConfig(cfg)
 
 	vpc, err := ec2c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.0.0.0/16")})
@@ -233,7 +207,7 @@ func TestAgreeNetworkDataELB(t *testing.T) {
 
 	live := collectMoto(t, srv, []string{"elbv2", "elb"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 resource "aws_lb" "bad" {
   name    = "alb-bad"
   subnets = ["subnet-a", "subnet-b"]
@@ -413,7 +387,7 @@ func TestAgreeNetworkDataRDS(t *testing.T) {
 	srv := moto.Start(t)
 	client := rds.NewFromConfig(srv.Config(t, "us-east-1"))
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	must(client.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
 		DBInstanceIdentifier: aws.String("db-bad"), Engine: aws.String("mysql"), DBInstanceClass: aws.String("db.t3.micro"),
 		AllocatedStorage: aws.Int32(20), MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("password123"),
@@ -445,7 +419,7 @@ func TestAgreeNetworkDataRDS(t *testing.T) {
 	}))
 	live := collectMoto(t, srv, []string{"rds"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 resource "aws_db_instance" "bad" {
   identifier                 = "db-bad"
   engine                     = "mysql"
@@ -522,7 +496,7 @@ func TestAgreeNetworkDataElastiCache(t *testing.T) {
 	srv := moto.Start(t)
 	client := elasticache.NewFromConfig(srv.Config(t, "us-east-1"))
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	must(client.CreateReplicationGroup(ctx, &elasticache.CreateReplicationGroupInput{ReplicationGroupId: aws.String("cache-bad"),
 		ReplicationGroupDescription: aws.String("cache"), Engine: aws.String("redis"), CacheNodeType: aws.String("cache.t3.micro"),
 		NumCacheClusters: aws.Int32(1)}))
@@ -532,7 +506,7 @@ func TestAgreeNetworkDataElastiCache(t *testing.T) {
 		AuthToken: aws.String("a-long-enough-auth-token")}))
 	live := collectMoto(t, srv, []string{"elasticache"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 resource "aws_elasticache_replication_group" "bad" {
   replication_group_id = "cache-bad"
   description          = "cache"
@@ -566,7 +540,7 @@ func TestAgreeNetworkDataRedshift(t *testing.T) {
 	srv := moto.Start(t)
 	client := redshift.NewFromConfig(srv.Config(t, "us-east-1"))
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	for _, c := range []struct {
 		name        string
 		enc, public bool
@@ -577,7 +551,7 @@ func TestAgreeNetworkDataRedshift(t *testing.T) {
 	}
 	live := collectMoto(t, srv, []string{"redshift"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 resource "aws_redshift_cluster" "bad" {
   cluster_identifier  = "dw-bad"
   node_type           = "ra3.xlplus"
@@ -610,7 +584,7 @@ func TestAgreeNetworkDataOpenSearch(t *testing.T) {
 	srv := moto.Start(t)
 	client := opensearch.NewFromConfig(srv.Config(t, "us-east-1"))
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	must(client.CreateDomain(ctx, &opensearch.CreateDomainInput{DomainName: aws.String("search-bad")}))
 	must(client.CreateDomain(ctx, &opensearch.CreateDomainInput{DomainName: aws.String("search-good"),
 		EncryptionAtRestOptions:     &ostypes.EncryptionAtRestOptions{Enabled: aws.Bool(true)},
@@ -619,7 +593,7 @@ func TestAgreeNetworkDataOpenSearch(t *testing.T) {
 			TLSSecurityPolicy: ostypes.TLSSecurityPolicyPolicyMinTls12201907}}))
 	live := collectMoto(t, srv, []string{"opensearch"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 resource "aws_opensearch_domain" "bad" {
   domain_name = "search-bad"
 }
@@ -683,7 +657,7 @@ func TestAgreeNetworkDataCloudFront(t *testing.T) {
 	}
 	live := collectMoto(t, srv, []string{"cloudfront"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 locals {
   origin = {
     domain_name = "assets.s3.amazonaws.com"
@@ -797,7 +771,7 @@ func TestAgreeNetworkDataAPIGateway(t *testing.T) {
 	srv := moto.Start(t)
 	client := apigateway.NewFromConfig(srv.Config(t, "us-east-1"))
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	api, err := client.CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("orders")})
 	if err != nil {
 		t.Fatal(err)
@@ -824,7 +798,7 @@ func TestAgreeNetworkDataAPIGateway(t *testing.T) {
 		}}))
 	live := collectMoto(t, srv, []string{"apigateway"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, `
+	tf := loadTerraform(t, `
 resource "aws_api_gateway_rest_api" "orders" {
   name = "orders"
 }
@@ -1091,7 +1065,7 @@ func TestAgreeNetworkDataEC2(t *testing.T) {
 	srv := moto.Start(t)
 	c := ec2.NewFromConfig(srv.Config(t, "us-east-1"))
 	ctx := context.Background()
-	must := ndMust(t)
+	must := seeded(t)
 	tag := func(id, name string) {
 		t.Helper()
 		must(c.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{id}, Tags: []ec2types.Tag{{Key: aws.String("Name"), Value: aws.String(name)}}}))
@@ -1217,7 +1191,7 @@ func TestAgreeNetworkDataEC2(t *testing.T) {
 
 	live := collectMoto(t, srv, []string{"ec2"})
 	noErrors(t, live)
-	tf := ndLoadTF(t, ndEC2TF)
+	tf := loadTerraform(t, ndEC2TF)
 	const sgKind = "aws.ec2.security_group"
 	// aws_default_security_group takes no description: the group keeps
 	// AWS's.

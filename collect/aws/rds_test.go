@@ -2,8 +2,6 @@ package aws
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
@@ -11,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 
-	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -124,7 +121,6 @@ func TestRDSTerraformAgreesWithLive(t *testing.T) {
 	res := collectMoto(t, srv, []string{"rds"})
 	noErrors(t, res)
 
-	dir := t.TempDir()
 	tf := `
 resource "aws_db_instance" "open" {
   identifier              = "open-db"
@@ -156,20 +152,14 @@ resource "aws_db_instance" "closed" {
   performance_insights_enabled        = true
 }
 `
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	loaded := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
-	for _, err := range loaded.Errors {
-		t.Errorf("terraform: %v", err)
-	}
+	tfResources := loadTerraform(t, tf)
 	var live []*model.Resource
 	for _, r := range res.Resources {
 		if r.Kind == "aws.rds.instance" && (r.Name == "open-db" || r.Name == "closed-db") {
 			live = append(live, r)
 		}
 	}
-	liveFails, tfFails := failing(t, live), failing(t, loaded.Resources)
+	liveFails, tfFails := failing(t, live), failing(t, tfResources)
 	for _, name := range []string{"open-db", "closed-db"} {
 		l, f := ruleIDs(liveFails[name]), ruleIDs(tfFails[name])
 		if len(l) == 0 && name == "open-db" {

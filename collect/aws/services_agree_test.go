@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -32,7 +31,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
-	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -87,24 +85,10 @@ func svcRules(t *testing.T, rs []*model.Resource, kind, prefix string) map[strin
 	return out
 }
 
-// svcLoadTF maps a main.tf through the real IaC loader.
-func svcLoadTF(t *testing.T, tf string) []*model.Resource {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := iac.Load(context.Background(), dir, []string{dir}, iac.Options{})
-	for _, err := range res.Errors {
-		t.Errorf("terraform: %v", err)
-	}
-	return res.Resources
-}
-
 // svcCheck compares the live resources with the Terraform twins.
 func svcCheck(t *testing.T, c svcCase, live []*model.Resource) {
 	t.Helper()
-	tfRes := svcLoadTF(t, c.tf)
+	tfRes := loadTerraform(t, c.tf)
 	l := svcRules(t, live, c.kind, c.prefix)
 	f := svcRules(t, tfRes, c.kind, c.prefix)
 	// AGREE_DEBUG=1 logs both sides' normalized attributes, to find where
@@ -166,14 +150,6 @@ func svcScopedPolicy(action string) string {
 	return fmt.Sprintf(`{"Version":"2012-10-17","Statement":[{"Sid":"source","Effect":"Allow","Principal":{"AWS":"*"},"Action":%q,"Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:s3:::uploads"}}}]}`, action)
 }
 
-// ok fails the test on a seeding error.
-func svcOK(t *testing.T, _ any, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestAgreeServicesSQS(t *testing.T) {
 	c := svcCase{services: []string{"sqs"}, kind: "aws.sqs.queue", prefix: "AWS-SQS-", tf: fmt.Sprintf(`
 resource "aws_sqs_queue" "sqs-plain" {
@@ -230,7 +206,7 @@ POLICY
 			"sqs-scoped":   {"Policy": svcScopedPolicy("sqs:SendMessage")},
 		} {
 			out, err := client.CreateQueue(context.Background(), &sqs.CreateQueueInput{QueueName: aws.String(name), Attributes: attrs})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 	})
 }
@@ -279,7 +255,7 @@ POLICY
 			"sns-scoped": {"KmsMasterKeyId": "alias/aws/sns", "Policy": svcScopedPolicy("sns:Publish")},
 		} {
 			out, err := client.CreateTopic(context.Background(), &sns.CreateTopicInput{Name: aws.String(name), Attributes: attrs})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 	})
 }
@@ -323,9 +299,9 @@ POLICY
 				t.Fatal(err)
 			}
 			out, err := client.EnableKeyRotation(ctx, &kms.EnableKeyRotationInput{KeyId: key.KeyMetadata.KeyId})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 			out2, err := client.CreateAlias(ctx, &kms.CreateAliasInput{AliasName: aws.String("alias/" + name), TargetKeyId: key.KeyMetadata.KeyId})
-			svcOK(t, out2, err)
+			checkSeed(t, out2, err)
 		}
 	})
 }
@@ -399,7 +375,7 @@ resource "aws_lambda_function_url" "fn-closed" {
 		// moto's CreateFunction wants a role that exists in its IAM.
 		out, err := iam.NewFromConfig(cfg).CreateRole(ctx, &iam.CreateRoleInput{RoleName: aws.String("fn-role"),
 			AssumeRolePolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 		client := lambda.NewFromConfig(cfg)
 		code := lambdaZip(t)
 		fn := func(name string, rt lambdatypes.Runtime, env map[string]string) {
@@ -410,17 +386,17 @@ resource "aws_lambda_function_url" "fn-closed" {
 				in.Environment = &lambdatypes.Environment{Variables: env}
 			}
 			out, err := client.CreateFunction(ctx, in)
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 		perm := func(in *lambda.AddPermissionInput) {
 			t.Helper()
 			out, err := client.AddPermission(ctx, in)
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 		url := func(name string, auth lambdatypes.FunctionUrlAuthType) {
 			t.Helper()
 			out, err := client.CreateFunctionUrlConfig(ctx, &lambda.CreateFunctionUrlConfigInput{FunctionName: aws.String(name), AuthType: auth})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 		fn("fn-open", lambdatypes.RuntimePython38, map[string]string{"DB_PASSWORD": "hunter2", "STAGE": "prod"})
 		perm(&lambda.AddPermissionInput{FunctionName: aws.String("fn-open"), StatementId: aws.String("anyone"),
@@ -476,15 +452,15 @@ POLICY
 		ctx := context.Background()
 		client := ecr.NewFromConfig(cfg)
 		out, err := client.CreateRepository(ctx, &ecr.CreateRepositoryInput{RepositoryName: aws.String("ecr-loose")})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 		out, err = client.CreateRepository(ctx, &ecr.CreateRepositoryInput{RepositoryName: aws.String("ecr-tight"),
 			ImageScanningConfiguration: &ecrtypes.ImageScanningConfiguration{ScanOnPush: true},
 			ImageTagMutability:         ecrtypes.ImageTagMutabilityImmutable,
 			EncryptionConfiguration:    &ecrtypes.EncryptionConfiguration{EncryptionType: ecrtypes.EncryptionTypeKms}})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 		for name, p := range map[string]string{"ecr-loose": public, "ecr-tight": account} {
 			out, err := client.SetRepositoryPolicy(ctx, &ecr.SetRepositoryPolicyInput{RepositoryName: aws.String(name), PolicyText: aws.String(p)})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 	})
 }
@@ -563,7 +539,7 @@ resource "aws_eks_cluster" "eks-private" {
 					ekstypes.LogTypeApi, ekstypes.LogTypeAudit, ekstypes.LogTypeAuthenticator, ekstypes.LogTypeScheduler}}}}},
 		} {
 			out, err := client.CreateCluster(ctx, in)
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 	})
 }
@@ -591,10 +567,10 @@ resource "aws_efs_file_system" "sealed" {
 		client := efs.NewFromConfig(cfg)
 		out, err := client.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: aws.String("efs-plain-token"),
 			Tags: []efstypes.Tag{{Key: aws.String("Name"), Value: aws.String("efs-plain")}}})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 		out, err = client.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: aws.String("efs-sealed"), Encrypted: aws.Bool(true),
 			KmsKeyId: aws.String("arn:aws:kms:us-east-1:123456789012:key/k2")})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 	})
 }
 
@@ -655,7 +631,7 @@ resource "aws_dynamodb_table" "ddb-cmk" {
 				BillingMode:          ddbtypes.BillingModePayPerRequest,
 				SSESpecification:     sse,
 			})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 		create("ddb-bare", nil)
 		create("ddb-guarded", &ddbtypes.SSESpecification{Enabled: aws.Bool(true)})
@@ -663,7 +639,7 @@ resource "aws_dynamodb_table" "ddb-cmk" {
 			KMSMasterKeyId: aws.String("arn:aws:kms:us-east-1:123456789012:key/k3")})
 		out, err := client.UpdateContinuousBackups(ctx, &dynamodb.UpdateContinuousBackupsInput{TableName: aws.String("ddb-guarded"),
 			PointInTimeRecoverySpecification: &ddbtypes.PointInTimeRecoverySpecification{PointInTimeRecoveryEnabled: aws.Bool(true)}})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 	})
 }
 
@@ -702,10 +678,10 @@ resource "aws_cloudwatch_log_group" "logs-forever" {
 				in.KmsKeyId = key.KeyMetadata.Arn
 			}
 			out, err := client.CreateLogGroup(ctx, in)
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 			if days > 0 {
 				out, err := client.PutRetentionPolicy(ctx, &cloudwatchlogs.PutRetentionPolicyInput{LogGroupName: aws.String(name), RetentionInDays: aws.Int32(days)})
-				svcOK(t, out, err)
+				checkSeed(t, out, err)
 			}
 		}
 	})
@@ -746,12 +722,12 @@ resource "aws_secretsmanager_secret_rotation" "sm-rotated" {
 		}
 		for name, k := range map[string]*string{"sm-stale": nil, "sm-managed": aws.String("alias/aws/secretsmanager"), "sm-rotated": key.KeyMetadata.Arn} {
 			out, err := client.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String(name), SecretString: aws.String("x"), KmsKeyId: k})
-			svcOK(t, out, err)
+			checkSeed(t, out, err)
 		}
 		out, err := client.RotateSecret(ctx, &secretsmanager.RotateSecretInput{SecretId: aws.String("sm-rotated"),
 			RotationRules:     &smtypes.RotationRulesType{AutomaticallyAfterDays: aws.Int64(30)},
 			RotateImmediately: aws.Bool(false)})
-		svcOK(t, out, err)
+		checkSeed(t, out, err)
 	})
 }
 

@@ -67,15 +67,6 @@ func slAssertAgree(t *testing.T, live, tf map[string]map[string]bool, prefixes [
 	}
 }
 
-func slMust(t *testing.T) func(any, error) {
-	return func(_ any, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // slBucket describes one bucket in both paths. The zero value is a bucket as
 // AWS creates it today: public access blocked, ACLs disabled
 // (BucketOwnerEnforced), SSE-S3; no versioning, logging or policy.
@@ -131,7 +122,7 @@ func (b slBucket) blocked(setting string) bool {
 // buckets (moto applies none of them), then the twin's changes.
 func (b slBucket) seed(t *testing.T, c *s3.Client) {
 	t.Helper()
-	ctx, must, name := context.Background(), slMust(t), aws.String(b.name)
+	ctx, must, name := context.Background(), seeded(t), aws.String(b.name)
 	must(c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: name}))
 	ownership := s3types.ObjectOwnershipBucketOwnerEnforced
 	if b.ownership != "" {
@@ -288,8 +279,8 @@ func TestAgreeStorageLoggingS3(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
-	slMust(t)(c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("agree-s3-004")}))
-	slMust(t)(c.DeleteBucketEncryption(ctx, &s3.DeleteBucketEncryptionInput{Bucket: aws.String("agree-s3-004")}))
+	seeded(t)(c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("agree-s3-004")}))
+	seeded(t)(c.DeleteBucketEncryption(ctx, &s3.DeleteBucketEncryptionInput{Bucket: aws.String("agree-s3-004")}))
 	res = collectMoto(t, srv, []string{"s3"})
 	noErrors(t, res)
 	if !failing(t, res.Resources)["agree-s3-004"]["AWS-S3-004"] {
@@ -323,7 +314,7 @@ func TestAgreeStorageLoggingS3Account(t *testing.T) {
 		o.EndpointResolverV2 = s3controlEndpoint{srv.URL}
 	})
 	for _, full := range []bool{false, true} {
-		slMust(t)(ctl.PutPublicAccessBlock(context.Background(), &s3control.PutPublicAccessBlockInput{AccountId: aws.String(moto.Account),
+		seeded(t)(ctl.PutPublicAccessBlock(context.Background(), &s3control.PutPublicAccessBlockInput{AccountId: aws.String(moto.Account),
 			PublicAccessBlockConfiguration: &s3controltypes.PublicAccessBlockConfiguration{BlockPublicAcls: aws.Bool(true),
 				IgnorePublicAcls: aws.Bool(full), BlockPublicPolicy: aws.Bool(full), RestrictPublicBuckets: aws.Bool(full)}}))
 		res := collectMoto(t, srv, []string{"s3"})
@@ -377,7 +368,7 @@ func TestAgreeStorageLoggingCloudTrail(t *testing.T) {
 		{name: "agree-bare", rule: "AWS-CT-001", logging: true},
 	}
 	srv := moto.Start(t)
-	ctx, must := context.Background(), slMust(t)
+	ctx, must := context.Background(), seeded(t)
 	must(s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true }).
 		CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("agree-trail-logs")}))
 	c := cloudtrail.NewFromConfig(srv.Config(t, "us-east-1"))
@@ -446,7 +437,7 @@ func TestAgreeStorageLoggingConfig(t *testing.T) {
 				"    recording_strategy {\n      use_only = \"INCLUSION_BY_RESOURCE_TYPES\"\n    }\n  }\n"},
 	}
 	srv := moto.Start(t)
-	ctx, must := context.Background(), slMust(t)
+	ctx, must := context.Background(), seeded(t)
 	const role = "arn:aws:iam::123456789012:role/config"
 	var tf strings.Builder
 	var pairs []slTwin
@@ -570,7 +561,7 @@ const slPlanExisting = `{"format_version": "1.2", "terraform_version": "1.11.4",
 // to 009 and the recorder's missing global types).
 func TestAgreeStorageLoggingPlan(t *testing.T) {
 	srv := moto.Start(t)
-	ctx, must := context.Background(), slMust(t)
+	ctx, must := context.Background(), seeded(t)
 	c := s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true })
 	slBucket{name: "agree-plan-logs", ownership: "ObjectWriter", acl: "log-delivery-write"}.seed(t, c)
 	slBucket{name: "agree-plan-logged", logging: true, logTarget: "agree-plan-logs", tlsPolicy: true}.seed(t, c)
