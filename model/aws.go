@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Attribute structs of AWS kinds. Field names are the JSON names rules see.
 // Adapters fill every field with its effective value (applying the
 // provider's defaults); a value that cannot be known before apply is left at
@@ -102,6 +104,25 @@ type SecurityGroupRule struct {
 	SecurityGroups []string `json:"security_groups" doc:"referenced security group ids"`
 	PrefixLists    []string `json:"prefix_lists"`
 	Description    string   `json:"description"`
+}
+
+// NormalizeProtocol maps the spellings of an IP protocol that APIs and IaC
+// use (names, IANA numbers, "all") to the model's: tcp, udp, icmp, icmpv6,
+// or -1 for all. Every source calls it, so rules compare one vocabulary.
+func NormalizeProtocol(p string) string {
+	switch p = strings.ToLower(strings.TrimSpace(p)); p {
+	case "-1", "all":
+		return "-1"
+	case "6", "tcp":
+		return "tcp"
+	case "17", "udp":
+		return "udp"
+	case "1", "icmp":
+		return "icmp"
+	case "58", "icmpv6", "icmp-v6":
+		return "icmpv6"
+	}
+	return p
 }
 
 // EC2SecurityGroup is kind aws.ec2.security_group, joined from the group and

@@ -59,7 +59,7 @@ func sgRules(perms []ec2types.IpPermission) []model.SecurityGroupRule {
 				return r
 			}
 			r := &model.SecurityGroupRule{
-				Protocol:       ec2Protocol(aws.ToString(p.IpProtocol)),
+				Protocol:       model.NormalizeProtocol(aws.ToString(p.IpProtocol)),
 				FromPort:       int(aws.ToInt32(p.FromPort)),
 				ToPort:         int(aws.ToInt32(p.ToPort)),
 				CIDRBlocks:     []string{},
@@ -102,24 +102,6 @@ func sgRules(perms []ec2types.IpPermission) []model.SecurityGroupRule {
 	return out
 }
 
-// ec2Protocol maps the API's protocol spellings (names or IANA numbers) to
-// the model's: tcp, udp, icmp, icmpv6, or -1 for all.
-func ec2Protocol(p string) string {
-	switch strings.ToLower(p) {
-	case "-1", "all":
-		return "-1"
-	case "6", "tcp":
-		return "tcp"
-	case "17", "udp":
-		return "udp"
-	case "1", "icmp":
-		return "icmp"
-	case "58", "icmpv6", "icmp-v6":
-		return "icmpv6"
-	}
-	return strings.ToLower(p)
-}
-
 // ec2NACLDefaultRule is the catch-all deny every network ACL ends with; it
 // cannot be changed, and Terraform leaves it out, so the model does too.
 const ec2NACLDefaultRule = 32767
@@ -156,7 +138,7 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 				r := model.NetworkACLRule{
 					RuleNumber:    int(aws.ToInt32(e.RuleNumber)),
 					Egress:        aws.ToBool(e.Egress),
-					Protocol:      ec2Protocol(aws.ToString(e.Protocol)),
+					Protocol:      model.NormalizeProtocol(aws.ToString(e.Protocol)),
 					Action:        strings.ToLower(string(e.RuleAction)),
 					CIDRBlock:     aws.ToString(e.CidrBlock),
 					IPv6CIDRBlock: aws.ToString(e.Ipv6CidrBlock),

@@ -6,18 +6,6 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// protocolNames normalizes IP protocol numbers to the names the EC2 API
-// returns.
-var protocolNames = map[string]string{"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", "all": "-1"}
-
-func normProtocol(p string) string {
-	p = strings.ToLower(strings.TrimSpace(p))
-	if n, ok := protocolNames[p]; ok {
-		return n
-	}
-	return p
-}
-
 // sgRule reads one security group rule at base ("" for a standalone
 // SecurityGroupIngress/Egress resource) into model path mp.
 func (b *builder) sgRule(base, mp string, egress bool) model.SecurityGroupRule {
@@ -28,7 +16,7 @@ func (b *builder) sgRule(base, mp string, egress bool) model.SecurityGroupRule {
 		return base + "." + f
 	}
 	r := model.SecurityGroupRule{
-		Protocol:    normProtocol(b.str(at("IpProtocol"), mp+".protocol", "-1")),
+		Protocol:    model.NormalizeProtocol(b.str(at("IpProtocol"), mp+".protocol", "-1")),
 		Description: b.str(at("Description"), mp+".description", ""),
 	}
 	r.FromPort = b.integer(at("FromPort"), mp+".from_port", 0)
@@ -230,7 +218,7 @@ func init() {
 			e := model.NetworkACLRule{
 				RuleNumber:    c.integer("RuleNumber", mp+".rule_number", 0),
 				Egress:        c.boolean("Egress", mp+".egress", false),
-				Protocol:      normProtocol(c.str("Protocol", mp+".protocol", "-1")),
+				Protocol:      model.NormalizeProtocol(c.str("Protocol", mp+".protocol", "-1")),
 				Action:        strings.ToLower(c.str("RuleAction", mp+".action", "")),
 				CIDRBlock:     c.str("CidrBlock", mp+".cidr_block", ""),
 				IPv6CIDRBlock: c.str("Ipv6CidrBlock", mp+".ipv6_cidr_block", ""),

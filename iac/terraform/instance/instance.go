@@ -53,6 +53,19 @@ var Unknown any = unknownValue{}
 // IsUnknown reports whether v is Unknown.
 func IsUnknown(v any) bool { _, ok := v.(unknownValue); return ok }
 
+// BaseAddress is the address without instance keys, as configuration and
+// references name the resource: module.a.aws_s3_bucket.b, data.x.y.
+func (in *Instance) BaseAddress() string {
+	a := in.Type + "." + in.Name
+	if in.Mode == "data" {
+		a = "data." + a
+	}
+	if in.Module != "" {
+		a = in.Module + "." + a
+	}
+	return a
+}
+
 // Blocks returns the nested blocks in a value (a list of objects); other
 // elements are skipped.
 func Blocks(v any) []map[string]any {

@@ -97,7 +97,7 @@ func Parse(path string, data []byte) ([]*instance.Instance, error) {
 		}
 		for _, r := range m.Resources {
 			in := p.instance(r, stripKeys(m.Address), unknowns, refs)
-			in.Configured = configured[baseAddress(in)]
+			in.Configured = configured[in.BaseAddress()]
 			out = append(out, in)
 		}
 		for _, c := range m.ChildModules {
@@ -336,17 +336,4 @@ func stripKeys(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// baseAddress is an instance's address without keys, as configuration
-// names it: module.a.aws_s3_bucket.b, data.x.y.
-func baseAddress(in *instance.Instance) string {
-	a := in.Type + "." + in.Name
-	if in.Mode == "data" {
-		a = "data." + a
-	}
-	if in.Module != "" {
-		a = in.Module + "." + a
-	}
-	return a
 }

@@ -44,7 +44,7 @@ func init() {
 			}
 			base := model.Path(field, n)
 			r := model.SecurityGroupRule{
-				Protocol:    normProtocol(c.String("ip_protocol", base+".protocol", "-1")),
+				Protocol:    model.NormalizeProtocol(c.String("ip_protocol", base+".protocol", "-1")),
 				FromPort:    c.Int("from_port", base+".from_port", 0),
 				ToPort:      c.Int("to_port", base+".to_port", 0),
 				Description: c.String("description", base+".description", ""),
@@ -84,7 +84,7 @@ func init() {
 		e := model.NetworkACLRule{
 			RuleNumber:    c.Int("rule_number", base+".rule_number", 0),
 			Egress:        c.Bool("egress", base+".egress", false),
-			Protocol:      normProtocol(c.String("protocol", base+".protocol", "")),
+			Protocol:      model.NormalizeProtocol(c.String("protocol", base+".protocol", "")),
 			Action:        strings.ToLower(c.String("rule_action", base+".action", "")),
 			CIDRBlock:     c.String("cidr_block", base+".cidr_block", ""),
 			IPv6CIDRBlock: c.String("ipv6_cidr_block", base+".ipv6_cidr_block", ""),
@@ -187,7 +187,7 @@ func readInlineSGRule(b *Builder, base string) model.SecurityGroupRule {
 // "ingress[0]"), base the model path of the rule.
 func readSGRule(b *Builder, tf, base string) model.SecurityGroupRule {
 	return model.SecurityGroupRule{
-		Protocol:       normProtocol(b.String(tfJoin(tf, "protocol"), base+".protocol", "")),
+		Protocol:       model.NormalizeProtocol(b.String(tfJoin(tf, "protocol"), base+".protocol", "")),
 		FromPort:       b.Int(tfJoin(tf, "from_port"), base+".from_port", 0),
 		ToPort:         b.Int(tfJoin(tf, "to_port"), base+".to_port", 0),
 		CIDRBlocks:     b.Strings(tfJoin(tf, "cidr_blocks"), base+".cidr_blocks"),
@@ -209,7 +209,7 @@ func mapNetworkACL(b *Builder, isDefault bool) {
 			a.Entries = append(a.Entries, model.NetworkACLRule{
 				RuleNumber:    b.Int(tf+".rule_no", base+".rule_number", 0),
 				Egress:        dir == "egress",
-				Protocol:      normProtocol(b.String(tf+".protocol", base+".protocol", "")),
+				Protocol:      model.NormalizeProtocol(b.String(tf+".protocol", base+".protocol", "")),
 				Action:        strings.ToLower(b.String(tf+".action", base+".action", "")),
 				CIDRBlock:     b.String(tf+".cidr_block", base+".cidr_block", ""),
 				IPv6CIDRBlock: b.String(tf+".ipv6_cidr_block", base+".ipv6_cidr_block", ""),
@@ -313,7 +313,7 @@ func mapSubnet(b *Builder, isDefault bool) {
 func finishInstances(all []*Builder) {
 	byAddr := map[string]*Builder{}
 	for _, b := range all {
-		byAddr[b.In.Module+"|"+baseAddress(b.In)] = b
+		byAddr[b.In.Module+"|"+b.In.BaseAddress()] = b
 	}
 	ref := func(b *Builder, attr string, types ...string) *Builder {
 		for _, r := range b.In.Refs[attr] {
@@ -356,24 +356,6 @@ func finishInstances(all []*Builder) {
 			}
 		}
 	}
-}
-
-// normProtocol maps protocol spellings to the model's: tcp, udp, icmp,
-// icmpv6, or -1 for all.
-func normProtocol(p string) string {
-	switch strings.ToLower(p) {
-	case "-1", "all":
-		return "-1"
-	case "6", "tcp":
-		return "tcp"
-	case "17", "udp":
-		return "udp"
-	case "1", "icmp":
-		return "icmp"
-	case "58", "icmpv6", "icmp-v6":
-		return "icmpv6"
-	}
-	return strings.ToLower(p)
 }
 
 func tfJoin(prefix, name string) string {

@@ -160,7 +160,7 @@ func finishIAM(all []*Builder) {
 	byAddr := map[string]*Builder{}
 	byValue := map[string]*Builder{} // module|type|name-or-arn
 	for _, b := range all {
-		byAddr[b.In.Module+"|"+baseAddress(b.In)] = b
+		byAddr[b.In.Module+"|"+b.In.BaseAddress()] = b
 		for _, id := range b.identities() {
 			byValue[b.In.Module+"|"+b.In.Type+"|"+id] = b
 		}

@@ -106,7 +106,7 @@ func findParent(child *instance.Instance, cm childMapper, byType map[string][]*B
 	for _, ref := range child.Refs[cm.parentAttr] {
 		for _, t := range cm.parentTypes {
 			for _, p := range byType[t] {
-				if baseAddress(p.In) == ref && sameInstanceKey(p.In, child) {
+				if p.In.BaseAddress() == ref && sameInstanceKey(p.In, child) {
 					return p
 				}
 			}
@@ -145,18 +145,6 @@ func sameInstanceKey(p, c *instance.Instance) bool {
 		return true
 	}
 	return p.Key == c.Key
-}
-
-// baseAddress is the address without the instance key.
-func baseAddress(in *instance.Instance) string {
-	a := in.Type + "." + in.Name
-	if in.Mode == "data" {
-		a = "data." + a
-	}
-	if in.Module != "" {
-		a = in.Module + "." + a
-	}
-	return a
 }
 
 // identities are the strings by which other resources of the same module
