@@ -24,7 +24,8 @@ accounts:
     access_key: AKIAMANAGEMENT00001
     resources:
       eu-west-1:
-        sqs_queues:
+        sqs:
+          queues:
           - name: plain
             attributes: {SqsManagedSseEnabled: "false"}
             tags: {team: jobs}
@@ -33,7 +34,8 @@ accounts:
     access_key: AKIAWORKLOADS000001
     resources:
       us-east-1:
-        sqs_queues:
+        sqs:
+          queues:
 `)
 	for i := 0; i < 1050; i++ {
 		fmt.Fprintf(&b, "          - name: q%04d\n", i)

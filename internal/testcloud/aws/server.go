@@ -1,154 +1,303 @@
 package aws
 
 import (
-	"bytes"
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
-	"encoding/xml"
-	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
-)
+	"sync/atomic"
+	"time"
 
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+	"github.com/aws/smithy-go/encoding/cbor"
+)
 
 // Server serves a World.
 type Server struct {
 	world *World
-	mu    sync.Mutex
+
+	mu sync.Mutex
 	// keys maps access keys (the accounts' own and assumed-role ones) to
 	// account ids.
 	keys map[string]string
+	// buckets are the rate limits' token buckets by account/service.
+	buckets map[string]*bucket
+	// unhandled counts operations the fake does not serve, by svc:Op.
+	unhandled map[string]int
+	ops       map[string]int
+
+	calls, throttled, denied atomic.Int64
 }
 
 // NewServer returns a fake serving w.
 func NewServer(w *World) *Server {
-	s := &Server{world: w, keys: map[string]string{}}
+	s := &Server{world: w, keys: map[string]string{}, buckets: map[string]*bucket{},
+		unhandled: map[string]int{}, ops: map[string]int{}}
 	for _, a := range w.Accounts {
 		s.keys[a.AccessKey] = a.ID
 	}
 	return s
 }
 
-// request is one call, routed.
-type request struct {
-	service, region, account string
-	op                       string
-	form                     map[string][]string
-	body                     []byte
-	r                        *http.Request
+// Stats counts what the server answered.
+type Stats struct {
+	Calls     int64 // requests answered, throttled and denied ones included
+	Throttled int64
+	Denied    int64
+	// Operations counts calls per "service:Operation".
+	Operations map[string]int
+	// Unhandled lists operations asked for that the fake does not serve.
+	Unhandled []string
+}
+
+// Stats returns the counts so far.
+func (s *Server) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := Stats{Calls: s.calls.Load(), Throttled: s.throttled.Load(), Denied: s.denied.Load(), Operations: map[string]int{}}
+	for k, v := range s.ops {
+		st.Operations[k] = v
+	}
+	for k := range s.unhandled {
+		st.Unhandled = append(st.Unhandled, k)
+	}
+	sort.Strings(st.Unhandled)
+	return st
 }
 
 var scopeRe = regexp.MustCompile(`Credential=([^/]+)/\d+/([^/]+)/([^/]+)/aws4_request`)
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.calls.Add(1)
 	m := scopeRe.FindStringSubmatch(r.Header.Get("Authorization"))
 	if m == nil {
-		writeQueryError(w, http.StatusForbidden, "MissingAuthenticationToken", "Request is missing Authentication Token")
+		writeError(w, protoQuery, true, &apiError{status: http.StatusForbidden, code: "MissingAuthenticationToken", msg: "Request is missing Authentication Token"})
 		return
 	}
+	key, region, signing := m[1], m[2], m[3]
 	s.mu.Lock()
-	acct, ok := s.keys[m[1]]
+	acct, ok := s.keys[key]
+	s.mu.Unlock()
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 10<<20))
+	c := &call{srv: s, region: region, body: body, header: r.Header, query: r.URL.Query()}
+	svc, perr := s.route(c, signing, r)
+	proto, wrapped := protoQuery, true
+	if svc != nil {
+		proto, wrapped = svc.protocol, svc.name != "s3" && svc.name != "s3control"
+	}
+	if !ok {
+		writeError(w, proto, wrapped, &apiError{status: http.StatusForbidden, code: "InvalidClientTokenId", msg: "The security token included in the request is invalid."})
+		return
+	}
+	if perr != nil {
+		s.mu.Lock()
+		s.unhandled[signing+":"+c.op]++
+		s.mu.Unlock()
+		writeError(w, proto, wrapped, perr)
+		return
+	}
+	c.account = s.world.Account(acct)
+	if err := s.faults(r, c); err != nil {
+		writeError(w, proto, wrapped, err)
+		return
+	}
+	handler, ok := svc.ops[c.op]
+	s.mu.Lock()
+	if ok {
+		s.ops[svc.name+":"+c.op]++
+	} else {
+		s.unhandled[svc.name+":"+c.op]++
+	}
 	s.mu.Unlock()
 	if !ok {
-		writeQueryError(w, http.StatusForbidden, "InvalidClientTokenId", "The security token included in the request is invalid.")
+		writeError(w, proto, wrapped, badRequest(unknownOpCode(proto), "the test cloud does not serve %s:%s", svc.name, c.op))
 		return
 	}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 10<<20))
-	req := &request{service: m[3], region: m[2], account: acct, body: body, r: r}
-	if t := r.Header.Get("X-Amz-Target"); t != "" {
-		req.op = t[strings.LastIndexByte(t, '.')+1:]
-	} else if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		req.form = parseForm(body)
-		req.op = first(req.form["Action"])
+	out, err := handler(c)
+	if err != nil {
+		ae, ok := err.(*apiError)
+		if !ok {
+			ae = &apiError{status: http.StatusInternalServerError, code: "InternalFailure", msg: err.Error()}
+		}
+		writeError(w, proto, wrapped, ae)
+		return
 	}
-	switch req.service {
-	case "sts":
-		s.sts(w, req)
-	case "ec2":
-		s.ec2(w, req)
-	case "sqs":
-		s.sqs(w, req)
-	default:
-		writeQueryError(w, http.StatusBadRequest, "UnsupportedService", "the test cloud does not serve "+req.service)
-	}
+	writeAnswer(w, c, out)
 }
 
-func (s *Server) account(id string) *Account {
-	for i := range s.world.Accounts {
-		if s.world.Accounts[i].ID == id {
-			return &s.world.Accounts[i]
+func unknownOpCode(p protocol) string {
+	switch p {
+	case protoQuery, protoEC2:
+		return "InvalidAction"
+	}
+	return "UnknownOperationException"
+}
+
+// route finds the service and operation of a request.
+func (s *Server) route(c *call, signing string, r *http.Request) (*service, *apiError) {
+	var cands []*service
+	for _, svc := range services {
+		if svc.signing == signing {
+			cands = append(cands, svc)
+		}
+	}
+	if len(cands) == 0 {
+		return nil, &apiError{status: http.StatusBadRequest, code: "UnsupportedService", msg: "the test cloud does not serve " + signing}
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].name < cands[j].name })
+	switch cands[0].protocol {
+	case protoQuery, protoEC2:
+		c.form = parseForm(c.body)
+		if r.Method == http.MethodGet {
+			c.form = r.URL.Query()
+		}
+		c.op = c.form.Get("Action")
+		for _, svc := range cands {
+			if len(cands) == 1 || svc.version == c.form.Get("Version") {
+				c.svc = svc
+			}
+		}
+	case protoJSON10, protoJSON11:
+		t := r.Header.Get("X-Amz-Target")
+		c.op = t[strings.LastIndexByte(t, '.')+1:]
+		c.svc = cands[0]
+	case protoCBOR:
+		// /service/{ServiceName}/operation/{OperationName}
+		c.op = r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
+		c.svc = cands[0]
+		if len(c.body) > 0 {
+			if v, err := cbor.Decode(c.body); err == nil {
+				c.cbor = plainCBOR(v)
+			}
+		}
+	default:
+		for _, svc := range cands {
+			if op, path, ok := matchRoute(svc.routes, r.Method, r.URL.EscapedPath(), c.query); ok {
+				c.svc, c.op, c.path = svc, op, path
+				break
+			}
+		}
+		if c.svc == nil {
+			c.svc = cands[0]
+			c.op = r.Method + " " + r.URL.Path
+		}
+	}
+	if c.svc == nil {
+		return cands[0], &apiError{status: http.StatusBadRequest, code: "InvalidAction", msg: "no " + signing + " service of API version " + c.form.Get("Version")}
+	}
+	return c.svc, nil
+}
+
+func parseForm(b []byte) url.Values {
+	v, _ := url.ParseQuery(string(b))
+	return v
+}
+
+// plainCBOR turns a decoded CBOR map into plain values for param().
+func plainCBOR(v cbor.Value) map[string]any {
+	m, ok := v.(cbor.Map)
+	if !ok {
+		return nil
+	}
+	out := map[string]any{}
+	for k, x := range m {
+		if s, ok := x.(cbor.String); ok {
+			out[k] = string(s)
+		}
+	}
+	return out
+}
+
+// faults applies the world's fault knobs to a call: latency, hanging
+// regions, AccessDenied and rate limits.
+func (s *Server) faults(r *http.Request, c *call) *apiError {
+	f := &s.world.Faults
+	if d := time.Duration(f.Latency); d > 0 || f.Jitter > 0 {
+		if f.Jitter > 0 {
+			d += rand.N(time.Duration(f.Jitter))
+		}
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+		}
+	}
+	for _, h := range f.HangRegions {
+		if h == c.region {
+			<-r.Context().Done()
+			return &apiError{status: http.StatusGatewayTimeout, code: "RequestTimeout", msg: "region " + h + " does not answer"}
+		}
+	}
+	for _, d := range f.Deny {
+		if d.matches(c.account.ID, c.region, c.svc.name, c.op) {
+			s.denied.Add(1)
+			return deniedError(c)
+		}
+	}
+	if lim, ok := f.RateLimits[c.svc.name]; ok || len(f.RateLimits) > 0 {
+		if !ok {
+			lim, ok = f.RateLimits["default"]
+		}
+		if ok && !s.take(c.account.ID+"/"+c.svc.name, lim) {
+			s.throttled.Add(1)
+			return throttleError(c.svc.protocol)
 		}
 	}
 	return nil
 }
 
-func requestID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
-func first(v []string) string {
-	if len(v) == 0 {
-		return ""
+// deniedError is AccessDenied as each protocol says it.
+func deniedError(c *call) *apiError {
+	msg := "User: arn:aws:iam::" + c.account.ID + ":user/vigil is not authorized to perform: " + c.svc.signing + ":" + c.op
+	switch c.svc.protocol {
+	case protoEC2:
+		return &apiError{status: http.StatusForbidden, code: "UnauthorizedOperation", msg: "You are not authorized to perform this operation."}
+	case protoQuery, protoRESTXML:
+		return &apiError{status: http.StatusForbidden, code: "AccessDenied", msg: msg}
+	case protoCBOR:
+		return &apiError{status: http.StatusForbidden, code: "AccessDenied", msg: msg}
 	}
-	return v[0]
+	return &apiError{status: http.StatusForbidden, code: "AccessDeniedException", msg: msg}
 }
 
-func parseForm(b []byte) map[string][]string {
-	out := map[string][]string{}
-	for _, kv := range strings.Split(string(b), "&") {
-		k, v, _ := strings.Cut(kv, "=")
-		k, _ = url.QueryUnescape(k)
-		v, _ = url.QueryUnescape(v)
-		out[k] = append(out[k], v)
+// throttleError is each protocol's throttling answer.
+func throttleError(p protocol) *apiError {
+	switch p {
+	case protoEC2:
+		return &apiError{status: http.StatusServiceUnavailable, code: "RequestLimitExceeded", msg: "Request limit exceeded."}
+	case protoRESTXML:
+		return &apiError{status: http.StatusServiceUnavailable, code: "SlowDown", msg: "Please reduce your request rate."}
+	case protoQuery, protoCBOR:
+		return &apiError{status: http.StatusBadRequest, code: "Throttling", msg: "Rate exceeded"}
 	}
-	return out
+	return &apiError{status: http.StatusBadRequest, code: "ThrottlingException", msg: "Rate exceeded"}
 }
 
-// writeXML answers a query-protocol call: <OpResponse><OpResult>...
-func writeXML(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "text/xml")
-	w.Header().Set("X-Amzn-Requestid", requestID())
-	b, err := xml.Marshal(v)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+// bucket is a token bucket.
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+func (s *Server) take(key string, lim RateLimit) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	b := s.buckets[key]
+	if b == nil {
+		b = &bucket{tokens: float64(lim.Burst), last: now}
+		s.buckets[key] = b
 	}
-	_, _ = w.Write(append([]byte(xml.Header), b...))
-}
-
-// writeQueryError answers like STS and IAM do.
-func writeQueryError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "text/xml")
-	w.WriteHeader(status)
-	fmt.Fprintf(w, `<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error><RequestId>%s</RequestId></ErrorResponse>`,
-		xmlEscape(code), xmlEscape(msg), requestID())
-}
-
-// writeJSON answers an awsJson call.
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/x-amz-json-1.0")
-	w.Header().Set("X-Amzn-Requestid", requestID())
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-// writeJSONError answers an awsJson error.
-func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/x-amz-json-1.0")
-	w.Header().Set("X-Amzn-Errortype", code)
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]string{"__type": code, "message": msg})
-}
-
-func xmlEscape(s string) string {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
+	b.tokens += now.Sub(b.last).Seconds() * lim.Rate
+	if b.tokens > float64(lim.Burst) {
+		b.tokens = float64(lim.Burst)
+	}
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
 }

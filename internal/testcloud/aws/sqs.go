@@ -1,89 +1,78 @@
 package aws
 
 import (
-	"encoding/json"
-	"net/http"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
+
+// sqsWorld is SQS in one region.
+type sqsWorld struct {
+	Queues []sqsQueue `json:"queues"`
+}
+
+// sqsQueue is a queue: its name, GetQueueAttributes's attributes (QueueArn
+// is filled in) and its tags.
+type sqsQueue struct {
+	Name       string            `json:"name"`
+	Attributes map[string]string `json:"attributes"`
+	Tags       map[string]string `json:"tags"`
+}
 
 // sqsPageSize is SQS's default page of ListQueues.
 const sqsPageSize = 1000
 
-func queueURL(region, acct, name string) string {
-	return "https://sqs." + region + ".amazonaws.com/" + acct + "/" + name
+func init() {
+	register(&service{name: "sqs", signing: "sqs", protocol: protoJSON10,
+		newWorld: func() any { return &sqsWorld{} },
+		ops: map[string]op{
+			"ListQueues": func(c *call) (any, error) {
+				var names []string
+				for _, q := range worldOf[sqsWorld](c).Queues {
+					if strings.HasPrefix(q.Name, c.param("QueueNamePrefix")) {
+						names = append(names, q.Name)
+					}
+				}
+				sort.Strings(names)
+				items, next, err := page(names, c.param("NextToken"), min(c.intParam("MaxResults", sqsPageSize), sqsPageSize))
+				if err != nil {
+					return nil, err
+				}
+				out := &sqs.ListQueuesOutput{NextToken: optional(next)}
+				for _, n := range items {
+					out.QueueUrls = append(out.QueueUrls, "https://sqs."+c.region+".amazonaws.com/"+c.account.ID+"/"+n)
+				}
+				return out, nil
+			},
+			"GetQueueAttributes": func(c *call) (any, error) {
+				q, err := queueOf(c)
+				if err != nil {
+					return nil, err
+				}
+				attrs := map[string]string{"QueueArn": c.arn("sqs", q.Name), "SqsManagedSseEnabled": "true"}
+				for k, v := range q.Attributes {
+					attrs[k] = v
+				}
+				return &sqs.GetQueueAttributesOutput{Attributes: attrs}, nil
+			},
+			"ListQueueTags": func(c *call) (any, error) {
+				q, err := queueOf(c)
+				if err != nil {
+					return nil, err
+				}
+				return &sqs.ListQueueTagsOutput{Tags: q.Tags}, nil
+			},
+		}})
 }
 
-func (s *Server) queues(req *request) []Queue {
-	a := s.account(req.account)
-	if a == nil {
-		return nil
-	}
-	qs := append([]Queue(nil), a.Regions[req.region].Queues...)
-	sort.Slice(qs, func(i, j int) bool { return qs[i].Name < qs[j].Name })
-	return qs
-}
-
-func (s *Server) queueByURL(req *request, url string) (Queue, bool) {
+func queueOf(c *call) (*sqsQueue, error) {
+	url := c.param("QueueUrl")
 	name := url[strings.LastIndexByte(url, '/')+1:]
-	for _, q := range s.queues(req) {
+	for i, q := range worldOf[sqsWorld](c).Queues {
 		if q.Name == name {
-			return q, true
+			return &worldOf[sqsWorld](c).Queues[i], nil
 		}
 	}
-	return Queue{}, false
-}
-
-func (s *Server) sqs(w http.ResponseWriter, req *request) {
-	var in struct {
-		QueueUrl        string
-		QueueNamePrefix string
-		MaxResults      int
-		NextToken       string
-	}
-	_ = json.Unmarshal(req.body, &in)
-	switch req.op {
-	case "ListQueues":
-		qs := s.queues(req)
-		size := in.MaxResults
-		if size <= 0 || size > sqsPageSize {
-			size = sqsPageSize
-		}
-		start, _ := strconv.Atoi(in.NextToken)
-		out := struct {
-			QueueUrls []string `json:"QueueUrls,omitempty"`
-			NextToken string   `json:"NextToken,omitempty"`
-		}{}
-		for i := start; i < len(qs) && len(out.QueueUrls) < size; i++ {
-			if strings.HasPrefix(qs[i].Name, in.QueueNamePrefix) {
-				out.QueueUrls = append(out.QueueUrls, queueURL(req.region, req.account, qs[i].Name))
-			}
-			if len(out.QueueUrls) == size && i+1 < len(qs) {
-				out.NextToken = strconv.Itoa(i + 1)
-			}
-		}
-		writeJSON(w, out)
-	case "GetQueueAttributes":
-		q, ok := s.queueByURL(req, in.QueueUrl)
-		if !ok {
-			writeJSONError(w, http.StatusBadRequest, "QueueDoesNotExist", "The specified queue does not exist.")
-			return
-		}
-		attrs := map[string]string{"QueueArn": "arn:aws:sqs:" + req.region + ":" + req.account + ":" + q.Name,
-			"SqsManagedSseEnabled": "true"}
-		for k, v := range q.Attributes {
-			attrs[k] = v
-		}
-		writeJSON(w, map[string]any{"Attributes": attrs})
-	case "ListQueueTags":
-		q, ok := s.queueByURL(req, in.QueueUrl)
-		if !ok {
-			writeJSONError(w, http.StatusBadRequest, "QueueDoesNotExist", "The specified queue does not exist.")
-			return
-		}
-		writeJSON(w, map[string]any{"Tags": q.Tags})
-	default:
-		writeJSONError(w, http.StatusBadRequest, "InvalidAction", "the test cloud does not serve sqs:"+req.op)
-	}
+	return nil, badRequest("AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.")
 }

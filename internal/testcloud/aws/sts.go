@@ -1,61 +1,48 @@
 package aws
 
 import (
-	"encoding/xml"
-	"net/http"
 	"strings"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	ststypes "github.com/aws/aws-sdk-go-v2/service/sts/types"
 )
 
-const stsNS = "https://sts.amazonaws.com/doc/2011-06-15/"
+// stsWorld is empty: STS answers from the world's accounts.
+type stsWorld struct{}
 
-type responseMetadata struct {
-	RequestID string `xml:"RequestId"`
+func init() {
+	register(&service{name: "sts", signing: "sts", protocol: protoQuery, global: true,
+		xmlns:    "https://sts.amazonaws.com/doc/2011-06-15/",
+		newWorld: func() any { return &stsWorld{} },
+		ops: map[string]op{
+			"GetCallerIdentity": func(c *call) (any, error) {
+				return &sts.GetCallerIdentityOutput{Account: aws.String(c.account.ID),
+					Arn: aws.String("arn:aws:iam::" + c.account.ID + ":user/vigil"), UserId: aws.String("AIDATESTCLOUDVIGIL")}, nil
+			},
+			"AssumeRole": assumeRole,
+		}})
 }
 
-func (s *Server) sts(w http.ResponseWriter, req *request) {
-	switch req.op {
-	case "GetCallerIdentity":
-		type result struct {
-			Arn, UserId, Account string
-		}
-		writeXML(w, struct {
-			XMLName  xml.Name         `xml:"GetCallerIdentityResponse"`
-			NS       string           `xml:"xmlns,attr"`
-			Result   result           `xml:"GetCallerIdentityResult"`
-			Metadata responseMetadata `xml:"ResponseMetadata"`
-		}{NS: stsNS, Result: result{Arn: "arn:aws:iam::" + req.account + ":user/vigil", UserId: "AIDATESTCLOUD", Account: req.account},
-			Metadata: responseMetadata{requestID()}})
-	case "AssumeRole":
-		roleARN := first(req.form["RoleArn"])
-		parts := strings.Split(roleARN, ":")
-		if len(parts) < 6 || s.account(parts[4]) == nil {
-			writeQueryError(w, http.StatusForbidden, "AccessDenied", "User is not authorized to perform: sts:AssumeRole on resource: "+roleARN)
-			return
-		}
-		key := "ASIA" + strings.ToUpper(requestID()[:16])
-		s.mu.Lock()
-		s.keys[key] = parts[4]
-		s.mu.Unlock()
-		type creds struct {
-			AccessKeyId, SecretAccessKey, SessionToken, Expiration string
-		}
-		type user struct{ Arn, AssumedRoleId string }
-		type result struct {
-			Credentials     creds
-			AssumedRoleUser user
-		}
-		writeXML(w, struct {
-			XMLName  xml.Name         `xml:"AssumeRoleResponse"`
-			NS       string           `xml:"xmlns,attr"`
-			Result   result           `xml:"AssumeRoleResult"`
-			Metadata responseMetadata `xml:"ResponseMetadata"`
-		}{NS: stsNS, Result: result{
-			Credentials: creds{AccessKeyId: key, SecretAccessKey: "test-cloud-secret", SessionToken: "test-cloud-session",
-				Expiration: time.Now().Add(time.Hour).UTC().Format(time.RFC3339)},
-			AssumedRoleUser: user{Arn: strings.Replace(roleARN, ":role/", ":assumed-role/", 1) + "/" + first(req.form["RoleSessionName"]), AssumedRoleId: "AROATESTCLOUD"},
-		}, Metadata: responseMetadata{requestID()}})
-	default:
-		writeQueryError(w, http.StatusBadRequest, "InvalidAction", "the test cloud does not serve sts:"+req.op)
+// assumeRole mints credentials for any role in an account of the world,
+// and denies the rest as AWS does for a role that does not exist or does
+// not trust the caller.
+func assumeRole(c *call) (any, error) {
+	roleARN := c.param("RoleArn")
+	parts := strings.Split(roleARN, ":")
+	if len(parts) < 6 || c.srv.world.Account(parts[4]) == nil {
+		return nil, &apiError{status: 403, code: "AccessDenied",
+			msg: "User: arn:aws:iam::" + c.account.ID + ":user/vigil is not authorized to perform: sts:AssumeRole on resource: " + roleARN}
 	}
+	key := "ASIA" + strings.ToUpper(requestID()[:16])
+	c.srv.mu.Lock()
+	c.srv.keys[key] = parts[4]
+	c.srv.mu.Unlock()
+	return &sts.AssumeRoleOutput{
+		Credentials: &ststypes.Credentials{AccessKeyId: aws.String(key), SecretAccessKey: aws.String("test-cloud-secret"),
+			SessionToken: aws.String("test-cloud-session"), Expiration: aws.Time(time.Now().Add(time.Hour).UTC())},
+		AssumedRoleUser: &ststypes.AssumedRoleUser{AssumedRoleId: aws.String("AROATESTCLOUD:" + c.param("RoleSessionName")),
+			Arn: aws.String(strings.Replace(roleARN, ":role/", ":assumed-role/", 1) + "/" + c.param("RoleSessionName"))},
+	}, nil
 }

@@ -2,20 +2,37 @@
 // speaks the wire protocols the SDK uses, answering from a declarative
 // world of accounts, regions and resources. It routes each request by its
 // SigV4 scope (service, region) and access key (account), as AWS does.
+//
+// A world describes resources in the shapes of the AWS APIs themselves:
+// each service's part of the world is a struct whose lists hold the SDK's
+// own types (ec2 types.Instance, iam types.Role, ...), written in YAML
+// with the API's member names. The server only selects, pages and encodes
+// them, so whatever the API can say, a world can hold.
 package aws
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
+	"sort"
+	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
 
+// Global is the key under an account's resources for account-wide
+// services (IAM, Organizations, CloudFront, the S3 account settings).
+const Global = "global"
+
 // World is the declarative description of the estate the fake serves.
 type World struct {
-	Accounts []Account `yaml:"accounts"`
 	// Regions enabled in every account (DescribeRegions).
-	Regions []string `yaml:"regions"`
+	Regions  []string  `yaml:"regions"`
+	Accounts []Account `yaml:"accounts"`
+	// Faults make the cloud slow, throttled, denying or down.
+	Faults Faults `yaml:"faults"`
 }
 
 // Account is one AWS account and what lives in it.
@@ -25,21 +42,64 @@ type Account struct {
 	// AccessKey identifies the account's own credentials; assumed-role
 	// credentials get keys of their own.
 	AccessKey string `yaml:"access_key"`
-	// Resources by region.
-	Regions map[string]RegionWorld `yaml:"resources"`
+	// Resources by region ("global" for account-wide services), then by
+	// service: resources.eu-west-1.ec2.instances, resources.global.iam.users.
+	Resources map[string]map[string]any `yaml:"resources"`
+
+	// worlds holds the decoded resources: region -> service -> *T.
+	worlds map[string]map[string]any
 }
 
-// RegionWorld holds one region's resources.
-type RegionWorld struct {
-	Queues []Queue `yaml:"sqs_queues"`
+// Faults are the knobs that make the fake behave like AWS under load or
+// misconfiguration.
+type Faults struct {
+	// Latency delays every answer; Jitter adds up to that much at random.
+	Latency Duration `yaml:"latency"`
+	Jitter  Duration `yaml:"jitter"`
+	// RateLimits are token buckets per account x service, keyed by the
+	// service's world name ("default" applies to every other service).
+	RateLimits map[string]RateLimit `yaml:"rate_limits"`
+	// Deny answers AccessDenied to the calls each entry matches.
+	Deny []Match `yaml:"deny"`
+	// HangRegions never answer: calls wait until the client gives up.
+	HangRegions []string `yaml:"hang_regions"`
 }
 
-// Queue is an SQS queue.
-type Queue struct {
-	Name       string            `yaml:"name"`
-	Attributes map[string]string `yaml:"attributes"`
-	Tags       map[string]string `yaml:"tags"`
+// RateLimit is a token bucket: Burst calls at once, refilled at Rate per
+// second, as AWS throttles its control planes.
+type RateLimit struct {
+	Rate  float64 `yaml:"rate"`
+	Burst int     `yaml:"burst"`
 }
+
+// Match selects calls; an empty field matches anything.
+type Match struct {
+	Account   string `yaml:"account"`
+	Region    string `yaml:"region"`
+	Service   string `yaml:"service"`
+	Operation string `yaml:"operation"`
+}
+
+func (m Match) matches(acct, region, svc, op string) bool {
+	return (m.Account == "" || m.Account == acct) && (m.Region == "" || m.Region == region) &&
+		(m.Service == "" || m.Service == svc) && (m.Operation == "" || m.Operation == op)
+}
+
+// Duration is a time.Duration written as "30ms" in YAML.
+type Duration time.Duration
+
+// UnmarshalYAML parses Go duration syntax.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalYAML writes Go duration syntax.
+func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(), nil }
 
 // LoadWorld reads a world file.
 func LoadWorld(path string) (*World, error) {
@@ -47,35 +107,174 @@ func LoadWorld(path string) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseWorld(b)
+	w, err := ParseWorld(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return w, nil
 }
 
 // ParseWorld decodes and checks a world.
 func ParseWorld(b []byte) (*World, error) {
 	var w World
-	dec := yaml.NewDecoder(bytesReader(b))
+	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&w); err != nil {
 		return nil, fmt.Errorf("world: %w", err)
 	}
+	if err := w.check(); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
+
+func (w *World) check() error {
 	if len(w.Accounts) == 0 {
-		return nil, fmt.Errorf("world: no accounts")
+		return fmt.Errorf("world: no accounts")
 	}
 	if len(w.Regions) == 0 {
 		w.Regions = []string{"us-east-1"}
 	}
-	seen := map[string]bool{}
-	for i, a := range w.Accounts {
-		if len(a.ID) != 12 {
-			return nil, fmt.Errorf("world: accounts[%d]: id %q is not a 12-digit account id", i, a.ID)
-		}
-		if a.AccessKey == "" {
-			return nil, fmt.Errorf("world: account %s: access_key is required", a.ID)
-		}
-		if seen[a.AccessKey] {
-			return nil, fmt.Errorf("world: access key %s is used twice", a.AccessKey)
-		}
-		seen[a.AccessKey] = true
+	regions := map[string]bool{Global: true}
+	for _, r := range w.Regions {
+		regions[r] = true
 	}
-	return &w, nil
+	keys, ids := map[string]bool{}, map[string]bool{}
+	for i := range w.Accounts {
+		a := &w.Accounts[i]
+		if len(a.ID) != 12 || strings.Trim(a.ID, "0123456789") != "" {
+			return fmt.Errorf("world: accounts[%d]: id %q is not a 12-digit account id", i, a.ID)
+		}
+		if ids[a.ID] {
+			return fmt.Errorf("world: account %s appears twice", a.ID)
+		}
+		ids[a.ID] = true
+		if a.AccessKey == "" {
+			return fmt.Errorf("world: account %s: access_key is required", a.ID)
+		}
+		if keys[a.AccessKey] {
+			return fmt.Errorf("world: access key %s is used twice", a.AccessKey)
+		}
+		keys[a.AccessKey] = true
+		if err := a.decode(regions); err != nil {
+			return fmt.Errorf("world: account %s: %w", a.ID, err)
+		}
+	}
+	for name := range w.Faults.RateLimits {
+		if _, ok := services[name]; !ok && name != "default" {
+			return fmt.Errorf("world: faults.rate_limits: unknown service %q (known: %s)", name, strings.Join(ServiceNames(), ", "))
+		}
+	}
+	return nil
+}
+
+// decode turns the account's raw resources into each service's typed
+// world, rejecting unknown services and fields.
+func (a *Account) decode(regions map[string]bool) error {
+	a.worlds = map[string]map[string]any{}
+	for region, svcs := range a.Resources {
+		if !regions[region] {
+			return fmt.Errorf("resources: region %q is not in the world's regions", region)
+		}
+		for name, raw := range svcs {
+			svc, ok := services[name]
+			if !ok {
+				return fmt.Errorf("resources.%s: unknown service %q (known: %s)", region, name, strings.Join(ServiceNames(), ", "))
+			}
+			if svc.global != (region == Global) {
+				where := "a region"
+				if svc.global {
+					where = "global"
+				}
+				return fmt.Errorf("resources.%s.%s: %s is account-wide data and belongs under %s", region, name, name, where)
+			}
+			v := svc.newWorld()
+			if err := decodeInto(raw, v); err != nil {
+				return fmt.Errorf("resources.%s.%s: %w", region, name, err)
+			}
+			if a.worlds[region] == nil {
+				a.worlds[region] = map[string]any{}
+			}
+			a.worlds[region][name] = v
+		}
+	}
+	return nil
+}
+
+// decodeInto fills v (a service world) from YAML-decoded data. It goes
+// through JSON so the SDK's types, which carry no YAML tags, match their
+// API member names, case-insensitively as the APIs write them.
+func decodeInto(raw any, v any) error {
+	b, err := json.Marshal(jsonable(raw))
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// jsonable turns YAML's map[any]any leftovers into JSON-encodable values.
+func jsonable(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[k] = jsonable(x)
+		}
+		return out
+	case map[any]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[fmt.Sprint(k)] = jsonable(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = jsonable(x)
+		}
+		return out
+	case time.Time:
+		return t.UTC().Format(time.RFC3339Nano)
+	}
+	return v
+}
+
+// Account returns the world's account with the id, or nil.
+func (w *World) Account(id string) *Account {
+	for i := range w.Accounts {
+		if w.Accounts[i].ID == id {
+			return &w.Accounts[i]
+		}
+	}
+	return nil
+}
+
+// worldOf returns the account's typed world for a service in a region
+// ("global" for account-wide services), or nil.
+func (a *Account) worldOf(svc, region string) any {
+	return a.worlds[region][svc]
+}
+
+// Set replaces the account's world for a service in a region; generators
+// and tests build worlds in Go with it.
+func (a *Account) Set(region, svc string, v any) {
+	if a.worlds == nil {
+		a.worlds = map[string]map[string]any{}
+	}
+	if a.worlds[region] == nil {
+		a.worlds[region] = map[string]any{}
+	}
+	a.worlds[region][svc] = v
+}
+
+// ServiceNames lists the services a world can describe.
+func ServiceNames() []string {
+	out := make([]string, 0, len(services))
+	for n := range services {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
