@@ -26,6 +26,9 @@ type names struct {
 	member map[string]string
 	// item is the default element of list items ("member" or "item").
 	item string
+	// isoTimes writes JSON timestamps as RFC 3339 strings, for the
+	// REST-JSON services whose members are date-time (Access Analyzer).
+	isoTimes bool
 }
 
 func (n *names) field(t reflect.Type, f reflect.StructField) string {

@@ -80,7 +80,11 @@ func writeAnswer(w http.ResponseWriter, c *call, out any) {
 		h.Set("Smithy-Protocol", "rpc-v2-cbor")
 		writeBody(w, "application/cbor", cbor.Encode(cborValue(tree(reflect.ValueOf(out), n))))
 	default:
-		b, _ := json.Marshal(jsonValue(tree(reflect.ValueOf(out), n)))
+		v := tree(reflect.ValueOf(out), n)
+		if n.isoTimes {
+			v = isoTimes(v)
+		}
+		b, _ := json.Marshal(jsonValue(v))
 		writeBody(w, jsonContentType(c.svc.protocol), b)
 	}
 }
@@ -156,6 +160,23 @@ func jsonValue(v any) any {
 		return json.Number(strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64))
 	case []byte:
 		return base64.StdEncoding.EncodeToString(t)
+	}
+	return v
+}
+
+// isoTimes turns a tree's times into RFC 3339 strings (date-time members).
+func isoTimes(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			t[k] = isoTimes(x)
+		}
+	case []any:
+		for i, x := range t {
+			t[i] = isoTimes(x)
+		}
+	case time.Time:
+		return t.UTC().Format(time.RFC3339Nano)
 	}
 	return v
 }
