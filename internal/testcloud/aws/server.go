@@ -86,7 +86,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	svc, perr := s.route(c, signing, r)
 	proto, wrapped := protoQuery, true
 	if svc != nil {
-		proto, wrapped = svc.protocol, svc.name != "s3" && svc.name != "s3control"
+		// S3's errors alone are a bare <Error>; S3 Control's SDK reads
+		// them wrapped, as CloudFront's.
+		proto, wrapped = svc.protocol, svc.name != "s3"
 	}
 	if !ok {
 		writeError(w, proto, wrapped, &apiError{status: http.StatusForbidden, code: "InvalidClientTokenId", msg: "The security token included in the request is invalid."})
