@@ -135,16 +135,28 @@ func TestKMSErrors(t *testing.T) {
 		t.Errorf("DescribeKey of a missing key: %v", err)
 	}
 	for name, call := range map[string]func() error{
-		"DescribeKey alias":     func() error { _, err := client.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: aws.String("alias/nope")}); return err },
-		"GetKeyPolicy":          func() error { _, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: missing}); return err },
-		"GetKeyPolicy by alias": func() error { _, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: aws.String("alias/cloudtrail")}); return err },
+		"DescribeKey alias": func() error {
+			_, err := client.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: aws.String("alias/nope")})
+			return err
+		},
+		"GetKeyPolicy": func() error { _, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: missing}); return err },
+		"GetKeyPolicy by alias": func() error {
+			_, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: aws.String("alias/cloudtrail")})
+			return err
+		},
 		"GetKeyPolicy name": func() error {
 			_, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: aws.String("0a1b2c3d-0000-4000-8000-000000000001"), PolicyName: aws.String("other")})
 			return err
 		},
-		"GetKeyRotationStatus": func() error { _, err := client.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: missing}); return err },
-		"ListResourceTags":     func() error { _, err := client.ListResourceTags(ctx, &kms.ListResourceTagsInput{KeyId: missing}); return err },
-		"ListAliases":          func() error { _, err := client.ListAliases(ctx, &kms.ListAliasesInput{KeyId: missing}); return err },
+		"GetKeyRotationStatus": func() error {
+			_, err := client.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: missing})
+			return err
+		},
+		"ListResourceTags": func() error {
+			_, err := client.ListResourceTags(ctx, &kms.ListResourceTagsInput{KeyId: missing})
+			return err
+		},
+		"ListAliases": func() error { _, err := client.ListAliases(ctx, &kms.ListAliasesInput{KeyId: missing}); return err },
 	} {
 		if code := awsJSONErrCode(call()); code != "NotFoundException" {
 			t.Errorf("%s: want NotFoundException, got %q", name, code)
