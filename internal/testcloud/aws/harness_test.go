@@ -100,6 +100,18 @@ func clientOptions(url, key string) []func(*config.LoadOptions) error {
 // services in the world's first account.
 func collect(t testing.TB, w *World, services ...string) (*awscollect.Result, *Server) {
 	t.Helper()
+	return collectWith(t, w, awscollect.Options{Services: services})
+}
+
+// collectOrg collects every account of the world's organization through
+// the role Organizations creates, from the first (management) account.
+func collectOrg(t testing.TB, w *World, services ...string) (*awscollect.Result, *Server) {
+	t.Helper()
+	return collectWith(t, w, awscollect.Options{Services: services, AssumeRole: "OrganizationAccountAccessRole", Organization: true})
+}
+
+func collectWith(t testing.TB, w *World, opts awscollect.Options) (*awscollect.Result, *Server) {
+	t.Helper()
 	s := NewServer(w)
 	hs := httptest.NewServer(s)
 	t.Cleanup(hs.Close)
@@ -108,11 +120,9 @@ func collect(t testing.TB, w *World, services ...string) (*awscollect.Result, *S
 			tt.Setenv("AWS_CA_BUNDLE", "")
 		}
 	}
-	res, err := awscollect.Collect(context.Background(), awscollect.Options{
-		Services:    services,
-		Regions:     w.Regions,
-		LoadOptions: clientOptions(hs.URL, w.Accounts[0].AccessKey),
-	})
+	opts.Regions = w.Regions
+	opts.LoadOptions = clientOptions(hs.URL, w.Accounts[0].AccessKey)
+	res, err := awscollect.Collect(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -28,6 +30,10 @@ type Server struct {
 	// unhandled counts operations the fake does not serve, by svc:Op.
 	unhandled map[string]int
 	ops       map[string]int
+	// answered holds a digest of every request answered successfully, to
+	// count requests a client repeats without need.
+	answered map[[sha256.Size]byte]bool
+	repeated int64
 
 	calls, throttled, denied atomic.Int64
 }
@@ -35,7 +41,7 @@ type Server struct {
 // NewServer returns a fake serving w.
 func NewServer(w *World) *Server {
 	s := &Server{world: w, keys: map[string]string{}, buckets: map[string]*bucket{},
-		unhandled: map[string]int{}, ops: map[string]int{}}
+		unhandled: map[string]int{}, ops: map[string]int{}, answered: map[[sha256.Size]byte]bool{}}
 	for _, a := range w.Accounts {
 		s.keys[a.AccessKey] = a.ID
 	}
@@ -44,20 +50,26 @@ func NewServer(w *World) *Server {
 
 // Stats counts what the server answered.
 type Stats struct {
-	Calls     int64 // requests answered, throttled and denied ones included
-	Throttled int64
-	Denied    int64
+	Calls     int64 `json:"calls"` // requests answered, throttled and denied ones included
+	Throttled int64 `json:"throttled"`
+	Denied    int64 `json:"denied"`
+	// Repeated counts requests identical to one already answered
+	// successfully (same account, region, operation and parameters).
+	Repeated int64 `json:"repeated"`
 	// Operations counts calls per "service:Operation".
-	Operations map[string]int
+	Operations map[string]int `json:"operations"`
 	// Unhandled lists operations asked for that the fake does not serve.
-	Unhandled []string
+	Unhandled []string `json:"unhandled"`
 }
+
+// StatsPath answers the server's Stats as JSON, without authentication.
+const StatsPath = "/_testcloud/stats"
 
 // Stats returns the counts so far.
 func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := Stats{Calls: s.calls.Load(), Throttled: s.throttled.Load(), Denied: s.denied.Load(), Operations: map[string]int{}}
+	st := Stats{Calls: s.calls.Load(), Throttled: s.throttled.Load(), Denied: s.denied.Load(), Repeated: s.repeated, Operations: map[string]int{}}
 	for k, v := range s.ops {
 		st.Operations[k] = v
 	}
@@ -71,6 +83,11 @@ func (s *Server) Stats() Stats {
 var scopeRe = regexp.MustCompile(`Credential=([^/]+)/\d+/([^/]+)/([^/]+)/aws4_request`)
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == StatsPath && r.Header.Get("Authorization") == "" {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(s.Stats())
+		return
+	}
 	s.calls.Add(1)
 	m := scopeRe.FindStringSubmatch(r.Header.Get("Authorization"))
 	if m == nil {
@@ -128,6 +145,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeAnswer(w, c, out)
+	s.noteAnswered(acct, region, r, body)
+}
+
+// noteAnswered remembers a successful request and counts it if the same
+// request was answered before: work a client did twice.
+func (s *Server) noteAnswered(acct, region string, r *http.Request, body []byte) {
+	h := sha256.New()
+	for _, part := range []string{acct, region, r.Method, r.URL.RequestURI(), r.Header.Get("X-Amz-Target")} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	h.Write(body)
+	var k [sha256.Size]byte
+	copy(k[:], h.Sum(nil))
+	s.mu.Lock()
+	if s.answered[k] {
+		s.repeated++
+	}
+	s.answered[k] = true
+	s.mu.Unlock()
 }
 
 func unknownOpCode(p protocol) string {
