@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"hash/crc32"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -85,7 +86,16 @@ func writeAnswer(w http.ResponseWriter, c *call, out any) {
 			v = isoTimes(v)
 		}
 		b, _ := json.Marshal(jsonValue(v))
+		setCRC32(w, c.svc.protocol, b)
 		writeBody(w, jsonContentType(c.svc.protocol), b)
+	}
+}
+
+// setCRC32 sets a JSON 1.0 body's CRC32 header, as DynamoDB sends it on
+// every answer and its SDK checks it (other clients ignore it).
+func setCRC32(w http.ResponseWriter, p protocol, b []byte) {
+	if p == protoJSON10 {
+		w.Header().Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(b)), 10))
 	}
 }
 
@@ -130,6 +140,7 @@ func writeError(w http.ResponseWriter, p protocol, wrapped bool, e *apiError) {
 		w.Header().Set("X-Amzn-Errortype", e.code)
 		ct = jsonContentType(p)
 		body, _ = json.Marshal(map[string]string{"__type": e.code, "message": e.msg})
+		setCRC32(w, p, body)
 	}
 	w.Header().Set("Content-Type", ct)
 	w.WriteHeader(e.status)
