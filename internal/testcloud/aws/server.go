@@ -275,16 +275,34 @@ func (s *Server) faults(r *http.Request, c *call) *apiError {
 			return deniedError(c)
 		}
 	}
-	if lim, ok := f.RateLimits[c.svc.name]; ok || len(f.RateLimits) > 0 {
-		if !ok {
-			lim, ok = f.RateLimits["default"]
-		}
-		if ok && !s.take(c.account.ID+"/"+c.svc.name, lim) {
-			s.throttled.Add(1)
-			return throttleError(c.svc.protocol)
-		}
+	if key, lim, ok := f.bucketFor(c); ok && !s.take(key, lim) {
+		s.throttled.Add(1)
+		return throttleError(c.svc.protocol)
 	}
 	return nil
+}
+
+// bucketFor picks the token bucket a call draws from: its operation's
+// own ("lambda:ListTags"), else its service's ("ec2"), else "default".
+// Buckets are per account, and per region for regional services, as AWS
+// meters them.
+func (f *Faults) bucketFor(c *call) (string, RateLimit, bool) {
+	if len(f.RateLimits) == 0 {
+		return "", RateLimit{}, false
+	}
+	scope := c.account.ID + "/" + c.region + "/"
+	if c.svc.global {
+		scope = c.account.ID + "/" + Global + "/"
+	}
+	for _, name := range []string{c.svc.name + ":" + c.op, c.svc.name, "default"} {
+		if lim, ok := f.RateLimits[name]; ok {
+			if lim.PerOperation {
+				name = c.svc.name + ":" + c.op
+			}
+			return scope + name, lim, true
+		}
+	}
+	return "", RateLimit{}, false
 }
 
 // deniedError is AccessDenied as each protocol says it.

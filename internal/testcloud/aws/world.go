@@ -56,8 +56,9 @@ type Faults struct {
 	// Latency delays every answer; Jitter adds up to that much at random.
 	Latency Duration `yaml:"latency"`
 	Jitter  Duration `yaml:"jitter"`
-	// RateLimits are token buckets per account x service, keyed by the
-	// service's world name ("default" applies to every other service).
+	// RateLimits are token buckets per account (and region, for regional
+	// services), keyed by "service:Operation", "service" (its world name)
+	// or "default", the most specific applying.
 	RateLimits map[string]RateLimit `yaml:"rate_limits"`
 	// Deny answers AccessDenied to the calls each entry matches.
 	Deny []Match `yaml:"deny"`
@@ -70,6 +71,24 @@ type Faults struct {
 type RateLimit struct {
 	Rate  float64 `yaml:"rate"`
 	Burst int     `yaml:"burst"`
+	// PerOperation gives each operation a bucket of its own, as EC2 and
+	// Lambda meter each API separately.
+	PerOperation bool `yaml:"per_operation,omitempty"`
+}
+
+// AWSRateLimits are token buckets shaped like AWS's published request
+// quotas: EC2's non-mutating actions (100 tokens, 20 a second, per API,
+// account and region), Lambda's control plane (15 a second per API), S3's
+// 5,500 GETs a second, KMS's per-operation quotas of about a thousand a
+// second. Services that publish none get 50 a second with bursts of 100.
+func AWSRateLimits() map[string]RateLimit {
+	return map[string]RateLimit{
+		"ec2":     {Rate: 20, Burst: 100, PerOperation: true},
+		"lambda":  {Rate: 15, Burst: 15, PerOperation: true},
+		"s3":      {Rate: 5500, Burst: 5500},
+		"kms":     {Rate: 1000, Burst: 1000, PerOperation: true},
+		"default": {Rate: 50, Burst: 100},
+	}
 }
 
 // Match selects calls; an empty field matches anything.
@@ -160,8 +179,12 @@ func (w *World) check() error {
 			return fmt.Errorf("world: account %s: %w", a.ID, err)
 		}
 	}
-	for name := range w.Faults.RateLimits {
-		if _, ok := services[name]; !ok && name != "default" {
+	for name, lim := range w.Faults.RateLimits {
+		if lim.Rate <= 0 || lim.Burst < 1 {
+			return fmt.Errorf("world: faults.rate_limits.%s: want a positive rate and a burst of at least 1", name)
+		}
+		svc, _, _ := strings.Cut(name, ":")
+		if _, ok := services[svc]; !ok && name != "default" {
 			return fmt.Errorf("world: faults.rate_limits: unknown service %q (known: %s)", name, strings.Join(ServiceNames(), ", "))
 		}
 	}

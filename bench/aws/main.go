@@ -1,0 +1,176 @@
+// Command aws measures Vigil's AWS collector against a generated world
+// served by Vigil's test cloud, with AWS-like latency and rate limits.
+// The test cloud runs in a child process, so the peak memory reported is
+// the collector's own.
+//
+//	go run ./bench/aws                                  # 10,000 resources, 2 accounts, 4 regions, 30 ms, AWS rate limits
+//	go run ./bench/aws -resources 100000 -latency 0 -rate-limits=false
+//
+// It prints wall time, API calls and attempts (retries), calls per
+// resource, throttled and repeated requests, peak memory, and the ratio of
+// wall time to the API-bound minimum: calls x latency / allowed
+// concurrency (in-flight requests per account x accounts at once).
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	awscollect "github.com/vigil-sec/vigil/collect/aws"
+	"github.com/vigil-sec/vigil/internal/testcloud/aws"
+)
+
+func main() {
+	resources := flag.Int("resources", 10000, "resources in the generated world")
+	accounts := flag.Int("accounts", 2, "accounts (the first is the organization's management account)")
+	regions := flag.Int("regions", 4, "regions")
+	seed := flag.Uint64("seed", 1, "generator seed")
+	latency := flag.Duration("latency", 30*time.Millisecond, "latency of every call")
+	limits := flag.Bool("rate-limits", true, "throttle like AWS (token buckets per account, region and service or API)")
+	inFlight := flag.Int("max-in-flight", 32, "collector: API requests in flight per account")
+	serve := flag.Bool("serve", false, "internal: generate and serve the world (the child process)")
+	flag.Parse()
+	o := aws.GenerateOptions{Resources: *resources, Accounts: *accounts, Regions: *regions, Seed: *seed}
+	var err error
+	if *serve {
+		err = serveChild(o, *latency, *limits)
+	} else {
+		err = run(o, *latency, *limits, *inFlight)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench/aws:", err)
+		os.Exit(1)
+	}
+}
+
+// serveChild generates the world, serves it on loopback and prints its
+// address and management key; it stops when its input closes.
+func serveChild(o aws.GenerateOptions, latency time.Duration, limits bool) error {
+	w, sum, err := aws.Generate(o)
+	if err != nil {
+		return err
+	}
+	w.Faults.Latency = aws.Duration(latency)
+	if limits {
+		w.Faults.RateLimits = aws.AWSRateLimits()
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	go func() { _ = http.Serve(l, aws.NewServer(w)) }()
+	fmt.Printf("READY http://%s %s %d\n", l.Addr(), w.Accounts[0].AccessKey, sum.Total())
+	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+	return nil
+}
+
+func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight int) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	child := exec.Command(self, "-serve", "-resources", strconv.Itoa(o.Resources), "-accounts", strconv.Itoa(o.Accounts),
+		"-regions", strconv.Itoa(o.Regions), "-seed", strconv.FormatUint(o.Seed, 10), "-latency", latency.String(),
+		"-rate-limits="+strconv.FormatBool(limits))
+	child.Stderr = os.Stderr
+	stdin, err := child.StdinPipe()
+	if err != nil {
+		return err
+	}
+	stdout, err := child.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := child.Start(); err != nil {
+		return err
+	}
+	defer func() { stdin.Close(); _ = child.Wait() }()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	f := strings.Fields(line)
+	if err != nil || len(f) != 4 || f[0] != "READY" {
+		return fmt.Errorf("the test cloud did not start: %q %v", line, err)
+	}
+	url, key := f[1], f[2]
+	generated, _ := strconv.Atoi(f[3])
+
+	accountsAtOnce := min(o.Accounts, 4)
+	start := time.Now()
+	res, err := awscollect.Collect(context.Background(), awscollect.Options{
+		AssumeRole:         "OrganizationAccountAccessRole",
+		Organization:       true,
+		AccountConcurrency: accountsAtOnce,
+		MaxInFlight:        inFlight,
+		LoadOptions: []func(*config.LoadOptions) error{
+			config.WithRegion("us-east-1"),
+			config.WithBaseEndpoint(url),
+			config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(key, "bench", "")),
+			config.WithSharedConfigFiles([]string{}),
+			config.WithSharedCredentialsFiles([]string{}),
+		},
+	})
+	if err != nil {
+		return err
+	}
+	wall := time.Since(start)
+	var st aws.Stats
+	resp, err := http.Get(url + aws.StatsPath)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+		return err
+	}
+
+	fmt.Printf("world: %d resources generated, %d accounts, %d regions, latency %v, AWS rate limits %v\n",
+		generated, o.Accounts, o.Regions, latency, limits)
+	fmt.Printf("collected: %d resources, %d collection errors\n", len(res.Resources), len(res.Errors))
+	for i, e := range res.Errors {
+		if i == 5 {
+			fmt.Printf("  ... %d more\n", len(res.Errors)-5)
+			break
+		}
+		fmt.Printf("  %s\n", e)
+	}
+	fmt.Printf("wall time: %.2f s\n", wall.Seconds())
+	fmt.Printf("API calls: %d operations, %d HTTP attempts (%d retries), %.2f calls per resource\n",
+		res.Calls, res.Attempts, res.Attempts-res.Calls, float64(res.Calls)/float64(max(len(res.Resources), 1)))
+	fmt.Printf("test cloud: %d requests answered, %d throttled, %d repeated after a success, %d unhandled operations\n",
+		st.Calls, st.Throttled, st.Repeated, len(st.Unhandled))
+	if latency > 0 {
+		concurrency := inFlight * accountsAtOnce
+		minimum := time.Duration(float64(res.Calls) * float64(latency) / float64(concurrency))
+		fmt.Printf("API-bound minimum: %d calls x %v / %d in flight = %.2f s; wall time is %.2fx that\n",
+			res.Calls, latency, concurrency, minimum.Seconds(), wall.Seconds()/minimum.Seconds())
+	}
+	fmt.Printf("peak memory (collector process): %s\n", peakRSS())
+	return nil
+}
+
+// peakRSS is the process's high-water resident set (VmHWM).
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			kb, _ := strconv.Atoi(strings.Fields(l)[1])
+			return fmt.Sprintf("%d MB", kb/1024)
+		}
+	}
+	return "unknown"
+}
