@@ -1,0 +1,107 @@
+package aws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/guardduty"
+	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// ListDetectors and GetDetector round-trip the world in camelCase REST
+// JSON (dnsLogs included); a foreign detector id is BadRequestException.
+func TestGuardDutyRoundTrip(t *testing.T) {
+	w := fragmentWorld(t, "guardduty")
+	world := w.Account(fragmentAccount).worldOf("guardduty", "us-east-1").(*guardDutyWorld).Detectors
+	cfg, _ := testCloud(t, w)
+	client := guardduty.NewFromConfig(cfg)
+	ctx := context.Background()
+
+	list, err := client.ListDetectors(ctx, &guardduty.ListDetectorsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "ListDetectors", list.DetectorIds, []string{world[0].ID})
+	d, err := client.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(world[0].ID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "GetDetector", d, world[0].GetDetectorOutput)
+	if d.DataSources == nil || d.DataSources.DNSLogs == nil || d.DataSources.DNSLogs.Status != gdtypes.DataSourceStatusEnabled {
+		t.Errorf("dnsLogs lost: %+v", d.DataSources)
+	}
+
+	var bad *gdtypes.BadRequestException
+	if _, err := client.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String("12abc34d567e8fa901bc2d34e56789f0")}); !errors.As(err, &bad) {
+		t.Errorf("foreign detector: want BadRequestException, got %v", err)
+	}
+	if _, err := client.ListDetectors(ctx, &guardduty.ListDetectorsInput{NextToken: aws.String("bogus")}); !errors.As(err, &bad) {
+		t.Errorf("bad token: want BadRequestException, got %v", err)
+	}
+}
+
+// Detector ids page by 50 at most. (AWS allows one detector per region;
+// a big world is still paged as the API would.)
+func TestGuardDutyPages(t *testing.T) {
+	w := fragmentWorld(t, "guardduty")
+	big := &guardDutyWorld{}
+	for i := range 120 {
+		big.Detectors = append(big.Detectors, guardDutyDetector{ID: fmt.Sprintf("%032x", i)})
+	}
+	w.Account(fragmentAccount).Set("eu-west-1", "guardduty", big)
+	cfg, _ := testCloud(t, w)
+	client := guardduty.NewFromConfig(cfg, func(o *guardduty.Options) { o.Region = "eu-west-1" })
+	for _, tc := range []struct {
+		limit int32
+		pages int
+	}{{0, 3}, {50, 3}, {7, 18}} {
+		p := guardduty.NewListDetectorsPaginator(client, &guardduty.ListDetectorsInput{}, func(o *guardduty.ListDetectorsPaginatorOptions) { o.Limit = tc.limit })
+		var ids []string
+		pages := 0
+		for p.HasMorePages() {
+			out, err := p.NextPage(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages++
+			ids = append(ids, out.DetectorIds...)
+		}
+		if pages != tc.pages || len(ids) != 120 || ids[119] != fmt.Sprintf("%032x", 119) {
+			t.Errorf("limit %d: %d pages, %d ids", tc.limit, pages, len(ids))
+		}
+	}
+}
+
+// The collector reads each detector and the region fact: on in
+// us-east-1, off in eu-west-1 where the detector is suspended.
+func TestGuardDutyCollect(t *testing.T) {
+	w := fragmentWorld(t, "guardduty")
+	res, srv := collect(t, w, "guardduty")
+	for _, e := range res.Errors {
+		t.Errorf("collection error: %s", e)
+	}
+	if u := srv.Stats().Unhandled; len(u) > 0 {
+		t.Errorf("unhandled: %v", u)
+	}
+	kinds := byKind(res.Resources)
+	on := kinds["aws.guardduty.detector"]["6ac2f1e4b7d05c9a8e3f2b1d0c4a7e96"]
+	if on == nil || !on.Attributes.(*model.GuardDutyDetector).Enabled || on.Tags["team"] != "security" ||
+		on.ID != "arn:aws:guardduty:us-east-1:111111111111:detector/6ac2f1e4b7d05c9a8e3f2b1d0c4a7e96" {
+		t.Errorf("enabled detector: %+v", on)
+	}
+	off := kinds["aws.guardduty.detector"]["0e94b7c1d2a35f6e8b9c0d1e2f3a4b5c"]
+	if off == nil || off.Attributes.(*model.GuardDutyDetector).Enabled || off.Region != "eu-west-1" {
+		t.Errorf("suspended detector: %+v", off)
+	}
+	for region, want := range map[string]bool{"us-east-1": true, "eu-west-1": false} {
+		got := kinds["aws.region"][region].Attributes.(*model.AWSRegion).GuardDutyEnabled
+		if got == nil || *got != want {
+			t.Errorf("%s guardduty_enabled: %v, want %v", region, got, want)
+		}
+	}
+}
