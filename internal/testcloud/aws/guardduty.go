@@ -21,7 +21,7 @@ const guardDutyPageSize = 50
 
 func init() {
 	register(&service{name: "guardduty", signing: "guardduty", protocol: protoRESTJSON,
-		names: names{camel: true, rename: map[string]string{"DataSourceConfigurationsResult.DNSLogs": "dnsLogs"}},
+		names:    names{camel: true, rename: map[string]string{"DataSourceConfigurationsResult.DNSLogs": "dnsLogs"}},
 		newWorld: func() any { return &guardDutyWorld{} },
 		routes: []route{
 			{method: "GET", pattern: "/detector", op: "ListDetectors"},
