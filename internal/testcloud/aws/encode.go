@@ -72,6 +72,9 @@ func fields(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value)) {
 		if fv.Kind() == reflect.Interface {
 			continue // documents and unions: no operation we serve needs them
 		}
+		if fv.Kind() == reflect.String && fv.Len() == 0 {
+			continue // an unset enum: AWS leaves it out
+		}
 		fn(f, fv)
 	}
 }
