@@ -23,6 +23,7 @@ func (c *collector) accounts(ctx context.Context, base aws.Config) ([]account, e
 		return nil, fmt.Errorf("cannot identify the AWS credentials (sts:GetCallerIdentity): %w", err)
 	}
 	self := aws.ToString(ident.Account)
+	c.self = self
 	if c.opts.AssumeRole == "" {
 		if len(c.opts.Accounts) > 0 || c.opts.Organization {
 			return nil, fmt.Errorf("--accounts and --organization need --assume-role")
@@ -76,7 +77,8 @@ func organizationAccounts(ctx context.Context, cfg aws.Config) ([]string, error)
 			return nil, err
 		}
 		for _, a := range page.Accounts {
-			if a.Status == orgtypes.AccountStatusActive {
+			// State replaces Status, which AWS retired in September 2026.
+			if a.State == orgtypes.AccountStateActive || (a.State == "" && a.Status == orgtypes.AccountStatusActive) {
 				ids = append(ids, aws.ToString(a.Id))
 			}
 		}

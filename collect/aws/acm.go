@@ -21,40 +21,42 @@ func collectACM(ctx context.Context, s *scope) {
 	// ask for every key type.
 	in := &acm.ListCertificatesInput{Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}}
 	p := acm.NewListCertificatesPaginator(client, in)
+	var certs []acmtypes.CertificateSummary
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListCertificates", err)
 			return
 		}
-		for _, sum := range page.CertificateSummaryList {
-			out, err := client.DescribeCertificate(ctx, &acm.DescribeCertificateInput{CertificateArn: sum.CertificateArn})
-			if err != nil {
-				s.fail("DescribeCertificate", err)
-				continue
-			}
-			c := out.Certificate
-			cert := &model.ACMCertificate{
-				Domain:       aws.ToString(c.DomainName),
-				Status:       string(c.Status),
-				KeyAlgorithm: string(c.KeyAlgorithm),
-				InUse:        len(c.InUseBy) > 0,
-			}
-			if c.NotAfter != nil {
-				cert.NotAfter = c.NotAfter.UTC().Format(time.RFC3339)
-			}
-			var tags map[string]string
-			if tt, err := client.ListTagsForCertificate(ctx, &acm.ListTagsForCertificateInput{CertificateArn: sum.CertificateArn}); err != nil {
-				s.fail("ListTagsForCertificate", err)
-			} else {
-				for _, t := range tt.Tags {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
-			}
-			s.add(aws.ToString(c.CertificateArn), "aws.acm.certificate", cert.Domain, cert, c, tags)
-		}
+		certs = append(certs, page.CertificateSummaryList...)
 	}
+	forEach(s, certs, func(sum acmtypes.CertificateSummary) {
+		out, err := client.DescribeCertificate(ctx, &acm.DescribeCertificateInput{CertificateArn: sum.CertificateArn})
+		if err != nil {
+			s.fail("DescribeCertificate", err)
+			return
+		}
+		c := out.Certificate
+		cert := &model.ACMCertificate{
+			Domain:       aws.ToString(c.DomainName),
+			Status:       string(c.Status),
+			KeyAlgorithm: string(c.KeyAlgorithm),
+			InUse:        len(c.InUseBy) > 0,
+		}
+		if c.NotAfter != nil {
+			cert.NotAfter = c.NotAfter.UTC().Format(time.RFC3339)
+		}
+		var tags map[string]string
+		if tt, err := client.ListTagsForCertificate(ctx, &acm.ListTagsForCertificateInput{CertificateArn: sum.CertificateArn}); err != nil {
+			s.fail("ListTagsForCertificate", err)
+		} else {
+			for _, t := range tt.Tags {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			}
+		}
+		s.add(aws.ToString(c.CertificateArn), "aws.acm.certificate", cert.Domain, cert, c, tags)
+	})
 }

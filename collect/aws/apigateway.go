@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	apigwtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -17,47 +18,49 @@ func init() { register("apigateway", false, collectAPIGateway) }
 func collectAPIGateway(ctx context.Context, s *scope) {
 	client := apigateway.NewFromConfig(s.Config())
 	p := apigateway.NewGetRestApisPaginator(client, &apigateway.GetRestApisInput{})
+	var apis []apigwtypes.RestApi
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("GetRestApis", err)
 			return
 		}
-		for _, api := range page.Items {
-			apiID := aws.ToString(api.Id)
-			stages, err := client.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
-			if err != nil {
-				s.fail("GetStages", err)
-				continue
-			}
-			for _, st := range stages.Item {
-				name := aws.ToString(st.StageName)
-				a := &model.APIGatewayStage{
-					Name:              name,
-					AccessLogsEnabled: st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "",
-					XRayTracing:       st.TracingEnabled,
-					WAFWebACL:         aws.ToString(st.WebAclArn),
-				}
-				// Cache data is encrypted when method settings exist and every
-				// one of them encrypts it (usually the single */* entry).
-				a.CacheEncrypted = len(st.MethodSettings) > 0
-				for _, ms := range st.MethodSettings {
-					a.CacheEncrypted = a.CacheEncrypted && ms.CacheDataEncrypted
-				}
-				var rels []model.Relation
-				if a.WAFWebACL != "" {
-					rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
-				}
-				if st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "" {
-					rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: aws.ToString(st.AccessLogSettings.DestinationArn)})
-				}
-				arn := fmt.Sprintf("arn:%s:apigateway:%s::/restapis/%s/stages/%s", svcPartition(s.region), s.region, apiID, name)
-				tags := st.Tags
-				if len(tags) == 0 {
-					tags = nil
-				}
-				s.add(arn, "aws.apigateway.stage", name, a, st, tags, rels...)
-			}
-		}
+		apis = append(apis, page.Items...)
 	}
+	forEach(s, apis, func(api apigwtypes.RestApi) {
+		apiID := aws.ToString(api.Id)
+		stages, err := client.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
+		if err != nil {
+			s.fail("GetStages", err)
+			return
+		}
+		for _, st := range stages.Item {
+			name := aws.ToString(st.StageName)
+			a := &model.APIGatewayStage{
+				Name:              name,
+				AccessLogsEnabled: st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "",
+				XRayTracing:       st.TracingEnabled,
+				WAFWebACL:         aws.ToString(st.WebAclArn),
+			}
+			// Cache data is encrypted when method settings exist and every
+			// one of them encrypts it (usually the single */* entry).
+			a.CacheEncrypted = len(st.MethodSettings) > 0
+			for _, ms := range st.MethodSettings {
+				a.CacheEncrypted = a.CacheEncrypted && ms.CacheDataEncrypted
+			}
+			var rels []model.Relation
+			if a.WAFWebACL != "" {
+				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
+			}
+			if st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "" {
+				rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: aws.ToString(st.AccessLogSettings.DestinationArn)})
+			}
+			arn := fmt.Sprintf("arn:%s:apigateway:%s::/restapis/%s/stages/%s", svcPartition(s.region), s.region, apiID, name)
+			tags := st.Tags
+			if len(tags) == 0 {
+				tags = nil
+			}
+			s.add(arn, "aws.apigateway.stage", name, a, st, tags, rels...)
+		}
+	})
 }

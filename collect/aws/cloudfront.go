@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
+	cftypes "github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -17,6 +18,7 @@ func init() { register("cloudfront", true, collectCloudFront) }
 // certificate, web ACL, logging) into aws.cloudfront.distribution.
 func collectCloudFront(ctx context.Context, s *scope) {
 	client := cloudfront.NewFromConfig(s.Config())
+	var dists []cftypes.DistributionSummary
 	p := cloudfront.NewListDistributionsPaginator(client, &cloudfront.ListDistributionsInput{})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -25,58 +27,59 @@ func collectCloudFront(ctx context.Context, s *scope) {
 			return
 		}
 		if page.DistributionList == nil {
+			break
+		}
+		dists = append(dists, page.DistributionList.Items...)
+	}
+	forEach(s, dists, func(sum cftypes.DistributionSummary) {
+		out, err := client.GetDistributionConfig(ctx, &cloudfront.GetDistributionConfigInput{Id: sum.Id})
+		if err != nil {
+			s.fail("GetDistributionConfig", err)
 			return
 		}
-		for _, sum := range page.DistributionList.Items {
-			out, err := client.GetDistributionConfig(ctx, &cloudfront.GetDistributionConfigInput{Id: sum.Id})
-			if err != nil {
-				s.fail("GetDistributionConfig", err)
-				continue
-			}
-			c := out.DistributionConfig
-			d := &model.CloudFrontDistribution{ViewerProtocolPolicies: []string{}}
-			// Default behavior first, then ordered behaviors in order, as
-			// the Terraform adapter lists them.
-			if c.DefaultCacheBehavior != nil {
-				d.ViewerProtocolPolicies = append(d.ViewerProtocolPolicies, string(c.DefaultCacheBehavior.ViewerProtocolPolicy))
-			}
-			if c.CacheBehaviors != nil {
-				for _, b := range c.CacheBehaviors.Items {
-					d.ViewerProtocolPolicies = append(d.ViewerProtocolPolicies, string(b.ViewerProtocolPolicy))
-				}
-			}
-			// No viewer certificate, or the CloudFront one, means the default
-			// *.cloudfront.net certificate; its minimum version is not the
-			// owner's choice, so it stays empty as in Terraform.
-			d.DefaultCertificate = true
-			if vc := c.ViewerCertificate; vc != nil {
-				// AWS accepts either a custom certificate or the default one.
-				d.DefaultCertificate = aws.ToString(vc.ACMCertificateArn) == "" && aws.ToString(vc.IAMCertificateId) == ""
-				if !d.DefaultCertificate {
-					d.MinimumProtocolVersion = string(vc.MinimumProtocolVersion)
-				}
-			}
-			d.WAFWebACL = aws.ToString(c.WebACLId)
-			d.LoggingEnabled = c.Logging != nil && aws.ToBool(c.Logging.Enabled)
-			// Built rather than taken from the summary: the form is fixed, and
-			// moto drops the empty region field from the ARN it returns.
-			arn := fmt.Sprintf("arn:%s:cloudfront::%s:distribution/%s", svcPartition(s.region), s.account, aws.ToString(sum.Id))
-			var tags map[string]string
-			if tt, err := client.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(arn)}); err != nil {
-				s.fail("ListTagsForResource", err)
-			} else if tt.Tags != nil {
-				for _, t := range tt.Tags.Items {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
-			}
-			var rels []model.Relation
-			if d.WAFWebACL != "" {
-				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: d.WAFWebACL})
-			}
-			s.add(arn, "aws.cloudfront.distribution", aws.ToString(sum.Id), d, c, tags, rels...)
+		c := out.DistributionConfig
+		d := &model.CloudFrontDistribution{ViewerProtocolPolicies: []string{}}
+		// Default behavior first, then ordered behaviors in order, as
+		// the Terraform adapter lists them.
+		if c.DefaultCacheBehavior != nil {
+			d.ViewerProtocolPolicies = append(d.ViewerProtocolPolicies, string(c.DefaultCacheBehavior.ViewerProtocolPolicy))
 		}
-	}
+		if c.CacheBehaviors != nil {
+			for _, b := range c.CacheBehaviors.Items {
+				d.ViewerProtocolPolicies = append(d.ViewerProtocolPolicies, string(b.ViewerProtocolPolicy))
+			}
+		}
+		// No viewer certificate, or the CloudFront one, means the default
+		// *.cloudfront.net certificate; its minimum version is not the
+		// owner's choice, so it stays empty as in Terraform.
+		d.DefaultCertificate = true
+		if vc := c.ViewerCertificate; vc != nil {
+			// AWS accepts either a custom certificate or the default one.
+			d.DefaultCertificate = aws.ToString(vc.ACMCertificateArn) == "" && aws.ToString(vc.IAMCertificateId) == ""
+			if !d.DefaultCertificate {
+				d.MinimumProtocolVersion = string(vc.MinimumProtocolVersion)
+			}
+		}
+		d.WAFWebACL = aws.ToString(c.WebACLId)
+		d.LoggingEnabled = c.Logging != nil && aws.ToBool(c.Logging.Enabled)
+		// Built rather than taken from the summary: the form is fixed, and
+		// moto drops the empty region field from the ARN it returns.
+		arn := fmt.Sprintf("arn:%s:cloudfront::%s:distribution/%s", svcPartition(s.region), s.account, aws.ToString(sum.Id))
+		var tags map[string]string
+		if tt, err := client.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(arn)}); err != nil {
+			s.fail("ListTagsForResource", err)
+		} else if tt.Tags != nil {
+			for _, t := range tt.Tags.Items {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			}
+		}
+		var rels []model.Relation
+		if d.WAFWebACL != "" {
+			rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: d.WAFWebACL})
+		}
+		s.add(arn, "aws.cloudfront.distribution", aws.ToString(sum.Id), d, c, tags, rels...)
+	})
 }

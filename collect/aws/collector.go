@@ -45,6 +45,10 @@ type Options struct {
 	ExternalID   string
 	// AccountConcurrency bounds accounts scanned at once (default 4).
 	AccountConcurrency int
+	// MaxInFlight bounds the API requests in flight per account (default
+	// 32), whatever the workers and per-resource reads: the concurrency
+	// AWS sees, and the bound a scan's speed is measured against.
+	MaxInFlight int
 	// Progress receives an event as each unit of work ends.
 	Progress func(Event)
 	// LoadOptions are extra config options (tests: static credentials).
@@ -70,8 +74,10 @@ type Result struct {
 	Errors    []CollectionError
 	Accounts  []string
 	Regions   []string
-	// Calls counts API operations sent (retries not included).
+	// Calls counts API operations sent (retries not included); Attempts
+	// counts HTTP requests, retries included.
 	Calls    int64
+	Attempts int64
 	Duration time.Duration
 }
 
@@ -83,6 +89,9 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.AccountConcurrency <= 0 {
 		opts.AccountConcurrency = 4
+	}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = 32
 	}
 	if opts.CallTimeout <= 0 {
 		opts.CallTimeout = 60 * time.Second
@@ -115,7 +124,7 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 		}(acct)
 	}
 	wg.Wait()
-	res := &Result{Calls: c.calls.Load(), Duration: time.Since(start)}
+	res := &Result{Calls: c.calls.Load(), Attempts: c.attempts.Load(), Duration: time.Since(start)}
 	c.mu.Lock()
 	res.Resources = append(c.resources, c.facts.resources()...)
 	res.Errors = c.errs
@@ -131,7 +140,10 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 type collector struct {
 	opts     Options
 	services []*service
+	// self is the account of the credentials the scan started from.
+	self     string
 	calls    atomic.Int64
+	attempts atomic.Int64
 	facts    *facts
 
 	mu        sync.Mutex
@@ -182,6 +194,8 @@ type account struct {
 }
 
 func (c *collector) collectAccount(ctx context.Context, a account) {
+	a.cfg = a.cfg.Copy()
+	a.cfg.APIOptions = append(a.cfg.APIOptions[:len(a.cfg.APIOptions):len(a.cfg.APIOptions)], inFlightLimit(c.opts.MaxInFlight))
 	regions, err := c.enabledRegions(ctx, a)
 	if err != nil {
 		c.fail(a.id, "", "ec2", "DescribeRegions", err)

@@ -18,58 +18,60 @@ func init() { register("dynamodb", false, collectDynamoDB) }
 func collectDynamoDB(ctx context.Context, s *scope) {
 	client := dynamodb.NewFromConfig(s.Config())
 	p := dynamodb.NewListTablesPaginator(client, &dynamodb.ListTablesInput{})
+	var tables []string
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListTables", err)
 			return
 		}
-		for _, name := range page.TableNames {
-			desc, err := client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
-			if err != nil {
-				s.fail("DescribeTable", err)
-				continue
-			}
-			t := &model.DynamoDBTable{Name: name}
-			// No SSEDescription (or SSEType AES256) means the AWS owned
-			// key; KMS means the AWS managed or a customer managed key,
-			// as sse_enabled means in Terraform.
-			if sse := desc.Table.SSEDescription; sse != nil && sse.SSEType == ddbtypes.SSETypeKms &&
-				(sse.Status == ddbtypes.SSEStatusEnabled || sse.Status == ddbtypes.SSEStatusUpdating) {
-				t.SSEEnabled = true
-				t.KMSKeyARN = aws.ToString(sse.KMSMasterKeyArn)
-			}
-			raw := map[string]any{"Table": desc.Table}
-			if cb, err := client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)}); err != nil {
-				s.fail("DescribeContinuousBackups", err)
-			} else if d := cb.ContinuousBackupsDescription; d != nil {
-				raw["ContinuousBackupsDescription"] = d
-				t.PointInTimeRecovery = d.PointInTimeRecoveryDescription != nil &&
-					d.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == ddbtypes.PointInTimeRecoveryStatusEnabled
-			}
-			arn := aws.ToString(desc.Table.TableArn)
-			var tags map[string]string
-			for next := (*string)(nil); ; {
-				tt, err := client.ListTagsOfResource(ctx, &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String(arn), NextToken: next})
-				if err != nil {
-					s.fail("ListTagsOfResource", err)
-					break
-				}
-				for _, tag := range tt.Tags {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
-				}
-				if next = tt.NextToken; next == nil {
-					break
-				}
-			}
-			var rels []model.Relation
-			if t.KMSKeyARN != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: t.KMSKeyARN})
-			}
-			s.add(arn, "aws.dynamodb.table", name, t, raw, tags, rels...)
-		}
+		tables = append(tables, page.TableNames...)
 	}
+	forEach(s, tables, func(name string) {
+		desc, err := client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
+		if err != nil {
+			s.fail("DescribeTable", err)
+			return
+		}
+		t := &model.DynamoDBTable{Name: name}
+		// No SSEDescription (or SSEType AES256) means the AWS owned
+		// key; KMS means the AWS managed or a customer managed key,
+		// as sse_enabled means in Terraform.
+		if sse := desc.Table.SSEDescription; sse != nil && sse.SSEType == ddbtypes.SSETypeKms &&
+			(sse.Status == ddbtypes.SSEStatusEnabled || sse.Status == ddbtypes.SSEStatusUpdating) {
+			t.SSEEnabled = true
+			t.KMSKeyARN = aws.ToString(sse.KMSMasterKeyArn)
+		}
+		raw := map[string]any{"Table": desc.Table}
+		if cb, err := client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)}); err != nil {
+			s.fail("DescribeContinuousBackups", err)
+		} else if d := cb.ContinuousBackupsDescription; d != nil {
+			raw["ContinuousBackupsDescription"] = d
+			t.PointInTimeRecovery = d.PointInTimeRecoveryDescription != nil &&
+				d.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == ddbtypes.PointInTimeRecoveryStatusEnabled
+		}
+		arn := aws.ToString(desc.Table.TableArn)
+		var tags map[string]string
+		for next := (*string)(nil); ; {
+			tt, err := client.ListTagsOfResource(ctx, &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String(arn), NextToken: next})
+			if err != nil {
+				s.fail("ListTagsOfResource", err)
+				break
+			}
+			for _, tag := range tt.Tags {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+			}
+			if next = tt.NextToken; next == nil {
+				break
+			}
+		}
+		var rels []model.Relation
+		if t.KMSKeyARN != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: t.KMSKeyARN})
+		}
+		s.add(arn, "aws.dynamodb.table", name, t, raw, tags, rels...)
+	})
 }

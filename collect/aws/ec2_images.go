@@ -15,87 +15,91 @@ import (
 // cannot be read, public is marked unknown.
 func collectSnapshots(ctx context.Context, s *scope, client *ec2.Client) {
 	p := ec2.NewDescribeSnapshotsPaginator(client, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}})
+	var snapshots []ec2types.Snapshot
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeSnapshots", err)
 			return
 		}
-		for _, sn := range page.Snapshots {
-			id := aws.ToString(sn.SnapshotId)
-			a := &model.EC2Snapshot{
-				Encrypted: aws.ToBool(sn.Encrypted),
-				VolumeID:  aws.ToString(sn.VolumeId),
-			}
-			raw := map[string]any{"Snapshot": sn}
-			known := true
-			attr, err := client.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
-				SnapshotId: sn.SnapshotId, Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission})
-			if err != nil {
-				s.fail("DescribeSnapshotAttribute", err)
-				known = false
-			} else {
-				raw["CreateVolumePermissions"] = attr.CreateVolumePermissions
-				for _, perm := range attr.CreateVolumePermissions {
-					if perm.Group == ec2types.PermissionGroupAll {
-						a.Public = true
-					}
+		snapshots = append(snapshots, page.Snapshots...)
+	}
+	forEach(s, snapshots, func(sn ec2types.Snapshot) {
+		id := aws.ToString(sn.SnapshotId)
+		a := &model.EC2Snapshot{
+			Encrypted: aws.ToBool(sn.Encrypted),
+			VolumeID:  aws.ToString(sn.VolumeId),
+		}
+		raw := map[string]any{"Snapshot": sn}
+		known := true
+		attr, err := client.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
+			SnapshotId: sn.SnapshotId, Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission})
+		if err != nil {
+			s.fail("DescribeSnapshotAttribute", err)
+			known = false
+		} else {
+			raw["CreateVolumePermissions"] = attr.CreateVolumePermissions
+			for _, perm := range attr.CreateVolumePermissions {
+				if perm.Group == ec2types.PermissionGroupAll {
+					a.Public = true
 				}
 			}
-			var rels []model.Relation
-			if k := aws.ToString(sn.KmsKeyId); k != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
-			}
-			tags := ec2Tags(sn.Tags)
-			r := s.add(s.ec2PublicARN("snapshot", id), "aws.ec2.snapshot", ec2Name(tags, id), a, raw, tags, rels...)
-			if !known {
-				r.MarkUnknown("public")
-			}
 		}
-	}
+		var rels []model.Relation
+		if k := aws.ToString(sn.KmsKeyId); k != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+		}
+		tags := ec2Tags(sn.Tags)
+		r := s.add(s.ec2PublicARN("snapshot", id), "aws.ec2.snapshot", ec2Name(tags, id), a, raw, tags, rels...)
+		if !known {
+			r.MarkUnknown("public")
+		}
+	})
 }
 
 // collectImages records the account's own AMIs; public from the image's
 // Public flag or, when that is not set, its launch permission.
 func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 	p := ec2.NewDescribeImagesPaginator(client, &ec2.DescribeImagesInput{Owners: []string{"self"}})
+	var images []ec2types.Image
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeImages", err)
 			return
 		}
-		for _, im := range page.Images {
-			id := aws.ToString(im.ImageId)
-			a := &model.EC2Image{Public: aws.ToBool(im.Public)}
-			raw := map[string]any{"Image": im}
-			known := true
-			if !a.Public {
-				attr, err := client.DescribeImageAttribute(ctx, &ec2.DescribeImageAttributeInput{
-					ImageId: im.ImageId, Attribute: ec2types.ImageAttributeNameLaunchPermission})
-				if err != nil {
-					s.fail("DescribeImageAttribute", err)
-					known = im.Public != nil // the flag alone still answers
-				} else {
-					raw["LaunchPermissions"] = attr.LaunchPermissions
-					for _, perm := range attr.LaunchPermissions {
-						if perm.Group == ec2types.PermissionGroupAll {
-							a.Public = true
-						}
+		images = append(images, page.Images...)
+	}
+	forEach(s, images, func(im ec2types.Image) {
+		id := aws.ToString(im.ImageId)
+		a := &model.EC2Image{Public: aws.ToBool(im.Public)}
+		raw := map[string]any{"Image": im}
+		known := true
+		if !a.Public {
+			attr, err := client.DescribeImageAttribute(ctx, &ec2.DescribeImageAttributeInput{
+				ImageId: im.ImageId, Attribute: ec2types.ImageAttributeNameLaunchPermission})
+			if err != nil {
+				s.fail("DescribeImageAttribute", err)
+				known = im.Public != nil // the flag alone still answers
+			} else {
+				raw["LaunchPermissions"] = attr.LaunchPermissions
+				for _, perm := range attr.LaunchPermissions {
+					if perm.Group == ec2types.PermissionGroupAll {
+						a.Public = true
 					}
 				}
 			}
-			tags := ec2Tags(im.Tags)
-			name := aws.ToString(im.Name)
-			if name == "" {
-				name = ec2Name(tags, id)
-			}
-			r := s.add(s.ec2PublicARN("image", id), "aws.ec2.image", name, a, raw, tags)
-			if !known {
-				r.MarkUnknown("public")
-			}
 		}
-	}
+		tags := ec2Tags(im.Tags)
+		name := aws.ToString(im.Name)
+		if name == "" {
+			name = ec2Name(tags, id)
+		}
+		r := s.add(s.ec2PublicARN("image", id), "aws.ec2.image", name, a, raw, tags)
+		if !known {
+			r.MarkUnknown("public")
+		}
+	})
 }
 
 // collectLaunchTemplates records launch templates with the settings of
@@ -104,38 +108,40 @@ func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 // unset, as the Terraform adapter reads them.
 func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
 	p := ec2.NewDescribeLaunchTemplatesPaginator(client, &ec2.DescribeLaunchTemplatesInput{})
+	var templates []ec2types.LaunchTemplate
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeLaunchTemplates", err)
 			return
 		}
-		for _, lt := range page.LaunchTemplates {
-			id := aws.ToString(lt.LaunchTemplateId)
-			a := &model.EC2LaunchTemplate{
-				Name:            aws.ToString(lt.LaunchTemplateName),
-				MetadataOptions: model.MetadataOptions{HTTPEndpoint: "enabled", HTTPTokens: "optional", HTTPPutResponseHopLimit: 1},
-				BlockDevices:    []model.BlockDevice{},
-			}
-			raw := map[string]any{"LaunchTemplate": lt}
-			vs, err := client.DescribeLaunchTemplateVersions(ctx, &ec2.DescribeLaunchTemplateVersionsInput{
-				LaunchTemplateId: lt.LaunchTemplateId, Versions: []string{"$Default"}})
-			known := err == nil
-			if err != nil {
-				s.fail("DescribeLaunchTemplateVersions", err)
-			} else if len(vs.LaunchTemplateVersions) > 0 {
-				v := vs.LaunchTemplateVersions[0]
-				raw["DefaultVersion"] = v
-				readLaunchTemplateData(a, v.LaunchTemplateData)
-			}
-			r := s.add(s.ec2ARN("launch-template", id), "aws.ec2.launch_template", a.Name, a, raw, ec2Tags(lt.Tags))
-			if !known {
-				r.MarkUnknown("metadata_options")
-				r.MarkUnknown("block_devices")
-				r.MarkUnknown("has_public_ip")
-			}
-		}
+		templates = append(templates, page.LaunchTemplates...)
 	}
+	forEach(s, templates, func(lt ec2types.LaunchTemplate) {
+		id := aws.ToString(lt.LaunchTemplateId)
+		a := &model.EC2LaunchTemplate{
+			Name:            aws.ToString(lt.LaunchTemplateName),
+			MetadataOptions: model.MetadataOptions{HTTPEndpoint: "enabled", HTTPTokens: "optional", HTTPPutResponseHopLimit: 1},
+			BlockDevices:    []model.BlockDevice{},
+		}
+		raw := map[string]any{"LaunchTemplate": lt}
+		vs, err := client.DescribeLaunchTemplateVersions(ctx, &ec2.DescribeLaunchTemplateVersionsInput{
+			LaunchTemplateId: lt.LaunchTemplateId, Versions: []string{"$Default"}})
+		known := err == nil
+		if err != nil {
+			s.fail("DescribeLaunchTemplateVersions", err)
+		} else if len(vs.LaunchTemplateVersions) > 0 {
+			v := vs.LaunchTemplateVersions[0]
+			raw["DefaultVersion"] = v
+			readLaunchTemplateData(a, v.LaunchTemplateData)
+		}
+		r := s.add(s.ec2ARN("launch-template", id), "aws.ec2.launch_template", a.Name, a, raw, ec2Tags(lt.Tags))
+		if !known {
+			r.MarkUnknown("metadata_options")
+			r.MarkUnknown("block_devices")
+			r.MarkUnknown("has_public_ip")
+		}
+	})
 }
 
 func readLaunchTemplateData(a *model.EC2LaunchTemplate, d *ec2types.ResponseLaunchTemplateData) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+	ectypes "github.com/aws/aws-sdk-go-v2/service/elasticache/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -17,34 +18,36 @@ func init() { register("elasticache", false, collectElastiCache) }
 func collectElastiCache(ctx context.Context, s *scope) {
 	client := elasticache.NewFromConfig(s.Config())
 	p := elasticache.NewDescribeReplicationGroupsPaginator(client, &elasticache.DescribeReplicationGroupsInput{})
+	var groups []ectypes.ReplicationGroup
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeReplicationGroups", err)
 			return
 		}
-		for _, g := range page.ReplicationGroups {
-			rg := &model.ElastiCacheReplicationGroup{
-				AtRestEncryption:  aws.ToBool(g.AtRestEncryptionEnabled),
-				TransitEncryption: aws.ToBool(g.TransitEncryptionEnabled),
-				AuthTokenSet:      aws.ToBool(g.AuthTokenEnabled),
-			}
-			var tags map[string]string
-			if tt, err := client.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: g.ARN}); err != nil {
-				s.fail("ListTagsForResource", err)
-			} else {
-				for _, t := range tt.TagList {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
-			}
-			var rels []model.Relation
-			if k := aws.ToString(g.KmsKeyId); k != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
-			}
-			s.add(aws.ToString(g.ARN), "aws.elasticache.replication_group", aws.ToString(g.ReplicationGroupId), rg, g, tags, rels...)
-		}
+		groups = append(groups, page.ReplicationGroups...)
 	}
+	forEach(s, groups, func(g ectypes.ReplicationGroup) {
+		rg := &model.ElastiCacheReplicationGroup{
+			AtRestEncryption:  aws.ToBool(g.AtRestEncryptionEnabled),
+			TransitEncryption: aws.ToBool(g.TransitEncryptionEnabled),
+			AuthTokenSet:      aws.ToBool(g.AuthTokenEnabled),
+		}
+		var tags map[string]string
+		if tt, err := client.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: g.ARN}); err != nil {
+			s.fail("ListTagsForResource", err)
+		} else {
+			for _, t := range tt.TagList {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			}
+		}
+		var rels []model.Relation
+		if k := aws.ToString(g.KmsKeyId); k != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+		}
+		s.add(aws.ToString(g.ARN), "aws.elasticache.replication_group", aws.ToString(g.ReplicationGroupId), rg, g, tags, rels...)
+	})
 }

@@ -40,7 +40,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 		lbs = append(lbs, page.LoadBalancers...)
 	}
 	tags := elbv2Tags(ctx, s, client, lbs)
-	for _, lb := range lbs {
+	forEach(s, lbs, func(lb elbv2types.LoadBalancer) {
 		arn := aws.ToString(lb.LoadBalancerArn)
 		a := &model.ELBv2LoadBalancer{
 			Name:           aws.ToString(lb.LoadBalancerName),
@@ -115,7 +115,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
 		markUnknown(s.add(arn, "aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...), unknown)
-	}
+	})
 }
 
 // elbv2Listener normalizes a listener: its TLS policy, the type of its

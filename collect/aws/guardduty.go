@@ -19,23 +19,25 @@ func collectGuardDuty(ctx context.Context, s *scope) {
 	client := guardduty.NewFromConfig(s.Config())
 	enabled := false
 	p := guardduty.NewListDetectorsPaginator(client, &guardduty.ListDetectorsInput{})
+	var detectors []string
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListDetectors", err)
 			return // the fact stays unknown
 		}
-		for _, id := range page.DetectorIds {
-			d, err := client.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(id)})
-			if err != nil {
-				s.fail("GetDetector", err)
-				continue
-			}
-			a := &model.GuardDutyDetector{Enabled: d.Status == gdtypes.DetectorStatusEnabled}
-			enabled = enabled || a.Enabled
-			arn := "arn:aws:guardduty:" + s.region + ":" + s.account + ":detector/" + id
-			s.add(arn, "aws.guardduty.detector", id, a, d, d.Tags)
-		}
+		detectors = append(detectors, page.DetectorIds...)
 	}
+	forEach(s, detectors, func(id string) {
+		d, err := client.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(id)})
+		if err != nil {
+			s.fail("GetDetector", err)
+			return
+		}
+		a := &model.GuardDutyDetector{Enabled: d.Status == gdtypes.DetectorStatusEnabled}
+		enabled = enabled || a.Enabled
+		arn := "arn:aws:guardduty:" + s.region + ":" + s.account + ":detector/" + id
+		s.add(arn, "aws.guardduty.detector", id, a, d, d.Tags)
+	})
 	s.regionFact(factGuardDuty, boolPtr(enabled))
 }

@@ -19,16 +19,18 @@ func collectKMS(ctx context.Context, s *scope) {
 	client := kms.NewFromConfig(s.Config())
 	aliases := kmsAliases(ctx, s, client)
 	p := kms.NewListKeysPaginator(client, &kms.ListKeysInput{})
+	var keys []kmstypes.KeyListEntry
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListKeys", err)
 			return
 		}
-		for _, k := range page.Keys {
-			collectKMSKey(ctx, s, client, aws.ToString(k.KeyId), aliases)
-		}
+		keys = append(keys, page.Keys...)
 	}
+	forEach(s, keys, func(k kmstypes.KeyListEntry) {
+		collectKMSKey(ctx, s, client, aws.ToString(k.KeyId), aliases)
+	})
 }
 
 // kmsAliases maps key ids to their alias names, the names people know

@@ -22,16 +22,18 @@ func init() { register("lambda", false, collectLambda) }
 func collectLambda(ctx context.Context, s *scope) {
 	client := lambda.NewFromConfig(s.Config())
 	p := lambda.NewListFunctionsPaginator(client, &lambda.ListFunctionsInput{})
+	var functions []lambdatypes.FunctionConfiguration
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListFunctions", err)
 			return
 		}
-		for _, fn := range page.Functions {
-			collectLambdaFunction(ctx, s, client, fn)
-		}
+		functions = append(functions, page.Functions...)
 	}
+	forEach(s, functions, func(fn lambdatypes.FunctionConfiguration) {
+		collectLambdaFunction(ctx, s, client, fn)
+	})
 }
 
 func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client, fn lambdatypes.FunctionConfiguration) {

@@ -32,43 +32,45 @@ func collectLogs(ctx context.Context, s *scope) {
 		}
 	}
 	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(client, &cloudwatchlogs.DescribeLogGroupsInput{})
+	var groups []logstypes.LogGroup
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeLogGroups", err)
 			return
 		}
-		for _, g := range page.LogGroups {
-			name := aws.ToString(g.LogGroupName)
-			lg := &model.CloudWatchLogGroup{
-				Name:            name,
-				KMSKeyID:        aws.ToString(g.KmsKeyId),
-				RetentionInDays: int(aws.ToInt32(g.RetentionInDays)),
-			}
-			// LogGroupArn is the ARN without the ":*" suffix Arn carries.
-			arn := aws.ToString(g.LogGroupArn)
-			if arn == "" {
-				arn = strings.TrimSuffix(aws.ToString(g.Arn), ":*")
-			}
-			var tags map[string]string
-			if tt, err := client.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)}); err != nil {
-				s.fail("ListTagsForResource", err)
-			} else if len(tt.Tags) > 0 {
-				tags = tt.Tags
-			}
-			mf := filters[name]
-			if mf == nil {
-				mf = []logstypes.MetricFilter{}
-			}
-			raw := struct {
-				LogGroup      logstypes.LogGroup
-				MetricFilters []logstypes.MetricFilter
-			}{g, mf}
-			var rels []model.Relation
-			if lg.KMSKeyID != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: lg.KMSKeyID})
-			}
-			s.add(arn, "aws.logs.log_group", name, lg, raw, tags, rels...)
-		}
+		groups = append(groups, page.LogGroups...)
 	}
+	forEach(s, groups, func(g logstypes.LogGroup) {
+		name := aws.ToString(g.LogGroupName)
+		lg := &model.CloudWatchLogGroup{
+			Name:            name,
+			KMSKeyID:        aws.ToString(g.KmsKeyId),
+			RetentionInDays: int(aws.ToInt32(g.RetentionInDays)),
+		}
+		// LogGroupArn is the ARN without the ":*" suffix Arn carries.
+		arn := aws.ToString(g.LogGroupArn)
+		if arn == "" {
+			arn = strings.TrimSuffix(aws.ToString(g.Arn), ":*")
+		}
+		var tags map[string]string
+		if tt, err := client.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)}); err != nil {
+			s.fail("ListTagsForResource", err)
+		} else if len(tt.Tags) > 0 {
+			tags = tt.Tags
+		}
+		mf := filters[name]
+		if mf == nil {
+			mf = []logstypes.MetricFilter{}
+		}
+		raw := struct {
+			LogGroup      logstypes.LogGroup
+			MetricFilters []logstypes.MetricFilter
+		}{g, mf}
+		var rels []model.Relation
+		if lg.KMSKeyID != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: lg.KMSKeyID})
+		}
+		s.add(arn, "aws.logs.log_group", name, lg, raw, tags, rels...)
+	})
 }

@@ -22,6 +22,32 @@ func (c *collector) middleware() []func(*middleware.Stack) error {
 					return next.HandleInitialize(ctx, in)
 				}), middleware.Before)
 		},
+		func(st *middleware.Stack) error {
+			// After the retryer: once per attempt.
+			return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("vigil-count-attempt",
+				func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+					c.attempts.Add(1)
+					return next.HandleFinalize(ctx, in)
+				}), middleware.After)
+		},
+	}
+}
+
+// inFlightLimit holds each attempt to one of n slots shared by one
+// account's clients. Attempts take a slot, backoff between them does not.
+func inFlightLimit(n int) func(*middleware.Stack) error {
+	slots := make(chan struct{}, n)
+	return func(st *middleware.Stack) error {
+		return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("vigil-in-flight",
+			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, ctx.Err()
+				}
+				defer func() { <-slots }()
+				return next.HandleFinalize(ctx, in)
+			}), middleware.After)
 	}
 }
 

@@ -19,9 +19,15 @@ func init() { register("organizations", true, collectOrganizations) }
 // aws.organizations.policy. Only the management account (or a delegated
 // administrator) may list them: an account outside any organization records
 // nothing, a member account records the AccessDenied as a collection error.
+// A scan of the whole organization reads them once, from the account it
+// started in, not once more from every member.
 func collectOrganizations(ctx context.Context, s *scope) {
+	if s.c.opts.Organization && s.account != s.c.self {
+		return
+	}
 	client := organizations.NewFromConfig(s.Config())
 	p := organizations.NewListPoliciesPaginator(client, &organizations.ListPoliciesInput{Filter: orgtypes.PolicyTypeServiceControlPolicy})
+	var policies []orgtypes.PolicySummary
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -32,28 +38,29 @@ func collectOrganizations(ctx context.Context, s *scope) {
 			s.fail("ListPolicies", err)
 			return
 		}
-		for _, sum := range page.Policies {
-			out, err := client.DescribePolicy(ctx, &organizations.DescribePolicyInput{PolicyId: sum.Id})
-			if err != nil {
-				s.fail("DescribePolicy", err)
-				continue
-			}
-			pol := &model.OrganizationsPolicy{Name: aws.ToString(sum.Name), Type: string(sum.Type)}
-			if out.Policy != nil {
-				if doc, err := model.ParsePolicyDocument(aws.ToString(out.Policy.Content)); err == nil {
-					pol.Document = doc
-				}
-			}
-			tp := organizations.NewListTargetsForPolicyPaginator(client, &organizations.ListTargetsForPolicyInput{PolicyId: sum.Id})
-			for tp.HasMorePages() {
-				tt, err := tp.NextPage(ctx)
-				if err != nil {
-					s.fail("ListTargetsForPolicy", err)
-					break
-				}
-				pol.Targets += len(tt.Targets)
-			}
-			s.add(aws.ToString(sum.Arn), "aws.organizations.policy", pol.Name, pol, out.Policy, nil)
-		}
+		policies = append(policies, page.Policies...)
 	}
+	forEach(s, policies, func(sum orgtypes.PolicySummary) {
+		out, err := client.DescribePolicy(ctx, &organizations.DescribePolicyInput{PolicyId: sum.Id})
+		if err != nil {
+			s.fail("DescribePolicy", err)
+			return
+		}
+		pol := &model.OrganizationsPolicy{Name: aws.ToString(sum.Name), Type: string(sum.Type)}
+		if out.Policy != nil {
+			if doc, err := model.ParsePolicyDocument(aws.ToString(out.Policy.Content)); err == nil {
+				pol.Document = doc
+			}
+		}
+		tp := organizations.NewListTargetsForPolicyPaginator(client, &organizations.ListTargetsForPolicyInput{PolicyId: sum.Id})
+		for tp.HasMorePages() {
+			tt, err := tp.NextPage(ctx)
+			if err != nil {
+				s.fail("ListTargetsForPolicy", err)
+				break
+			}
+			pol.Targets += len(tt.Targets)
+		}
+		s.add(aws.ToString(sum.Arn), "aws.organizations.policy", pol.Name, pol, out.Policy, nil)
+	})
 }

@@ -101,37 +101,39 @@ func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
 // shared, so they cannot be public.
 func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 	p := rds.NewDescribeDBSnapshotsPaginator(client, &rds.DescribeDBSnapshotsInput{SnapshotType: aws.String("manual")})
+	var snapshots []rdstypes.DBSnapshot
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeDBSnapshots", err)
 			return
 		}
-		for _, snap := range page.DBSnapshots {
-			a := &model.RDSSnapshot{Encrypted: aws.ToBool(snap.Encrypted)}
-			raw := map[string]any{"DBSnapshot": snap}
-			var unknown []string
-			attrs, err := client.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: snap.DBSnapshotIdentifier})
-			switch {
-			case err != nil && !awsCodeIn(err, "DBSnapshotNotFound", "DBSnapshotNotFoundFault"):
-				s.fail("DescribeDBSnapshotAttributes", err)
-				unknown = append(unknown, "public")
-			case err == nil && attrs.DBSnapshotAttributesResult != nil:
-				raw["DBSnapshotAttributesResult"] = attrs.DBSnapshotAttributesResult
-				for _, at := range attrs.DBSnapshotAttributesResult.DBSnapshotAttributes {
-					if aws.ToString(at.AttributeName) == "restore" && slices.Contains(at.AttributeValues, "all") {
-						a.Public = true
-					}
+		snapshots = append(snapshots, page.DBSnapshots...)
+	}
+	forEach(s, snapshots, func(snap rdstypes.DBSnapshot) {
+		a := &model.RDSSnapshot{Encrypted: aws.ToBool(snap.Encrypted)}
+		raw := map[string]any{"DBSnapshot": snap}
+		var unknown []string
+		attrs, err := client.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: snap.DBSnapshotIdentifier})
+		switch {
+		case err != nil && !awsCodeIn(err, "DBSnapshotNotFound", "DBSnapshotNotFoundFault"):
+			s.fail("DescribeDBSnapshotAttributes", err)
+			unknown = append(unknown, "public")
+		case err == nil && attrs.DBSnapshotAttributesResult != nil:
+			raw["DBSnapshotAttributesResult"] = attrs.DBSnapshotAttributesResult
+			for _, at := range attrs.DBSnapshotAttributesResult.DBSnapshotAttributes {
+				if aws.ToString(at.AttributeName) == "restore" && slices.Contains(at.AttributeValues, "all") {
+					a.Public = true
 				}
 			}
-			var rels []model.Relation
-			if k := aws.ToString(snap.KmsKeyId); k != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
-			}
-			r := s.add(aws.ToString(snap.DBSnapshotArn), "aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
-			markUnknown(r, unknown)
 		}
-	}
+		var rels []model.Relation
+		if k := aws.ToString(snap.KmsKeyId); k != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+		}
+		r := s.add(aws.ToString(snap.DBSnapshotArn), "aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
+		markUnknown(r, unknown)
+	})
 }
 
 func rdsTags(tl []rdstypes.Tag) map[string]string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	rstypes "github.com/aws/aws-sdk-go-v2/service/redshift/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -19,45 +20,47 @@ func init() { register("redshift", false, collectRedshift) }
 func collectRedshift(ctx context.Context, s *scope) {
 	client := redshift.NewFromConfig(s.Config())
 	p := redshift.NewDescribeClustersPaginator(client, &redshift.DescribeClustersInput{})
+	var clusters []rstypes.Cluster
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeClusters", err)
 			return
 		}
-		for _, c := range page.Clusters {
-			id := aws.ToString(c.ClusterIdentifier)
-			rc := &model.RedshiftCluster{
-				Encrypted:          aws.ToBool(c.Encrypted),
-				PubliclyAccessible: aws.ToBool(c.PubliclyAccessible),
-			}
-			raw := map[string]any{"Cluster": c}
-			if ls, err := client.DescribeLoggingStatus(ctx, &redshift.DescribeLoggingStatusInput{ClusterIdentifier: c.ClusterIdentifier}); err != nil {
-				s.fail("DescribeLoggingStatus", err)
-			} else {
-				rc.LoggingEnabled = aws.ToBool(ls.LoggingEnabled)
-				raw["LoggingStatus"] = map[string]any{"LoggingEnabled": ls.LoggingEnabled, "BucketName": ls.BucketName,
-					"S3KeyPrefix": ls.S3KeyPrefix, "LogDestinationType": ls.LogDestinationType, "LogExports": ls.LogExports}
-			}
-			var tags map[string]string
-			for _, t := range c.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
-			var rels []model.Relation
-			if k := aws.ToString(c.KmsKeyId); k != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
-			}
-			if v := aws.ToString(c.VpcId); v != "" {
-				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: v})
-			}
-			// DescribeClusters gives no ARN; Redshift's form is cluster:<id>.
-			arn := fmt.Sprintf("arn:%s:redshift:%s:%s:cluster:%s", svcPartition(s.region), s.region, s.account, id)
-			s.add(arn, "aws.redshift.cluster", id, rc, raw, tags, rels...)
-		}
+		clusters = append(clusters, page.Clusters...)
 	}
+	forEach(s, clusters, func(c rstypes.Cluster) {
+		id := aws.ToString(c.ClusterIdentifier)
+		rc := &model.RedshiftCluster{
+			Encrypted:          aws.ToBool(c.Encrypted),
+			PubliclyAccessible: aws.ToBool(c.PubliclyAccessible),
+		}
+		raw := map[string]any{"Cluster": c}
+		if ls, err := client.DescribeLoggingStatus(ctx, &redshift.DescribeLoggingStatusInput{ClusterIdentifier: c.ClusterIdentifier}); err != nil {
+			s.fail("DescribeLoggingStatus", err)
+		} else {
+			rc.LoggingEnabled = aws.ToBool(ls.LoggingEnabled)
+			raw["LoggingStatus"] = map[string]any{"LoggingEnabled": ls.LoggingEnabled, "BucketName": ls.BucketName,
+				"S3KeyPrefix": ls.S3KeyPrefix, "LogDestinationType": ls.LogDestinationType, "LogExports": ls.LogExports}
+		}
+		var tags map[string]string
+		for _, t := range c.Tags {
+			if tags == nil {
+				tags = map[string]string{}
+			}
+			tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
+		var rels []model.Relation
+		if k := aws.ToString(c.KmsKeyId); k != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+		}
+		if v := aws.ToString(c.VpcId); v != "" {
+			rels = append(rels, model.Relation{Type: model.RelInVPC, Target: v})
+		}
+		// DescribeClusters gives no ARN; Redshift's form is cluster:<id>.
+		arn := fmt.Sprintf("arn:%s:redshift:%s:%s:cluster:%s", svcPartition(s.region), s.region, s.account, id)
+		s.add(arn, "aws.redshift.cluster", id, rc, raw, tags, rels...)
+	})
 }
 
 // svcPartition is the ARN partition of a region, for ARNs built by hand.

@@ -37,8 +37,10 @@ type scope struct {
 	account string
 	region  string
 	service string
-	out     []*model.Resource
-	errors  int
+	// mu guards out and errors: forEach reads resources concurrently.
+	mu     sync.Mutex
+	out    []*model.Resource
+	errors int
 }
 
 // Config returns the SDK config for this account and region.
@@ -47,7 +49,9 @@ func (s *scope) Config() aws.Config { return s.cfg }
 // fail records a collection error for one operation and lets the
 // collector go on with the rest.
 func (s *scope) fail(op string, err error) {
+	s.mu.Lock()
 	s.errors++
+	s.mu.Unlock()
 	s.c.fail(s.account, s.region, s.service, op, err)
 }
 
@@ -71,7 +75,9 @@ func (s *scope) add(id, kind, name string, attrs any, raw any, tags map[string]s
 			r.Raw = b
 		}
 	}
+	s.mu.Lock()
 	s.out = append(s.out, r)
+	s.mu.Unlock()
 	return r
 }
 
@@ -83,4 +89,34 @@ func (s *scope) regionFact(key string, v *bool) {
 // accountFact records an account-wide fact.
 func (s *scope) accountFact(fn func(a *model.AWSAccount)) {
 	s.c.facts.updateAccount(s.account, fn)
+}
+
+// forEach reads items concurrently, up to the account's in-flight limit
+// at once: per-resource calls (a key's policy, a role's attachments)
+// dominate large estates, and run one after another they would leave the
+// allowed concurrency idle while one service's unit finishes.
+func forEach[T any](s *scope, items []T, fn func(T)) {
+	workers := min(s.c.opts.MaxInFlight, len(items))
+	if workers <= 1 {
+		for _, it := range items {
+			fn(it)
+		}
+		return
+	}
+	next := make(chan T)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				fn(it)
+			}
+		}()
+	}
+	for _, it := range items {
+		next <- it
+	}
+	close(next)
+	wg.Wait()
 }

@@ -19,10 +19,6 @@ import (
 
 func init() { register("s3", true, collectS3) }
 
-// s3Workers bounds the buckets read at once: each bucket costs about ten
-// calls, and an account can hold hundreds of buckets.
-const s3Workers = 8
-
 // collectS3 lists the buckets once, then reads each bucket's settings in
 // the bucket's own region, and the account-level public access block.
 func collectS3(ctx context.Context, s *scope) {
@@ -40,36 +36,17 @@ func collectS3(ctx context.Context, s *scope) {
 		buckets = append(buckets, page.Buckets...)
 	}
 	b := &s3Buckets{s: s, clients: map[string]*s3.Client{base.Region: client}}
-	jobs := make(chan s3types.Bucket)
-	var wg sync.WaitGroup
-	for w := 0; w < s3Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for bk := range jobs {
-				b.collect(ctx, bk)
-			}
-		}()
-	}
-	for _, bk := range buckets {
-		jobs <- bk
-	}
-	close(jobs)
-	wg.Wait()
+	forEach(s, buckets, func(bk s3types.Bucket) { b.collect(ctx, bk) })
 }
 
-// s3Buckets reads buckets concurrently; mu guards the scope and clients.
+// s3Buckets reads buckets concurrently; mu guards the clients.
 type s3Buckets struct {
 	s       *scope
 	mu      sync.Mutex
 	clients map[string]*s3.Client
 }
 
-func (b *s3Buckets) fail(op string, err error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.s.fail(op, err)
-}
+func (b *s3Buckets) fail(op string, err error) { b.s.fail(op, err) }
 
 // client returns an S3 client for a bucket's region.
 func (b *s3Buckets) client(region string) *s3.Client {
@@ -209,8 +186,6 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	if a.Logging.TargetBucket != "" {
 		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.Logging.TargetBucket})
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	r := b.s.add("arn:aws:s3:::"+name, "aws.s3.bucket", name, a, raw, tags, rels...)
 	r.Region = region
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	snstypes "github.com/aws/aws-sdk-go-v2/service/sns/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -17,45 +18,47 @@ func init() { register("sns", false, collectSNS) }
 func collectSNS(ctx context.Context, s *scope) {
 	client := sns.NewFromConfig(s.Config())
 	p := sns.NewListTopicsPaginator(client, &sns.ListTopicsInput{})
+	var topics []snstypes.Topic
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListTopics", err)
 			return
 		}
-		for _, t := range page.Topics {
-			arn := aws.ToString(t.TopicArn)
-			out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn})
-			if err != nil {
-				s.fail("GetTopicAttributes", err)
-				continue
-			}
-			a := out.Attributes
-			topic := &model.SNSTopic{
-				Name:           arn[strings.LastIndexByte(arn, ':')+1:],
-				KMSMasterKeyID: a["KmsMasterKeyId"],
-			}
-			if pol := a["Policy"]; pol != "" {
-				if doc, err := model.ParsePolicyDocument(pol); err == nil {
-					topic.Policy = doc
-				}
-			}
-			var tags map[string]string
-			if tt, err := client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: t.TopicArn}); err != nil {
-				s.fail("ListTagsForResource", err)
-			} else {
-				for _, tag := range tt.Tags {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
-				}
-			}
-			var rels []model.Relation
-			if topic.KMSMasterKeyID != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: topic.KMSMasterKeyID})
-			}
-			s.add(arn, "aws.sns.topic", topic.Name, topic, a, tags, rels...)
-		}
+		topics = append(topics, page.Topics...)
 	}
+	forEach(s, topics, func(t snstypes.Topic) {
+		arn := aws.ToString(t.TopicArn)
+		out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn})
+		if err != nil {
+			s.fail("GetTopicAttributes", err)
+			return
+		}
+		a := out.Attributes
+		topic := &model.SNSTopic{
+			Name:           arn[strings.LastIndexByte(arn, ':')+1:],
+			KMSMasterKeyID: a["KmsMasterKeyId"],
+		}
+		if pol := a["Policy"]; pol != "" {
+			if doc, err := model.ParsePolicyDocument(pol); err == nil {
+				topic.Policy = doc
+			}
+		}
+		var tags map[string]string
+		if tt, err := client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: t.TopicArn}); err != nil {
+			s.fail("ListTagsForResource", err)
+		} else {
+			for _, tag := range tt.Tags {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+			}
+		}
+		var rels []model.Relation
+		if topic.KMSMasterKeyID != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: topic.KMSMasterKeyID})
+		}
+		s.add(arn, "aws.sns.topic", topic.Name, topic, a, tags, rels...)
+	})
 }
