@@ -13,11 +13,11 @@ import (
 )
 
 type awsFlags struct {
-	profile, assumeRole, externalID string
-	regions, services, accounts     []string
-	organization                    bool
-	concurrency, accountConcurrency int
-	callTimeout                     time.Duration
+	profile, assumeRole, externalID              string
+	regions, services, accounts                  []string
+	organization, demo                           bool
+	concurrency, accountConcurrency, maxInFlight int
+	callTimeout                                  time.Duration
 }
 
 func newScanAWSCmd(rf *reportFlags) *cobra.Command {
@@ -38,8 +38,14 @@ or moto.
 Anything that cannot be read (AccessDenied on one service, an opt-in region,
 a timeout, throttling that outlasts the retries) becomes a collection error
 in the report — account, region, service, operation and AWS's error code —
-and the scan goes on with the rest.`,
-		Example: `  vigil scan aws
+and the scan goes on with the rest.
+
+--demo scans a made-up organization (examples/aws-demo/world.yaml: a
+management and two member accounts, two regions) that Vigil's own test cloud
+serves on loopback. The real collector reads it over the real AWS protocols;
+no AWS account is contacted and no credentials are needed.`,
+		Example: `  vigil scan aws --demo          # no AWS account needed: a made-up organization
+  vigil scan aws
   vigil scan aws --profile audit --regions eu-west-1,us-east-1
   vigil scan aws --services s3,iam,ec2 --format json -o aws.json
   vigil scan aws --assume-role VigilAudit --accounts 111111111111,222222222222
@@ -59,6 +65,8 @@ and the scan goes on with the rest.`,
 	fl.StringVar(&f.externalID, "external-id", "", "sts:ExternalId for --assume-role")
 	fl.IntVar(&f.concurrency, "concurrency", 16, "API workers per account across regions and services")
 	fl.IntVar(&f.accountConcurrency, "account-concurrency", 4, "accounts scanned at once")
+	fl.IntVar(&f.maxInFlight, "max-in-flight", 32, "API requests in flight per account, retries included")
+	fl.BoolVar(&f.demo, "demo", false, "scan the built-in demo organization served by Vigil's test cloud on loopback (no AWS account needed)")
 	fl.DurationVar(&f.callTimeout, "call-timeout", time.Minute, "timeout of one API operation, retries included")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "services",
@@ -74,18 +82,15 @@ and the scan goes on with the rest.`,
 }
 
 func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
-	if f.concurrency < 1 || f.accountConcurrency < 1 {
-		return usageError("--concurrency and --account-concurrency must be at least 1")
+	if f.concurrency < 1 || f.accountConcurrency < 1 || f.maxInFlight < 1 {
+		return usageError("--concurrency, --account-concurrency and --max-in-flight must be at least 1")
 	}
 	s, err := begin(cmd, rf)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	s.progress.log("collecting AWS resources")
-	var mu sync.Mutex
-	lastLogged, found, failed := 0, 0, 0
-	res, err := awscollect.Collect(s.ctx, awscollect.Options{
+	opts := awscollect.Options{
 		Profile:            f.profile,
 		Regions:            f.regions,
 		Services:           f.services,
@@ -95,30 +100,40 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 		ExternalID:         f.externalID,
 		Concurrency:        f.concurrency,
 		AccountConcurrency: f.accountConcurrency,
+		MaxInFlight:        f.maxInFlight,
 		CallTimeout:        f.callTimeout,
-		Progress: func(ev awscollect.Event) {
-			mu.Lock()
-			defer mu.Unlock()
-			found += ev.Resources
-			failed += ev.Errors
-			// Running totals, then the unit (account, region, service) that
-			// just finished.
-			line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, found, failed, ev.Account, ev.Region, ev.Service)
-			if ev.Errors > 0 {
-				line += fmt.Sprintf(" (%d errors)", ev.Errors)
+	}
+	if f.demo {
+		if err := startDemo(cmd, s, f, rf.quiet, &opts); err != nil {
+			return err
+		}
+	}
+	s.progress.log("collecting AWS resources")
+	var mu sync.Mutex
+	lastLogged, found, failed := 0, 0, 0
+	opts.Progress = func(ev awscollect.Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		found += ev.Resources
+		failed += ev.Errors
+		// Running totals, then the unit (account, region, service) that
+		// just finished.
+		line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, found, failed, ev.Account, ev.Region, ev.Service)
+		if ev.Errors > 0 {
+			line += fmt.Sprintf(" (%d errors)", ev.Errors)
+		}
+		// A log gets a line for every unit with errors and every tenth
+		// of the work; a terminal shows every unit.
+		if s.progress.logging {
+			if ev.Errors > 0 || ev.Done*10/max(ev.Total, 1) > lastLogged*10/max(ev.Total, 1) || ev.Done == ev.Total {
+				s.progress.log(line)
+				lastLogged = ev.Done
 			}
-			// A log gets a line for every unit with errors and every tenth
-			// of the work; a terminal shows every unit.
-			if s.progress.logging {
-				if ev.Errors > 0 || ev.Done*10/max(ev.Total, 1) > lastLogged*10/max(ev.Total, 1) || ev.Done == ev.Total {
-					s.progress.log(line)
-					lastLogged = ev.Done
-				}
-				return
-			}
-			s.progress.status(line)
-		},
-	})
+			return
+		}
+		s.progress.status(line)
+	}
+	res, err := awscollect.Collect(s.ctx, opts)
 	if err != nil {
 		s.progress.done()
 		return &exitError{code: 2, err: err}
@@ -126,11 +141,11 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 	s.progress.log(fmt.Sprintf("collected %d resources from %d account(s) and %d region(s) in %s: %d API calls, %d collection errors",
 		len(res.Resources), len(res.Accounts), len(res.Regions), res.Duration.Round(time.Millisecond), res.Calls, len(res.Errors)))
 	in := &scan.Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors)}
-	opts := s.options(rf)
+	sopts := s.options(rf)
 	for _, a := range res.Accounts {
-		opts.Targets = append(opts.Targets, "aws:"+a)
+		sopts.Targets = append(sopts.Targets, "aws:"+a)
 	}
-	return s.finish(cmd, rf, opts, in)
+	return s.finish(cmd, rf, sopts, in)
 }
 
 func collectionErrors(errs []awscollect.CollectionError) []report.ScanError {
