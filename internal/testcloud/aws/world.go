@@ -32,7 +32,7 @@ type World struct {
 	Regions  []string  `yaml:"regions"`
 	Accounts []Account `yaml:"accounts"`
 	// Faults make the cloud slow, throttled, denying or down.
-	Faults Faults `yaml:"faults"`
+	Faults Faults `yaml:"faults,omitempty"`
 }
 
 // Account is one AWS account and what lives in it.
@@ -54,16 +54,16 @@ type Account struct {
 // misconfiguration.
 type Faults struct {
 	// Latency delays every answer; Jitter adds up to that much at random.
-	Latency Duration `yaml:"latency"`
-	Jitter  Duration `yaml:"jitter"`
+	Latency Duration `yaml:"latency,omitempty"`
+	Jitter  Duration `yaml:"jitter,omitempty"`
 	// RateLimits are token buckets per account (and region, for regional
 	// services), keyed by "service:Operation", "service" (its world name)
 	// or "default", the most specific applying.
-	RateLimits map[string]RateLimit `yaml:"rate_limits"`
+	RateLimits map[string]RateLimit `yaml:"rate_limits,omitempty"`
 	// Deny answers AccessDenied to the calls each entry matches.
-	Deny []Match `yaml:"deny"`
+	Deny []Match `yaml:"deny,omitempty"`
 	// HangRegions never answer: calls wait until the client gives up.
-	HangRegions []string `yaml:"hang_regions"`
+	HangRegions []string `yaml:"hang_regions,omitempty"`
 }
 
 // RateLimit is a token bucket: Burst calls at once, refilled at Rate per
