@@ -64,8 +64,7 @@ func TestAccessAnalyzerPages(t *testing.T) {
 	}
 	w.Account(fragmentAccount).Set("eu-west-1", "accessanalyzer", big)
 	cfg, _ := testCloud(t, w)
-	// Retries as the SDK's defaults would (see TestWAFv2Pages).
-	client := accessanalyzer.NewFromConfig(cfg, func(o *accessanalyzer.Options) { o.Region = "eu-west-1"; o.RetryMaxAttempts = 3 })
+	client := accessanalyzer.NewFromConfig(cfg, func(o *accessanalyzer.Options) { o.Region = "eu-west-1" })
 	for _, tc := range []struct {
 		limit int32
 		pages int

@@ -78,8 +78,7 @@ func TestSecurityHubPages(t *testing.T) {
 	}
 	w.Account(fragmentAccount).Set("eu-west-1", "securityhub", big)
 	cfg, _ := testCloud(t, w)
-	// Retries as the SDK's defaults would (see TestWAFv2Pages).
-	client := securityhub.NewFromConfig(cfg, func(o *securityhub.Options) { o.Region = "eu-west-1"; o.RetryMaxAttempts = 3 })
+	client := securityhub.NewFromConfig(cfg, func(o *securityhub.Options) { o.Region = "eu-west-1" })
 	for _, tc := range []struct {
 		limit int32
 		pages int
