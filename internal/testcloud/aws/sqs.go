@@ -2,6 +2,7 @@ package aws
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -50,7 +51,10 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
-				attrs := map[string]string{"QueueArn": c.arn("sqs", q.Name), "SqsManagedSseEnabled": "true"}
+				// New queues get SSE-SQS, unless given a KMS key: a queue
+				// has one server-side encryption or the other.
+				sse := q.Attributes["KmsMasterKeyId"] == ""
+				attrs := map[string]string{"QueueArn": c.arn("sqs", q.Name), "SqsManagedSseEnabled": strconv.FormatBool(sse)}
 				for k, v := range q.Attributes {
 					attrs[k] = v
 				}
