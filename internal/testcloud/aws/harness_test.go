@@ -18,13 +18,17 @@ import (
 	"gopkg.in/yaml.v3"
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
+	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
 )
 
 func TestMain(m *testing.M) {
 	// SDK clients decode epoch times in the local zone; worlds are UTC.
 	time.Local = time.UTC
-	os.Exit(m.Run())
+	code := m.Run()
+	// TestParity's moto server is shared by the package; end it with the run.
+	moto.StopShared()
+	os.Exit(code)
 }
 
 // fragmentAccount is the account the fragments in testdata/world describe.
