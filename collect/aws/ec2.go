@@ -18,20 +18,33 @@ func init() { register("ec2", false, collectEC2) }
 // default (an aws.region fact), volumes, instances (joined with their
 // volumes' encryption), security groups, network ACLs, VPCs (joined with
 // their flow logs), subnets, owned snapshots and AMIs, launch templates,
-// route tables, internet and NAT gateways, and VPC endpoints. Each part fails on its own; the others go on.
+// route tables, internet and NAT gateways, and VPC endpoints. Each part
+// fails on its own; the others go on. The parts are independent (only
+// instances wait for volumes), so they run side by side: one after
+// another, their listings would make EC2 the longest unit of a region.
+// Every listing pages at its maximum page size: AWS advises paging, as
+// unpaged Describe calls time out or are throttled in large accounts.
 func collectEC2(ctx context.Context, s *scope) {
 	client := ec2.NewFromConfig(s.Config())
-	collectEBSDefault(ctx, s, client)
-	vols, volsOK := collectVolumes(ctx, s, client)
-	collectInstances(ctx, s, client, vols, volsOK)
-	collectSecurityGroups(ctx, s, client)
-	collectNetworkACLs(ctx, s, client)
-	collectVPCs(ctx, s, client)
-	collectSubnets(ctx, s, client)
-	collectSnapshots(ctx, s, client)
-	collectImages(ctx, s, client)
-	collectLaunchTemplates(ctx, s, client)
-	collectRouting(ctx, s, client)
+	parts := []func(){
+		func() { collectEBSDefault(ctx, s, client) },
+		func() {
+			vols, volsOK := collectVolumes(ctx, s, client)
+			collectInstances(ctx, s, client, vols, volsOK)
+		},
+		func() { collectSecurityGroups(ctx, s, client) },
+		func() { collectNetworkACLs(ctx, s, client) },
+		func() { collectVPCs(ctx, s, client) },
+		func() { collectSubnets(ctx, s, client) },
+		func() { collectSnapshots(ctx, s, client) },
+		func() { collectImages(ctx, s, client) },
+		func() { collectLaunchTemplates(ctx, s, client) },
+		func() { collectRouteTables(ctx, s, client) },
+		func() { collectInternetGateways(ctx, s, client) },
+		func() { collectNATGateways(ctx, s, client) },
+		func() { collectVPCEndpoints(ctx, s, client) },
+	}
+	forEach(s, parts, func(part func()) { part() })
 }
 
 func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {
@@ -48,7 +61,7 @@ func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {
 // when the listing failed (then block device encryption is unknown).
 func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) (map[string]ec2types.Volume, bool) {
 	vols := map[string]ec2types.Volume{}
-	p := ec2.NewDescribeVolumesPaginator(client, &ec2.DescribeVolumesInput{})
+	p := ec2.NewDescribeVolumesPaginator(client, &ec2.DescribeVolumesInput{MaxResults: aws.Int32(500)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -81,7 +94,7 @@ func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) (map[stri
 // data, and reading it (DescribeInstanceAttribute userData) would fetch the
 // secrets it may hold.
 func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols map[string]ec2types.Volume, volsOK bool) {
-	p := ec2.NewDescribeInstancesPaginator(client, &ec2.DescribeInstancesInput{})
+	p := ec2.NewDescribeInstancesPaginator(client, &ec2.DescribeInstancesInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

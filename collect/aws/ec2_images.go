@@ -14,7 +14,7 @@ import (
 // the create-volume permission names the group "all". When that attribute
 // cannot be read, public is marked unknown.
 func collectSnapshots(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeSnapshotsPaginator(client, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}})
+	p := ec2.NewDescribeSnapshotsPaginator(client, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: aws.Int32(1000)})
 	var snapshots []ec2types.Snapshot
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -60,7 +60,7 @@ func collectSnapshots(ctx context.Context, s *scope, client *ec2.Client) {
 // collectImages records the account's own AMIs; public from the image's
 // Public flag or, when that is not set, its launch permission.
 func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeImagesPaginator(client, &ec2.DescribeImagesInput{Owners: []string{"self"}})
+	p := ec2.NewDescribeImagesPaginator(client, &ec2.DescribeImagesInput{Owners: []string{"self"}, MaxResults: aws.Int32(1000)})
 	var images []ec2types.Image
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -107,7 +107,7 @@ func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 // enabled, tokens optional, hop limit 1) where the template leaves them
 // unset, as the Terraform adapter reads them.
 func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeLaunchTemplatesPaginator(client, &ec2.DescribeLaunchTemplatesInput{})
+	p := ec2.NewDescribeLaunchTemplatesPaginator(client, &ec2.DescribeLaunchTemplatesInput{MaxResults: aws.Int32(200)})
 	var templates []ec2types.LaunchTemplate
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)

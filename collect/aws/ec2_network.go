@@ -13,7 +13,7 @@ import (
 )
 
 func collectSecurityGroups(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeSecurityGroupsPaginator(client, &ec2.DescribeSecurityGroupsInput{})
+	p := ec2.NewDescribeSecurityGroupsPaginator(client, &ec2.DescribeSecurityGroupsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -107,7 +107,7 @@ func sgRules(perms []ec2types.IpPermission) []model.SecurityGroupRule {
 const ec2NACLDefaultRule = 32767
 
 func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeNetworkAclsPaginator(client, &ec2.DescribeNetworkAclsInput{})
+	p := ec2.NewDescribeNetworkAclsPaginator(client, &ec2.DescribeNetworkAclsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -165,7 +165,7 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 	logged := map[string]bool{}
 	flowOK := true
-	fp := ec2.NewDescribeFlowLogsPaginator(client, &ec2.DescribeFlowLogsInput{})
+	fp := ec2.NewDescribeFlowLogsPaginator(client, &ec2.DescribeFlowLogsInput{MaxResults: aws.Int32(1000)})
 	for fp.HasMorePages() {
 		page, err := fp.NextPage(ctx)
 		if err != nil {
@@ -177,7 +177,7 @@ func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 			logged[aws.ToString(f.ResourceId)] = true
 		}
 	}
-	p := ec2.NewDescribeVpcsPaginator(client, &ec2.DescribeVpcsInput{})
+	p := ec2.NewDescribeVpcsPaginator(client, &ec2.DescribeVpcsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -201,7 +201,7 @@ func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 }
 
 func collectSubnets(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeSubnetsPaginator(client, &ec2.DescribeSubnetsInput{})
+	p := ec2.NewDescribeSubnetsPaginator(client, &ec2.DescribeSubnetsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

@@ -11,17 +11,11 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// collectRouting reads what decides where a VPC's traffic goes: route
-// tables, internet and NAT gateways, and VPC endpoints.
-func collectRouting(ctx context.Context, s *scope, client *ec2.Client) {
-	collectRouteTables(ctx, s, client)
-	collectInternetGateways(ctx, s, client)
-	collectNATGateways(ctx, s, client)
-	collectVPCEndpoints(ctx, s, client)
-}
+// Route tables, internet and NAT gateways, and VPC endpoints decide where
+// a VPC's traffic goes.
 
 func collectRouteTables(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeRouteTablesPaginator(client, &ec2.DescribeRouteTablesInput{})
+	p := ec2.NewDescribeRouteTablesPaginator(client, &ec2.DescribeRouteTablesInput{MaxResults: aws.Int32(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -110,7 +104,7 @@ func routeTargetARN(s *scope, r model.EC2Route) string {
 }
 
 func collectInternetGateways(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeInternetGatewaysPaginator(client, &ec2.DescribeInternetGatewaysInput{})
+	p := ec2.NewDescribeInternetGatewaysPaginator(client, &ec2.DescribeInternetGatewaysInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -134,7 +128,7 @@ func collectInternetGateways(ctx context.Context, s *scope, client *ec2.Client) 
 }
 
 func collectNATGateways(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeNatGatewaysPaginator(client, &ec2.DescribeNatGatewaysInput{})
+	p := ec2.NewDescribeNatGatewaysPaginator(client, &ec2.DescribeNatGatewaysInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -175,7 +169,7 @@ func collectNATGateways(ctx context.Context, s *scope, client *ec2.Client) {
 }
 
 func collectVPCEndpoints(ctx context.Context, s *scope, client *ec2.Client) {
-	p := ec2.NewDescribeVpcEndpointsPaginator(client, &ec2.DescribeVpcEndpointsInput{})
+	p := ec2.NewDescribeVpcEndpointsPaginator(client, &ec2.DescribeVpcEndpointsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

@@ -28,16 +28,16 @@ func collectGuardDuty(ctx context.Context, s *scope) {
 		}
 		detectors = append(detectors, page.DetectorIds...)
 	}
-	forEach(s, detectors, func(id string) {
+	for _, id := range detectors {
 		d, err := client.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(id)})
 		if err != nil {
 			s.fail("GetDetector", err)
-			return
+			continue
 		}
 		a := &model.GuardDutyDetector{Enabled: d.Status == gdtypes.DetectorStatusEnabled}
 		enabled = enabled || a.Enabled
 		arn := "arn:aws:guardduty:" + s.region + ":" + s.account + ":detector/" + id
 		s.add(arn, "aws.guardduty.detector", id, a, d, d.Tags)
-	})
+	}
 	s.regionFact(factGuardDuty, boolPtr(enabled))
 }
