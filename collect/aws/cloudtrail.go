@@ -2,27 +2,33 @@ package aws
 
 import (
 	"context"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
 
 func init() { register("cloudtrail", false, collectCloudTrail) }
 
-// collectCloudTrail reads the trails whose home is this region (a
-// multi-region trail's copies elsewhere are "shadow trails", left out so
-// each trail is emitted once) with their status, selectors and tags.
+// collectCloudTrail reads the trails this region sees, shadow trails
+// included: a multi-region trail homed in another region, and an
+// organization trail of the management account, show in a member account
+// only as shadows. A trail is emitted once, with its status, selectors and
+// tags, where it is homed and by the account that owns it; the others only
+// tell whether a logging trail covers the region.
 func collectCloudTrail(ctx context.Context, s *scope) {
 	client := cloudtrail.NewFromConfig(s.Config())
-	out, err := client.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(false)})
+	out, err := client.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(true)})
 	if err != nil {
 		s.fail("DescribeTrails", err)
 		return
 	}
 	// Whether a logging trail covers this region: one homed here, or a
-	// multi-region trail anywhere in the account (facts joins those).
+	// multi-region trail anywhere in the account or its organization
+	// (facts joins the multi-region ones across the account's regions).
 	covered, statusUnknown := false, false
 	defer func() {
 		switch {
@@ -32,74 +38,128 @@ func collectCloudTrail(ctx context.Context, s *scope) {
 			s.regionFact(factCloudTrail, boolPtr(false))
 		}
 	}()
-	for _, tr := range out.TrailList {
-		if home := aws.ToString(tr.HomeRegion); home != "" && home != s.region {
-			continue
-		}
-		arn := aws.ToString(tr.TrailARN)
-		a := &model.CloudTrailTrail{
-			Name:                       aws.ToString(tr.Name),
-			IsMultiRegion:              aws.ToBool(tr.IsMultiRegionTrail),
-			IncludeGlobalServiceEvents: aws.ToBool(tr.IncludeGlobalServiceEvents),
-			LogFileValidationEnabled:   aws.ToBool(tr.LogFileValidationEnabled),
-			KMSKeyID:                   aws.ToString(tr.KmsKeyId),
-			S3BucketName:               aws.ToString(tr.S3BucketName),
-			CloudWatchLogsGroupARN:     aws.ToString(tr.CloudWatchLogsLogGroupArn),
-			IsOrganizationTrail:        aws.ToBool(tr.IsOrganizationTrail),
-		}
-		raw := map[string]any{"Trail": tr}
-		if st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(arn)}); err != nil {
-			s.fail("GetTrailStatus", err)
-			statusUnknown = true
-		} else {
-			a.IsLogging = aws.ToBool(st.IsLogging)
-			raw["Status"] = st
-			if a.IsLogging {
-				covered = true
-				if a.IsMultiRegion {
-					s.c.facts.multiRegionTrail(s.account)
-				}
-			}
-		}
-		if sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)}); err != nil {
-			s.fail("GetEventSelectors", err)
-		} else {
-			raw["EventSelectors"] = sel.EventSelectors
-			raw["AdvancedEventSelectors"] = sel.AdvancedEventSelectors
-		}
-		var tags map[string]string
-		tp := cloudtrail.NewListTagsPaginator(client, &cloudtrail.ListTagsInput{ResourceIdList: []string{arn}})
-		for tp.HasMorePages() {
-			page, err := tp.NextPage(ctx)
-			if err != nil {
-				s.fail("ListTags", err)
-				break
-			}
-			for _, rt := range page.ResourceTagList {
-				for _, t := range rt.TagsList {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
-			}
-		}
-		var rels []model.Relation
-		if a.KMSKeyID != "" {
-			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
-		}
-		if a.S3BucketName != "" {
-			rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.S3BucketName})
-		}
-		if a.CloudWatchLogsGroupARN != "" {
-			rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: a.CloudWatchLogsGroupARN})
-		}
-		if role := aws.ToString(tr.CloudWatchLogsRoleArn); role != "" {
-			rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
-		}
-		res := s.add(arn, "aws.cloudtrail.trail", a.Name, a, raw, tags, rels...)
-		if raw["Status"] == nil {
-			res.MarkUnknown("is_logging") // unread, not stopped
+	logging := func(tr cttypes.Trail) {
+		covered = true
+		if aws.ToBool(tr.IsMultiRegionTrail) {
+			s.c.facts.multiRegionTrail(s.account)
 		}
 	}
+	var shadows []cttypes.Trail
+	for _, tr := range out.TrailList {
+		home, owner := trailHome(tr, s)
+		if home != s.region || owner != s.account {
+			// AWS lists no single-region trail outside its home
+			// region; one listed would not cover this region anyway.
+			if aws.ToBool(tr.IsMultiRegionTrail) || home == s.region {
+				shadows = append(shadows, tr)
+			}
+			continue
+		}
+		switch isLogging, known := collectTrail(ctx, s, client, tr); {
+		case !known:
+			statusUnknown = true
+		case isLogging:
+			logging(tr)
+		}
+	}
+	// A shadow's status answers by its ARN, from any region and from a
+	// member account; one logging trail is enough to cover the region.
+	for _, tr := range shadows {
+		if covered {
+			break
+		}
+		st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: tr.TrailARN})
+		if err != nil {
+			s.fail("GetTrailStatus", err)
+			statusUnknown = true
+			continue
+		}
+		if aws.ToBool(st.IsLogging) {
+			logging(tr)
+		}
+	}
+}
+
+// trailHome is the region a trail is homed in and the account that owns
+// it (an organization trail's is the management account), from its ARN:
+// arn:aws:cloudtrail:<region>:<account>:trail/<name>. What is missing is
+// taken to be this scope's.
+func trailHome(tr cttypes.Trail, s *scope) (region, account string) {
+	region, account = aws.ToString(tr.HomeRegion), s.account
+	if f := strings.Split(aws.ToString(tr.TrailARN), ":"); len(f) >= 6 && f[4] != "" {
+		account = f[4]
+		if region == "" {
+			region = f[3]
+		}
+	}
+	if region == "" {
+		region = s.region
+	}
+	return region, account
+}
+
+// collectTrail emits a trail homed in this scope with its status, event
+// selectors and tags, and tells whether it is logging, if its status
+// could be read.
+func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr cttypes.Trail) (isLogging, known bool) {
+	arn := aws.ToString(tr.TrailARN)
+	a := &model.CloudTrailTrail{
+		Name:                       aws.ToString(tr.Name),
+		IsMultiRegion:              aws.ToBool(tr.IsMultiRegionTrail),
+		IncludeGlobalServiceEvents: aws.ToBool(tr.IncludeGlobalServiceEvents),
+		LogFileValidationEnabled:   aws.ToBool(tr.LogFileValidationEnabled),
+		KMSKeyID:                   aws.ToString(tr.KmsKeyId),
+		S3BucketName:               aws.ToString(tr.S3BucketName),
+		CloudWatchLogsGroupARN:     aws.ToString(tr.CloudWatchLogsLogGroupArn),
+		IsOrganizationTrail:        aws.ToBool(tr.IsOrganizationTrail),
+	}
+	raw := map[string]any{"Trail": tr}
+	if st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(arn)}); err != nil {
+		s.fail("GetTrailStatus", err)
+	} else {
+		a.IsLogging = aws.ToBool(st.IsLogging)
+		raw["Status"] = st
+	}
+	if sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)}); err != nil {
+		s.fail("GetEventSelectors", err)
+	} else {
+		raw["EventSelectors"] = sel.EventSelectors
+		raw["AdvancedEventSelectors"] = sel.AdvancedEventSelectors
+	}
+	var tags map[string]string
+	tp := cloudtrail.NewListTagsPaginator(client, &cloudtrail.ListTagsInput{ResourceIdList: []string{arn}})
+	for tp.HasMorePages() {
+		page, err := tp.NextPage(ctx)
+		if err != nil {
+			s.fail("ListTags", err)
+			break
+		}
+		for _, rt := range page.ResourceTagList {
+			for _, t := range rt.TagsList {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			}
+		}
+	}
+	var rels []model.Relation
+	if a.KMSKeyID != "" {
+		rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
+	}
+	if a.S3BucketName != "" {
+		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.S3BucketName})
+	}
+	if a.CloudWatchLogsGroupARN != "" {
+		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: a.CloudWatchLogsGroupARN})
+	}
+	if role := aws.ToString(tr.CloudWatchLogsRoleArn); role != "" {
+		rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
+	}
+	res := s.add(arn, "aws.cloudtrail.trail", a.Name, a, raw, tags, rels...)
+	if raw["Status"] == nil {
+		res.MarkUnknown("is_logging") // unread, not stopped
+		return false, false
+	}
+	return a.IsLogging, true
 }

@@ -140,3 +140,48 @@ func show(m map[string]*bool) map[string]string {
 	}
 	return out
 }
+
+// TestCloudTrailRegionCoveredFromUnscannedHome: a multi-region trail homed
+// in a region the scan leaves out still covers the scanned regions (its
+// shadows' status is read by ARN), and is emitted by no region.
+func TestCloudTrailRegionCoveredFromUnscannedHome(t *testing.T) {
+	srv := moto.Start(t)
+	ctx := context.Background()
+	if _, err := s3.NewFromConfig(srv.Config(t, "us-east-1"), func(o *s3.Options) { o.UsePathStyle = true }).
+		CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("trail-logs")}); err != nil {
+		t.Fatal(err)
+	}
+	south := cloudtrail.NewFromConfig(srv.Config(t, "ap-south-1"))
+	if _, err := south.CreateTrail(ctx, &cloudtrail.CreateTrailInput{Name: aws.String("from-mumbai"), S3BucketName: aws.String("trail-logs"),
+		IsMultiRegionTrail: aws.Bool(true)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := south.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: aws.String("from-mumbai")}); err != nil {
+		t.Fatal(err)
+	}
+	scan := func(logging bool) {
+		t.Helper()
+		res := collectMoto(t, srv, []string{"cloudtrail"}, "us-east-1", "eu-west-1")
+		noErrors(t, res)
+		if trails := byKind(res, "aws.cloudtrail.trail"); len(trails) != 0 {
+			t.Errorf("a trail homed outside the scan is emitted by no region: %v", trails)
+		}
+		c := map[string]*bool{}
+		for _, r := range res.Resources {
+			if r.Kind == "aws.region" {
+				c[r.Region] = r.Attributes.(*model.AWSRegion).CloudTrailLogging
+			}
+		}
+		fails := failing(t, res.Resources)
+		for _, region := range []string{"us-east-1", "eu-west-1"} {
+			if c[region] == nil || *c[region] != logging || fails[region]["AWS-CT-006"] == logging {
+				t.Errorf("%s with the trail logging=%v: cloudtrail_logging %v, AWS-CT-006 fails %v", region, logging, show(c), fails[region]["AWS-CT-006"])
+			}
+		}
+	}
+	scan(true)
+	if _, err := south.StopLogging(ctx, &cloudtrail.StopLoggingInput{Name: aws.String("from-mumbai")}); err != nil {
+		t.Fatal(err)
+	}
+	scan(false)
+}
