@@ -2,6 +2,7 @@ package aws
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -43,10 +44,10 @@ func init() {
 				shadows := in.IncludeShadowTrails == nil || *in.IncludeShadowTrails
 				out := &cloudtrail.DescribeTrailsOutput{TrailList: []cttypes.Trail{}}
 				for _, t := range ctTrails(c) {
-					if !shadows && aws.ToString(t.HomeRegion) != c.region {
+					if !shadows && !ctOwn(c, t) {
 						continue
 					}
-					if len(in.TrailNameList) > 0 && !ctNamed(t, c.region, in.TrailNameList...) {
+					if len(in.TrailNameList) > 0 && !ctNamed(c, t, in.TrailNameList...) {
 						continue
 					}
 					out.TrailList = append(out.TrailList, t.Trail)
@@ -96,7 +97,7 @@ func init() {
 				for _, id := range in.ResourceIdList {
 					var found *ctTrail
 					for _, t := range ctTrails(c) {
-						if aws.ToString(t.TrailARN) == id && aws.ToString(t.HomeRegion) == c.region {
+						if aws.ToString(t.TrailARN) == id && ctOwn(c, t) {
 							found = &t
 							break
 						}
@@ -116,32 +117,42 @@ func init() {
 }
 
 // ctTrails are the trails a region sees: those homed there, then the
-// multi-region trails homed elsewhere (the "shadow trails"), with their
-// ARNs and home regions filled in.
+// multi-region trails homed elsewhere, then in a member account the
+// organization trails of the management account (the last two are the
+// "shadow trails"), with their ARNs and home regions filled in.
 func ctTrails(c *call) []ctTrail {
-	worlds := regionWorlds[cloudtrailWorld](c)
-	regions := make([]string, 0, len(worlds))
-	for r := range worlds {
-		if r != c.region {
+	out := ctAccountTrails(c.account, c.region, false)
+	if m := ctManagement(c.srv.world); m != nil && m != c.account {
+		out = append(out, ctAccountTrails(m, c.region, true)...)
+	}
+	return out
+}
+
+// ctAccountTrails are an account's trails seen from a region: homed
+// there or multi-region, and only organization trails if org.
+func ctAccountTrails(a *Account, region string, org bool) []ctTrail {
+	var regions []string
+	for r, svcs := range a.worlds {
+		if _, ok := svcs["cloudtrail"].(*cloudtrailWorld); ok && r != region {
 			regions = append(regions, r)
 		}
 	}
 	sort.Strings(regions)
 	var out []ctTrail
-	for _, r := range append([]string{c.region}, regions...) {
-		w := worlds[r]
+	for _, r := range append([]string{region}, regions...) {
+		w, _ := a.worldOf("cloudtrail", r).(*cloudtrailWorld)
 		if w == nil {
 			continue
 		}
 		for _, t := range w.Trails {
-			if r != c.region && !aws.ToBool(t.IsMultiRegionTrail) {
+			if r != region && !aws.ToBool(t.IsMultiRegionTrail) || org && !aws.ToBool(t.IsOrganizationTrail) {
 				continue
 			}
 			if t.HomeRegion == nil {
 				t.HomeRegion = aws.String(r)
 			}
 			if t.TrailARN == nil {
-				t.TrailARN = aws.String("arn:aws:cloudtrail:" + r + ":" + c.account.ID + ":trail/" + aws.ToString(t.Name))
+				t.TrailARN = aws.String("arn:aws:cloudtrail:" + r + ":" + a.ID + ":trail/" + aws.ToString(t.Name))
 			}
 			out = append(out, t)
 		}
@@ -149,11 +160,30 @@ func ctTrails(c *call) []ctTrail {
 	return out
 }
 
+// ctManagement is the organization's management account: the one whose
+// global resources hold organizations. Every other account is a member.
+func ctManagement(w *World) *Account {
+	for i := range w.Accounts {
+		if w.Accounts[i].worldOf("organizations", Global) != nil {
+			return &w.Accounts[i]
+		}
+	}
+	return nil
+}
+
+// ctOwn tells whether the caller's region and account hold the trail
+// itself rather than its shadow.
+func ctOwn(c *call, t ctTrail) bool {
+	f := strings.Split(aws.ToString(t.TrailARN), ":")
+	return aws.ToString(t.HomeRegion) == c.region && len(f) > 4 && f[4] == c.account.ID
+}
+
 // ctNamed tells whether a trail is one of names: its ARN, or its name
-// when it is homed in the region asked.
-func ctNamed(t ctTrail, region string, names ...string) bool {
+// when the caller's region and account hold it; a shadow answers only by
+// its ARN.
+func ctNamed(c *call, t ctTrail, names ...string) bool {
 	for _, n := range names {
-		if n == aws.ToString(t.TrailARN) || n == aws.ToString(t.Name) && aws.ToString(t.HomeRegion) == region {
+		if n == aws.ToString(t.TrailARN) || n == aws.ToString(t.Name) && ctOwn(c, t) {
 			return true
 		}
 	}
@@ -163,12 +193,12 @@ func ctNamed(t ctTrail, region string, names ...string) bool {
 // ctTrailOf finds a trail the region sees by name or ARN.
 func ctTrailOf(c *call, name string) (*ctTrail, error) {
 	for _, t := range ctTrails(c) {
-		if ctNamed(t, c.region, name) {
+		if ctNamed(c, t, name) {
 			return &t, nil
 		}
 	}
 	arn := name
-	if len(arn) < 4 || arn[:4] != "arn:" {
+	if !strings.HasPrefix(arn, "arn:") {
 		arn = "arn:aws:cloudtrail:" + c.region + ":" + c.account.ID + ":trail/" + name
 	}
 	return nil, badRequest("TrailNotFoundException", "Unknown trail: %s for the user: %s", arn, c.account.ID)

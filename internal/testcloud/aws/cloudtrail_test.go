@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -168,7 +169,7 @@ func TestCloudTrailCollector(t *testing.T) {
 		t.Fatalf("org-audit: %+v", audit)
 	}
 	a := audit.Attributes.(*model.CloudTrailTrail)
-	if !a.IsLogging || !a.IsMultiRegion || !a.LogFileValidationEnabled || !a.IncludeGlobalServiceEvents ||
+	if !a.IsLogging || !a.IsMultiRegion || !a.IsOrganizationTrail || !a.LogFileValidationEnabled || !a.IncludeGlobalServiceEvents ||
 		a.KMSKeyID != "arn:aws:kms:us-east-1:111111111111:key/0a1b2c3d-0000-4000-8000-000000000001" ||
 		a.CloudWatchLogsGroupARN != "arn:aws:logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-111111111111:*" {
 		t.Errorf("org-audit attributes: %+v", a)
@@ -184,5 +185,149 @@ func TestCloudTrailCollector(t *testing.T) {
 	}
 	if len(kinds["aws.region"]) != 2 {
 		t.Errorf("regions: %v", kinds["aws.region"])
+	}
+}
+
+// A member account sees the management account's organization trails as
+// shadow trails: a multi-region one in every region, a single-region one
+// in its home region; never the management account's other trails. Their
+// status and selectors answer by ARN only, and without an organization in
+// the world nothing is shared.
+func TestCloudTrailOrganizationTrail(t *testing.T) {
+	w := fragmentWorld(t, "cloudtrail", "organizations")
+	mgmt := w.Account(fragmentAccount)
+	audit := mgmt.worldOf("cloudtrail", "us-east-1").(*cloudtrailWorld).Trails[0]
+	euWorld := mgmt.worldOf("cloudtrail", "eu-west-1").(*cloudtrailWorld)
+	euOrg := ctTrail{Trail: cttypes.Trail{Name: aws.String("eu-org-trail"), S3BucketName: aws.String("acme-eu-org-trail"),
+		IsMultiRegionTrail: aws.Bool(false), IsOrganizationTrail: aws.Bool(true)}}
+	euWorld.Trails = append(euWorld.Trails, euOrg)
+	cfg, _ := testCloud(t, w)
+	ctx := context.Background()
+	member := func(region string) *cloudtrail.Client {
+		return cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+			o.Region = region
+			o.Credentials = credentials.NewStaticCredentialsProvider("AKIAMEMBER000000001", "x", "")
+		})
+	}
+	us, eu := member("us-east-1"), member("eu-west-1")
+	auditARN := "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-audit"
+
+	d, err := us.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "member DescribeTrails us-east-1", d.TrailList, []cttypes.Trail{ctWant(audit, "us-east-1")})
+	d, err = eu.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "member DescribeTrails eu-west-1", d.TrailList, []cttypes.Trail{ctWant(euOrg, "eu-west-1"), ctWant(audit, "us-east-1")})
+	// Organization trails are shadows even in their home region.
+	for _, c := range []*cloudtrail.Client{us, eu} {
+		d, err = c.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(false)})
+		if err != nil || len(d.TrailList) != 0 {
+			t.Errorf("member DescribeTrails without shadow trails: %+v %v", d, err)
+		}
+	}
+	d, err = eu.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{TrailNameList: []string{auditARN}})
+	if err != nil || len(d.TrailList) != 1 || aws.ToString(d.TrailList[0].TrailARN) != auditARN {
+		t.Errorf("member DescribeTrails by ARN: %+v %v", d, err)
+	}
+
+	for _, c := range []*cloudtrail.Client{us, eu} {
+		st, err := c.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(auditARN)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, "member GetTrailStatus", st, audit.Status)
+		sel, err := c.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(auditARN)})
+		if err != nil || aws.ToString(sel.TrailARN) != auditARN || len(sel.EventSelectors) != 1 {
+			t.Errorf("member GetEventSelectors: %+v %v", sel, err)
+		}
+	}
+	st, err := eu.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String("arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-org-trail")})
+	if err != nil || aws.ToBool(st.IsLogging) {
+		t.Errorf("never started organization trail: %+v %v", st, err)
+	}
+	var nf *cttypes.TrailNotFoundException
+	for _, name := range []string{"org-audit", "arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-data-events"} {
+		if _, err := us.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(name)}); !errors.As(err, &nf) {
+			t.Errorf("member GetTrailStatus %s: %v", name, err)
+		}
+	}
+	if _, err := us.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String("arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-org-trail")}); !errors.As(err, &nf) {
+		t.Errorf("a single-region organization trail is not seen outside its home region: %v", err)
+	}
+
+	// The management account still holds its trails itself.
+	d, err = cloudtrail.NewFromConfig(cfg).DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(false)})
+	if err != nil || len(d.TrailList) != 1 || aws.ToString(d.TrailList[0].TrailARN) != auditARN {
+		t.Errorf("management DescribeTrails: %+v %v", d, err)
+	}
+
+	// Without an organization, a trail marked as one is not shared.
+	cfg, _ = testCloud(t, fragmentWorld(t, "cloudtrail"))
+	d, err = cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider("AKIAMEMBER000000001", "x", "")
+	}).DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{})
+	if err != nil || len(d.TrailList) != 0 {
+		t.Errorf("DescribeTrails outside an organization: %+v %v", d, err)
+	}
+}
+
+// Scanning the organization, the organization trail is emitted once, by
+// the management account in its home region, and its status decides
+// whether every region of every account is logged; a member denied its
+// status knows nothing of its regions, rather than calling them unlogged.
+func TestCloudTrailOrganizationCollector(t *testing.T) {
+	// member is the members' cloudtrail_logging; "" when no fact, and so
+	// no region, is known.
+	for _, tc := range []struct {
+		logging, denied bool
+		member          string
+	}{{true, false, "true"}, {false, false, "false"}, {true, true, ""}} {
+		w := fragmentWorld(t, "cloudtrail", "organizations")
+		w.Account(fragmentAccount).worldOf("cloudtrail", "us-east-1").(*cloudtrailWorld).Trails[0].Status.IsLogging = aws.Bool(tc.logging)
+		if tc.denied {
+			w.Faults.Deny = []Match{{Account: "222222222222", Service: "cloudtrail", Operation: "GetTrailStatus"}}
+		}
+		res, srv := collectOrg(t, w, "cloudtrail")
+		if u := srv.Stats().Unhandled; len(u) > 0 {
+			t.Errorf("unhandled: %v", u)
+		}
+		var errs []string
+		for _, e := range res.Errors {
+			errs = append(errs, e.Account+" "+e.Region+" "+e.Operation)
+		}
+		sort.Strings(errs)
+		var wantErrs []string
+		if tc.denied {
+			wantErrs = []string{"222222222222 eu-west-1 GetTrailStatus", "222222222222 us-east-1 GetTrailStatus"}
+		}
+		sameJSON(t, "collection errors", errs, wantErrs)
+		sameJSON(t, "accounts", res.Accounts, []string{"111111111111", "222222222222"})
+		var trails []string
+		covered := map[string]string{}
+		for _, r := range res.Resources {
+			switch r.Kind {
+			case "aws.cloudtrail.trail":
+				trails = append(trails, r.Account+" "+r.Region+" "+r.ID)
+			case "aws.region":
+				covered[r.Account+" "+r.Region] = "null"
+				if l := r.Attributes.(*model.AWSRegion).CloudTrailLogging; l != nil {
+					covered[r.Account+" "+r.Region] = fmt.Sprint(*l)
+				}
+			}
+		}
+		sort.Strings(trails)
+		sameJSON(t, "trails", trails, []string{
+			"111111111111 eu-west-1 arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-data-events",
+			"111111111111 us-east-1 arn:aws:cloudtrail:us-east-1:111111111111:trail/org-audit",
+		})
+		want := map[string]string{"111111111111 us-east-1": fmt.Sprint(tc.logging), "111111111111 eu-west-1": fmt.Sprint(tc.logging)}
+		if tc.member != "" {
+			want["222222222222 us-east-1"], want["222222222222 eu-west-1"] = tc.member, tc.member
+		}
+		sameJSON(t, fmt.Sprintf("cloudtrail_logging, the organization trail logging=%v, members denied its status=%v", tc.logging, tc.denied), covered, want)
 	}
 }
