@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -152,6 +153,8 @@ func init() {
 			"ListAttachedRolePolicies": iamListAttachedRolePolicies,
 			"ListInstanceProfiles":     iamListInstanceProfiles,
 
+			"GetAccountAuthorizationDetails": iamGetAccountAuthorizationDetails,
+
 			"ListPolicies":     iamListPolicies,
 			"GetPolicyVersion": iamGetPolicyVersion,
 			"ListPolicyTags":   iamListPolicyTags,
@@ -257,6 +260,10 @@ func iamInlineNames(ps []iamInlinePolicy) []string {
 
 // iamAttached names attached policies by ARN, filtered by PathPrefix.
 func iamAttached(c *call, arns []string) []iamtypes.AttachedPolicy {
+	return iamAttachedUnder(arns, c.param("PathPrefix"))
+}
+
+func iamAttachedUnder(arns []string, prefix string) []iamtypes.AttachedPolicy {
 	out := []iamtypes.AttachedPolicy{}
 	for _, a := range arns {
 		// arn:aws:iam::aws:policy/service-role/Name: the path sits between.
@@ -264,7 +271,7 @@ func iamAttached(c *call, arns []string) []iamtypes.AttachedPolicy {
 		if i := strings.Index(a, ":policy/"); i >= 0 {
 			res = a[i+len(":policy"):]
 		}
-		if !strings.HasPrefix(res, c.param("PathPrefix")) {
+		if !strings.HasPrefix(res, prefix) {
 			continue
 		}
 		out = append(out, iamtypes.AttachedPolicy{PolicyArn: aws.String(a), PolicyName: aws.String(res[strings.LastIndexByte(res, '/')+1:])})
@@ -721,22 +728,28 @@ func iamListInstanceProfiles(c *call) (any, error) {
 		if !iamPathOK(c, ip.Profile.Path) {
 			continue
 		}
-		p := ip.Profile
-		p.Tags, p.Roles = nil, []iamtypes.Role{}
-		for _, n := range ip.Roles {
-			for _, r := range w.Roles {
-				if aws.ToString(r.Role.RoleName) == n {
-					p.Roles = append(p.Roles, iamRoleListed(r.Role))
-				}
-			}
-		}
-		profiles = append(profiles, p)
+		profiles = append(profiles, iamProfileListed(w, ip))
 	}
 	items, marker, more, err := iamPage(c, profiles)
 	if err != nil {
 		return nil, err
 	}
 	return &iam.ListInstanceProfilesOutput{InstanceProfiles: items, Marker: marker, IsTruncated: more}, nil
+}
+
+// iamProfileListed is an instance profile as listings show it: its roles
+// as listed, no tags.
+func iamProfileListed(w *iamWorld, ip iamInstanceProfile) iamtypes.InstanceProfile {
+	p := ip.Profile
+	p.Tags, p.Roles = nil, []iamtypes.Role{}
+	for _, n := range ip.Roles {
+		for _, r := range w.Roles {
+			if aws.ToString(r.Role.RoleName) == n {
+				p.Roles = append(p.Roles, iamRoleListed(r.Role))
+			}
+		}
+	}
+	return p
 }
 
 // iamPolicyOut fills what IAM derives of a policy: its default version
@@ -871,4 +884,110 @@ func iamGetSAMLProvider(c *call) (any, error) {
 		}
 	}
 	return nil, noSuchEntity("SAML provider %s was not found.", arn)
+}
+
+// iamDetailed is one entity of GetAccountAuthorizationDetails: IAM pages
+// through users, then groups, roles and policies as one sequence.
+type iamDetailed struct {
+	user   *iamtypes.UserDetail
+	group  *iamtypes.GroupDetail
+	role   *iamtypes.RoleDetail
+	policy *iamtypes.ManagedPolicyDetail
+}
+
+// iamPolicyDetails writes inline policies as the details carry them,
+// documents URL-encoded.
+func iamPolicyDetails(ps []iamInlinePolicy) []iamtypes.PolicyDetail {
+	out := []iamtypes.PolicyDetail{}
+	for _, p := range ps {
+		out = append(out, iamtypes.PolicyDetail{PolicyName: aws.String(p.Name), PolicyDocument: iamEscape(p.Document)})
+	}
+	return out
+}
+
+// iamGetAccountAuthorizationDetails answers the entities Filter names
+// (User, Group, Role, LocalManagedPolicy, AWSManagedPolicy; all when
+// none) with what IAM attaches to them: inline documents and the trust
+// policy URL-encoded, attached policies, groups, instance profiles (with
+// their roles as listings show them), boundaries, tags, last use, and
+// every policy version. Roles carry no MaxSessionDuration or Description,
+// policies no tags, as in IAM's answer.
+func iamGetAccountAuthorizationDetails(c *call) (any, error) {
+	w := worldOf[iamWorld](c)
+	want := map[string]bool{}
+	for _, f := range c.list("Filter") {
+		switch f {
+		case "User", "Group", "Role", "LocalManagedPolicy", "AWSManagedPolicy":
+			want[f] = true
+		default:
+			return nil, badRequest("ValidationError", "1 validation error detected: Value '[%s]' at 'filter' failed to satisfy constraint: "+
+				"Member must satisfy constraint: [Member must satisfy enum value set: [User, Role, LocalManagedPolicy, Group, AWSManagedPolicy]]", f)
+		}
+	}
+	all := len(want) == 0
+	var items []iamDetailed
+	if all || want["User"] {
+		for _, u := range w.Users {
+			items = append(items, iamDetailed{user: &iamtypes.UserDetail{Arn: u.User.Arn, CreateDate: u.User.CreateDate,
+				Path: u.User.Path, UserId: u.User.UserId, UserName: u.User.UserName, PermissionsBoundary: u.User.PermissionsBoundary,
+				Tags: u.User.Tags, GroupList: append([]string{}, u.Groups...), UserPolicyList: iamPolicyDetails(u.InlinePolicies),
+				AttachedManagedPolicies: iamAttachedUnder(u.AttachedPolicies, "")}})
+		}
+	}
+	if all || want["Group"] {
+		for _, g := range w.Groups {
+			items = append(items, iamDetailed{group: &iamtypes.GroupDetail{Arn: g.Group.Arn, CreateDate: g.Group.CreateDate,
+				GroupId: g.Group.GroupId, GroupName: g.Group.GroupName, Path: g.Group.Path,
+				GroupPolicyList: iamPolicyDetails(g.InlinePolicies), AttachedManagedPolicies: iamAttachedUnder(g.AttachedPolicies, "")}})
+		}
+	}
+	if all || want["Role"] {
+		for _, r := range w.Roles {
+			d := &iamtypes.RoleDetail{Arn: r.Role.Arn, CreateDate: r.Role.CreateDate, Path: r.Role.Path, RoleId: r.Role.RoleId,
+				RoleName: r.Role.RoleName, AssumeRolePolicyDocument: iamEscape(aws.ToString(r.Role.AssumeRolePolicyDocument)),
+				PermissionsBoundary: r.Role.PermissionsBoundary, RoleLastUsed: r.Role.RoleLastUsed, Tags: r.Role.Tags,
+				RolePolicyList: iamPolicyDetails(r.InlinePolicies), AttachedManagedPolicies: iamAttachedUnder(r.AttachedPolicies, ""),
+				InstanceProfileList: []iamtypes.InstanceProfile{}}
+			for _, ip := range w.InstanceProfiles {
+				if slices.Contains(ip.Roles, aws.ToString(r.Role.RoleName)) {
+					d.InstanceProfileList = append(d.InstanceProfileList, iamProfileListed(w, ip))
+				}
+			}
+			items = append(items, iamDetailed{role: d})
+		}
+	}
+	for _, p := range w.Policies {
+		if managed := iamAWSManaged(p.Policy.Arn); !all && !(managed && want["AWSManagedPolicy"] || !managed && want["LocalManagedPolicy"]) {
+			continue
+		}
+		out := iamPolicyOut(w, p)
+		d := &iamtypes.ManagedPolicyDetail{Arn: out.Arn, AttachmentCount: out.AttachmentCount, CreateDate: out.CreateDate,
+			DefaultVersionId: out.DefaultVersionId, Description: out.Description, IsAttachable: out.IsAttachable, Path: out.Path,
+			PermissionsBoundaryUsageCount: out.PermissionsBoundaryUsageCount, PolicyId: out.PolicyId, PolicyName: out.PolicyName,
+			UpdateDate: out.UpdateDate, PolicyVersionList: []iamtypes.PolicyVersion{}}
+		for _, v := range p.Versions {
+			v.Document = iamEscape(aws.ToString(v.Document))
+			d.PolicyVersionList = append(d.PolicyVersionList, v)
+		}
+		items = append(items, iamDetailed{policy: d})
+	}
+	got, marker, more, err := iamPage(c, items)
+	if err != nil {
+		return nil, err
+	}
+	out := &iam.GetAccountAuthorizationDetailsOutput{Marker: marker, IsTruncated: more, UserDetailList: []iamtypes.UserDetail{},
+		GroupDetailList: []iamtypes.GroupDetail{}, RoleDetailList: []iamtypes.RoleDetail{}, Policies: []iamtypes.ManagedPolicyDetail{}}
+	for _, e := range got {
+		switch {
+		case e.user != nil:
+			out.UserDetailList = append(out.UserDetailList, *e.user)
+		case e.group != nil:
+			out.GroupDetailList = append(out.GroupDetailList, *e.group)
+		case e.role != nil:
+			out.RoleDetailList = append(out.RoleDetailList, *e.role)
+		default:
+			out.Policies = append(out.Policies, *e.policy)
+		}
+	}
+	return out, nil
 }
