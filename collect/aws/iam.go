@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -21,14 +22,22 @@ func init() { register("iam", true, collectIAM) }
 // collectIAM reads the account's IAM principals and policies: users,
 // groups, roles, customer-managed policies, and the account-wide password
 // policy, summary (root MFA and keys) and credential report.
+//
+// Principals and policies come from GetAccountAuthorizationDetails, a
+// thousand at a page with their inline and attached policies, groups,
+// trust policies and tags; the credential report gives each user's
+// password, MFA and key use. What neither gives costs a call per page
+// (ListRoles: session durations) or per entity that has it (ListAccessKeys
+// for users with keys, ListPolicyTags per customer-managed policy).
 func collectIAM(ctx context.Context, s *scope) {
 	client := iam.NewFromConfig(s.Config())
 	collectIAMAccount(ctx, s, client)
 	report := credentialReport(ctx, s, client)
-	collectIAMUsers(ctx, s, client, report)
-	collectIAMGroups(ctx, s, client)
-	collectIAMRoles(ctx, s, client)
-	collectIAMPolicies(ctx, s, client)
+	d := authorizationDetails(ctx, s, client)
+	collectIAMUsers(ctx, s, client, d.users, report)
+	collectIAMGroups(s, d.groups)
+	collectIAMRoles(ctx, s, client, d.roles)
+	collectIAMPolicies(ctx, s, client, d.policies)
 	collectIAMIdentityProviders(ctx, s, client)
 }
 
@@ -160,23 +169,19 @@ func parseCredentialReport(content []byte) (map[string]map[string]string, error)
 	return rows, nil
 }
 
-// iamInline reads the inline policies named by list with get; a policy that
-// cannot be read is a collection error and left out.
-func iamInline(s *scope, getOp string, names []string, get func(name string) (*string, error)) []model.IAMInlinePolicy {
+// iamInline parses inline policies as GetAccountAuthorizationDetails
+// sends them (URL-encoded); a document that does not parse is a
+// collection error and kept without its document.
+func iamInline(s *scope, ps []iamtypes.PolicyDetail) []model.IAMInlinePolicy {
 	out := []model.IAMInlinePolicy{}
-	for _, n := range names {
-		doc, err := get(n)
-		if err != nil {
-			s.fail(getOp, err)
-			continue
-		}
-		p := model.IAMInlinePolicy{Name: n}
-		if d, err := model.ParsePolicyDocument(aws.ToString(doc)); err == nil {
-			p.Document = d
+	for _, p := range ps {
+		ip := model.IAMInlinePolicy{Name: aws.ToString(p.PolicyName)}
+		if d, err := model.ParsePolicyDocument(aws.ToString(p.PolicyDocument)); err == nil {
+			ip.Document = d
 		} else {
-			s.fail(getOp, err)
+			s.fail(iamDetailsOp, err)
 		}
-		out = append(out, p)
+		out = append(out, ip)
 	}
 	return out
 }
@@ -257,7 +262,43 @@ func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Clie
 	}
 }
 
-// iamUserRaw is the evidence kept for a user.
+const iamDetailsOp = "GetAccountAuthorizationDetails"
+
+// iamDetails is every page of GetAccountAuthorizationDetails together.
+type iamDetails struct {
+	users    []iamtypes.UserDetail
+	groups   []iamtypes.GroupDetail
+	roles    []iamtypes.RoleDetail
+	policies []iamtypes.ManagedPolicyDetail
+}
+
+// authorizationDetails reads users, groups, roles and customer-managed
+// policies (AWS managed ones are not the account's resources). A page that
+// fails is a collection error; the entities of the pages before it are
+// kept, each whole.
+func authorizationDetails(ctx context.Context, s *scope, client *iam.Client) iamDetails {
+	var d iamDetails
+	p := iam.NewGetAccountAuthorizationDetailsPaginator(client, &iam.GetAccountAuthorizationDetailsInput{
+		Filter: []iamtypes.EntityType{iamtypes.EntityTypeUser, iamtypes.EntityTypeGroup, iamtypes.EntityTypeRole,
+			iamtypes.EntityTypeLocalManagedPolicy},
+		MaxItems: aws.Int32(1000),
+	})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail(iamDetailsOp, err)
+			break
+		}
+		d.users = append(d.users, page.UserDetailList...)
+		d.groups = append(d.groups, page.GroupDetailList...)
+		d.roles = append(d.roles, page.RoleDetailList...)
+		d.policies = append(d.policies, page.Policies...)
+	}
+	return d
+}
+
+// iamUserRaw is the evidence kept for a user. LoginProfile and MFADevices
+// are only read when the credential report has no row for the user.
 type iamUserRaw struct {
 	User             iamtypes.User
 	LoginProfile     *iamtypes.LoginProfile       `json:",omitempty"`
@@ -266,26 +307,69 @@ type iamUserRaw struct {
 	CredentialReport map[string]string            `json:",omitempty"`
 }
 
-func collectIAMUsers(ctx context.Context, s *scope, client *iam.Client, report map[string]map[string]string) {
-	p := iam.NewListUsersPaginator(client, &iam.ListUsersInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListUsers", err)
-			return
-		}
-		for _, u := range page.Users {
-			collectIAMUser(ctx, s, client, u, report[aws.ToString(u.UserName)])
-		}
-	}
+// collectIAMUsers builds users from their details and credential report
+// rows. Calls per user remain only for users with access keys (the key ids
+// are in no listing of the account) and for users the report does not
+// know (no report, or created since it was generated: IAM reuses a report
+// for up to four hours).
+func collectIAMUsers(ctx context.Context, s *scope, client *iam.Client, users []iamtypes.UserDetail, report map[string]map[string]string) {
+	forEach(s, users, func(u iamtypes.UserDetail) {
+		collectIAMUser(ctx, s, client, u, report[aws.ToString(u.UserName)])
+	})
 }
 
-func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtypes.User, row map[string]string) {
-	name := u.UserName
-	raw := iamUserRaw{User: u, CredentialReport: row}
-	a := &model.IAMUser{Name: aws.ToString(name), Path: aws.ToString(u.Path),
-		Groups: []string{}, AccessKeys: []model.IAMAccessKey{}, AttachedPolicies: []string{}}
+func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtypes.UserDetail, row map[string]string) {
+	row = reportRowOf(row, u.CreateDate)
+	user := iamtypes.User{Arn: u.Arn, CreateDate: u.CreateDate, Path: u.Path, UserId: u.UserId, UserName: u.UserName,
+		PermissionsBoundary: u.PermissionsBoundary, Tags: u.Tags, PasswordLastUsed: reportTime(row["password_last_used"])}
+	raw := iamUserRaw{User: user, CredentialReport: row}
+	a := &model.IAMUser{Name: aws.ToString(u.UserName), Path: aws.ToString(u.Path),
+		Groups: append([]string{}, u.GroupList...), InlinePolicies: iamInline(s, u.UserPolicyList),
+		AttachedPolicies: iamAttachedARNs(u.AttachedManagedPolicies), AccessKeys: []model.IAMAccessKey{}}
+	iamUserPassword(ctx, s, client, u.UserName, row, a, &raw)
+	iamUserMFA(ctx, s, client, u.UserName, row, a, &raw)
+	iamUserKeys(ctx, s, client, u.UserName, row, a, &raw)
+	s.add(aws.ToString(u.Arn), "aws.iam.user", a.Name, a, raw, iamTags(u.Tags), iamAttachedRels(a.AttachedPolicies)...)
+}
 
+// reportRowOf is the user's report row, or nil when the row tells of a
+// former user of the same name (created at another time: IAM reuses a
+// report for up to four hours).
+func reportRowOf(row map[string]string, created *time.Time) map[string]string {
+	if t := reportTime(row["user_creation_time"]); t != nil && created != nil && !t.Equal(created.UTC().Truncate(time.Second)) {
+		return nil
+	}
+	return row
+}
+
+// reportBool reads a true/false column of a report row; ok is false when
+// the row or the value is missing.
+func reportBool(row map[string]string, col string) (v, ok bool) {
+	switch row[col] {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
+}
+
+// reportTime reads a time column of the report (ISO 8601); nil for N/A,
+// no_information and the like.
+func reportTime(v string) *time.Time {
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+func iamUserPassword(ctx context.Context, s *scope, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
+	if v, ok := reportBool(row, "password_enabled"); ok {
+		a.LoginProfile = v
+		return
+	}
 	lp, err := client.GetLoginProfile(ctx, &iam.GetLoginProfileInput{UserName: name})
 	switch {
 	case iamErrCode(err) == "NoSuchEntity":
@@ -295,26 +379,36 @@ func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtype
 		a.LoginProfile = true
 		raw.LoginProfile = lp.LoginProfile
 	}
+}
 
-	mfaKnown := true
+func iamUserMFA(ctx context.Context, s *scope, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
+	if v, ok := reportBool(row, "mfa_active"); ok {
+		a.MFAEnabled = boolPtr(v)
+		return
+	}
 	for p := iam.NewListMFADevicesPaginator(client, &iam.ListMFADevicesInput{UserName: name}); p.HasMorePages(); {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListMFADevices", err)
-			mfaKnown = false
-			break
+			return
 		}
 		raw.MFADevices = append(raw.MFADevices, page.MFADevices...)
 	}
-	if mfaKnown {
-		a.MFAEnabled = boolPtr(len(raw.MFADevices) > 0)
-	}
+	a.MFAEnabled = boolPtr(len(raw.MFADevices) > 0)
+}
 
+// iamUserKeys lists a user's access keys unless the report says there are
+// none; each key's last use comes from the report's slot created at the
+// same second, or from GetAccessKeyLastUsed when no slot matches.
+func iamUserKeys(ctx context.Context, s *scope, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
+	if row != nil && row["access_key_1_last_rotated"] == "N/A" && row["access_key_2_last_rotated"] == "N/A" {
+		return
+	}
 	for p := iam.NewListAccessKeysPaginator(client, &iam.ListAccessKeysInput{UserName: name}); p.HasMorePages(); {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListAccessKeys", err)
-			break
+			return
 		}
 		for _, k := range page.AccessKeyMetadata {
 			raw.AccessKeys = append(raw.AccessKeys, k)
@@ -322,8 +416,9 @@ func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtype
 			if k.CreateDate != nil {
 				key.AgeDays = int(time.Since(*k.CreateDate).Hours() / 24)
 			}
-			lu, err := client.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
-			if err != nil {
+			if used, ok := reportKeyLastUsed(row, k.CreateDate); ok {
+				key.LastUsed = used
+			} else if lu, err := client.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId}); err != nil {
 				s.fail("GetAccessKeyLastUsed", err)
 			} else if lu.AccessKeyLastUsed != nil && lu.AccessKeyLastUsed.LastUsedDate != nil {
 				key.LastUsed = lu.AccessKeyLastUsed.LastUsedDate.UTC().Format(time.RFC3339)
@@ -331,93 +426,43 @@ func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtype
 			a.AccessKeys = append(a.AccessKeys, key)
 		}
 	}
-
-	for p := iam.NewListGroupsForUserPaginator(client, &iam.ListGroupsForUserInput{UserName: name}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListGroupsForUser", err)
-			break
-		}
-		for _, g := range page.Groups {
-			a.Groups = append(a.Groups, aws.ToString(g.GroupName))
-		}
-	}
-
-	var names []string
-	for p := iam.NewListUserPoliciesPaginator(client, &iam.ListUserPoliciesInput{UserName: name}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListUserPolicies", err)
-			break
-		}
-		names = append(names, page.PolicyNames...)
-	}
-	a.InlinePolicies = iamInline(s, "GetUserPolicy", names, func(n string) (*string, error) {
-		out, err := client.GetUserPolicy(ctx, &iam.GetUserPolicyInput{UserName: name, PolicyName: aws.String(n)})
-		if err != nil {
-			return nil, err
-		}
-		return out.PolicyDocument, nil
-	})
-
-	for p := iam.NewListAttachedUserPoliciesPaginator(client, &iam.ListAttachedUserPoliciesInput{UserName: name}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListAttachedUserPolicies", err)
-			break
-		}
-		a.AttachedPolicies = append(a.AttachedPolicies, iamAttachedARNs(page.AttachedPolicies)...)
-	}
-
-	var tags []iamtypes.Tag
-	for p := iam.NewListUserTagsPaginator(client, &iam.ListUserTagsInput{UserName: name}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListUserTags", err)
-			break
-		}
-		tags = append(tags, page.Tags...)
-	}
-	s.add(aws.ToString(u.Arn), "aws.iam.user", a.Name, a, raw, iamTags(tags), iamAttachedRels(a.AttachedPolicies)...)
 }
 
-func collectIAMGroups(ctx context.Context, s *scope, client *iam.Client) {
-	p := iam.NewListGroupsPaginator(client, &iam.ListGroupsInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListGroups", err)
-			return
+// reportKeyLastUsed finds the key created at created among the report's
+// two key slots (last_rotated is the key's creation) and tells its last
+// use, "" when never used. ok is false when no slot, or both, match.
+func reportKeyLastUsed(row map[string]string, created *time.Time) (string, bool) {
+	if row == nil || created == nil {
+		return "", false
+	}
+	want := created.UTC().Truncate(time.Second)
+	used, found := "", 0
+	for _, n := range []string{"1", "2"} {
+		rotated := reportTime(row["access_key_"+n+"_last_rotated"])
+		if rotated == nil || !rotated.Equal(want) {
+			continue
 		}
-		for _, g := range page.Groups {
-			name := g.GroupName
-			a := &model.IAMGroup{Name: aws.ToString(name), AttachedPolicies: []string{}}
-			var names []string
-			for p := iam.NewListGroupPoliciesPaginator(client, &iam.ListGroupPoliciesInput{GroupName: name}); p.HasMorePages(); {
-				page, err := p.NextPage(ctx)
-				if err != nil {
-					s.fail("ListGroupPolicies", err)
-					break
-				}
-				names = append(names, page.PolicyNames...)
+		found++
+		switch v := row["access_key_"+n+"_last_used_date"]; v {
+		case "N/A", "no_information":
+			used = ""
+		default:
+			t := reportTime(v)
+			if t == nil {
+				return "", false
 			}
-			a.InlinePolicies = iamInline(s, "GetGroupPolicy", names, func(n string) (*string, error) {
-				out, err := client.GetGroupPolicy(ctx, &iam.GetGroupPolicyInput{GroupName: name, PolicyName: aws.String(n)})
-				if err != nil {
-					return nil, err
-				}
-				return out.PolicyDocument, nil
-			})
-			for p := iam.NewListAttachedGroupPoliciesPaginator(client, &iam.ListAttachedGroupPoliciesInput{GroupName: name}); p.HasMorePages(); {
-				page, err := p.NextPage(ctx)
-				if err != nil {
-					s.fail("ListAttachedGroupPolicies", err)
-					break
-				}
-				a.AttachedPolicies = append(a.AttachedPolicies, iamAttachedARNs(page.AttachedPolicies)...)
-			}
-			s.add(aws.ToString(g.Arn), "aws.iam.group", a.Name, a, g, nil, iamAttachedRels(a.AttachedPolicies)...)
+			used = t.Format(time.RFC3339)
 		}
+	}
+	return used, found == 1
+}
+
+func collectIAMGroups(s *scope, groups []iamtypes.GroupDetail) {
+	for _, g := range groups {
+		a := &model.IAMGroup{Name: aws.ToString(g.GroupName), InlinePolicies: iamInline(s, g.GroupPolicyList),
+			AttachedPolicies: iamAttachedARNs(g.AttachedManagedPolicies)}
+		raw := iamtypes.Group{Arn: g.Arn, CreateDate: g.CreateDate, GroupId: g.GroupId, GroupName: g.GroupName, Path: g.Path}
+		s.add(aws.ToString(g.Arn), "aws.iam.group", a.Name, a, raw, nil, iamAttachedRels(a.AttachedPolicies)...)
 	}
 }
 
@@ -427,84 +472,59 @@ type iamRoleRaw struct {
 	InstanceProfiles []string `json:",omitempty"`
 }
 
-func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client) {
-	profiles := roleInstanceProfiles(ctx, s, client)
-	p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{})
-	for p.HasMorePages() {
+// collectIAMRoles builds roles from their details, which leave out the
+// maximum session duration and description: ListRoles has them, a
+// thousand roles a page. A role the listing missed (created in between)
+// is read with GetRole.
+func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []iamtypes.RoleDetail) {
+	if len(roles) == 0 {
+		return
+	}
+	var listed map[string]iamtypes.Role
+	for p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{MaxItems: aws.Int32(1000)}); p.HasMorePages(); {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("ListRoles", err)
-			return
+			listed = nil
+			break
+		}
+		if listed == nil {
+			listed = map[string]iamtypes.Role{}
 		}
 		for _, r := range page.Roles {
-			name := r.RoleName
-			// ListRoles leaves out the permissions boundary, tags and last use.
-			if out, err := client.GetRole(ctx, &iam.GetRoleInput{RoleName: name}); err != nil {
+			listed[aws.ToString(r.RoleName)] = r
+		}
+	}
+	forEach(s, roles, func(d iamtypes.RoleDetail) {
+		name := aws.ToString(d.RoleName)
+		r, ok := listed[name]
+		if !ok && listed != nil {
+			if out, err := client.GetRole(ctx, &iam.GetRoleInput{RoleName: d.RoleName}); err != nil {
 				s.fail("GetRole", err)
 			} else if out.Role != nil {
 				r = *out.Role
 			}
-			a := &model.IAMRole{Name: aws.ToString(name), Path: aws.ToString(r.Path),
-				MaxSessionDuration: int(aws.ToInt32(r.MaxSessionDuration)), AttachedPolicies: []string{}}
-			if r.AssumeRolePolicyDocument != nil {
-				if d, err := model.ParsePolicyDocument(*r.AssumeRolePolicyDocument); err == nil {
-					a.AssumeRolePolicy = d
-				} else {
-					s.fail("GetRole", err)
-				}
-			}
-			if r.PermissionsBoundary != nil {
-				a.PermissionsBoundary = aws.ToString(r.PermissionsBoundary.PermissionsBoundaryArn)
-			}
-			var names []string
-			for p := iam.NewListRolePoliciesPaginator(client, &iam.ListRolePoliciesInput{RoleName: name}); p.HasMorePages(); {
-				page, err := p.NextPage(ctx)
-				if err != nil {
-					s.fail("ListRolePolicies", err)
-					break
-				}
-				names = append(names, page.PolicyNames...)
-			}
-			a.InlinePolicies = iamInline(s, "GetRolePolicy", names, func(n string) (*string, error) {
-				out, err := client.GetRolePolicy(ctx, &iam.GetRolePolicyInput{RoleName: name, PolicyName: aws.String(n)})
-				if err != nil {
-					return nil, err
-				}
-				return out.PolicyDocument, nil
-			})
-			for p := iam.NewListAttachedRolePoliciesPaginator(client, &iam.ListAttachedRolePoliciesInput{RoleName: name}); p.HasMorePages(); {
-				page, err := p.NextPage(ctx)
-				if err != nil {
-					s.fail("ListAttachedRolePolicies", err)
-					break
-				}
-				a.AttachedPolicies = append(a.AttachedPolicies, iamAttachedARNs(page.AttachedPolicies)...)
-			}
-			raw := iamRoleRaw{Role: r, InstanceProfiles: profiles[a.Name]}
-			s.add(aws.ToString(r.Arn), "aws.iam.role", a.Name, a, raw, iamTags(r.Tags), iamAttachedRels(a.AttachedPolicies)...)
 		}
-	}
-}
-
-// roleInstanceProfiles maps role names to the ARNs of the instance
-// profiles that hold them (one listing for the account, not one per role).
-func roleInstanceProfiles(ctx context.Context, s *scope, client *iam.Client) map[string][]string {
-	out := map[string][]string{}
-	p := iam.NewListInstanceProfilesPaginator(client, &iam.ListInstanceProfilesInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListInstanceProfiles", err)
-			return out
-		}
-		for _, ip := range page.InstanceProfiles {
-			for _, r := range ip.Roles {
-				n := aws.ToString(r.RoleName)
-				out[n] = append(out[n], aws.ToString(ip.Arn))
+		r.Arn, r.RoleId, r.RoleName, r.Path, r.CreateDate = d.Arn, d.RoleId, d.RoleName, d.Path, d.CreateDate
+		r.AssumeRolePolicyDocument, r.PermissionsBoundary, r.RoleLastUsed, r.Tags = d.AssumeRolePolicyDocument, d.PermissionsBoundary, d.RoleLastUsed, d.Tags
+		a := &model.IAMRole{Name: name, Path: aws.ToString(r.Path), MaxSessionDuration: int(aws.ToInt32(r.MaxSessionDuration)),
+			InlinePolicies: iamInline(s, d.RolePolicyList), AttachedPolicies: iamAttachedARNs(d.AttachedManagedPolicies)}
+		if r.AssumeRolePolicyDocument != nil {
+			if doc, err := model.ParsePolicyDocument(*r.AssumeRolePolicyDocument); err == nil {
+				a.AssumeRolePolicy = doc
+			} else {
+				s.fail(iamDetailsOp, err)
 			}
 		}
-	}
-	return out
+		if r.PermissionsBoundary != nil {
+			a.PermissionsBoundary = aws.ToString(r.PermissionsBoundary.PermissionsBoundaryArn)
+		}
+		raw := iamRoleRaw{Role: r}
+		for _, ip := range d.InstanceProfileList {
+			raw.InstanceProfiles = append(raw.InstanceProfiles, aws.ToString(ip.Arn))
+		}
+		s.add(aws.ToString(r.Arn), "aws.iam.role", a.Name, a, raw, iamTags(r.Tags), iamAttachedRels(a.AttachedPolicies)...)
+	})
 }
 
 // iamPolicyRaw is the evidence kept for a customer-managed policy.
@@ -513,42 +533,43 @@ type iamPolicyRaw struct {
 	DefaultVersion *iamtypes.PolicyVersion `json:",omitempty"`
 }
 
-// collectIAMPolicies reads customer-managed policies only: AWS managed
-// policies are not resources of the account (their use shows on the
-// principals that attach them).
-func collectIAMPolicies(ctx context.Context, s *scope, client *iam.Client) {
-	p := iam.NewListPoliciesPaginator(client, &iam.ListPoliciesInput{Scope: iamtypes.PolicyScopeTypeLocal})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListPolicies", err)
-			return
+// collectIAMPolicies builds customer-managed policies from their details,
+// every version's document included. Their tags are in no listing: one
+// ListPolicyTags each.
+func collectIAMPolicies(ctx context.Context, s *scope, client *iam.Client, policies []iamtypes.ManagedPolicyDetail) {
+	forEach(s, policies, func(p iamtypes.ManagedPolicyDetail) {
+		pol := iamtypes.Policy{Arn: p.Arn, AttachmentCount: p.AttachmentCount, CreateDate: p.CreateDate,
+			DefaultVersionId: p.DefaultVersionId, Description: p.Description, IsAttachable: p.IsAttachable, Path: p.Path,
+			PermissionsBoundaryUsageCount: p.PermissionsBoundaryUsageCount, PolicyId: p.PolicyId, PolicyName: p.PolicyName,
+			UpdateDate: p.UpdateDate}
+		// The name ends the ARN (policy/path/name); some emulators leave
+		// PolicyName out of the details.
+		name, arn := aws.ToString(p.PolicyName), aws.ToString(p.Arn)
+		if name == "" {
+			name = arn[strings.LastIndexByte(arn, '/')+1:]
 		}
-		for _, pol := range page.Policies {
-			a := &model.IAMPolicy{Name: aws.ToString(pol.PolicyName), Path: aws.ToString(pol.Path),
-				Attachments: int(aws.ToInt32(pol.AttachmentCount))}
-			raw := iamPolicyRaw{Policy: pol}
-			v, err := client.GetPolicyVersion(ctx, &iam.GetPolicyVersionInput{PolicyArn: pol.Arn, VersionId: pol.DefaultVersionId})
+		a := &model.IAMPolicy{Name: name, Path: aws.ToString(p.Path), Attachments: int(aws.ToInt32(p.AttachmentCount))}
+		raw := iamPolicyRaw{Policy: pol}
+		for i, v := range p.PolicyVersionList {
+			if p.DefaultVersionId != nil && aws.ToString(v.VersionId) == *p.DefaultVersionId || p.DefaultVersionId == nil && v.IsDefaultVersion {
+				raw.DefaultVersion = &p.PolicyVersionList[i]
+			}
+		}
+		if raw.DefaultVersion == nil {
+			s.fail(iamDetailsOp, fmt.Errorf("policy %s: default version %s not among its versions", aws.ToString(p.Arn), aws.ToString(p.DefaultVersionId)))
+		} else if d, err := model.ParsePolicyDocument(aws.ToString(raw.DefaultVersion.Document)); err == nil {
+			a.Document = d
+		} else {
+			s.fail(iamDetailsOp, err)
+		}
+		for tp := iam.NewListPolicyTagsPaginator(client, &iam.ListPolicyTagsInput{PolicyArn: p.Arn}); tp.HasMorePages(); {
+			page, err := tp.NextPage(ctx)
 			if err != nil {
-				s.fail("GetPolicyVersion", err)
-			} else if v.PolicyVersion != nil {
-				raw.DefaultVersion = v.PolicyVersion
-				if d, err := model.ParsePolicyDocument(aws.ToString(v.PolicyVersion.Document)); err == nil {
-					a.Document = d
-				} else {
-					s.fail("GetPolicyVersion", err)
-				}
+				s.fail("ListPolicyTags", err)
+				break
 			}
-			var tags []iamtypes.Tag
-			for tp := iam.NewListPolicyTagsPaginator(client, &iam.ListPolicyTagsInput{PolicyArn: pol.Arn}); tp.HasMorePages(); {
-				page, err := tp.NextPage(ctx)
-				if err != nil {
-					s.fail("ListPolicyTags", err)
-					break
-				}
-				tags = append(tags, page.Tags...)
-			}
-			s.add(aws.ToString(pol.Arn), "aws.iam.policy", a.Name, a, raw, iamTags(tags))
+			raw.Policy.Tags = append(raw.Policy.Tags, page.Tags...)
 		}
-	}
+		s.add(arn, "aws.iam.policy", a.Name, a, raw, iamTags(raw.Policy.Tags))
+	})
 }

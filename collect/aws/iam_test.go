@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -451,5 +452,48 @@ func TestIAMAccessDenied(t *testing.T) {
 	}
 	if fails := failing(t, res.Resources); fails[moto.Account]["AWS-IAM-008"] || !fails["alice"]["AWS-IAM-001"] {
 		t.Errorf("findings: %v", fails)
+	}
+}
+
+// The report's rows stand in for per-user calls only when they are the
+// user's: a key's last use is the slot created at the same second, and a
+// row of a former user of the same name is not used.
+func TestIAMCredentialReportRows(t *testing.T) {
+	at := func(s string) *time.Time {
+		v, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &v
+	}
+	row := map[string]string{"user_creation_time": "2024-05-01T10:00:00+00:00",
+		"access_key_1_last_rotated": "2024-05-01T10:05:00+00:00", "access_key_1_last_used_date": "2026-11-22T03:12:00+00:00",
+		"access_key_2_last_rotated": "2024-06-01T08:00:00+00:00", "access_key_2_last_used_date": "N/A"}
+	for _, c := range []struct {
+		created  string
+		used     string
+		reported bool
+	}{
+		{"2024-05-01T10:05:00.123Z", "2026-11-22T03:12:00Z", true},
+		{"2024-06-01T08:00:00Z", "", true},
+		{"2025-01-01T00:00:00Z", "", false}, // created since the report
+	} {
+		used, ok := reportKeyLastUsed(row, at(c.created))
+		if used != c.used || ok != c.reported {
+			t.Errorf("key created %s: %q %v, want %q %v", c.created, used, ok, c.used, c.reported)
+		}
+	}
+	twins := map[string]string{"access_key_1_last_rotated": "2024-05-01T10:05:00+00:00", "access_key_2_last_rotated": "2024-05-01T10:05:00+00:00"}
+	if _, ok := reportKeyLastUsed(twins, at("2024-05-01T10:05:00Z")); ok {
+		t.Error("two keys created the same second are told apart by GetAccessKeyLastUsed, not the report")
+	}
+	if reportRowOf(row, at("2024-05-01T10:00:00.5Z")) == nil || reportRowOf(row, at("2025-02-02T00:00:00Z")) != nil || reportRowOf(nil, at("2025-02-02T00:00:00Z")) != nil {
+		t.Error("rows by creation time")
+	}
+	if b, ok := reportBool(map[string]string{"mfa_active": "true"}, "mfa_active"); !b || !ok {
+		t.Error("mfa_active true")
+	}
+	if _, ok := reportBool(map[string]string{"password_enabled": "not_supported"}, "password_enabled"); ok {
+		t.Error("not_supported is not a value")
 	}
 }
