@@ -22,8 +22,10 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -41,6 +43,7 @@ func main() {
 	latency := flag.Duration("latency", 30*time.Millisecond, "latency of every call")
 	limits := flag.Bool("rate-limits", true, "throttle like AWS (token buckets per account, region and service or API)")
 	inFlight := flag.Int("max-in-flight", 32, "collector: API requests in flight per account")
+	showOps := flag.Int("ops", 0, "also print the N most called operations")
 	serve := flag.Bool("serve", false, "internal: generate and serve the world (the child process)")
 	flag.Parse()
 	o := aws.GenerateOptions{Resources: *resources, Accounts: *accounts, Regions: *regions, Seed: *seed}
@@ -48,7 +51,7 @@ func main() {
 	if *serve {
 		err = serveChild(o, *latency, *limits)
 	} else {
-		err = run(o, *latency, *limits, *inFlight)
+		err = run(o, *latency, *limits, *inFlight, *showOps)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/aws:", err)
@@ -77,7 +80,7 @@ func serveChild(o aws.GenerateOptions, latency time.Duration, limits bool) error
 	return nil
 }
 
-func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight int) error {
+func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, showOps int) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -108,7 +111,18 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight int
 
 	accountsAtOnce := min(o.Accounts, 4)
 	start := time.Now()
+	type finished struct {
+		unit string
+		at   time.Duration
+	}
+	var mu sync.Mutex
+	var ends []finished
 	res, err := awscollect.Collect(context.Background(), awscollect.Options{
+		Progress: func(ev awscollect.Event) {
+			mu.Lock()
+			ends = append(ends, finished{ev.Account + " " + ev.Region + " " + ev.Service, time.Since(start)})
+			mu.Unlock()
+		},
 		AssumeRole:         "OrganizationAccountAccessRole",
 		Organization:       true,
 		AccountConcurrency: accountsAtOnce,
@@ -157,6 +171,23 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight int
 			res.Calls, latency, concurrency, minimum.Seconds(), wall.Seconds()/minimum.Seconds())
 	}
 	fmt.Printf("peak memory (collector process): %s\n", peakRSS())
+	if n := len(ends); n > 0 {
+		fmt.Printf("last units to finish:")
+		for _, e := range ends[max(0, n-4):] {
+			fmt.Printf(" %s at %.1fs;", e.unit, e.at.Seconds())
+		}
+		fmt.Println()
+	}
+	if showOps > 0 {
+		ops := make([]string, 0, len(st.Operations))
+		for op := range st.Operations {
+			ops = append(ops, op)
+		}
+		sort.Slice(ops, func(i, j int) bool { return st.Operations[ops[i]] > st.Operations[ops[j]] })
+		for _, op := range ops[:min(showOps, len(ops))] {
+			fmt.Printf("  %6d %s\n", st.Operations[op], op)
+		}
+	}
 	return nil
 }
 

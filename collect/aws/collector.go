@@ -205,14 +205,20 @@ func (c *collector) collectAccount(ctx context.Context, a account) {
 		svc    *service
 		region string
 	}
+	// Global services go first: each is one unit holding an account's
+	// whole IAM or S3 estate, the longest units of a scan, and started
+	// last they would run on alone after everything else has finished.
 	var units []unit
 	for _, s := range c.services {
 		if s.global {
 			units = append(units, unit{s, globalRegion(regions)})
-			continue
 		}
-		for _, r := range regions {
-			units = append(units, unit{s, r})
+	}
+	for _, s := range c.services {
+		if !s.global {
+			for _, r := range regions {
+				units = append(units, unit{s, r})
+			}
 		}
 	}
 	c.mu.Lock()
