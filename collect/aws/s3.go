@@ -26,7 +26,9 @@ func collectS3(ctx context.Context, s *scope) {
 	base := s.Config()
 	client := s3.NewFromConfig(base, s3PathStyle(base))
 	var buckets []s3types.Bucket
-	p := s3.NewListBucketsPaginator(client, &s3.ListBucketsInput{})
+	// With a page size ListBuckets pages; without one it refuses accounts
+	// whose bucket quota was raised above 10,000.
+	p := s3.NewListBucketsPaginator(client, &s3.ListBucketsInput{MaxBuckets: aws.Int32(10000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
