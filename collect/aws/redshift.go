@@ -36,8 +36,10 @@ func collectRedshift(ctx context.Context, s *scope) {
 			PubliclyAccessible: aws.ToBool(c.PubliclyAccessible),
 		}
 		raw := map[string]any{"Cluster": c}
+		var unknown []string
 		if ls, err := client.DescribeLoggingStatus(ctx, &redshift.DescribeLoggingStatusInput{ClusterIdentifier: c.ClusterIdentifier}); err != nil {
 			s.fail("DescribeLoggingStatus", err)
+			unknown = append(unknown, "logging_enabled") // unread, not off
 		} else {
 			rc.LoggingEnabled = aws.ToBool(ls.LoggingEnabled)
 			raw["LoggingStatus"] = map[string]any{"LoggingEnabled": ls.LoggingEnabled, "BucketName": ls.BucketName,
@@ -59,7 +61,7 @@ func collectRedshift(ctx context.Context, s *scope) {
 		}
 		// DescribeClusters gives no ARN; Redshift's form is cluster:<id>.
 		arn := fmt.Sprintf("arn:%s:redshift:%s:%s:cluster:%s", svcPartition(s.region), s.region, s.account, id)
-		s.add(arn, "aws.redshift.cluster", id, rc, raw, tags, rels...)
+		markUnknown(s.add(arn, "aws.redshift.cluster", id, rc, raw, tags, rels...), unknown)
 	})
 }
 

@@ -29,19 +29,24 @@ func collectSNS(ctx context.Context, s *scope) {
 	}
 	forEach(s, topics, func(t snstypes.Topic) {
 		arn := aws.ToString(t.TopicArn)
-		out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn})
-		if err != nil {
+		topic := &model.SNSTopic{Name: arn[strings.LastIndexByte(arn, ':')+1:]}
+		// A topic whose attributes cannot be read is still a topic: it is
+		// kept, with its encryption and policy unknown rather than absent.
+		var unknown []string
+		var a map[string]string
+		if out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn}); err != nil {
 			s.fail("GetTopicAttributes", err)
-			return
-		}
-		a := out.Attributes
-		topic := &model.SNSTopic{
-			Name:           arn[strings.LastIndexByte(arn, ':')+1:],
-			KMSMasterKeyID: a["KmsMasterKeyId"],
-		}
-		if pol := a["Policy"]; pol != "" {
-			if doc, err := model.ParsePolicyDocument(pol); err == nil {
-				topic.Policy = doc
+			unknown = append(unknown, "kms_master_key_id", "policy")
+		} else {
+			a = out.Attributes
+			topic.KMSMasterKeyID = a["KmsMasterKeyId"]
+			if pol := a["Policy"]; pol != "" {
+				if doc, err := model.ParsePolicyDocument(pol); err == nil {
+					topic.Policy = doc
+				} else {
+					s.fail("GetTopicAttributes", err)
+					unknown = append(unknown, "policy")
+				}
 			}
 		}
 		var tags map[string]string
@@ -59,6 +64,6 @@ func collectSNS(ctx context.Context, s *scope) {
 		if topic.KMSMasterKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: topic.KMSMasterKeyID})
 		}
-		s.add(arn, "aws.sns.topic", topic.Name, topic, a, tags, rels...)
+		markUnknown(s.add(arn, "aws.sns.topic", topic.Name, topic, a, tags, rels...), unknown)
 	})
 }
