@@ -80,6 +80,7 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		k.DeletionWindowDays = int(*m.PendingDeletionWindowInDays)
 	}
 	raw := map[string]any{"KeyMetadata": m}
+	var unknown []string
 
 	// Only customer managed symmetric keys with AWS key material can
 	// rotate automatically (AWS managed keys rotate on their own); pending
@@ -89,6 +90,7 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		m.KeyState != kmstypes.KeyStatePendingReplicaDeletion {
 		if r, err := client.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: aws.String(id)}); err != nil {
 			s.fail("GetKeyRotationStatus", err)
+			unknown = append(unknown, "rotation_enabled") // unread, not off
 		} else {
 			k.RotationEnabled = r.KeyRotationEnabled
 			raw["RotationPeriodInDays"] = r.RotationPeriodInDays
@@ -98,10 +100,14 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 	}
 	if pol, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: aws.String(id), PolicyName: aws.String("default")}); err != nil {
 		s.fail("GetKeyPolicy", err)
+		unknown = append(unknown, "policy")
 	} else if text := aws.ToString(pol.Policy); text != "" {
 		raw["Policy"] = text
 		if doc, err := model.ParsePolicyDocument(text); err == nil {
 			k.Policy = doc
+		} else {
+			s.fail("GetKeyPolicy", err)
+			unknown = append(unknown, "policy")
 		}
 	}
 	var tags map[string]string
@@ -124,5 +130,5 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		name = l[0]
 		raw["Aliases"] = l
 	}
-	s.add(aws.ToString(m.Arn), "aws.kms.key", name, k, raw, tags)
+	markUnknown(s.add(aws.ToString(m.Arn), "aws.kms.key", name, k, raw, tags), unknown)
 }

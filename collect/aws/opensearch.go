@@ -37,6 +37,7 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 		}
 		for _, d := range out.DomainStatusList {
 			dom := &model.OpenSearchDomain{}
+			var unknown []string
 			if o := d.EncryptionAtRestOptions; o != nil {
 				dom.EncryptAtRest = aws.ToBool(o.Enabled)
 			}
@@ -60,6 +61,9 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 			if pol := aws.ToString(d.AccessPolicies); pol != "" {
 				if doc, err := model.ParsePolicyDocument(pol); err == nil {
 					dom.AccessPolicy = doc
+				} else {
+					s.fail("DescribeDomains", err)
+					unknown = append(unknown, "access_policy") // unparsed, not "no policy"
 				}
 			}
 			if o := d.EncryptionAtRestOptions; o != nil && aws.ToString(o.KmsKeyId) != "" {
@@ -76,7 +80,7 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 				}
 			}
-			s.add(aws.ToString(d.ARN), "aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...)
+			markUnknown(s.add(aws.ToString(d.ARN), "aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...), unknown)
 		}
 	}
 }

@@ -41,3 +41,27 @@ func TestUnreadSettingsStayUnknown(t *testing.T) {
 		t.Errorf("collection errors: %v", denied)
 	}
 }
+
+// A key whose rotation status and policy cannot be read is not reported
+// as never rotating or as having no policy.
+func TestUnreadKMSSettingsStayUnknown(t *testing.T) {
+	w := fragmentWorld(t, "kms")
+	w.Faults.Deny = []Match{{Service: "kms", Operation: "GetKeyRotationStatus"}, {Service: "kms", Operation: "GetKeyPolicy"}}
+	res, _ := collect(t, w, "kms")
+	keys := byKind(res.Resources)["aws.kms.key"]
+	if len(keys) == 0 {
+		t.Fatal("no keys")
+	}
+	customer := 0
+	for _, r := range keys {
+		if !slices.Contains(r.Unknown, "policy") {
+			t.Errorf("key %s: policy not unknown: %v", r.Name, r.Unknown)
+		}
+		if slices.Contains(r.Unknown, "rotation_enabled") {
+			customer++
+		}
+	}
+	if customer == 0 {
+		t.Error("no customer key has its rotation unknown")
+	}
+}
