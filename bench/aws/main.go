@@ -44,6 +44,7 @@ func main() {
 	limits := flag.Bool("rate-limits", true, "throttle like AWS (token buckets per account, region and service or API)")
 	inFlight := flag.Int("max-in-flight", 32, "collector: API requests in flight per account")
 	showOps := flag.Int("ops", 0, "also print the N most called operations")
+	services := flag.String("services", "", "collect only these services (comma-separated; default all)")
 	serve := flag.Bool("serve", false, "internal: generate and serve the world (the child process)")
 	flag.Parse()
 	o := aws.GenerateOptions{Resources: *resources, Accounts: *accounts, Regions: *regions, Seed: *seed}
@@ -51,7 +52,11 @@ func main() {
 	if *serve {
 		err = serveChild(o, *latency, *limits)
 	} else {
-		err = run(o, *latency, *limits, *inFlight, *showOps)
+		var svcs []string
+		if *services != "" {
+			svcs = strings.Split(*services, ",")
+		}
+		err = run(o, *latency, *limits, *inFlight, *showOps, svcs)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/aws:", err)
@@ -80,7 +85,7 @@ func serveChild(o aws.GenerateOptions, latency time.Duration, limits bool) error
 	return nil
 }
 
-func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, showOps int) error {
+func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, showOps int, services []string) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -123,6 +128,7 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 			ends = append(ends, finished{ev.Account + " " + ev.Region + " " + ev.Service, time.Since(start)})
 			mu.Unlock()
 		},
+		Services:           services,
 		AssumeRole:         "OrganizationAccountAccessRole",
 		Organization:       true,
 		AccountConcurrency: accountsAtOnce,

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/smithy-go/middleware"
@@ -159,8 +161,19 @@ type collector struct {
 // (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>), and Vigil's middleware.
 func (c *collector) loadConfig(ctx context.Context) (aws.Config, error) {
 	lo := []func(*config.LoadOptions) error{
-		config.WithRetryMode(aws.RetryModeAdaptive),
-		config.WithRetryMaxAttempts(c.opts.MaxAttempts),
+		config.WithRetryer(func() aws.Retryer {
+			// Standard retries with the backoff capped at 2 s (the SDK's
+			// grows to 20 s) and no retry quota: the in-flight limit and
+			// each service's congestion window (middleware.go) pace a
+			// throttled service. Adaptive retries and the quota, made for
+			// clients that cannot see their own load, left a throttled
+			// service's bucket idle and could fail a scan's calls outright.
+			r := retry.NewStandard(func(so *retry.StandardOptions) {
+				so.MaxAttempts = c.opts.MaxAttempts
+				so.RateLimiter = ratelimit.None
+			})
+			return retry.AddWithMaxBackoffDelay(r, 2*time.Second)
+		}),
 	}
 	if c.opts.Profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(c.opts.Profile))

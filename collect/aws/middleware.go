@@ -4,6 +4,9 @@ import (
 	"context"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+
 	awsmw "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go/middleware"
 )
@@ -34,21 +37,88 @@ func (c *collector) middleware() []func(*middleware.Stack) error {
 }
 
 // inFlightLimit holds each attempt to one of n slots shared by one
-// account's clients. Attempts take a slot, backoff between them does not.
+// account's clients, and to its service's congestion window. Attempts
+// take a slot, backoff between them does not.
 func inFlightLimit(n int) func(*middleware.Stack) error {
 	slots := make(chan struct{}, n)
+	var mu sync.Mutex
+	windows := map[string]*window{}
 	return func(st *middleware.Stack) error {
 		return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("vigil-in-flight",
 			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+				key := awsmw.GetServiceID(ctx) + "/" + awsmw.GetRegion(ctx)
+				mu.Lock()
+				w := windows[key]
+				if w == nil {
+					w = newWindow(n)
+					windows[key] = w
+				}
+				mu.Unlock()
+				if err := w.acquire(ctx); err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
 				select {
 				case slots <- struct{}{}:
 				case <-ctx.Done():
+					w.release(false)
 					return middleware.FinalizeOutput{}, middleware.Metadata{}, ctx.Err()
 				}
-				defer func() { <-slots }()
-				return next.HandleFinalize(ctx, in)
+				out, md, err := next.HandleFinalize(ctx, in)
+				<-slots
+				w.release(err != nil && isThrottle.IsErrorThrottle(err) == aws.TrueTernary)
+				return out, md, err
 			}), middleware.After)
 	}
+}
+
+var isThrottle = retry.IsErrorThrottles(retry.DefaultThrottles)
+
+// window is one service's congestion window in one account and region:
+// how many requests it may have in flight. It halves when the service
+// throttles and grows by about one per window of answers, as TCP's does,
+// so a throttled service is not sent requests it will refuse, each of
+// which would cost a retry and its backoff.
+type window struct {
+	mu       sync.Mutex
+	size     float64
+	max      float64
+	inFlight int
+	wake     chan struct{}
+}
+
+func newWindow(n int) *window {
+	return &window{size: float64(n), max: float64(n), wake: make(chan struct{})}
+}
+
+func (w *window) acquire(ctx context.Context) error {
+	for {
+		w.mu.Lock()
+		if w.inFlight < int(w.size) {
+			w.inFlight++
+			w.mu.Unlock()
+			return nil
+		}
+		wake := w.wake
+		w.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func (w *window) release(throttled bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.inFlight--
+	if throttled {
+		w.size = max(1, w.size/2)
+	} else {
+		w.size = min(w.max, w.size+1/w.size)
+	}
+	close(w.wake)
+	w.wake = make(chan struct{})
 }
 
 // OperationRecorder records every operation sent, as service:Operation,

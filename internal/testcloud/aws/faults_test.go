@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 )
 
@@ -75,6 +76,11 @@ func TestFaultsRateLimit(t *testing.T) {
 	_, _ = e.DescribeRegions(ctx, &ec2.DescribeRegionsInput{})
 	if _, err := e.DescribeRegions(ctx, &ec2.DescribeRegionsInput{}); apiCode(err) != "RequestLimitExceeded" {
 		t.Errorf("EC2 past its bucket: %v, want RequestLimitExceeded", err)
+	}
+	// "default" sizes each service's own bucket: STS is not throttled by
+	// what EC2 spent.
+	if _, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}); err != nil {
+		t.Errorf("STS throttled by EC2's bucket: %v", err)
 	}
 	if st := srv.Stats(); st.Throttled != 2 {
 		t.Errorf("throttled %d, want 2", st.Throttled)

@@ -294,12 +294,16 @@ func (f *Faults) bucketFor(c *call) (string, RateLimit, bool) {
 	if c.svc.global {
 		scope = c.account.ID + "/" + Global + "/"
 	}
-	for _, name := range []string{c.svc.name + ":" + c.op, c.svc.name, "default"} {
+	op := c.svc.name + ":" + c.op
+	for _, name := range []string{op, c.svc.name, "default"} {
 		if lim, ok := f.RateLimits[name]; ok {
-			if lim.PerOperation {
-				name = c.svc.name + ":" + c.op
+			// Every service has buckets of its own, "default" only says
+			// how big they are.
+			key := c.svc.name
+			if lim.PerOperation || name == op {
+				key = op
 			}
-			return scope + name, lim, true
+			return scope + key, lim, true
 		}
 	}
 	return "", RateLimit{}, false
