@@ -156,13 +156,7 @@ func TestDynamoDBPages(t *testing.T) {
 // AWS-owned-key table without it.
 func TestDynamoDBCollector(t *testing.T) {
 	w := fragmentWorld(t, "dynamodb")
-	res, srv := collect(t, w, "dynamodb")
-	if u := srv.Stats().Unhandled; len(u) > 0 {
-		t.Errorf("unhandled: %v", u)
-	}
-	for _, e := range res.Errors {
-		t.Errorf("collection error: %s", e)
-	}
+	res := collectClean(t, w, "dynamodb")
 	tables := byKind(res.Resources)["aws.dynamodb.table"]
 	if len(tables) != 3 {
 		t.Fatalf("want 3 tables, got %d", len(tables))

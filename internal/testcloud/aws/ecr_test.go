@@ -155,13 +155,7 @@ func TestECRPages(t *testing.T) {
 // tags, no scan, no policy) and the locked-down one with its policy.
 func TestECRCollector(t *testing.T) {
 	w := fragmentWorld(t, "ecr")
-	res, srv := collect(t, w, "ecr")
-	if u := srv.Stats().Unhandled; len(u) > 0 {
-		t.Errorf("unhandled: %v", u)
-	}
-	for _, e := range res.Errors {
-		t.Errorf("collection error: %s", e)
-	}
+	res := collectClean(t, w, "ecr")
 	repos := byKind(res.Resources)["aws.ecr.repository"]
 	if len(repos) != 3 {
 		t.Fatalf("want 3 repositories, got %d", len(repos))

@@ -136,6 +136,21 @@ func collect(t testing.TB, w *World, services ...string) (*awscollect.Result, *S
 	return collectWith(t, w, awscollect.Options{Services: services})
 }
 
+// collectClean is collect for tests that expect a clean collection: it
+// fails on any collection error or operation the test cloud does not
+// serve.
+func collectClean(t *testing.T, w *World, services ...string) *awscollect.Result {
+	t.Helper()
+	res, srv := collect(t, w, services...)
+	for _, e := range res.Errors {
+		t.Errorf("collection error: %s", e)
+	}
+	if u := srv.Stats().Unhandled; len(u) > 0 {
+		t.Errorf("unhandled: %v", u)
+	}
+	return res
+}
+
 // collectOrg collects every account of the world's organization through
 // the role Organizations creates, from the first (management) account.
 func collectOrg(t testing.TB, w *World, services ...string) (*awscollect.Result, *Server) {

@@ -147,13 +147,7 @@ func TestWAFv2Pages(t *testing.T) {
 // elsewhere, and each ACL's rules, logging and tags.
 func TestWAFv2Collect(t *testing.T) {
 	w := fragmentWorld(t, "wafv2")
-	res, srv := collect(t, w, "wafv2")
-	for _, e := range res.Errors {
-		t.Errorf("collection error: %s", e)
-	}
-	if u := srv.Stats().Unhandled; len(u) > 0 {
-		t.Errorf("unhandled: %v", u)
-	}
+	res := collectClean(t, w, "wafv2")
 	acls := byKind(res.Resources)["aws.wafv2.web_acl"]
 	if len(acls) != 4 {
 		t.Fatalf("want 4 web ACLs, got %d", len(acls))
