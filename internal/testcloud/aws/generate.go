@@ -3,7 +3,6 @@ package aws
 import (
 	"fmt"
 	"math/rand/v2"
-	"sort"
 	"strings"
 	"time"
 
@@ -329,14 +328,4 @@ func (g *generator) role() string {
 		return "lambda-exec"
 	}
 	return l[g.rnd.IntN(len(l))]
-}
-
-// Kinds lists the summary's kinds in order.
-func (s GeneratedSummary) Kinds() []string {
-	out := make([]string, 0, len(s.Resources))
-	for k := range s.Resources {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -14,8 +14,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -293,11 +294,4 @@ func (a *Account) Set(region, svc string, v any) {
 }
 
 // ServiceNames lists the services a world can describe.
-func ServiceNames() []string {
-	out := make([]string, 0, len(services))
-	for n := range services {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func ServiceNames() []string { return slices.Sorted(maps.Keys(services)) }
