@@ -78,8 +78,9 @@ type call struct {
 	// form is a query protocol's parameters.
 	form url.Values
 	// body is the request body (JSON protocols; CBOR is decoded into cbor).
-	body []byte
-	cbor map[string]any
+	body     []byte
+	jsonBody map[string]any // body's top level, parsed on first use
+	cbor     map[string]any
 	// path and query are a REST request's bound path labels and query.
 	path   map[string]string
 	query  url.Values
@@ -103,16 +104,15 @@ func (c *call) param(name string) string {
 			return s
 		}
 	}
-	if len(c.body) > 0 && c.body[0] == '{' {
-		var m map[string]any
-		if json.Unmarshal(c.body, &m) == nil {
-			switch v := m[name].(type) {
-			case string:
-				return v
-			case float64:
-				return strconv.FormatFloat(v, 'f', -1, 64)
-			}
-		}
+	if c.jsonBody == nil && len(c.body) > 0 && c.body[0] == '{' {
+		c.jsonBody = map[string]any{} // parsed once per call, even if it fails
+		_ = json.Unmarshal(c.body, &c.jsonBody)
+	}
+	switch v := c.jsonBody[name].(type) {
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	return ""
 }
