@@ -7,6 +7,7 @@ package moto
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -19,6 +20,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Account is moto's default account id.
@@ -129,5 +132,31 @@ func (s *Server) LoadOptions(region string) []func(*config.LoadOptions) error {
 		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", "")),
 		config.WithSharedConfigFiles([]string{}),
 		config.WithSharedCredentialsFiles([]string{}),
+		config.WithAPIOptions([]func(*middleware.Stack) error{PlainRequestBodies}),
 	}
+}
+
+// PlainRequestBodies hides io.WriterTo from request bodies. The SDK closes
+// a body once the answer's headers arrive, and a closed body's WriteTo
+// says io.EOF; on loopback net/http can still be making its last copy of
+// the body then, takes the EOF for a write error and closes the connection
+// under the answer ("use of closed network connection", as in
+// aws-sdk-go-v2#2737). The SDK retries that, which for a create call that
+// did succeed ends in "already exists".
+func PlainRequestBodies(st *middleware.Stack) error {
+	return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("vigil-test-plain-body",
+		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			if req, ok := in.Request.(*smithyhttp.Request); ok {
+				if s, ok := req.GetStream().(io.ReadSeeker); ok {
+					if _, wt := s.(io.WriterTo); wt {
+						r, err := req.SetStream(struct{ io.ReadSeeker }{s})
+						if err != nil {
+							return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+						}
+						in.Request = r
+					}
+				}
+			}
+			return next.HandleFinalize(ctx, in)
+		}), middleware.After)
 }

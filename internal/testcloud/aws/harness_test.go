@@ -3,7 +3,6 @@ package aws
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/middleware"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"gopkg.in/yaml.v3"
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
@@ -100,33 +98,8 @@ func clientOptions(url, key string) []func(*config.LoadOptions) error {
 		config.WithSharedConfigFiles([]string{}),
 		config.WithSharedCredentialsFiles([]string{}),
 		config.WithRetryMaxAttempts(1),
-		config.WithAPIOptions([]func(*middleware.Stack) error{plainBodies}),
+		config.WithAPIOptions([]func(*middleware.Stack) error{moto.PlainRequestBodies}),
 	}
-}
-
-// plainBodies hides io.WriterTo from request bodies. The SDK closes a
-// body once the answer's headers arrive, and a closed body's WriteTo says
-// io.EOF; on loopback net/http can still be making its last copy of the
-// body then, takes the EOF for a write error and closes the connection
-// under the answer ("use of closed network connection", as in
-// aws-sdk-go-v2#2737). AWS clients retry that; with one attempt a large
-// answer would fail at random.
-func plainBodies(st *middleware.Stack) error {
-	return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("testcloud-plain-body",
-		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-			if req, ok := in.Request.(*smithyhttp.Request); ok {
-				if s, ok := req.GetStream().(io.ReadSeeker); ok {
-					if _, wt := s.(io.WriterTo); wt {
-						r, err := req.SetStream(struct{ io.ReadSeeker }{s})
-						if err != nil {
-							return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-						}
-						in.Request = r
-					}
-				}
-			}
-			return next.HandleFinalize(ctx, in)
-		}), middleware.After)
 }
 
 // collect runs the real collector against the test cloud for the named
