@@ -175,6 +175,12 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 		minimum := time.Duration(float64(res.Calls) * float64(latency) / float64(concurrency))
 		fmt.Printf("API-bound minimum: %d calls x %v / %d in flight = %.2f s; wall time is %.2fx that\n",
 			res.Calls, latency, concurrency, minimum.Seconds(), wall.Seconds()/minimum.Seconds())
+		if st.RateFloor > minimum {
+			// The rate limits allow less concurrency than the collector's
+			// in-flight limit for the busiest bucket: that bucket bounds.
+			fmt.Printf("rate-limit floor: %.2f s (bucket %s: its calls beyond the burst at its rate); wall time is %.2fx that\n",
+				st.RateFloor.Seconds(), st.RateFloorBucket, wall.Seconds()/st.RateFloor.Seconds())
+		}
 	}
 	fmt.Printf("peak memory (collector process): %s\n", peakRSS())
 	if n := len(ends); n > 0 {

@@ -82,8 +82,14 @@ func TestFaultsRateLimit(t *testing.T) {
 	if _, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}); err != nil {
 		t.Errorf("STS throttled by EC2's bucket: %v", err)
 	}
-	if st := srv.Stats(); st.Throttled != 2 {
+	st := srv.Stats()
+	if st.Throttled != 2 {
 		t.Errorf("throttled %d, want 2", st.Throttled)
+	}
+	// SQS let 4 calls through, one beyond its burst of 3 at 20/s: the
+	// calls could not have been answered in less than 50 ms.
+	if st.RateFloor != 50*time.Millisecond || !strings.HasSuffix(st.RateFloorBucket, "/us-east-1/sqs") {
+		t.Errorf("rate floor %v in %q, want 50ms in the SQS bucket", st.RateFloor, st.RateFloorBucket)
 	}
 }
 

@@ -56,6 +56,10 @@ type Stats struct {
 	// Repeated counts requests identical to one already answered
 	// successfully (same account, region, operation and parameters).
 	Repeated int64 `json:"repeated"`
+	// RateFloor is the least time the calls let through could have taken
+	// under the rate limits, set by RateFloorBucket, the slowest bucket.
+	RateFloor       time.Duration `json:"rate_floor"`
+	RateFloorBucket string        `json:"rate_floor_bucket,omitempty"`
 	// Operations counts calls per "service:Operation".
 	Operations map[string]int `json:"operations"`
 	// Unhandled lists operations asked for that the fake does not serve.
@@ -70,6 +74,7 @@ func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := Stats{Calls: s.calls.Load(), Throttled: s.throttled.Load(), Denied: s.denied.Load(), Repeated: s.repeated, Operations: map[string]int{}}
+	st.RateFloor, st.RateFloorBucket = s.rateFloor()
 	for k, v := range s.ops {
 		st.Operations[k] = v
 	}
@@ -340,6 +345,9 @@ func throttleError(p protocol) *apiError {
 type bucket struct {
 	tokens float64
 	last   time.Time
+	lim    RateLimit
+	// taken counts the calls the bucket let through.
+	taken int
 }
 
 func (s *Server) take(key string, lim RateLimit) bool {
@@ -348,7 +356,7 @@ func (s *Server) take(key string, lim RateLimit) bool {
 	now := time.Now()
 	b := s.buckets[key]
 	if b == nil {
-		b = &bucket{tokens: float64(lim.Burst), last: now}
+		b = &bucket{tokens: float64(lim.Burst), last: now, lim: lim}
 		s.buckets[key] = b
 	}
 	b.tokens += now.Sub(b.last).Seconds() * lim.Rate
@@ -360,5 +368,21 @@ func (s *Server) take(key string, lim RateLimit) bool {
 		return false
 	}
 	b.tokens--
+	b.taken++
 	return true
+}
+
+// rateFloor is the least time the calls let through could have taken
+// under the rate limits: for each bucket, the calls beyond its burst at
+// its refill rate; the slowest bucket bounds the whole.
+func (s *Server) rateFloor() (time.Duration, string) {
+	var floor time.Duration
+	var which string
+	for key, b := range s.buckets {
+		d := time.Duration(float64(max(0, b.taken-b.lim.Burst)) / b.lim.Rate * float64(time.Second))
+		if d > floor {
+			floor, which = d, key
+		}
+	}
+	return floor, which
 }
