@@ -82,3 +82,18 @@ func IsAccessDenied(code string) bool {
 	}
 	return false
 }
+
+// awsCodeIn reports whether err is an AWS API error with one of the codes
+// (compared without case: emulators do not always spell them as AWS does).
+func awsCodeIn(err error, codes ...string) bool {
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	for _, c := range codes {
+		if strings.EqualFold(apiErr.ErrorCode(), c) {
+			return true
+		}
+	}
+	return false
+}

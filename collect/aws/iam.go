@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
-	"github.com/aws/smithy-go"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -51,21 +50,12 @@ func collectIAM(ctx context.Context, s *scope) {
 	}, run)
 }
 
-// iamErrCode is the error code of an API error ("" for other errors).
-func iamErrCode(err error) string {
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		return ae.ErrorCode()
-	}
-	return ""
-}
-
 // collectIAMAccount fills the password policy and the root facts of the
 // aws.account resource.
 func collectIAMAccount(ctx context.Context, s *scope, client *iam.Client) {
 	out, err := client.GetAccountPasswordPolicy(ctx, &iam.GetAccountPasswordPolicyInput{})
 	switch {
-	case iamErrCode(err) == "NoSuchEntity":
+	case awsCodeIn(err, "NoSuchEntity"):
 		// No policy: IAM then accepts any password of 8 or more characters
 		// with no other rule; a zero policy makes the length and reuse
 		// rules fail, as they must.
@@ -382,7 +372,7 @@ func iamUserPassword(ctx context.Context, s *scope, client *iam.Client, name *st
 	}
 	lp, err := client.GetLoginProfile(ctx, &iam.GetLoginProfileInput{UserName: name})
 	switch {
-	case iamErrCode(err) == "NoSuchEntity":
+	case awsCodeIn(err, "NoSuchEntity"):
 	case err != nil:
 		s.fail("GetLoginProfile", err)
 	default:

@@ -2,12 +2,10 @@ package aws
 
 import (
 	"context"
-	"errors"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
-	"github.com/aws/smithy-go"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -31,8 +29,7 @@ func collectOrganizations(ctx context.Context, s *scope) {
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			var apiErr smithy.APIError
-			if errors.As(err, &apiErr) && apiErr.ErrorCode() == "AWSOrganizationsNotInUseException" {
+			if awsCodeIn(err, "AWSOrganizationsNotInUseException") {
 				return
 			}
 			s.fail("ListPolicies", err)

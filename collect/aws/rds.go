@@ -2,13 +2,11 @@ package aws
 
 import (
 	"context"
-	"errors"
 	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
-	"github.com/aws/smithy-go"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -153,10 +151,4 @@ func markUnknown(r *model.Resource, paths []string) {
 	for _, p := range paths {
 		r.MarkUnknown(p)
 	}
-}
-
-// awsCodeIn reports whether err is an AWS API error with one of the codes.
-func awsCodeIn(err error, codes ...string) bool {
-	var apiErr smithy.APIError
-	return errors.As(err, &apiErr) && slices.Contains(codes, apiErr.ErrorCode())
 }

@@ -2,16 +2,13 @@ package aws
 
 import (
 	"context"
-	"errors"
 	"net/url"
-	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
-	"github.com/aws/smithy-go"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
 	"github.com/vigil-sec/vigil/model"
@@ -89,7 +86,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		a.Grants, a.CannedACL = s3Grants(acl)
 	}
 	if pol, err := c.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "NoSuchBucketPolicy") {
+		if !awsCodeIn(err, "NoSuchBucketPolicy") {
 			b.fail("GetBucketPolicy", err)
 		}
 	} else if text := aws.ToString(pol.Policy); text != "" {
@@ -99,7 +96,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		}
 	}
 	if pab, err := c.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "NoSuchPublicAccessBlockConfiguration") {
+		if !awsCodeIn(err, "NoSuchPublicAccessBlockConfiguration") {
 			b.fail("GetPublicAccessBlock", err)
 		}
 	} else if cfg := pab.PublicAccessBlockConfiguration; cfg != nil {
@@ -112,7 +109,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		}
 	}
 	if enc, err := c.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "ServerSideEncryptionConfigurationNotFoundError") {
+		if !awsCodeIn(err, "ServerSideEncryptionConfigurationNotFoundError") {
 			b.fail("GetBucketEncryption", err)
 		}
 	} else if sse := enc.ServerSideEncryptionConfiguration; sse != nil && len(sse.Rules) > 0 {
@@ -140,7 +137,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		a.Logging.TargetBucket = aws.ToString(l.LoggingEnabled.TargetBucket)
 	}
 	if ol, err := c.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "ObjectLockConfigurationNotFoundError") {
+		if !awsCodeIn(err, "ObjectLockConfigurationNotFoundError") {
 			b.fail("GetObjectLockConfiguration", err)
 		}
 	} else if cfg := ol.ObjectLockConfiguration; cfg != nil {
@@ -148,7 +145,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		a.ObjectLockEnabled = cfg.ObjectLockEnabled == s3types.ObjectLockEnabledEnabled
 	}
 	if lc, err := c.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "NoSuchLifecycleConfiguration") {
+		if !awsCodeIn(err, "NoSuchLifecycleConfiguration") {
 			b.fail("GetBucketLifecycleConfiguration", err)
 		}
 	} else {
@@ -163,7 +160,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	// are in force.
 	a.ObjectOwnership = string(s3types.ObjectOwnershipObjectWriter)
 	if oc, err := c.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "OwnershipControlsNotFoundError") {
+		if !awsCodeIn(err, "OwnershipControlsNotFoundError") {
 			b.fail("GetBucketOwnershipControls", err)
 		}
 	} else if oc.OwnershipControls != nil && len(oc.OwnershipControls.Rules) > 0 {
@@ -172,7 +169,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	}
 	var tags map[string]string
 	if t, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: in()}); err != nil {
-		if !hasErrorCode(err, "NoSuchTagSet", "NoSuchTagSetError") {
+		if !awsCodeIn(err, "NoSuchTagSet", "NoSuchTagSetError") {
 			b.fail("GetBucketTagging", err)
 		}
 	} else {
@@ -251,7 +248,7 @@ func collectS3AccountBlock(ctx context.Context, s *scope) {
 	})
 	out, err := c.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: aws.String(s.account)})
 	if err != nil {
-		if !hasErrorCode(err, "NoSuchPublicAccessBlockConfiguration") {
+		if !awsCodeIn(err, "NoSuchPublicAccessBlockConfiguration") {
 			s.fail("GetAccountPublicAccessBlock", err)
 			return
 		}
@@ -279,18 +276,4 @@ func (f s3controlEndpoint) ResolveEndpoint(_ context.Context, _ s3control.Endpoi
 		return smithyendpoints.Endpoint{}, err
 	}
 	return smithyendpoints.Endpoint{URI: *u}, nil
-}
-
-// hasErrorCode reports whether err is an API error with one of the codes.
-func hasErrorCode(err error, codes ...string) bool {
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		return false
-	}
-	for _, c := range codes {
-		if strings.EqualFold(ae.ErrorCode(), c) {
-			return true
-		}
-	}
-	return false
 }
