@@ -90,8 +90,11 @@ type Resource struct {
 	// AttributeLocations maps attribute paths (see Path) to the lines that
 	// set them, so findings point at the line to fix.
 	AttributeLocations map[string]Location `json:"attribute_locations,omitempty"`
-	// Unknown lists attribute paths whose value cannot be known before
-	// apply. A finding decided by an unknown path is never reported.
+	// Unknown lists attribute paths whose value is not known: in IaC, not
+	// known before apply; in a live scan, not read (the call that fills it
+	// failed). TagsPath stands for Tags. No rule passes on a resource
+	// whose unknown paths overlap what it reads, and no rule fails on one
+	// at an unknown path or reading a value that is unknown as a whole.
 	Unknown []string `json:"unknown,omitempty"`
 	// Ignores are inline suppressions attached to this resource.
 	Ignores []Ignore `json:"ignores,omitempty"`
@@ -130,7 +133,11 @@ func (r *Resource) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarkUnknown records that the attribute at path cannot be known before apply.
+// TagsPath is the path that stands for a resource's Tags in Unknown and in
+// a rule's reads; no attribute struct has a field of that name.
+const TagsPath = "tags"
+
+// MarkUnknown records that the attribute at path is not known.
 func (r *Resource) MarkUnknown(path string) {
 	for _, p := range r.Unknown {
 		if p == path {
@@ -153,6 +160,17 @@ func (r *Resource) SetAttributeLocation(path string, loc Location) {
 func (r *Resource) IsUnknown(path string) bool {
 	for _, u := range r.Unknown {
 		if PathWithin(path, u) || PathWithin(u, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// WhollyUnknown reports whether the value at path is unknown as a whole:
+// the path itself or one of its parents is unknown.
+func (r *Resource) WhollyUnknown(path string) bool {
+	for _, u := range r.Unknown {
+		if PathWithin(path, u) {
 			return true
 		}
 	}

@@ -70,6 +70,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			r.Severity = s
 		}
 	}
+	reads := packageReads(modules)
+	for _, r := range rules {
+		r.Reads = mergeReads(r.Reads, reads[r.Package])
+	}
 	aggs := kindAggregates(rules)
 	for name, m := range aggs.modules {
 		modules[name] = m
@@ -354,6 +358,15 @@ func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Find
 		Resource: r.Ref(), Compliance: rule.Compliance, Remediation: rule.Remediation}
 	var out []model.Finding
 	seen := map[string]bool{}
+	// A failure stands unless it was decided at an unknown path, or the
+	// rule reads a value that is unknown as a whole (a setting a live scan
+	// could not read): then it may have decided on the empty value left in
+	// its place. An unknown path deep inside what the rule reads (one
+	// rule's CIDR among a security group's rules) does not void a failure
+	// found elsewhere.
+	if len(denies) > 0 && readsWhollyUnknown(rule, r) {
+		return nil
+	}
 	for _, d := range denies {
 		msg, path := denyParts(d)
 		if path != "" && r.IsUnknown(path) {
@@ -384,6 +397,7 @@ func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Find
 		out = append(out, f)
 	}
 	if len(out) == 0 && len(denies) == 0 {
+		// A pass vouches for everything the rule reads.
 		for _, p := range rule.Reads {
 			if r.IsUnknown(p) {
 				return nil // no verdict on what could not be read
@@ -396,6 +410,17 @@ func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Find
 		out = append(out, f)
 	}
 	return out
+}
+
+// readsWhollyUnknown reports whether some attribute the rule reads lies at
+// or below an unknown path.
+func readsWhollyUnknown(rule *Rule, r *model.Resource) bool {
+	for _, p := range rule.Reads {
+		if r.WhollyUnknown(p) {
+			return true
+		}
+	}
+	return false
 }
 
 func ignored(r *model.Resource, id string) (model.Ignore, bool) {
