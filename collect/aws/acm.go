@@ -33,7 +33,7 @@ func collectACM(ctx context.Context, s *scope) {
 	forEach(s, certs, func(sum acmtypes.CertificateSummary) {
 		out, err := client.DescribeCertificate(ctx, &acm.DescribeCertificateInput{CertificateArn: sum.CertificateArn})
 		if err != nil {
-			s.fail("DescribeCertificate", err)
+			s.failResource("DescribeCertificate", aws.ToString(sum.CertificateArn), err)
 			return
 		}
 		c := out.Certificate
@@ -46,17 +46,21 @@ func collectACM(ctx context.Context, s *scope) {
 		if c.NotAfter != nil {
 			cert.NotAfter = c.NotAfter.UTC().Format(time.RFC3339)
 		}
+		rd := s.reads(aws.ToString(c.CertificateArn))
 		var tags map[string]string
-		if tt, err := client.ListTagsForCertificate(ctx, &acm.ListTagsForCertificateInput{CertificateArn: sum.CertificateArn}); err != nil {
-			s.fail("ListTagsForCertificate", err)
-		} else {
+		rd.call("ListTagsForCertificate", []string{model.TagsPath}, func() error {
+			tt, err := client.ListTagsForCertificate(ctx, &acm.ListTagsForCertificateInput{CertificateArn: sum.CertificateArn})
+			if err != nil {
+				return err
+			}
 			for _, t := range tt.Tags {
 				if tags == nil {
 					tags = map[string]string{}
 				}
 				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 			}
-		}
-		s.add(aws.ToString(c.CertificateArn), "aws.acm.certificate", cert.Domain, cert, c, tags)
+			return nil
+		})
+		rd.add("aws.acm.certificate", cert.Domain, cert, c, tags)
 	})
 }

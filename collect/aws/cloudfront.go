@@ -34,7 +34,7 @@ func collectCloudFront(ctx context.Context, s *scope) {
 	forEach(s, dists, func(sum cftypes.DistributionSummary) {
 		out, err := client.GetDistributionConfig(ctx, &cloudfront.GetDistributionConfigInput{Id: sum.Id})
 		if err != nil {
-			s.fail("GetDistributionConfig", err)
+			s.failResource("GetDistributionConfig", aws.ToString(sum.ARN), err)
 			return
 		}
 		c := out.DistributionConfig
@@ -65,21 +65,27 @@ func collectCloudFront(ctx context.Context, s *scope) {
 		// Built rather than taken from the summary: the form is fixed, and
 		// moto drops the empty region field from the ARN it returns.
 		arn := fmt.Sprintf("arn:%s:cloudfront::%s:distribution/%s", svcPartition(s.region), s.account, aws.ToString(sum.Id))
+		rd := s.reads(arn)
 		var tags map[string]string
-		if tt, err := client.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(arn)}); err != nil {
-			s.fail("ListTagsForResource", err)
-		} else if tt.Tags != nil {
-			for _, t := range tt.Tags.Items {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
+			tt, err := client.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(arn)})
+			if err != nil {
+				return err
 			}
-		}
+			if tt.Tags != nil {
+				for _, t := range tt.Tags.Items {
+					if tags == nil {
+						tags = map[string]string{}
+					}
+					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+				}
+			}
+			return nil
+		})
 		var rels []model.Relation
 		if d.WAFWebACL != "" {
 			rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: d.WAFWebACL})
 		}
-		s.add(arn, "aws.cloudfront.distribution", aws.ToString(sum.Id), d, c, tags, rels...)
+		rd.add("aws.cloudfront.distribution", aws.ToString(sum.Id), d, c, tags, rels...)
 	})
 }

@@ -70,7 +70,7 @@ func collectCloudTrail(ctx context.Context, s *scope) {
 		}
 		st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: tr.TrailARN})
 		if err != nil {
-			s.fail("GetTrailStatus", err)
+			s.failResource("GetTrailStatus", aws.ToString(tr.TrailARN), err)
 			statusUnknown = true
 			continue
 		}
@@ -114,35 +114,46 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 		IsOrganizationTrail:        aws.ToBool(tr.IsOrganizationTrail),
 	}
 	raw := map[string]any{"Trail": tr}
-	if st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(arn)}); err != nil {
-		s.fail("GetTrailStatus", err)
-	} else {
+	rd := s.reads(arn)
+	known = rd.call("GetTrailStatus", []string{"is_logging"}, func() error {
+		st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(arn)})
+		if err != nil {
+			return err
+		}
 		a.IsLogging = aws.ToBool(st.IsLogging)
 		raw["Status"] = st
-	}
-	if sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)}); err != nil {
-		s.fail("GetEventSelectors", err)
-	} else {
+		return nil
+	})
+	// The selectors are kept as evidence; no attribute is drawn from them.
+	rd.call("GetEventSelectors", nil, func() error {
+		sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)})
+		if err != nil {
+			return err
+		}
 		raw["EventSelectors"] = sel.EventSelectors
 		raw["AdvancedEventSelectors"] = sel.AdvancedEventSelectors
-	}
+		return nil
+	})
 	var tags map[string]string
-	tp := cloudtrail.NewListTagsPaginator(client, &cloudtrail.ListTagsInput{ResourceIdList: []string{arn}})
-	for tp.HasMorePages() {
-		page, err := tp.NextPage(ctx)
-		if err != nil {
-			s.fail("ListTags", err)
-			break
-		}
-		for _, rt := range page.ResourceTagList {
-			for _, t := range rt.TagsList {
-				if tags == nil {
-					tags = map[string]string{}
+	rd.call("ListTags", []string{model.TagsPath}, func() error {
+		tp := cloudtrail.NewListTagsPaginator(client, &cloudtrail.ListTagsInput{ResourceIdList: []string{arn}})
+		for tp.HasMorePages() {
+			page, err := tp.NextPage(ctx)
+			if err != nil {
+				tags = nil
+				return err
+			}
+			for _, rt := range page.ResourceTagList {
+				for _, t := range rt.TagsList {
+					if tags == nil {
+						tags = map[string]string{}
+					}
+					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 			}
 		}
-	}
+		return nil
+	})
 	var rels []model.Relation
 	if a.KMSKeyID != "" {
 		rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
@@ -156,10 +167,6 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 	if role := aws.ToString(tr.CloudWatchLogsRoleArn); role != "" {
 		rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
 	}
-	res := s.add(arn, "aws.cloudtrail.trail", a.Name, a, raw, tags, rels...)
-	if raw["Status"] == nil {
-		res.MarkUnknown("is_logging") // unread, not stopped
-		return false, false
-	}
-	return a.IsLogging, true
+	rd.add("aws.cloudtrail.trail", a.Name, a, raw, tags, rels...)
+	return a.IsLogging, known
 }

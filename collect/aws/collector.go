@@ -284,6 +284,7 @@ func (c *collector) runUnit(ctx context.Context, a account, region string, s *se
 		}()
 		s.collect(ctx, sc)
 	}()
+	sc.markKindUnknown()
 	c.mu.Lock()
 	c.resources = append(c.resources, sc.out...)
 	if c.regions == nil {
@@ -330,7 +331,22 @@ func (c *collector) enabledRegions(ctx context.Context, a account) ([]string, er
 }
 
 func (c *collector) fail(acct, region, svc, op string, err error) {
+	c.failResource(acct, region, svc, op, "", err)
+}
+
+func (c *collector) failResource(acct, region, svc, op, resource string, err error) {
 	ce := newCollectionError(acct, region, svc, op, err)
+	ce.Resource = resource
+	c.record(ce)
+}
+
+func (c *collector) failKinds(acct, region, svc, op string, kinds []string, err error) {
+	ce := newCollectionError(acct, region, svc, op, err)
+	ce.Kinds = kinds
+	c.record(ce)
+}
+
+func (c *collector) record(ce CollectionError) {
 	c.mu.Lock()
 	c.errs = append(c.errs, ce)
 	c.mu.Unlock()

@@ -24,24 +24,28 @@ func collectConfigService(ctx context.Context, s *scope) {
 	}
 	status := map[string]cfgtypes.ConfigurationRecorderStatus{}
 	statusOK := true
+	var channels []cfgtypes.DeliveryChannel
 	if len(recs.ConfigurationRecorders) > 0 {
-		st, err := client.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
-		if err != nil {
-			s.fail("DescribeConfigurationRecorderStatus", err)
-			statusOK = false
-		} else {
+		statusOK = s.readKind("DescribeConfigurationRecorderStatus", kindFills{"aws.config.recorder": {"recording"}}, func() error {
+			st, err := client.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
+			if err != nil {
+				return err
+			}
 			for _, r := range st.ConfigurationRecordersStatus {
 				status[aws.ToString(r.Name)] = r
 			}
-		}
-	}
-	var channels []cfgtypes.DeliveryChannel
-	if len(recs.ConfigurationRecorders) > 0 {
-		if dc, err := client.DescribeDeliveryChannels(ctx, &configservice.DescribeDeliveryChannelsInput{}); err != nil {
-			s.fail("DescribeDeliveryChannels", err)
-		} else {
+			return nil
+		})
+		// The channels are kept as evidence; no attribute is drawn
+		// from them.
+		s.readKind("DescribeDeliveryChannels", kindFills{"aws.config.recorder": nil}, func() error {
+			dc, err := client.DescribeDeliveryChannels(ctx, &configservice.DescribeDeliveryChannelsInput{})
+			if err != nil {
+				return err
+			}
 			channels = dc.DeliveryChannels
-		}
+			return nil
+		})
 	}
 	recording := false
 	for _, r := range recs.ConfigurationRecorders {
@@ -68,10 +72,7 @@ func collectConfigService(ctx context.Context, s *scope) {
 		if role := aws.ToString(r.RoleARN); role != "" {
 			rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
 		}
-		res := s.add(arn, "aws.config.recorder", name, a, raw, nil, rels...)
-		if !statusOK {
-			res.MarkUnknown("recording") // not "stopped": unread
-		}
+		s.add(arn, "aws.config.recorder", name, a, raw, nil, rels...)
 	}
 	if !statusOK {
 		return // whether it records is unknown

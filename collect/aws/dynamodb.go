@@ -30,7 +30,7 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 	forEach(s, tables, func(name string) {
 		desc, err := client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
 		if err != nil {
-			s.fail("DescribeTable", err)
+			s.failResource("DescribeTable", name, err)
 			return
 		}
 		t := &model.DynamoDBTable{Name: name}
@@ -43,35 +43,43 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 			t.KMSKeyARN = aws.ToString(sse.KMSMasterKeyArn)
 		}
 		raw := map[string]any{"Table": desc.Table}
-		if cb, err := client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)}); err != nil {
-			s.fail("DescribeContinuousBackups", err)
-		} else if d := cb.ContinuousBackupsDescription; d != nil {
-			raw["ContinuousBackupsDescription"] = d
-			t.PointInTimeRecovery = d.PointInTimeRecoveryDescription != nil &&
-				d.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == ddbtypes.PointInTimeRecoveryStatusEnabled
-		}
 		arn := aws.ToString(desc.Table.TableArn)
-		var tags map[string]string
-		for next := (*string)(nil); ; {
-			tt, err := client.ListTagsOfResource(ctx, &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String(arn), NextToken: next})
+		rd := s.reads(arn)
+		rd.call("DescribeContinuousBackups", []string{"point_in_time_recovery"}, func() error {
+			cb, err := client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)})
 			if err != nil {
-				s.fail("ListTagsOfResource", err)
-				break
+				return err
 			}
-			for _, tag := range tt.Tags {
-				if tags == nil {
-					tags = map[string]string{}
+			if d := cb.ContinuousBackupsDescription; d != nil {
+				raw["ContinuousBackupsDescription"] = d
+				t.PointInTimeRecovery = d.PointInTimeRecoveryDescription != nil &&
+					d.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == ddbtypes.PointInTimeRecoveryStatusEnabled
+			}
+			return nil
+		})
+		var tags map[string]string
+		rd.call("ListTagsOfResource", []string{model.TagsPath}, func() error {
+			for next := (*string)(nil); ; {
+				tt, err := client.ListTagsOfResource(ctx, &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String(arn), NextToken: next})
+				if err != nil {
+					tags = nil
+					return err
 				}
-				tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+				for _, tag := range tt.Tags {
+					if tags == nil {
+						tags = map[string]string{}
+					}
+					tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+				}
+				if next = tt.NextToken; next == nil {
+					return nil
+				}
 			}
-			if next = tt.NextToken; next == nil {
-				break
-			}
-		}
+		})
 		var rels []model.Relation
 		if t.KMSKeyARN != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: t.KMSKeyARN})
 		}
-		s.add(arn, "aws.dynamodb.table", name, t, raw, tags, rels...)
+		rd.add("aws.dynamodb.table", name, t, raw, tags, rels...)
 	})
 }

@@ -29,8 +29,7 @@ func collectEC2(ctx context.Context, s *scope) {
 	parts := []func(){
 		func() { collectEBSDefault(ctx, s, client) },
 		func() {
-			vols, volsOK := collectVolumes(ctx, s, client)
-			collectInstances(ctx, s, client, vols, volsOK)
+			collectInstances(ctx, s, client, collectVolumes(ctx, s, client))
 		},
 		func() { collectSecurityGroups(ctx, s, client) },
 		func() { collectNetworkACLs(ctx, s, client) },
@@ -57,43 +56,45 @@ func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {
 }
 
 // collectVolumes records every EBS volume and returns them by id, for
-// instances to read their block devices' encryption from. ok is false
-// when the listing failed (then block device encryption is unknown).
-func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) (map[string]ec2types.Volume, bool) {
+// instances to read their block devices' encryption from. When the listing
+// fails, every instance's block devices are unknown.
+func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) map[string]ec2types.Volume {
 	vols := map[string]ec2types.Volume{}
-	p := ec2.NewDescribeVolumesPaginator(client, &ec2.DescribeVolumesInput{MaxResults: aws.Int32(500)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("DescribeVolumes", err)
-			return vols, false
-		}
-		for _, v := range page.Volumes {
-			id := aws.ToString(v.VolumeId)
-			vols[id] = v
-			a := &model.EC2Volume{
-				Encrypted:        aws.ToBool(v.Encrypted),
-				KMSKeyID:         aws.ToString(v.KmsKeyId),
-				Size:             int(aws.ToInt32(v.Size)),
-				VolumeType:       string(v.VolumeType),
-				AvailabilityZone: aws.ToString(v.AvailabilityZone),
+	s.readKind("DescribeVolumes", kindFills{"aws.ec2.volume": nil, "aws.ec2.instance": {"block_devices"}}, func() error {
+		p := ec2.NewDescribeVolumesPaginator(client, &ec2.DescribeVolumesInput{MaxResults: aws.Int32(500)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
 			}
-			var rels []model.Relation
-			if a.KMSKeyID != "" {
-				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
+			for _, v := range page.Volumes {
+				id := aws.ToString(v.VolumeId)
+				vols[id] = v
+				a := &model.EC2Volume{
+					Encrypted:        aws.ToBool(v.Encrypted),
+					KMSKeyID:         aws.ToString(v.KmsKeyId),
+					Size:             int(aws.ToInt32(v.Size)),
+					VolumeType:       string(v.VolumeType),
+					AvailabilityZone: aws.ToString(v.AvailabilityZone),
+				}
+				var rels []model.Relation
+				if a.KMSKeyID != "" {
+					rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
+				}
+				tags := ec2Tags(v.Tags)
+				s.add(s.ec2ARN("volume", id), "aws.ec2.volume", ec2Name(tags, id), a, v, tags, rels...)
 			}
-			tags := ec2Tags(v.Tags)
-			s.add(s.ec2ARN("volume", id), "aws.ec2.volume", ec2Name(tags, id), a, v, tags, rels...)
 		}
-	}
-	return vols, true
+		return nil
+	})
+	return vols
 }
 
 // collectInstances records every instance that is not terminated.
 // user_data_present stays false: DescribeInstances does not return user
 // data, and reading it (DescribeInstanceAttribute userData) would fetch the
 // secrets it may hold.
-func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols map[string]ec2types.Volume, volsOK bool) {
+func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols map[string]ec2types.Volume) {
 	p := ec2.NewDescribeInstancesPaginator(client, &ec2.DescribeInstancesInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -103,13 +104,13 @@ func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols ma
 		}
 		for _, res := range page.Reservations {
 			for _, in := range res.Instances {
-				addInstance(s, in, vols, volsOK)
+				addInstance(s, in, vols)
 			}
 		}
 	}
 }
 
-func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume, volsOK bool) {
+func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume) {
 	state := ""
 	if in.State != nil {
 		state = string(in.State.Name)
@@ -149,7 +150,6 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 			a.MetadataOptions.HTTPPutResponseHopLimit = int(*mo.HttpPutResponseHopLimit)
 		}
 	}
-	var unknown []string
 	rels := []model.Relation{}
 	root := aws.ToString(in.RootDeviceName)
 	for _, m := range in.BlockDeviceMappings {
@@ -162,10 +162,6 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 			d.Encrypted = aws.ToBool(v.Encrypted)
 			d.KMSKeyID = aws.ToString(v.KmsKeyId)
 			d.VolumeSize = int(aws.ToInt32(v.Size))
-		} else if !volsOK {
-			// The volume list could not be read: encryption is unknown,
-			// not off.
-			unknown = append(unknown, model.Path("block_devices", len(a.BlockDevices))+".encrypted")
 		}
 		a.BlockDevices = append(a.BlockDevices, d)
 	}
@@ -179,10 +175,7 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 		rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: s.ec2ARN("security-group", g)})
 	}
 	tags := ec2Tags(in.Tags)
-	r := s.add(s.ec2ARN("instance", id), "aws.ec2.instance", ec2Name(tags, id), a, in, tags, rels...)
-	for _, u := range unknown {
-		r.MarkUnknown(u)
-	}
+	s.add(s.ec2ARN("instance", id), "aws.ec2.instance", ec2Name(tags, id), a, in, tags, rels...)
 }
 
 // ec2ARN builds the ARN of a regional EC2 resource that the API names by id

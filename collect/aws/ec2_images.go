@@ -31,29 +31,27 @@ func collectSnapshots(ctx context.Context, s *scope, client *ec2.Client) {
 			VolumeID:  aws.ToString(sn.VolumeId),
 		}
 		raw := map[string]any{"Snapshot": sn}
-		known := true
-		attr, err := client.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
-			SnapshotId: sn.SnapshotId, Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission})
-		if err != nil {
-			s.fail("DescribeSnapshotAttribute", err)
-			known = false
-		} else {
+		rd := s.reads(s.ec2PublicARN("snapshot", id))
+		rd.call("DescribeSnapshotAttribute", []string{"public"}, func() error {
+			attr, err := client.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
+				SnapshotId: sn.SnapshotId, Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission})
+			if err != nil {
+				return err
+			}
 			raw["CreateVolumePermissions"] = attr.CreateVolumePermissions
 			for _, perm := range attr.CreateVolumePermissions {
 				if perm.Group == ec2types.PermissionGroupAll {
 					a.Public = true
 				}
 			}
-		}
+			return nil
+		})
 		var rels []model.Relation
 		if k := aws.ToString(sn.KmsKeyId); k != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
 		tags := ec2Tags(sn.Tags)
-		r := s.add(s.ec2PublicARN("snapshot", id), "aws.ec2.snapshot", ec2Name(tags, id), a, raw, tags, rels...)
-		if !known {
-			r.MarkUnknown("public")
-		}
+		rd.add("aws.ec2.snapshot", ec2Name(tags, id), a, raw, tags, rels...)
 	})
 }
 
@@ -74,31 +72,34 @@ func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 		id := aws.ToString(im.ImageId)
 		a := &model.EC2Image{Public: aws.ToBool(im.Public)}
 		raw := map[string]any{"Image": im}
-		known := true
+		rd := s.reads(s.ec2PublicARN("image", id))
+		// The Public flag, when set, answers alone.
 		if !a.Public {
-			attr, err := client.DescribeImageAttribute(ctx, &ec2.DescribeImageAttributeInput{
-				ImageId: im.ImageId, Attribute: ec2types.ImageAttributeNameLaunchPermission})
-			if err != nil {
-				s.fail("DescribeImageAttribute", err)
-				known = im.Public != nil // the flag alone still answers
-			} else {
+			var fills []string
+			if im.Public == nil {
+				fills = []string{"public"}
+			}
+			rd.call("DescribeImageAttribute", fills, func() error {
+				attr, err := client.DescribeImageAttribute(ctx, &ec2.DescribeImageAttributeInput{
+					ImageId: im.ImageId, Attribute: ec2types.ImageAttributeNameLaunchPermission})
+				if err != nil {
+					return err
+				}
 				raw["LaunchPermissions"] = attr.LaunchPermissions
 				for _, perm := range attr.LaunchPermissions {
 					if perm.Group == ec2types.PermissionGroupAll {
 						a.Public = true
 					}
 				}
-			}
+				return nil
+			})
 		}
 		tags := ec2Tags(im.Tags)
 		name := aws.ToString(im.Name)
 		if name == "" {
 			name = ec2Name(tags, id)
 		}
-		r := s.add(s.ec2PublicARN("image", id), "aws.ec2.image", name, a, raw, tags)
-		if !known {
-			r.MarkUnknown("public")
-		}
+		rd.add("aws.ec2.image", name, a, raw, tags)
 	})
 }
 
@@ -125,22 +126,21 @@ func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
 			BlockDevices:    []model.BlockDevice{},
 		}
 		raw := map[string]any{"LaunchTemplate": lt}
-		vs, err := client.DescribeLaunchTemplateVersions(ctx, &ec2.DescribeLaunchTemplateVersionsInput{
-			LaunchTemplateId: lt.LaunchTemplateId, Versions: []string{"$Default"}})
-		known := err == nil
-		if err != nil {
-			s.fail("DescribeLaunchTemplateVersions", err)
-		} else if len(vs.LaunchTemplateVersions) > 0 {
-			v := vs.LaunchTemplateVersions[0]
-			raw["DefaultVersion"] = v
-			readLaunchTemplateData(a, v.LaunchTemplateData)
-		}
-		r := s.add(s.ec2ARN("launch-template", id), "aws.ec2.launch_template", a.Name, a, raw, ec2Tags(lt.Tags))
-		if !known {
-			r.MarkUnknown("metadata_options")
-			r.MarkUnknown("block_devices")
-			r.MarkUnknown("has_public_ip")
-		}
+		rd := s.reads(s.ec2ARN("launch-template", id))
+		rd.call("DescribeLaunchTemplateVersions", []string{"metadata_options", "block_devices", "has_public_ip"}, func() error {
+			vs, err := client.DescribeLaunchTemplateVersions(ctx, &ec2.DescribeLaunchTemplateVersionsInput{
+				LaunchTemplateId: lt.LaunchTemplateId, Versions: []string{"$Default"}})
+			if err != nil {
+				return err
+			}
+			if len(vs.LaunchTemplateVersions) > 0 {
+				v := vs.LaunchTemplateVersions[0]
+				raw["DefaultVersion"] = v
+				readLaunchTemplateData(a, v.LaunchTemplateData)
+			}
+			return nil
+		})
+		rd.add("aws.ec2.launch_template", a.Name, a, raw, ec2Tags(lt.Tags))
 	})
 }
 

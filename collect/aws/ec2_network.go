@@ -164,19 +164,19 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 // is marked unknown rather than reported off.
 func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 	logged := map[string]bool{}
-	flowOK := true
-	fp := ec2.NewDescribeFlowLogsPaginator(client, &ec2.DescribeFlowLogsInput{MaxResults: aws.Int32(1000)})
-	for fp.HasMorePages() {
-		page, err := fp.NextPage(ctx)
-		if err != nil {
-			s.fail("DescribeFlowLogs", err)
-			flowOK = false
-			break
+	s.readKind("DescribeFlowLogs", kindFills{"aws.ec2.vpc": {"flow_logs_enabled"}}, func() error {
+		fp := ec2.NewDescribeFlowLogsPaginator(client, &ec2.DescribeFlowLogsInput{MaxResults: aws.Int32(1000)})
+		for fp.HasMorePages() {
+			page, err := fp.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, f := range page.FlowLogs {
+				logged[aws.ToString(f.ResourceId)] = true
+			}
 		}
-		for _, f := range page.FlowLogs {
-			logged[aws.ToString(f.ResourceId)] = true
-		}
-	}
+		return nil
+	})
 	p := ec2.NewDescribeVpcsPaginator(client, &ec2.DescribeVpcsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -192,10 +192,7 @@ func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 				FlowLogsEnabled: logged[id],
 			}
 			tags := ec2Tags(v.Tags)
-			r := s.add(s.ec2ARN("vpc", id), "aws.ec2.vpc", ec2Name(tags, id), a, v, tags)
-			if !flowOK {
-				r.MarkUnknown("flow_logs_enabled")
-			}
+			s.add(s.ec2ARN("vpc", id), "aws.ec2.vpc", ec2Name(tags, id), a, v, tags)
 		}
 	}
 }

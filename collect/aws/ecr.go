@@ -46,32 +46,33 @@ func collectECR(ctx context.Context, s *scope) {
 			}
 		}
 		raw := map[string]any{"Repository": repo}
-		var unknown []string
-		pol, err := client.GetRepositoryPolicy(ctx, &ecr.GetRepositoryPolicyInput{RepositoryName: repo.RepositoryName, RegistryId: repo.RegistryId})
-		switch {
-		case err != nil && !awsCodeIn(err, "RepositoryPolicyNotFoundException"):
-			s.fail("GetRepositoryPolicy", err)
-			unknown = append(unknown, "policy")
-		case err == nil && aws.ToString(pol.PolicyText) != "":
-			raw["PolicyText"] = aws.ToString(pol.PolicyText)
-			if doc, perr := model.ParsePolicyDocument(aws.ToString(pol.PolicyText)); perr != nil {
-				s.fail("GetRepositoryPolicy", perr)
-				unknown = append(unknown, "policy")
-			} else {
-				a.Policy = doc
+		rd := s.reads(aws.ToString(repo.RepositoryArn))
+		rd.call("GetRepositoryPolicy", []string{"policy"}, func() error {
+			pol, err := client.GetRepositoryPolicy(ctx, &ecr.GetRepositoryPolicyInput{RepositoryName: repo.RepositoryName, RegistryId: repo.RegistryId})
+			if awsCodeIn(err, "RepositoryPolicyNotFoundException") || err == nil && aws.ToString(pol.PolicyText) == "" {
+				return nil
 			}
-		}
+			if err != nil {
+				return err
+			}
+			raw["PolicyText"] = aws.ToString(pol.PolicyText)
+			a.Policy, err = model.ParsePolicyDocument(aws.ToString(pol.PolicyText))
+			return err
+		})
 		var tags map[string]string
-		if out, err := client.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: repo.RepositoryArn}); err != nil {
-			s.fail("ListTagsForResource", err)
-		} else {
+		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
+			out, err := client.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: repo.RepositoryArn})
+			if err != nil {
+				return err
+			}
 			for _, t := range out.Tags {
 				if tags == nil {
 					tags = map[string]string{}
 				}
 				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 			}
-		}
-		markUnknown(s.add(aws.ToString(repo.RepositoryArn), "aws.ecr.repository", a.Name, a, raw, tags, rels...), unknown)
+			return nil
+		})
+		rd.add("aws.ecr.repository", a.Name, a, raw, tags, rels...)
 	})
 }

@@ -33,21 +33,25 @@ func collectElastiCache(ctx context.Context, s *scope) {
 			TransitEncryption: aws.ToBool(g.TransitEncryptionEnabled),
 			AuthTokenSet:      aws.ToBool(g.AuthTokenEnabled),
 		}
+		rd := s.reads(aws.ToString(g.ARN))
 		var tags map[string]string
-		if tt, err := client.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: g.ARN}); err != nil {
-			s.fail("ListTagsForResource", err)
-		} else {
+		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
+			tt, err := client.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: g.ARN})
+			if err != nil {
+				return err
+			}
 			for _, t := range tt.TagList {
 				if tags == nil {
 					tags = map[string]string{}
 				}
 				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 			}
-		}
+			return nil
+		})
 		var rels []model.Relation
 		if k := aws.ToString(g.KmsKeyId); k != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
-		s.add(aws.ToString(g.ARN), "aws.elasticache.replication_group", aws.ToString(g.ReplicationGroupId), rg, g, tags, rels...)
+		rd.add("aws.elasticache.replication_group", aws.ToString(g.ReplicationGroupId), rg, g, tags, rels...)
 	})
 }

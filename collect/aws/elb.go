@@ -59,28 +59,31 @@ func collectELBv2(ctx context.Context, s *scope) {
 			}
 		}
 		raw := map[string]any{"LoadBalancer": lb}
-		var unknown []string
-
-		var listeners []elbv2types.Listener
-		lp := elbv2.NewDescribeListenersPaginator(client, &elbv2.DescribeListenersInput{LoadBalancerArn: lb.LoadBalancerArn})
-		for lp.HasMorePages() {
-			page, err := lp.NextPage(ctx)
-			if err != nil {
-				s.fail("DescribeListeners", err)
-				unknown = append(unknown, "listeners")
-				break
+		rd := s.reads(arn)
+		if _, ok := tags[arn]; !ok {
+			rd.unread(model.TagsPath)
+		}
+		rd.call("DescribeListeners", []string{"listeners"}, func() error {
+			var listeners []elbv2types.Listener
+			lp := elbv2.NewDescribeListenersPaginator(client, &elbv2.DescribeListenersInput{LoadBalancerArn: lb.LoadBalancerArn})
+			for lp.HasMorePages() {
+				page, err := lp.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				listeners = append(listeners, page.Listeners...)
 			}
-			listeners = append(listeners, page.Listeners...)
-		}
-		raw["Listeners"] = listeners
-		for _, l := range listeners {
-			a.Listeners = append(a.Listeners, elbv2Listener(l))
-		}
-
-		if out, err := client.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn}); err != nil {
-			s.fail("DescribeLoadBalancerAttributes", err)
-			unknown = append(unknown, "access_logs_enabled", "drop_invalid_header_fields", "deletion_protection")
-		} else {
+			raw["Listeners"] = listeners
+			for _, l := range listeners {
+				a.Listeners = append(a.Listeners, elbv2Listener(l))
+			}
+			return nil
+		})
+		rd.call("DescribeLoadBalancerAttributes", []string{"access_logs_enabled", "drop_invalid_header_fields", "deletion_protection"}, func() error {
+			out, err := client.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
+			if err != nil {
+				return err
+			}
 			raw["Attributes"] = out.Attributes
 			for _, at := range out.Attributes {
 				on := aws.ToString(at.Value) == "true"
@@ -93,20 +96,26 @@ func collectELBv2(ctx context.Context, s *scope) {
 					a.DeletionProtection = on
 				}
 			}
-		}
+			return nil
+		})
 
 		rels := []model.Relation{}
 		if a.Type == string(elbv2types.LoadBalancerTypeEnumApplication) {
 			// WAF protects only application load balancers.
-			out, err := waf.GetWebACLForResource(ctx, &wafv2.GetWebACLForResourceInput{ResourceArn: lb.LoadBalancerArn})
-			switch {
-			case err != nil && !awsCodeIn(err, "WAFNonexistentItemException"):
-				s.fail("GetWebACLForResource", err)
-				unknown = append(unknown, "waf_web_acl")
-			case err == nil && out.WebACL != nil:
-				a.WAFWebACL = aws.ToString(out.WebACL.ARN)
-				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
-			}
+			rd.call("GetWebACLForResource", []string{"waf_web_acl"}, func() error {
+				out, err := waf.GetWebACLForResource(ctx, &wafv2.GetWebACLForResourceInput{ResourceArn: lb.LoadBalancerArn})
+				if awsCodeIn(err, "WAFNonexistentItemException") {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				if out.WebACL != nil {
+					a.WAFWebACL = aws.ToString(out.WebACL.ARN)
+					rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
+				}
+				return nil
+			})
 		}
 		if lb.VpcId != nil {
 			rels = append(rels, model.Relation{Type: model.RelInVPC, Target: aws.ToString(lb.VpcId)})
@@ -114,7 +123,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 		for _, sn := range a.Subnets {
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
-		markUnknown(s.add(arn, "aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...), unknown)
+		rd.add("aws.elbv2.load_balancer", a.Name, a, raw, noTags(tags[arn]), rels...)
 	})
 }
 
@@ -154,6 +163,9 @@ func elbv2Listener(l elbv2types.Listener) model.LBListener {
 	return out
 }
 
+// elbv2Tags reads the load balancers' tags in batches. A load balancer
+// whose batch could not be read is absent from the map (one read has no
+// tags: an empty map).
 func elbv2Tags(ctx context.Context, s *scope, client *elbv2.Client, lbs []elbv2types.LoadBalancer) map[string]map[string]string {
 	tags := map[string]map[string]string{}
 	for i := 0; i < len(lbs); i += elbTagBatch {
@@ -161,20 +173,21 @@ func elbv2Tags(ctx context.Context, s *scope, client *elbv2.Client, lbs []elbv2t
 		for _, lb := range lbs[i:min(i+elbTagBatch, len(lbs))] {
 			arns = append(arns, aws.ToString(lb.LoadBalancerArn))
 		}
-		out, err := client.DescribeTags(ctx, &elbv2.DescribeTagsInput{ResourceArns: arns})
-		if err != nil {
-			s.fail("DescribeTags", err)
-			continue
-		}
-		for _, d := range out.TagDescriptions {
-			m := map[string]string{}
-			for _, t := range d.Tags {
-				m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		s.readKind("DescribeTags", kindFills{"aws.elbv2.load_balancer": nil}, func() error {
+			out, err := client.DescribeTags(ctx, &elbv2.DescribeTagsInput{ResourceArns: arns})
+			if err != nil {
+				return err
 			}
-			if len(m) > 0 {
-				tags[aws.ToString(d.ResourceArn)] = m
+			for _, arn := range arns {
+				tags[arn] = map[string]string{}
 			}
-		}
+			for _, d := range out.TagDescriptions {
+				for _, t := range d.Tags {
+					tags[aws.ToString(d.ResourceArn)][aws.ToString(t.Key)] = aws.ToString(t.Value)
+				}
+			}
+			return nil
+		})
 	}
 	return tags
 }
@@ -191,26 +204,28 @@ func collectELB(ctx context.Context, s *scope) {
 			return
 		}
 		lbs := page.LoadBalancerDescriptions
+		// A load balancer whose tags could not be read is absent.
 		tags := map[string]map[string]string{}
 		for i := 0; i < len(lbs); i += elbTagBatch {
 			var names []string
 			for _, lb := range lbs[i:min(i+elbTagBatch, len(lbs))] {
 				names = append(names, aws.ToString(lb.LoadBalancerName))
 			}
-			out, err := client.DescribeTags(ctx, &elb.DescribeTagsInput{LoadBalancerNames: names})
-			if err != nil {
-				s.fail("DescribeTags", err)
-				continue
-			}
-			for _, d := range out.TagDescriptions {
-				m := map[string]string{}
-				for _, t := range d.Tags {
-					m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			s.readKind("DescribeTags", kindFills{"aws.elb.load_balancer": nil}, func() error {
+				out, err := client.DescribeTags(ctx, &elb.DescribeTagsInput{LoadBalancerNames: names})
+				if err != nil {
+					return err
 				}
-				if len(m) > 0 {
-					tags[aws.ToString(d.LoadBalancerName)] = m
+				for _, n := range names {
+					tags[n] = map[string]string{}
 				}
-			}
+				for _, d := range out.TagDescriptions {
+					for _, t := range d.Tags {
+						tags[aws.ToString(d.LoadBalancerName)][aws.ToString(t.Key)] = aws.ToString(t.Value)
+					}
+				}
+				return nil
+			})
 		}
 		for _, lb := range lbs {
 			name := aws.ToString(lb.LoadBalancerName)
@@ -229,16 +244,24 @@ func collectELB(ctx context.Context, s *scope) {
 				})
 			}
 			raw := map[string]any{"LoadBalancerDescription": lb}
-			var unknown []string
-			if out, err := client.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerName: lb.LoadBalancerName}); err != nil {
-				s.fail("DescribeLoadBalancerAttributes", err)
-				unknown = append(unknown, "access_logs_enabled")
-			} else if out.LoadBalancerAttributes != nil {
-				raw["LoadBalancerAttributes"] = out.LoadBalancerAttributes
-				if al := out.LoadBalancerAttributes.AccessLog; al != nil {
-					a.AccessLogsEnabled = al.Enabled
-				}
+			id := fmt.Sprintf("arn:%s:elasticloadbalancing:%s:%s:loadbalancer/%s", elbPartition(s.region), s.region, s.account, name)
+			rd := s.reads(id)
+			if _, ok := tags[name]; !ok {
+				rd.unread(model.TagsPath)
 			}
+			rd.call("DescribeLoadBalancerAttributes", []string{"access_logs_enabled"}, func() error {
+				out, err := client.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerName: lb.LoadBalancerName})
+				if err != nil {
+					return err
+				}
+				if out.LoadBalancerAttributes != nil {
+					raw["LoadBalancerAttributes"] = out.LoadBalancerAttributes
+					if al := out.LoadBalancerAttributes.AccessLog; al != nil {
+						a.AccessLogsEnabled = al.Enabled
+					}
+				}
+				return nil
+			})
 			var rels []model.Relation
 			if lb.VPCId != nil {
 				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: aws.ToString(lb.VPCId)})
@@ -246,10 +269,17 @@ func collectELB(ctx context.Context, s *scope) {
 			for _, sn := range lb.Subnets {
 				rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 			}
-			id := fmt.Sprintf("arn:%s:elasticloadbalancing:%s:%s:loadbalancer/%s", elbPartition(s.region), s.region, s.account, name)
-			markUnknown(s.add(id, "aws.elb.load_balancer", name, a, raw, tags[name], rels...), unknown)
+			rd.add("aws.elb.load_balancer", name, a, raw, noTags(tags[name]), rels...)
 		}
 	}
+}
+
+// noTags is nil for a resource without tags, as every collector gives it.
+func noTags(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
 }
 
 // elbPartition is the ARN partition of a region.

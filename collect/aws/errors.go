@@ -21,6 +21,13 @@ type CollectionError struct {
 	Region    string `json:"region,omitempty"`
 	Service   string `json:"service"`
 	Operation string `json:"operation,omitempty"`
+	// Resource is the resource whose settings the call would have read,
+	// for calls about one resource; its unread settings are unknown.
+	Resource string `json:"resource,omitempty"`
+	// Kinds are set for a call about every resource of some kinds in the
+	// unit (DescribeFlowLogs for the VPCs, DescribeVolumes for volumes and
+	// the instances' block devices): what it reads is unknown on each.
+	Kinds []string `json:"kinds,omitempty"`
 	// Code is AWS's error code (AccessDenied, Throttling ...) or one of
 	// Timeout, Unreachable, Canceled, Error.
 	Code    string `json:"code"`
@@ -41,7 +48,13 @@ func (e CollectionError) Where() string {
 	if e.Operation != "" {
 		op += ":" + e.Operation
 	}
-	return where + " " + op
+	where += " " + op
+	if e.Resource != "" {
+		where += " " + e.Resource
+	} else if len(e.Kinds) > 0 {
+		where += " (every " + strings.Join(e.Kinds, ", ") + ")"
+	}
+	return where
 }
 
 func newCollectionError(acct, region, svc, op string, err error) CollectionError {

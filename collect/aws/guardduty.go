@@ -28,16 +28,21 @@ func collectGuardDuty(ctx context.Context, s *scope) {
 		}
 		detectors = append(detectors, page.DetectorIds...)
 	}
+	unread := false
 	for _, id := range detectors {
+		arn := "arn:aws:guardduty:" + s.region + ":" + s.account + ":detector/" + id
 		d, err := client.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(id)})
 		if err != nil {
-			s.fail("GetDetector", err)
+			s.failResource("GetDetector", arn, err)
+			unread = true
 			continue
 		}
 		a := &model.GuardDutyDetector{Enabled: d.Status == gdtypes.DetectorStatusEnabled}
 		enabled = enabled || a.Enabled
-		arn := "arn:aws:guardduty:" + s.region + ":" + s.account + ":detector/" + id
 		s.add(arn, "aws.guardduty.detector", id, a, d, d.Tags)
+	}
+	if unread && !enabled {
+		return // an unread detector may be the enabled one: unknown
 	}
 	s.regionFact(factGuardDuty, boolPtr(enabled))
 }

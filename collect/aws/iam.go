@@ -171,16 +171,15 @@ func parseCredentialReport(content []byte) (map[string]map[string]string, error)
 
 // iamInline parses inline policies as GetAccountAuthorizationDetails
 // sends them (URL-encoded); a document that does not parse is a
-// collection error and kept without its document.
-func iamInline(s *scope, ps []iamtypes.PolicyDetail) []model.IAMInlinePolicy {
+// collection error, kept without its document, which stays unknown.
+func iamInline(rd *reads, ps []iamtypes.PolicyDetail) []model.IAMInlinePolicy {
 	out := []model.IAMInlinePolicy{}
-	for _, p := range ps {
+	for i, p := range ps {
 		ip := model.IAMInlinePolicy{Name: aws.ToString(p.PolicyName)}
-		if d, err := model.ParsePolicyDocument(aws.ToString(p.PolicyDocument)); err == nil {
-			ip.Document = d
-		} else {
-			s.fail(iamDetailsOp, err)
-		}
+		rd.call(iamDetailsOp, []string{model.Path("inline_policies", i, "document")}, func() (err error) {
+			ip.Document, err = model.ParsePolicyDocument(aws.ToString(p.PolicyDocument))
+			return err
+		})
 		out = append(out, ip)
 	}
 	return out
@@ -231,7 +230,7 @@ func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Clie
 		for _, e := range oidc.OpenIDConnectProviderList {
 			p, err := client.GetOpenIDConnectProvider(ctx, &iam.GetOpenIDConnectProviderInput{OpenIDConnectProviderArn: e.Arn})
 			if err != nil {
-				s.fail("GetOpenIDConnectProvider", err)
+				s.failResource("GetOpenIDConnectProvider", aws.ToString(e.Arn), err)
 				continue
 			}
 			a := &model.IAMOIDCProvider{URL: strings.TrimPrefix(aws.ToString(p.Url), "https://"),
@@ -252,13 +251,17 @@ func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Clie
 			a.ValidUntil = e.ValidUntil.UTC().Format(time.RFC3339)
 		}
 		// GetSAMLProvider carries the tags (moto lacks ListSAMLProviderTags).
+		rd := s.reads(arn)
 		var tags []iamtypes.Tag
-		if out, err := client.GetSAMLProvider(ctx, &iam.GetSAMLProviderInput{SAMLProviderArn: e.Arn}); err != nil {
-			s.fail("GetSAMLProvider", err)
-		} else {
+		rd.call("GetSAMLProvider", []string{model.TagsPath}, func() error {
+			out, err := client.GetSAMLProvider(ctx, &iam.GetSAMLProviderInput{SAMLProviderArn: e.Arn})
+			if err != nil {
+				return err
+			}
 			tags = out.Tags
-		}
-		s.add(arn, "aws.iam.saml_provider", a.Name, a, e, iamTags(tags))
+			return nil
+		})
+		rd.add("aws.iam.saml_provider", a.Name, a, e, iamTags(tags))
 	}
 }
 
@@ -323,13 +326,14 @@ func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtype
 	user := iamtypes.User{Arn: u.Arn, CreateDate: u.CreateDate, Path: u.Path, UserId: u.UserId, UserName: u.UserName,
 		PermissionsBoundary: u.PermissionsBoundary, Tags: u.Tags, PasswordLastUsed: reportTime(row["password_last_used"])}
 	raw := iamUserRaw{User: user, CredentialReport: row}
+	rd := s.reads(aws.ToString(u.Arn))
 	a := &model.IAMUser{Name: aws.ToString(u.UserName), Path: aws.ToString(u.Path),
-		Groups: append([]string{}, u.GroupList...), InlinePolicies: iamInline(s, u.UserPolicyList),
+		Groups: append([]string{}, u.GroupList...), InlinePolicies: iamInline(rd, u.UserPolicyList),
 		AttachedPolicies: iamAttachedARNs(u.AttachedManagedPolicies), AccessKeys: []model.IAMAccessKey{}}
-	iamUserPassword(ctx, s, client, u.UserName, row, a, &raw)
-	iamUserMFA(ctx, s, client, u.UserName, row, a, &raw)
-	iamUserKeys(ctx, s, client, u.UserName, row, a, &raw)
-	s.add(aws.ToString(u.Arn), "aws.iam.user", a.Name, a, raw, iamTags(u.Tags), iamAttachedRels(a.AttachedPolicies)...)
+	iamUserPassword(ctx, rd, client, u.UserName, row, a, &raw)
+	iamUserMFA(ctx, rd, client, u.UserName, row, a, &raw)
+	iamUserKeys(ctx, rd, client, u.UserName, row, a, &raw)
+	rd.add("aws.iam.user", a.Name, a, raw, iamTags(u.Tags), iamAttachedRels(a.AttachedPolicies)...)
 }
 
 // reportRowOf is the user's report row, or nil when the row tells of a
@@ -365,66 +369,85 @@ func reportTime(v string) *time.Time {
 	return &t
 }
 
-func iamUserPassword(ctx context.Context, s *scope, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
+func iamUserPassword(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
 	if v, ok := reportBool(row, "password_enabled"); ok {
 		a.LoginProfile = v
 		return
 	}
-	lp, err := client.GetLoginProfile(ctx, &iam.GetLoginProfileInput{UserName: name})
-	switch {
-	case awsCodeIn(err, "NoSuchEntity"):
-	case err != nil:
-		s.fail("GetLoginProfile", err)
-	default:
+	rd.call("GetLoginProfile", []string{"login_profile"}, func() error {
+		lp, err := client.GetLoginProfile(ctx, &iam.GetLoginProfileInput{UserName: name})
+		if awsCodeIn(err, "NoSuchEntity") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 		a.LoginProfile = true
 		raw.LoginProfile = lp.LoginProfile
-	}
+		return nil
+	})
 }
 
-func iamUserMFA(ctx context.Context, s *scope, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
+func iamUserMFA(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
 	if v, ok := reportBool(row, "mfa_active"); ok {
 		a.MFAEnabled = boolPtr(v)
 		return
 	}
-	for p := iam.NewListMFADevicesPaginator(client, &iam.ListMFADevicesInput{UserName: name}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListMFADevices", err)
-			return
+	rd.call("ListMFADevices", []string{"mfa_enabled"}, func() error {
+		for p := iam.NewListMFADevicesPaginator(client, &iam.ListMFADevicesInput{UserName: name}); p.HasMorePages(); {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			raw.MFADevices = append(raw.MFADevices, page.MFADevices...)
 		}
-		raw.MFADevices = append(raw.MFADevices, page.MFADevices...)
-	}
-	a.MFAEnabled = boolPtr(len(raw.MFADevices) > 0)
+		a.MFAEnabled = boolPtr(len(raw.MFADevices) > 0)
+		return nil
+	})
 }
 
 // iamUserKeys lists a user's access keys unless the report says there are
 // none; each key's last use comes from the report's slot created at the
 // same second, or from GetAccessKeyLastUsed when no slot matches.
-func iamUserKeys(ctx context.Context, s *scope, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
+func iamUserKeys(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
 	if row != nil && row["access_key_1_last_rotated"] == "N/A" && row["access_key_2_last_rotated"] == "N/A" {
 		return
 	}
-	for p := iam.NewListAccessKeysPaginator(client, &iam.ListAccessKeysInput{UserName: name}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListAccessKeys", err)
-			return
-		}
-		for _, k := range page.AccessKeyMetadata {
-			raw.AccessKeys = append(raw.AccessKeys, k)
-			key := model.IAMAccessKey{ID: aws.ToString(k.AccessKeyId), Active: k.Status == iamtypes.StatusTypeActive}
-			if k.CreateDate != nil {
-				key.AgeDays = int(time.Since(*k.CreateDate).Hours() / 24)
+	var keys []iamtypes.AccessKeyMetadata
+	ok := rd.call("ListAccessKeys", []string{"access_keys"}, func() error {
+		for p := iam.NewListAccessKeysPaginator(client, &iam.ListAccessKeysInput{UserName: name}); p.HasMorePages(); {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
 			}
-			if used, ok := reportKeyLastUsed(row, k.CreateDate); ok {
-				key.LastUsed = used
-			} else if lu, err := client.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId}); err != nil {
-				s.fail("GetAccessKeyLastUsed", err)
-			} else if lu.AccessKeyLastUsed != nil && lu.AccessKeyLastUsed.LastUsedDate != nil {
-				key.LastUsed = lu.AccessKeyLastUsed.LastUsedDate.UTC().Format(time.RFC3339)
-			}
-			a.AccessKeys = append(a.AccessKeys, key)
+			keys = append(keys, page.AccessKeyMetadata...)
 		}
+		return nil
+	})
+	if !ok {
+		return
+	}
+	for i, k := range keys {
+		raw.AccessKeys = append(raw.AccessKeys, k)
+		key := model.IAMAccessKey{ID: aws.ToString(k.AccessKeyId), Active: k.Status == iamtypes.StatusTypeActive}
+		if k.CreateDate != nil {
+			key.AgeDays = int(time.Since(*k.CreateDate).Hours() / 24)
+		}
+		if used, ok := reportKeyLastUsed(row, k.CreateDate); ok {
+			key.LastUsed = used
+		} else {
+			rd.call("GetAccessKeyLastUsed", []string{model.Path("access_keys", i, "last_used")}, func() error {
+				lu, err := client.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
+				if err != nil {
+					return err
+				}
+				if lu.AccessKeyLastUsed != nil && lu.AccessKeyLastUsed.LastUsedDate != nil {
+					key.LastUsed = lu.AccessKeyLastUsed.LastUsedDate.UTC().Format(time.RFC3339)
+				}
+				return nil
+			})
+		}
+		a.AccessKeys = append(a.AccessKeys, key)
 	}
 }
 
@@ -459,10 +482,11 @@ func reportKeyLastUsed(row map[string]string, created *time.Time) (string, bool)
 
 func collectIAMGroups(s *scope, groups []iamtypes.GroupDetail) {
 	for _, g := range groups {
-		a := &model.IAMGroup{Name: aws.ToString(g.GroupName), InlinePolicies: iamInline(s, g.GroupPolicyList),
+		rd := s.reads(aws.ToString(g.Arn))
+		a := &model.IAMGroup{Name: aws.ToString(g.GroupName), InlinePolicies: iamInline(rd, g.GroupPolicyList),
 			AttachedPolicies: iamAttachedARNs(g.AttachedManagedPolicies)}
 		raw := iamtypes.Group{Arn: g.Arn, CreateDate: g.CreateDate, GroupId: g.GroupId, GroupName: g.GroupName, Path: g.Path}
-		s.add(aws.ToString(g.Arn), "aws.iam.group", a.Name, a, raw, nil, iamAttachedRels(a.AttachedPolicies)...)
+		rd.add("aws.iam.group", a.Name, a, raw, nil, iamAttachedRels(a.AttachedPolicies)...)
 	}
 }
 
@@ -480,41 +504,46 @@ func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []
 	if len(roles) == 0 {
 		return
 	}
-	var listed map[string]iamtypes.Role
-	for p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{MaxItems: aws.Int32(1000)}); p.HasMorePages(); {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			s.fail("ListRoles", err)
-			listed = nil
-			break
+	// What ListRoles adds to the details: without it, each role's
+	// maximum session duration is unknown.
+	listed := map[string]iamtypes.Role{}
+	listedOK := s.readKind("ListRoles", kindFills{"aws.iam.role": {"max_session_duration"}}, func() error {
+		for p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{MaxItems: aws.Int32(1000)}); p.HasMorePages(); {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, r := range page.Roles {
+				listed[aws.ToString(r.RoleName)] = r
+			}
 		}
-		if listed == nil {
-			listed = map[string]iamtypes.Role{}
-		}
-		for _, r := range page.Roles {
-			listed[aws.ToString(r.RoleName)] = r
-		}
-	}
+		return nil
+	})
 	forEach(s, roles, func(d iamtypes.RoleDetail) {
 		name := aws.ToString(d.RoleName)
+		rd := s.reads(aws.ToString(d.Arn))
 		r, ok := listed[name]
-		if !ok && listed != nil {
-			if out, err := client.GetRole(ctx, &iam.GetRoleInput{RoleName: d.RoleName}); err != nil {
-				s.fail("GetRole", err)
-			} else if out.Role != nil {
-				r = *out.Role
-			}
+		if !ok && listedOK {
+			rd.call("GetRole", []string{"max_session_duration"}, func() error {
+				out, err := client.GetRole(ctx, &iam.GetRoleInput{RoleName: d.RoleName})
+				if err != nil {
+					return err
+				}
+				if out.Role != nil {
+					r = *out.Role
+				}
+				return nil
+			})
 		}
 		r.Arn, r.RoleId, r.RoleName, r.Path, r.CreateDate = d.Arn, d.RoleId, d.RoleName, d.Path, d.CreateDate
 		r.AssumeRolePolicyDocument, r.PermissionsBoundary, r.RoleLastUsed, r.Tags = d.AssumeRolePolicyDocument, d.PermissionsBoundary, d.RoleLastUsed, d.Tags
 		a := &model.IAMRole{Name: name, Path: aws.ToString(r.Path), MaxSessionDuration: int(aws.ToInt32(r.MaxSessionDuration)),
-			InlinePolicies: iamInline(s, d.RolePolicyList), AttachedPolicies: iamAttachedARNs(d.AttachedManagedPolicies)}
+			InlinePolicies: iamInline(rd, d.RolePolicyList), AttachedPolicies: iamAttachedARNs(d.AttachedManagedPolicies)}
 		if r.AssumeRolePolicyDocument != nil {
-			if doc, err := model.ParsePolicyDocument(*r.AssumeRolePolicyDocument); err == nil {
-				a.AssumeRolePolicy = doc
-			} else {
-				s.fail(iamDetailsOp, err)
-			}
+			rd.call(iamDetailsOp, []string{"assume_role_policy"}, func() (err error) {
+				a.AssumeRolePolicy, err = model.ParsePolicyDocument(*r.AssumeRolePolicyDocument)
+				return err
+			})
 		}
 		if r.PermissionsBoundary != nil {
 			a.PermissionsBoundary = aws.ToString(r.PermissionsBoundary.PermissionsBoundaryArn)
@@ -523,7 +552,7 @@ func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []
 		for _, ip := range d.InstanceProfileList {
 			raw.InstanceProfiles = append(raw.InstanceProfiles, aws.ToString(ip.Arn))
 		}
-		s.add(aws.ToString(r.Arn), "aws.iam.role", a.Name, a, raw, iamTags(r.Tags), iamAttachedRels(a.AttachedPolicies)...)
+		rd.add("aws.iam.role", a.Name, a, raw, iamTags(r.Tags), iamAttachedRels(a.AttachedPolicies)...)
 	})
 }
 
@@ -555,21 +584,25 @@ func collectIAMPolicies(ctx context.Context, s *scope, client *iam.Client, polic
 				raw.DefaultVersion = &p.PolicyVersionList[i]
 			}
 		}
-		if raw.DefaultVersion == nil {
-			s.fail(iamDetailsOp, fmt.Errorf("policy %s: default version %s not among its versions", aws.ToString(p.Arn), aws.ToString(p.DefaultVersionId)))
-		} else if d, err := model.ParsePolicyDocument(aws.ToString(raw.DefaultVersion.Document)); err == nil {
-			a.Document = d
-		} else {
-			s.fail(iamDetailsOp, err)
-		}
-		for tp := iam.NewListPolicyTagsPaginator(client, &iam.ListPolicyTagsInput{PolicyArn: p.Arn}); tp.HasMorePages(); {
-			page, err := tp.NextPage(ctx)
-			if err != nil {
-				s.fail("ListPolicyTags", err)
-				break
+		rd := s.reads(arn)
+		rd.call(iamDetailsOp, []string{"document"}, func() (err error) {
+			if raw.DefaultVersion == nil {
+				return fmt.Errorf("default version %s not among the policy's versions", aws.ToString(p.DefaultVersionId))
 			}
-			raw.Policy.Tags = append(raw.Policy.Tags, page.Tags...)
-		}
-		s.add(arn, "aws.iam.policy", a.Name, a, raw, iamTags(raw.Policy.Tags))
+			a.Document, err = model.ParsePolicyDocument(aws.ToString(raw.DefaultVersion.Document))
+			return err
+		})
+		rd.call("ListPolicyTags", []string{model.TagsPath}, func() error {
+			for tp := iam.NewListPolicyTagsPaginator(client, &iam.ListPolicyTagsInput{PolicyArn: p.Arn}); tp.HasMorePages(); {
+				page, err := tp.NextPage(ctx)
+				if err != nil {
+					raw.Policy.Tags = nil
+					return err
+				}
+				raw.Policy.Tags = append(raw.Policy.Tags, page.Tags...)
+			}
+			return nil
+		})
+		rd.add("aws.iam.policy", a.Name, a, raw, iamTags(raw.Policy.Tags))
 	})
 }

@@ -80,7 +80,7 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		k.DeletionWindowDays = int(*m.PendingDeletionWindowInDays)
 	}
 	raw := map[string]any{"KeyMetadata": m}
-	var unknown []string
+	rd := s.reads(aws.ToString(m.Arn))
 
 	// Only customer managed symmetric keys with AWS key material can
 	// rotate automatically (AWS managed keys rotate on their own); pending
@@ -88,47 +88,53 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 	if m.KeyManager == kmstypes.KeyManagerTypeCustomer && m.KeySpec == kmstypes.KeySpecSymmetricDefault &&
 		m.Origin == kmstypes.OriginTypeAwsKms && m.KeyState != kmstypes.KeyStatePendingDeletion &&
 		m.KeyState != kmstypes.KeyStatePendingReplicaDeletion {
-		if r, err := client.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: aws.String(id)}); err != nil {
-			s.fail("GetKeyRotationStatus", err)
-			unknown = append(unknown, "rotation_enabled") // unread, not off
-		} else {
+		rd.call("GetKeyRotationStatus", []string{"rotation_enabled"}, func() error {
+			r, err := client.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: aws.String(id)})
+			if err != nil {
+				return err
+			}
 			k.RotationEnabled = r.KeyRotationEnabled
 			raw["RotationPeriodInDays"] = r.RotationPeriodInDays
-		}
+			return nil
+		})
 	} else if m.KeyManager == kmstypes.KeyManagerTypeAws {
 		k.RotationEnabled = true
 	}
-	if pol, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: aws.String(id), PolicyName: aws.String("default")}); err != nil {
-		s.fail("GetKeyPolicy", err)
-		unknown = append(unknown, "policy")
-	} else if text := aws.ToString(pol.Policy); text != "" {
-		raw["Policy"] = text
-		if doc, err := model.ParsePolicyDocument(text); err == nil {
-			k.Policy = doc
-		} else {
-			s.fail("GetKeyPolicy", err)
-			unknown = append(unknown, "policy")
-		}
-	}
-	var tags map[string]string
-	tp := kms.NewListResourceTagsPaginator(client, &kms.ListResourceTagsInput{KeyId: aws.String(id)})
-	for tp.HasMorePages() {
-		page, err := tp.NextPage(ctx)
+	rd.call("GetKeyPolicy", []string{"policy"}, func() error {
+		pol, err := client.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: aws.String(id), PolicyName: aws.String("default")})
 		if err != nil {
-			s.fail("ListResourceTags", err)
-			break
+			return err
 		}
-		for _, t := range page.Tags {
-			if tags == nil {
-				tags = map[string]string{}
+		text := aws.ToString(pol.Policy)
+		if text == "" {
+			return nil
+		}
+		raw["Policy"] = text
+		k.Policy, err = model.ParsePolicyDocument(text)
+		return err
+	})
+	var tags map[string]string
+	rd.call("ListResourceTags", []string{model.TagsPath}, func() error {
+		tp := kms.NewListResourceTagsPaginator(client, &kms.ListResourceTagsInput{KeyId: aws.String(id)})
+		for tp.HasMorePages() {
+			page, err := tp.NextPage(ctx)
+			if err != nil {
+				tags = nil
+				return err
 			}
-			tags[aws.ToString(t.TagKey)] = aws.ToString(t.TagValue)
+			for _, t := range page.Tags {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(t.TagKey)] = aws.ToString(t.TagValue)
+			}
 		}
-	}
+		return nil
+	})
 	name := id
 	if l := aliases[id]; len(l) > 0 {
 		name = l[0]
 		raw["Aliases"] = l
 	}
-	markUnknown(s.add(aws.ToString(m.Arn), "aws.kms.key", name, k, raw, tags), unknown)
+	rd.add("aws.kms.key", name, k, raw, tags)
 }

@@ -64,39 +64,46 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 		fn.Environment = &lambdatypes.EnvironmentResponse{Variables: redacted, Error: fn.Environment.Error}
 	}
 	raw := map[string]any{"Configuration": fn}
-	var unknown []string
-
-	pol, err := client.GetPolicy(ctx, &lambda.GetPolicyInput{FunctionName: fn.FunctionName})
-	switch {
-	case err != nil && !awsCodeIn(err, "ResourceNotFoundException"):
-		s.fail("GetPolicy", err)
-		unknown = append(unknown, "permissions")
-	case err == nil && aws.ToString(pol.Policy) != "":
-		raw["Policy"] = aws.ToString(pol.Policy)
-		if doc, perr := model.ParsePolicyDocument(aws.ToString(pol.Policy)); perr != nil {
-			s.fail("GetPolicy", perr)
-			unknown = append(unknown, "permissions")
-		} else {
-			a.Permissions = lambdaPermissions(doc)
+	rd := s.reads(arn)
+	rd.call("GetPolicy", []string{"permissions"}, func() error {
+		pol, err := client.GetPolicy(ctx, &lambda.GetPolicyInput{FunctionName: fn.FunctionName})
+		if awsCodeIn(err, "ResourceNotFoundException") || err == nil && aws.ToString(pol.Policy) == "" {
+			return nil
 		}
-	}
-
-	url, err := client.GetFunctionUrlConfig(ctx, &lambda.GetFunctionUrlConfigInput{FunctionName: fn.FunctionName})
-	switch {
-	case err != nil && !awsCodeIn(err, "ResourceNotFoundException"):
-		s.fail("GetFunctionUrlConfig", err)
-		unknown = append(unknown, "url_auth_type")
-	case err == nil:
+		if err != nil {
+			return err
+		}
+		raw["Policy"] = aws.ToString(pol.Policy)
+		doc, err := model.ParsePolicyDocument(aws.ToString(pol.Policy))
+		if err != nil {
+			return err
+		}
+		a.Permissions = lambdaPermissions(doc)
+		return nil
+	})
+	rd.call("GetFunctionUrlConfig", []string{"url_auth_type"}, func() error {
+		url, err := client.GetFunctionUrlConfig(ctx, &lambda.GetFunctionUrlConfigInput{FunctionName: fn.FunctionName})
+		if awsCodeIn(err, "ResourceNotFoundException") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 		a.URLAuthType = string(url.AuthType)
 		raw["FunctionUrlConfig"] = map[string]any{"FunctionUrl": url.FunctionUrl, "AuthType": url.AuthType, "Cors": url.Cors}
-	}
-
+		return nil
+	})
 	var tags map[string]string
-	if out, err := client.ListTags(ctx, &lambda.ListTagsInput{Resource: fn.FunctionArn}); err != nil {
-		s.fail("ListTags", err)
-	} else if len(out.Tags) > 0 {
-		tags = out.Tags
-	}
+	rd.call("ListTags", []string{model.TagsPath}, func() error {
+		out, err := client.ListTags(ctx, &lambda.ListTagsInput{Resource: fn.FunctionArn})
+		if err != nil {
+			return err
+		}
+		if len(out.Tags) > 0 {
+			tags = out.Tags
+		}
+		return nil
+	})
 
 	var rels []model.Relation
 	if a.Role != "" {
@@ -113,7 +120,7 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
 	}
-	markUnknown(s.add(arn, "aws.lambda.function", a.Name, a, raw, tags, rels...), unknown)
+	rd.add("aws.lambda.function", a.Name, a, raw, tags, rels...)
 }
 
 // accountRootARN matches an account's root principal, which AddPermission

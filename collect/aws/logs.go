@@ -20,17 +20,20 @@ func init() { register("logs", false, collectLogs) }
 func collectLogs(ctx context.Context, s *scope) {
 	client := cloudwatchlogs.NewFromConfig(s.Config())
 	filters := map[string][]logstypes.MetricFilter{}
-	fp := cloudwatchlogs.NewDescribeMetricFiltersPaginator(client, &cloudwatchlogs.DescribeMetricFiltersInput{})
-	for fp.HasMorePages() {
-		page, err := fp.NextPage(ctx)
-		if err != nil {
-			s.fail("DescribeMetricFilters", err)
-			break
+	// The filters are kept as evidence; no attribute is drawn from them.
+	s.readKind("DescribeMetricFilters", kindFills{"aws.logs.log_group": nil}, func() error {
+		fp := cloudwatchlogs.NewDescribeMetricFiltersPaginator(client, &cloudwatchlogs.DescribeMetricFiltersInput{})
+		for fp.HasMorePages() {
+			page, err := fp.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, f := range page.MetricFilters {
+				filters[aws.ToString(f.LogGroupName)] = append(filters[aws.ToString(f.LogGroupName)], f)
+			}
 		}
-		for _, f := range page.MetricFilters {
-			filters[aws.ToString(f.LogGroupName)] = append(filters[aws.ToString(f.LogGroupName)], f)
-		}
-	}
+		return nil
+	})
 	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(client, &cloudwatchlogs.DescribeLogGroupsInput{})
 	var groups []logstypes.LogGroup
 	for p.HasMorePages() {
@@ -53,12 +56,18 @@ func collectLogs(ctx context.Context, s *scope) {
 		if arn == "" {
 			arn = strings.TrimSuffix(aws.ToString(g.Arn), ":*")
 		}
+		rd := s.reads(arn)
 		var tags map[string]string
-		if tt, err := client.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)}); err != nil {
-			s.fail("ListTagsForResource", err)
-		} else if len(tt.Tags) > 0 {
-			tags = tt.Tags
-		}
+		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
+			tt, err := client.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)})
+			if err != nil {
+				return err
+			}
+			if len(tt.Tags) > 0 {
+				tags = tt.Tags
+			}
+			return nil
+		})
 		mf := filters[name]
 		if mf == nil {
 			mf = []logstypes.MetricFilter{}
@@ -71,6 +80,6 @@ func collectLogs(ctx context.Context, s *scope) {
 		if lg.KMSKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: lg.KMSKeyID})
 		}
-		s.add(arn, "aws.logs.log_group", name, lg, raw, tags, rels...)
+		rd.add("aws.logs.log_group", name, lg, raw, tags, rels...)
 	})
 }

@@ -37,7 +37,7 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 		}
 		for _, d := range out.DomainStatusList {
 			dom := &model.OpenSearchDomain{}
-			var unknown []string
+			rd := s.reads(aws.ToString(d.ARN))
 			if o := d.EncryptionAtRestOptions; o != nil {
 				dom.EncryptAtRest = aws.ToBool(o.Enabled)
 			}
@@ -59,28 +59,30 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 				}
 			}
 			if pol := aws.ToString(d.AccessPolicies); pol != "" {
-				if doc, err := model.ParsePolicyDocument(pol); err == nil {
-					dom.AccessPolicy = doc
-				} else {
-					s.fail("DescribeDomains", err)
-					unknown = append(unknown, "access_policy") // unparsed, not "no policy"
-				}
+				// A policy that does not parse is unknown, not "no policy".
+				rd.call("DescribeDomains", []string{"access_policy"}, func() (err error) {
+					dom.AccessPolicy, err = model.ParsePolicyDocument(pol)
+					return err
+				})
 			}
 			if o := d.EncryptionAtRestOptions; o != nil && aws.ToString(o.KmsKeyId) != "" {
 				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: aws.ToString(o.KmsKeyId)})
 			}
 			var tags map[string]string
-			if tt, err := client.ListTags(ctx, &opensearch.ListTagsInput{ARN: d.ARN}); err != nil {
-				s.fail("ListTags", err)
-			} else {
+			rd.call("ListTags", []string{model.TagsPath}, func() error {
+				tt, err := client.ListTags(ctx, &opensearch.ListTagsInput{ARN: d.ARN})
+				if err != nil {
+					return err
+				}
 				for _, t := range tt.TagList {
 					if tags == nil {
 						tags = map[string]string{}
 					}
 					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
 				}
-			}
-			markUnknown(s.add(aws.ToString(d.ARN), "aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...), unknown)
+				return nil
+			})
+			rd.add("aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...)
 		}
 	}
 }

@@ -38,26 +38,32 @@ func collectOrganizations(ctx context.Context, s *scope) {
 		policies = append(policies, page.Policies...)
 	}
 	forEach(s, policies, func(sum orgtypes.PolicySummary) {
+		arn := aws.ToString(sum.Arn)
 		out, err := client.DescribePolicy(ctx, &organizations.DescribePolicyInput{PolicyId: sum.Id})
 		if err != nil {
-			s.fail("DescribePolicy", err)
+			s.failResource("DescribePolicy", arn, err)
 			return
 		}
 		pol := &model.OrganizationsPolicy{Name: aws.ToString(sum.Name), Type: string(sum.Type)}
+		rd := s.reads(arn)
 		if out.Policy != nil {
-			if doc, err := model.ParsePolicyDocument(aws.ToString(out.Policy.Content)); err == nil {
-				pol.Document = doc
-			}
+			rd.call("DescribePolicy", []string{"document"}, func() (err error) {
+				pol.Document, err = model.ParsePolicyDocument(aws.ToString(out.Policy.Content))
+				return err
+			})
 		}
-		tp := organizations.NewListTargetsForPolicyPaginator(client, &organizations.ListTargetsForPolicyInput{PolicyId: sum.Id})
-		for tp.HasMorePages() {
-			tt, err := tp.NextPage(ctx)
-			if err != nil {
-				s.fail("ListTargetsForPolicy", err)
-				break
+		rd.call("ListTargetsForPolicy", []string{"targets"}, func() error {
+			tp := organizations.NewListTargetsForPolicyPaginator(client, &organizations.ListTargetsForPolicyInput{PolicyId: sum.Id})
+			for tp.HasMorePages() {
+				tt, err := tp.NextPage(ctx)
+				if err != nil {
+					pol.Targets = 0
+					return err
+				}
+				pol.Targets += len(tt.Targets)
 			}
-			pol.Targets += len(tt.Targets)
-		}
-		s.add(aws.ToString(sum.Arn), "aws.organizations.policy", pol.Name, pol, out.Policy, nil)
+			return nil
+		})
+		rd.add("aws.organizations.policy", pol.Name, pol, out.Policy, nil)
 	})
 }

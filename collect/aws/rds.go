@@ -111,26 +111,30 @@ func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 	forEach(s, snapshots, func(snap rdstypes.DBSnapshot) {
 		a := &model.RDSSnapshot{Encrypted: aws.ToBool(snap.Encrypted)}
 		raw := map[string]any{"DBSnapshot": snap}
-		var unknown []string
-		attrs, err := client.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: snap.DBSnapshotIdentifier})
-		switch {
-		case err != nil && !awsCodeIn(err, "DBSnapshotNotFound", "DBSnapshotNotFoundFault"):
-			s.fail("DescribeDBSnapshotAttributes", err)
-			unknown = append(unknown, "public")
-		case err == nil && attrs.DBSnapshotAttributesResult != nil:
-			raw["DBSnapshotAttributesResult"] = attrs.DBSnapshotAttributesResult
-			for _, at := range attrs.DBSnapshotAttributesResult.DBSnapshotAttributes {
-				if aws.ToString(at.AttributeName) == "restore" && slices.Contains(at.AttributeValues, "all") {
-					a.Public = true
+		rd := s.reads(aws.ToString(snap.DBSnapshotArn))
+		rd.call("DescribeDBSnapshotAttributes", []string{"public"}, func() error {
+			attrs, err := client.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: snap.DBSnapshotIdentifier})
+			if awsCodeIn(err, "DBSnapshotNotFound", "DBSnapshotNotFoundFault") {
+				return nil // deleted since it was listed
+			}
+			if err != nil {
+				return err
+			}
+			if attrs.DBSnapshotAttributesResult != nil {
+				raw["DBSnapshotAttributesResult"] = attrs.DBSnapshotAttributesResult
+				for _, at := range attrs.DBSnapshotAttributesResult.DBSnapshotAttributes {
+					if aws.ToString(at.AttributeName) == "restore" && slices.Contains(at.AttributeValues, "all") {
+						a.Public = true
+					}
 				}
 			}
-		}
+			return nil
+		})
 		var rels []model.Relation
 		if k := aws.ToString(snap.KmsKeyId); k != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
-		r := s.add(aws.ToString(snap.DBSnapshotArn), "aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
-		markUnknown(r, unknown)
+		rd.add("aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
 	})
 }
 
@@ -143,12 +147,4 @@ func rdsTags(tl []rdstypes.Tag) map[string]string {
 		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
 	}
 	return m
-}
-
-// markUnknown records attributes whose detail call failed: a refused read
-// must not look like a setting that is off.
-func markUnknown(r *model.Resource, paths []string) {
-	for _, p := range paths {
-		r.MarkUnknown(p)
-	}
 }

@@ -36,15 +36,19 @@ func collectRedshift(ctx context.Context, s *scope) {
 			PubliclyAccessible: aws.ToBool(c.PubliclyAccessible),
 		}
 		raw := map[string]any{"Cluster": c}
-		var unknown []string
-		if ls, err := client.DescribeLoggingStatus(ctx, &redshift.DescribeLoggingStatusInput{ClusterIdentifier: c.ClusterIdentifier}); err != nil {
-			s.fail("DescribeLoggingStatus", err)
-			unknown = append(unknown, "logging_enabled") // unread, not off
-		} else {
+		// DescribeClusters gives no ARN; Redshift's form is cluster:<id>.
+		arn := fmt.Sprintf("arn:%s:redshift:%s:%s:cluster:%s", svcPartition(s.region), s.region, s.account, id)
+		rd := s.reads(arn)
+		rd.call("DescribeLoggingStatus", []string{"logging_enabled"}, func() error {
+			ls, err := client.DescribeLoggingStatus(ctx, &redshift.DescribeLoggingStatusInput{ClusterIdentifier: c.ClusterIdentifier})
+			if err != nil {
+				return err
+			}
 			rc.LoggingEnabled = aws.ToBool(ls.LoggingEnabled)
 			raw["LoggingStatus"] = map[string]any{"LoggingEnabled": ls.LoggingEnabled, "BucketName": ls.BucketName,
 				"S3KeyPrefix": ls.S3KeyPrefix, "LogDestinationType": ls.LogDestinationType, "LogExports": ls.LogExports}
-		}
+			return nil
+		})
 		var tags map[string]string
 		for _, t := range c.Tags {
 			if tags == nil {
@@ -59,9 +63,7 @@ func collectRedshift(ctx context.Context, s *scope) {
 		if v := aws.ToString(c.VpcId); v != "" {
 			rels = append(rels, model.Relation{Type: model.RelInVPC, Target: v})
 		}
-		// DescribeClusters gives no ARN; Redshift's form is cluster:<id>.
-		arn := fmt.Sprintf("arn:%s:redshift:%s:%s:cluster:%s", svcPartition(s.region), s.region, s.account, id)
-		markUnknown(s.add(arn, "aws.redshift.cluster", id, rc, raw, tags, rels...), unknown)
+		rd.add("aws.redshift.cluster", id, rc, raw, tags, rels...)
 	})
 }
 

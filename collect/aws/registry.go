@@ -41,6 +41,9 @@ type scope struct {
 	mu     sync.Mutex
 	out    []*model.Resource
 	errors int
+	// kindUnknown holds, by kind, the paths failed readKind calls left
+	// unknown on every resource of the kind.
+	kindUnknown map[string][]string
 }
 
 // Config returns the SDK config for this account and region.
@@ -53,6 +56,15 @@ func (s *scope) fail(op string, err error) {
 	s.errors++
 	s.mu.Unlock()
 	s.c.fail(s.account, s.region, s.service, op, err)
+}
+
+// failResource records a collection error for a read call about one
+// resource, naming it.
+func (s *scope) failResource(op, id string, err error) {
+	s.mu.Lock()
+	s.errors++
+	s.mu.Unlock()
+	s.c.failResource(s.account, s.region, s.service, op, id, err)
 }
 
 // add records a resource found in this scope. attrs must be the kind's

@@ -45,8 +45,6 @@ type s3Buckets struct {
 	clients map[string]*s3.Client
 }
 
-func (b *s3Buckets) fail(op string, err error) { b.s.fail(op, err) }
-
 // client returns an S3 client for a bucket's region.
 func (b *s3Buckets) client(region string) *s3.Client {
 	b.mu.Lock()
@@ -67,7 +65,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	if region == "" {
 		loc, err := b.client(b.s.Config().Region).GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: &name})
 		if err != nil {
-			b.fail("GetBucketLocation", err)
+			b.s.failResource("GetBucketLocation", "arn:aws:s3:::"+name, err)
 			return
 		}
 		region = bucketRegion(string(loc.LocationConstraint))
@@ -76,108 +74,155 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	a := &model.S3Bucket{Name: name}
 	raw := map[string]any{"Bucket": bk, "Region": region}
 	in := func() *string { return &name }
+	rd := b.s.reads("arn:aws:s3:::" + name)
 
 	// The canned ACL a bucket was created with cannot be read back: the
 	// grants say it all. Only the owner's lone FULL_CONTROL is "private".
-	if acl, err := c.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: in()}); err != nil {
-		b.fail("GetBucketAcl", err)
-	} else {
+	rd.call("GetBucketAcl", []string{"grants", "canned_acl"}, func() error {
+		acl, err := c.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: in()})
+		if err != nil {
+			return err
+		}
 		raw["Acl"] = acl
 		a.Grants, a.CannedACL = s3Grants(acl)
-	}
-	if pol, err := c.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "NoSuchBucketPolicy") {
-			b.fail("GetBucketPolicy", err)
+		return nil
+	})
+	rd.call("GetBucketPolicy", []string{"policy"}, func() error {
+		pol, err := c.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: in()})
+		if awsCodeIn(err, "NoSuchBucketPolicy") || err == nil && aws.ToString(pol.Policy) == "" {
+			return nil
 		}
-	} else if text := aws.ToString(pol.Policy); text != "" {
-		raw["Policy"] = text
-		if doc, err := model.ParsePolicyDocument(text); err == nil {
-			a.Policy = doc
+		if err != nil {
+			return err
 		}
-	}
-	if pab, err := c.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "NoSuchPublicAccessBlockConfiguration") {
-			b.fail("GetPublicAccessBlock", err)
+		raw["Policy"] = aws.ToString(pol.Policy)
+		a.Policy, err = model.ParsePolicyDocument(aws.ToString(pol.Policy))
+		return err
+	})
+	rd.call("GetPublicAccessBlock", []string{"public_access_block"}, func() error {
+		pab, err := c.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: in()})
+		if awsCodeIn(err, "NoSuchPublicAccessBlockConfiguration") {
+			return nil
 		}
-	} else if cfg := pab.PublicAccessBlockConfiguration; cfg != nil {
-		raw["PublicAccessBlock"] = cfg
-		a.PublicAccessBlock = &model.S3PublicAccessBlock{
-			BlockPublicACLs:       aws.ToBool(cfg.BlockPublicAcls),
-			IgnorePublicACLs:      aws.ToBool(cfg.IgnorePublicAcls),
-			BlockPublicPolicy:     aws.ToBool(cfg.BlockPublicPolicy),
-			RestrictPublicBuckets: aws.ToBool(cfg.RestrictPublicBuckets),
+		if err != nil {
+			return err
 		}
-	}
-	if enc, err := c.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "ServerSideEncryptionConfigurationNotFoundError") {
-			b.fail("GetBucketEncryption", err)
+		if cfg := pab.PublicAccessBlockConfiguration; cfg != nil {
+			raw["PublicAccessBlock"] = cfg
+			a.PublicAccessBlock = &model.S3PublicAccessBlock{
+				BlockPublicACLs:       aws.ToBool(cfg.BlockPublicAcls),
+				IgnorePublicACLs:      aws.ToBool(cfg.IgnorePublicAcls),
+				BlockPublicPolicy:     aws.ToBool(cfg.BlockPublicPolicy),
+				RestrictPublicBuckets: aws.ToBool(cfg.RestrictPublicBuckets),
+			}
 		}
-	} else if sse := enc.ServerSideEncryptionConfiguration; sse != nil && len(sse.Rules) > 0 {
-		raw["Encryption"] = sse
-		a.Encryption.Enabled = true
-		r := sse.Rules[0]
-		a.Encryption.BucketKeyEnabled = aws.ToBool(r.BucketKeyEnabled)
-		if d := r.ApplyServerSideEncryptionByDefault; d != nil {
-			a.Encryption.Algorithm = string(d.SSEAlgorithm)
-			a.Encryption.KMSKeyID = aws.ToString(d.KMSMasterKeyID)
+		return nil
+	})
+	rd.call("GetBucketEncryption", []string{"encryption"}, func() error {
+		enc, err := c.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: in()})
+		if awsCodeIn(err, "ServerSideEncryptionConfigurationNotFoundError") {
+			return nil
 		}
-	}
-	if v, err := c.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: in()}); err != nil {
-		b.fail("GetBucketVersioning", err)
-	} else {
+		if err != nil {
+			return err
+		}
+		if sse := enc.ServerSideEncryptionConfiguration; sse != nil && len(sse.Rules) > 0 {
+			raw["Encryption"] = sse
+			a.Encryption.Enabled = true
+			r := sse.Rules[0]
+			a.Encryption.BucketKeyEnabled = aws.ToBool(r.BucketKeyEnabled)
+			if d := r.ApplyServerSideEncryptionByDefault; d != nil {
+				a.Encryption.Algorithm = string(d.SSEAlgorithm)
+				a.Encryption.KMSKeyID = aws.ToString(d.KMSMasterKeyID)
+			}
+		}
+		return nil
+	})
+	rd.call("GetBucketVersioning", []string{"versioning"}, func() error {
+		v, err := c.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: in()})
+		if err != nil {
+			return err
+		}
 		raw["Versioning"] = v
 		a.Versioning.Enabled = v.Status == s3types.BucketVersioningStatusEnabled
 		a.Versioning.MFADelete = v.MFADelete == s3types.MFADeleteStatusEnabled
-	}
-	if l, err := c.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: in()}); err != nil {
-		b.fail("GetBucketLogging", err)
-	} else if l.LoggingEnabled != nil {
-		raw["Logging"] = l.LoggingEnabled
-		a.Logging.Enabled = true
-		a.Logging.TargetBucket = aws.ToString(l.LoggingEnabled.TargetBucket)
-	}
-	if ol, err := c.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "ObjectLockConfigurationNotFoundError") {
-			b.fail("GetObjectLockConfiguration", err)
+		return nil
+	})
+	rd.call("GetBucketLogging", []string{"logging"}, func() error {
+		l, err := c.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: in()})
+		if err != nil {
+			return err
 		}
-	} else if cfg := ol.ObjectLockConfiguration; cfg != nil {
-		raw["ObjectLock"] = cfg
-		a.ObjectLockEnabled = cfg.ObjectLockEnabled == s3types.ObjectLockEnabledEnabled
-	}
-	if lc, err := c.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "NoSuchLifecycleConfiguration") {
-			b.fail("GetBucketLifecycleConfiguration", err)
+		if l.LoggingEnabled != nil {
+			raw["Logging"] = l.LoggingEnabled
+			a.Logging.Enabled = true
+			a.Logging.TargetBucket = aws.ToString(l.LoggingEnabled.TargetBucket)
 		}
-	} else {
+		return nil
+	})
+	rd.call("GetObjectLockConfiguration", []string{"object_lock_enabled"}, func() error {
+		ol, err := c.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: in()})
+		if awsCodeIn(err, "ObjectLockConfigurationNotFoundError") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if cfg := ol.ObjectLockConfiguration; cfg != nil {
+			raw["ObjectLock"] = cfg
+			a.ObjectLockEnabled = cfg.ObjectLockEnabled == s3types.ObjectLockEnabledEnabled
+		}
+		return nil
+	})
+	rd.call("GetBucketLifecycleConfiguration", []string{"lifecycle_rules"}, func() error {
+		lc, err := c.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: in()})
+		if awsCodeIn(err, "NoSuchLifecycleConfiguration") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 		raw["Lifecycle"] = lc.Rules
 		for _, r := range lc.Rules {
 			if r.Status == s3types.ExpirationStatusEnabled {
 				a.LifecycleRules++
 			}
 		}
-	}
+		return nil
+	})
 	// Without ownership controls a bucket behaves as ObjectWriter: ACLs
 	// are in force.
-	a.ObjectOwnership = string(s3types.ObjectOwnershipObjectWriter)
-	if oc, err := c.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "OwnershipControlsNotFoundError") {
-			b.fail("GetBucketOwnershipControls", err)
+	rd.call("GetBucketOwnershipControls", []string{"object_ownership"}, func() error {
+		oc, err := c.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: in()})
+		if awsCodeIn(err, "OwnershipControlsNotFoundError") {
+			a.ObjectOwnership = string(s3types.ObjectOwnershipObjectWriter)
+			return nil
 		}
-	} else if oc.OwnershipControls != nil && len(oc.OwnershipControls.Rules) > 0 {
-		raw["OwnershipControls"] = oc.OwnershipControls
-		a.ObjectOwnership = string(oc.OwnershipControls.Rules[0].ObjectOwnership)
-	}
+		if err != nil {
+			return err
+		}
+		a.ObjectOwnership = string(s3types.ObjectOwnershipObjectWriter)
+		if oc.OwnershipControls != nil && len(oc.OwnershipControls.Rules) > 0 {
+			raw["OwnershipControls"] = oc.OwnershipControls
+			a.ObjectOwnership = string(oc.OwnershipControls.Rules[0].ObjectOwnership)
+		}
+		return nil
+	})
 	var tags map[string]string
-	if t, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: in()}); err != nil {
-		if !awsCodeIn(err, "NoSuchTagSet", "NoSuchTagSetError") {
-			b.fail("GetBucketTagging", err)
+	rd.call("GetBucketTagging", []string{model.TagsPath}, func() error {
+		t, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: in()})
+		if awsCodeIn(err, "NoSuchTagSet", "NoSuchTagSetError") {
+			return nil
 		}
-	} else {
+		if err != nil {
+			return err
+		}
 		tags = map[string]string{}
 		for _, tg := range t.TagSet {
 			tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
 		}
-	}
+		return nil
+	})
 	var rels []model.Relation
 	if a.Encryption.KMSKeyID != "" {
 		rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.Encryption.KMSKeyID})
@@ -185,7 +230,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	if a.Logging.TargetBucket != "" {
 		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.Logging.TargetBucket})
 	}
-	r := b.s.add("arn:aws:s3:::"+name, "aws.s3.bucket", name, a, raw, tags, rels...)
+	r := rd.add("aws.s3.bucket", name, a, raw, tags, rels...)
 	r.Region = region
 }
 

@@ -32,38 +32,41 @@ func collectSNS(ctx context.Context, s *scope) {
 		topic := &model.SNSTopic{Name: arn[strings.LastIndexByte(arn, ':')+1:]}
 		// A topic whose attributes cannot be read is still a topic: it is
 		// kept, with its encryption and policy unknown rather than absent.
-		var unknown []string
+		rd := s.reads(arn)
 		var a map[string]string
-		if out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn}); err != nil {
-			s.fail("GetTopicAttributes", err)
-			unknown = append(unknown, "kms_master_key_id", "policy")
-		} else {
+		rd.call("GetTopicAttributes", []string{"kms_master_key_id", "policy"}, func() error {
+			out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn})
+			if err != nil {
+				return err
+			}
 			a = out.Attributes
 			topic.KMSMasterKeyID = a["KmsMasterKeyId"]
-			if pol := a["Policy"]; pol != "" {
-				if doc, err := model.ParsePolicyDocument(pol); err == nil {
-					topic.Policy = doc
-				} else {
-					s.fail("GetTopicAttributes", err)
-					unknown = append(unknown, "policy")
-				}
-			}
+			return nil
+		})
+		if pol := a["Policy"]; pol != "" {
+			rd.call("GetTopicAttributes", []string{"policy"}, func() (err error) {
+				topic.Policy, err = model.ParsePolicyDocument(pol)
+				return err
+			})
 		}
 		var tags map[string]string
-		if tt, err := client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: t.TopicArn}); err != nil {
-			s.fail("ListTagsForResource", err)
-		} else {
+		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
+			tt, err := client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: t.TopicArn})
+			if err != nil {
+				return err
+			}
 			for _, tag := range tt.Tags {
 				if tags == nil {
 					tags = map[string]string{}
 				}
 				tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
 			}
-		}
+			return nil
+		})
 		var rels []model.Relation
 		if topic.KMSMasterKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: topic.KMSMasterKeyID})
 		}
-		markUnknown(s.add(arn, "aws.sns.topic", topic.Name, topic, a, tags, rels...), unknown)
+		rd.add("aws.sns.topic", topic.Name, topic, a, tags, rels...)
 	})
 }

@@ -31,7 +31,7 @@ func collectSQS(ctx context.Context, s *scope) {
 		attrs, err := client.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
 			QueueUrl: aws.String(url), AttributeNames: []sqstypes.QueueAttributeName{sqstypes.QueueAttributeNameAll}})
 		if err != nil {
-			s.fail("GetQueueAttributes", err)
+			s.failResource("GetQueueAttributes", url, err)
 			return
 		}
 		a := attrs.Attributes
@@ -40,21 +40,28 @@ func collectSQS(ctx context.Context, s *scope) {
 			KMSMasterKeyID:       a["KmsMasterKeyId"],
 			SQSManagedSSEEnabled: a["SqsManagedSseEnabled"] == "true",
 		}
+		rd := s.reads(a["QueueArn"])
 		if pol := a["Policy"]; pol != "" {
-			if doc, err := model.ParsePolicyDocument(pol); err == nil {
-				q.Policy = doc
-			}
+			rd.call("GetQueueAttributes", []string{"policy"}, func() (err error) {
+				q.Policy, err = model.ParsePolicyDocument(pol)
+				return err
+			})
 		}
 		var tags map[string]string
-		if t, err := client.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)}); err != nil {
-			s.fail("ListQueueTags", err)
-		} else {
-			tags = t.Tags
-		}
+		rd.call("ListQueueTags", []string{model.TagsPath}, func() error {
+			t, err := client.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)})
+			if err != nil {
+				return err
+			}
+			if len(t.Tags) > 0 {
+				tags = t.Tags
+			}
+			return nil
+		})
 		var rels []model.Relation
 		if q.KMSMasterKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: q.KMSMasterKeyID})
 		}
-		s.add(a["QueueArn"], "aws.sqs.queue", q.Name, q, a, tags, rels...)
+		rd.add("aws.sqs.queue", q.Name, q, a, tags, rels...)
 	})
 }

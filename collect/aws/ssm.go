@@ -20,21 +20,21 @@ func init() { register("ssm", false, collectSSM) }
 func collectSSM(ctx context.Context, s *scope) {
 	client := ssm.NewFromConfig(s.Config())
 	patch := map[string]ssmtypes.ResourceComplianceSummaryItem{}
-	cp := ssm.NewListResourceComplianceSummariesPaginator(client, &ssm.ListResourceComplianceSummariesInput{
-		Filters: []ssmtypes.ComplianceStringFilter{{Key: aws.String("ComplianceType"), Values: []string{"Patch"},
-			Type: ssmtypes.ComplianceQueryOperatorTypeEqual}}})
-	complianceRead := true
-	for cp.HasMorePages() {
-		page, err := cp.NextPage(ctx)
-		if err != nil {
-			s.fail("ListResourceComplianceSummaries", err)
-			complianceRead = false
-			break
+	s.readKind("ListResourceComplianceSummaries", kindFills{"aws.ssm.managed_instance": {"patch_compliant"}}, func() error {
+		cp := ssm.NewListResourceComplianceSummariesPaginator(client, &ssm.ListResourceComplianceSummariesInput{
+			Filters: []ssmtypes.ComplianceStringFilter{{Key: aws.String("ComplianceType"), Values: []string{"Patch"},
+				Type: ssmtypes.ComplianceQueryOperatorTypeEqual}}})
+		for cp.HasMorePages() {
+			page, err := cp.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, it := range page.ResourceComplianceSummaryItems {
+				patch[aws.ToString(it.ResourceId)] = it
+			}
 		}
-		for _, it := range page.ResourceComplianceSummaryItems {
-			patch[aws.ToString(it.ResourceId)] = it
-		}
-	}
+		return nil
+	})
 	p := ssm.NewDescribeInstanceInformationPaginator(client, &ssm.DescribeInstanceInformationInput{})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -46,7 +46,7 @@ func collectSSM(ctx context.Context, s *scope) {
 			id := aws.ToString(info.InstanceId)
 			mi := &model.SSMManagedInstance{InstanceID: id, PingStatus: string(info.PingStatus)}
 			raw := map[string]any{"InstanceInformation": info}
-			if it, ok := patch[id]; ok && complianceRead {
+			if it, ok := patch[id]; ok {
 				mi.PatchCompliant = boolPtr(it.Status == ssmtypes.ComplianceStatusCompliant)
 				raw["PatchCompliance"] = it
 			}

@@ -44,12 +44,16 @@ func collectWebACL(ctx context.Context, s *scope, client *wafv2.Client, sc wafty
 	arn := aws.ToString(sum.ARN)
 	a := &model.WAFv2WebACL{Name: aws.ToString(sum.Name), Scope: string(sc)}
 	var raw any = sum
-	var unknown []string
-	out, err := client.GetWebACL(ctx, &wafv2.GetWebACLInput{Id: sum.Id, Name: sum.Name, Scope: sc})
-	if err != nil {
-		s.fail("GetWebACL", err)
-		unknown = []string{"default_action", "rules", "managed_rule_groups", "rate_based_rules", "managed_by_firewall_manager"}
-	} else if acl := out.WebACL; acl != nil {
+	rd := s.reads(arn)
+	rd.call("GetWebACL", []string{"default_action", "rules", "managed_rule_groups", "rate_based_rules", "managed_by_firewall_manager"}, func() error {
+		out, err := client.GetWebACL(ctx, &wafv2.GetWebACLInput{Id: sum.Id, Name: sum.Name, Scope: sc})
+		if err != nil {
+			return err
+		}
+		acl := out.WebACL
+		if acl == nil {
+			return nil
+		}
 		raw = acl
 		a.ManagedByFirewallManager = acl.ManagedByFirewallManager
 		switch {
@@ -70,29 +74,35 @@ func collectWebACL(ctx context.Context, s *scope, client *wafv2.Client, sc wafty
 				}
 			}
 		}
-	}
-	r := s.add(arn, "aws.wafv2.web_acl", a.Name, a, raw, nil)
-	for _, p := range unknown {
-		r.MarkUnknown(p)
-	}
-	_, err = client.GetLoggingConfiguration(ctx, &wafv2.GetLoggingConfigurationInput{ResourceArn: aws.String(arn)})
-	var notFound *waftypes.WAFNonexistentItemException
-	switch {
-	case err == nil:
-		a.LoggingEnabled = true
-	case errors.As(err, &notFound):
-	default:
-		s.fail("GetLoggingConfiguration", err)
-		r.MarkUnknown("logging_enabled")
-	}
-	if tags, err := client.ListTagsForResource(ctx, &wafv2.ListTagsForResourceInput{ResourceARN: aws.String(arn)}); err != nil {
-		s.fail("ListTagsForResource", err)
-	} else if tags.TagInfoForResource != nil {
-		for _, t := range tags.TagInfoForResource.TagList {
-			if r.Tags == nil {
-				r.Tags = map[string]string{}
-			}
-			r.Tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		return nil
+	})
+	rd.call("GetLoggingConfiguration", []string{"logging_enabled"}, func() error {
+		_, err := client.GetLoggingConfiguration(ctx, &wafv2.GetLoggingConfigurationInput{ResourceArn: aws.String(arn)})
+		var notFound *waftypes.WAFNonexistentItemException
+		switch {
+		case err == nil:
+			a.LoggingEnabled = true
+		case errors.As(err, &notFound):
+		default:
+			return err
 		}
-	}
+		return nil
+	})
+	var tags map[string]string
+	rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
+		out, err := client.ListTagsForResource(ctx, &wafv2.ListTagsForResourceInput{ResourceARN: aws.String(arn)})
+		if err != nil {
+			return err
+		}
+		if out.TagInfoForResource != nil {
+			for _, t := range out.TagInfoForResource.TagList {
+				if tags == nil {
+					tags = map[string]string{}
+				}
+				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+			}
+		}
+		return nil
+	})
+	rd.add("aws.wafv2.web_acl", a.Name, a, raw, tags)
 }

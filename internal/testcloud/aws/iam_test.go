@@ -498,7 +498,7 @@ func TestIAMCollect(t *testing.T) {
 	kinds := byKind(res.Resources)
 
 	acct := kinds["aws.account"]["111111111111"].Attributes.(*model.AWSAccount)
-	if pp := acct.PasswordPolicy; pp == nil || pp.MinimumLength != 8 || pp.PasswordReusePrevention != 0 || pp.RequireSymbols || !pp.AllowUsersToChange {
+	if pp := acct.PasswordPolicy; pp == nil || pp.MinimumLength != 14 || pp.PasswordReusePrevention != 0 || pp.RequireSymbols || !pp.AllowUsersToChange {
 		t.Errorf("weak password policy: %+v", acct.PasswordPolicy)
 	}
 	if acct.RootMFAEnabled == nil || !*acct.RootMFAEnabled || acct.RootAccessKeysPresent == nil || *acct.RootAccessKeysPresent {

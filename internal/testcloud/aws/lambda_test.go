@@ -140,7 +140,7 @@ func TestLambdaCollect(t *testing.T) {
 		t.Errorf("unhandled: %v", st.Unhandled)
 	}
 	fns := byKind(res.Resources)["aws.lambda.function"]
-	if len(fns) != 3 {
+	if len(fns) != 4 {
 		t.Fatalf("functions: %v", fns)
 	}
 	pub := fns["public-webhook"]
