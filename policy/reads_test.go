@@ -31,11 +31,12 @@ func header(id string) string {
 }
 
 // What a rule reads is derived from its Rego: through aliases, imports
-// of helper packages, object.get with a constant key, and tags; message
-// arguments are not reads, and a value passed whole reads everything.
+// of helper packages, parts of input passed to their functions,
+// object.get with a constant key, and tags; message arguments are not
+// reads, and a value passed whole to a built-in reads everything.
 func TestDerivedReads(t *testing.T) {
 	dir := ruleDir(t, map[string]string{
-		"lib/helpers.rego": "package acme.lib.helpers\n\nlogging_on if input.attributes.logging.enabled\n",
+		"lib/helpers.rego": "package acme.lib.helpers\n\nlogging_on if input.attributes.logging.enabled\n\nlocked(attrs) if attrs.object_lock_enabled\n",
 		"a.rego": header("T-R-001") + `package acme.a
 
 import data.acme.lib.helpers
@@ -48,6 +49,7 @@ deny contains {"msg": sprintf("%s %v", [input.name, input.attributes.object_owne
 	not helpers.logging_on
 	object.get(input.attributes, ["encryption", "algorithm"], "") == ""
 	not input.tags.Owner
+	not helpers.locked(input.attributes)
 }
 `,
 		"b.rego": header("T-R-002") + `package acme.b
@@ -67,7 +69,7 @@ deny contains "declared" if input.id == ""
 		t.Fatal(err)
 	}
 	want := map[string][]string{
-		"T-R-001": {"encryption.algorithm", "logging.enabled", "public_access_block.block_public_acls", model.TagsPath, "versioning.enabled"},
+		"T-R-001": {"encryption.algorithm", "logging.enabled", "object_lock_enabled", "public_access_block.block_public_acls", model.TagsPath, "versioning.enabled"},
 		"T-R-002": {""},
 		"T-R-003": {"grants"},
 	}

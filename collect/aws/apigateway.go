@@ -31,7 +31,7 @@ func collectAPIGateway(ctx context.Context, s *scope) {
 		apiID := aws.ToString(api.Id)
 		stages, err := client.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
 		if err != nil {
-			s.fail("GetStages", err)
+			s.failResource("GetStages", fmt.Sprintf("arn:%s:apigateway:%s::/restapis/%s", svcPartition(s.region), s.region, apiID), err)
 			return
 		}
 		for _, st := range stages.Item {

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -29,7 +30,7 @@ func collectEKS(ctx context.Context, s *scope) {
 	forEach(s, clusters, func(name string) {
 		out, err := client.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
 		if err != nil {
-			s.fail("DescribeCluster", err)
+			s.failResource("DescribeCluster", fmt.Sprintf("arn:%s:eks:%s:%s:cluster/%s", svcPartition(s.region), s.region, s.account, name), err)
 			return
 		}
 		c := out.Cluster

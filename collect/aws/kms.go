@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -59,7 +60,7 @@ func kmsAliases(ctx context.Context, s *scope, client *kms.Client) map[string][]
 func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string, aliases map[string][]string) {
 	d, err := client.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: aws.String(id)})
 	if err != nil {
-		s.fail("DescribeKey", err)
+		s.failResource("DescribeKey", fmt.Sprintf("arn:%s:kms:%s:%s:key/%s", svcPartition(s.region), s.region, s.account, id), err)
 		return
 	}
 	m := d.KeyMetadata
