@@ -53,12 +53,7 @@ func collectACM(ctx context.Context, s *scope) {
 			if err != nil {
 				return err
 			}
-			for _, t := range tt.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
+			tags = addTags(tags, tt.Tags, func(t acmtypes.Tag) (*string, *string) { return t.Key, t.Value })
 			return nil
 		})
 		rd.add("aws.acm.certificate", cert.Domain, cert, c, tags)

@@ -73,12 +73,7 @@ func collectCloudFront(ctx context.Context, s *scope) {
 				return err
 			}
 			if tt.Tags != nil {
-				for _, t := range tt.Tags.Items {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
+				tags = addTags(tags, tt.Tags.Items, func(t cftypes.Tag) (*string, *string) { return t.Key, t.Value })
 			}
 			return nil
 		})

@@ -144,12 +144,7 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 				return err
 			}
 			for _, rt := range page.ResourceTagList {
-				for _, t := range rt.TagsList {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
+				tags = addTags(tags, rt.TagsList, func(t cttypes.Tag) (*string, *string) { return t.Key, t.Value })
 			}
 		}
 		return nil

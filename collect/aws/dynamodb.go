@@ -65,12 +65,7 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 					tags = nil
 					return err
 				}
-				for _, tag := range tt.Tags {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
-				}
+				tags = addTags(tags, tt.Tags, func(t ddbtypes.Tag) (*string, *string) { return t.Key, t.Value })
 				if next = tt.NextToken; next == nil {
 					return nil
 				}

@@ -206,14 +206,7 @@ func ec2Partition(region string) string {
 
 // ec2Tags turns EC2's tag list into a map (nil when there are none).
 func ec2Tags(ts []ec2types.Tag) map[string]string {
-	if len(ts) == 0 {
-		return nil
-	}
-	m := make(map[string]string, len(ts))
-	for _, t := range ts {
-		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
-	}
-	return m
+	return addTags(nil, ts, func(t ec2types.Tag) (*string, *string) { return t.Key, t.Value })
 }
 
 // ec2Name is the Name tag, or the id when there is none.

@@ -65,12 +65,7 @@ func collectECR(ctx context.Context, s *scope) {
 			if err != nil {
 				return err
 			}
-			for _, t := range out.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
+			tags = addTags(tags, out.Tags, func(t ecrtypes.Tag) (*string, *string) { return t.Key, t.Value })
 			return nil
 		})
 		rd.add("aws.ecr.repository", a.Name, a, raw, tags, rels...)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
+	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -24,12 +25,7 @@ func collectEFS(ctx context.Context, s *scope) {
 		for _, fs := range page.FileSystems {
 			a := &model.EFSFileSystem{Encrypted: aws.ToBool(fs.Encrypted), KMSKeyID: aws.ToString(fs.KmsKeyId)}
 			var tags map[string]string
-			for _, t := range fs.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
+			tags = addTags(tags, fs.Tags, func(t efstypes.Tag) (*string, *string) { return t.Key, t.Value })
 			// As the Terraform mapper names it: the Name tag, else the
 			// creation token.
 			name := aws.ToString(fs.Name)

@@ -40,12 +40,7 @@ func collectElastiCache(ctx context.Context, s *scope) {
 			if err != nil {
 				return err
 			}
-			for _, t := range tt.TagList {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
+			tags = addTags(tags, tt.TagList, func(t ectypes.Tag) (*string, *string) { return t.Key, t.Value })
 			return nil
 		})
 		var rels []model.Relation

@@ -202,14 +202,7 @@ func iamAttachedRels(arns []string) []model.Relation {
 }
 
 func iamTags(ts []iamtypes.Tag) map[string]string {
-	if len(ts) == 0 {
-		return nil
-	}
-	out := make(map[string]string, len(ts))
-	for _, t := range ts {
-		out[aws.ToString(t.Key)] = aws.ToString(t.Value)
-	}
-	return out
+	return addTags(nil, ts, func(t iamtypes.Tag) (*string, *string) { return t.Key, t.Value })
 }
 
 // iamOIDCRaw is the evidence kept for an OIDC provider.

@@ -123,12 +123,7 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 				tags = nil
 				return err
 			}
-			for _, t := range page.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.TagKey)] = aws.ToString(t.TagValue)
-			}
+			tags = addTags(tags, page.Tags, func(t kmstypes.Tag) (*string, *string) { return t.TagKey, t.TagValue })
 		}
 		return nil
 	})

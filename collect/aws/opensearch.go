@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
+	ostypes "github.com/aws/aws-sdk-go-v2/service/opensearch/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -74,12 +75,7 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 				if err != nil {
 					return err
 				}
-				for _, t := range tt.TagList {
-					if tags == nil {
-						tags = map[string]string{}
-					}
-					tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
+				tags = addTags(tags, tt.TagList, func(t ostypes.Tag) (*string, *string) { return t.Key, t.Value })
 				return nil
 			})
 			rd.add("aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...)

@@ -139,12 +139,5 @@ func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 }
 
 func rdsTags(tl []rdstypes.Tag) map[string]string {
-	if len(tl) == 0 {
-		return nil
-	}
-	m := make(map[string]string, len(tl))
-	for _, t := range tl {
-		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
-	}
-	return m
+	return addTags(nil, tl, func(t rdstypes.Tag) (*string, *string) { return t.Key, t.Value })
 }

@@ -3,6 +3,8 @@ package aws
 import (
 	"sort"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -89,4 +91,18 @@ func (s *scope) markKindUnknown() {
 			r.MarkUnknown(p)
 		}
 	}
+}
+
+// addTags adds a tag list to m, made when the list is not empty, so a
+// resource without tags keeps nil tags; kv gives an entry's key and value
+// (each SDK has its own tag type).
+func addTags[T any](m map[string]string, list []T, kv func(T) (key, value *string)) map[string]string {
+	for _, t := range list {
+		if m == nil {
+			m = make(map[string]string, len(list))
+		}
+		k, v := kv(t)
+		m[aws.ToString(k)] = aws.ToString(v)
+	}
+	return m
 }

@@ -50,12 +50,7 @@ func collectRedshift(ctx context.Context, s *scope) {
 			return nil
 		})
 		var tags map[string]string
-		for _, t := range c.Tags {
-			if tags == nil {
-				tags = map[string]string{}
-			}
-			tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-		}
+		tags = addTags(tags, c.Tags, func(t rstypes.Tag) (*string, *string) { return t.Key, t.Value })
 		var rels []model.Relation
 		if k := aws.ToString(c.KmsKeyId); k != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})

@@ -217,10 +217,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		if err != nil {
 			return err
 		}
-		tags = map[string]string{}
-		for _, tg := range t.TagSet {
-			tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
-		}
+		tags = addTags(nil, t.TagSet, func(t s3types.Tag) (*string, *string) { return t.Key, t.Value })
 		return nil
 	})
 	var rels []model.Relation

@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -32,12 +33,7 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 				RotationEnabled: aws.ToBool(e.RotationEnabled),
 			}
 			var tags map[string]string
-			for _, t := range e.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
+			tags = addTags(tags, e.Tags, func(t smtypes.Tag) (*string, *string) { return t.Key, t.Value })
 			var rels []model.Relation
 			if sec.KMSKeyID != "" {
 				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: sec.KMSKeyID})

@@ -55,12 +55,7 @@ func collectSNS(ctx context.Context, s *scope) {
 			if err != nil {
 				return err
 			}
-			for _, tag := range tt.Tags {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
-			}
+			tags = addTags(tags, tt.Tags, func(t snstypes.Tag) (*string, *string) { return t.Key, t.Value })
 			return nil
 		})
 		var rels []model.Relation

@@ -95,12 +95,7 @@ func collectWebACL(ctx context.Context, s *scope, client *wafv2.Client, sc wafty
 			return err
 		}
 		if out.TagInfoForResource != nil {
-			for _, t := range out.TagInfoForResource.TagList {
-				if tags == nil {
-					tags = map[string]string{}
-				}
-				tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
-			}
+			tags = addTags(tags, out.TagInfoForResource.TagList, func(t waftypes.Tag) (*string, *string) { return t.Key, t.Value })
 		}
 		return nil
 	})
