@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -136,11 +138,16 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 	res, err := awscollect.Collect(s.ctx, opts)
 	if err != nil {
 		s.progress.done()
+		var rulesErr *exitError
+		if errors.As(context.Cause(s.ctx), &rulesErr) {
+			return rulesErr // the rules failed to load and stopped the collection
+		}
 		return &exitError{code: 2, err: err}
 	}
 	s.progress.log(fmt.Sprintf("collected %d resources from %d account(s) and %d region(s) in %s: %d API calls, %d collection errors",
 		len(res.Resources), len(res.Accounts), len(res.Regions), res.Duration.Round(time.Millisecond), res.Calls, len(res.Errors)))
-	in := &scan.Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors)}
+	in := &scan.Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors),
+		NothingScanned: nothingInAWS(res)}
 	sopts := s.options(rf)
 	for _, a := range res.Accounts {
 		sopts.Targets = append(sopts.Targets, "aws:"+a)
@@ -155,4 +162,27 @@ func collectionErrors(errs []awscollect.CollectionError) []report.ScanError {
 			Account: e.Account, Region: e.Region, Service: e.Service, Operation: e.Operation, Code: e.Code})
 	}
 	return out
+}
+
+// nothingInAWS says why a live scan has nothing to judge, or "". Its
+// errors are listed beside it.
+func nothingInAWS(res *awscollect.Result) string {
+	switch {
+	case len(res.Resources) > 0:
+		return ""
+	case len(res.Accounts) == 0 && len(res.Errors) > 0:
+		failed := map[string]bool{}
+		for _, e := range res.Errors {
+			failed[e.Account] = true
+		}
+		return fmt.Sprintf("every account failed: %s could not be scanned (%s)",
+			plural(len(failed), "account"), plural(len(res.Errors), "collection error"))
+	case len(res.Accounts) == 0:
+		return "no account to scan"
+	case len(res.Errors) > 0:
+		return fmt.Sprintf("no resource could be read from %s (%s)",
+			plural(len(res.Accounts), "account"), plural(len(res.Errors), "collection error"))
+	}
+	return fmt.Sprintf("%s read without error, but no resource Vigil collects was found in the selected regions and services",
+		plural(len(res.Accounts), "account"))
 }
