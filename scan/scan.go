@@ -15,13 +15,11 @@ import (
 	"github.com/vigil-sec/vigil/config"
 	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
 	"github.com/vigil-sec/vigil/report"
 )
-
-// Version is set at build time.
-var Version = "0.1.0-dev"
 
 // Options for one scan.
 type Options struct {
@@ -174,7 +172,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		kept = out
 	}
 	res := &report.Result{
-		Tool:     report.Tool{Name: "vigil", Version: Version},
+		Tool:     tool(),
 		Findings: kept,
 		Summary:  summary,
 	}
@@ -236,6 +234,11 @@ func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool,
 			Message: fmt.Sprintf("suppression of %s expired on %s (%s); its findings are reported again", what, s.Expires, s.Reason)})
 	}
 	return out
+}
+
+func tool() report.Tool {
+	bi := buildinfo.Get()
+	return report.Tool{Name: "vigil", Version: bi.Version, Commit: bi.Commit, RulesDigest: bi.RulesDigest}
 }
 
 func enabled(e *policy.Engine) int {
