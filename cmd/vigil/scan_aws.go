@@ -40,7 +40,9 @@ or moto.
 Anything that cannot be read (AccessDenied on one service, an opt-in region,
 a timeout, throttling that outlasts the retries) becomes a collection error
 in the report — account, region, service, operation and AWS's error code —
-and the scan goes on with the rest.
+and the scan goes on with the rest. A scan that read nothing (every
+account failed, no resource read) exits 2 whatever --fail-on says;
+--fail-on-errors exits 3 on any collection error (see vigil scan --help).
 
 --demo scans a made-up organization (examples/aws-demo/world.yaml: a
 management and two member accounts, two regions) that Vigil's own test cloud
