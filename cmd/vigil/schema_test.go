@@ -23,7 +23,9 @@ const reportSchemaFile = "docs/report.schema.json"
 // into the validator and the report schema is added as a resource.
 type offlineLoader struct{}
 
-func (offlineLoader) Load(url string) (any, error) { return nil, fmt.Errorf("no network in tests: %s", url) }
+func (offlineLoader) Load(url string) (any, error) {
+	return nil, fmt.Errorf("no network in tests: %s", url)
+}
 
 func reportSchema(t *testing.T) (*jsonschema.Schema, map[string]any) {
 	t.Helper()
@@ -117,13 +119,15 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, mutate := range map[string]func(map[string]any){
-		"root":     func(d map[string]any) { d["extra"] = 1 },
-		"tool":     func(d map[string]any) { d["tool"].(map[string]any)["extra"] = 1 },
-		"finding":  func(d map[string]any) { d["findings"].([]any)[0].(map[string]any)["extra"] = 1 },
-		"resource": func(d map[string]any) { d["findings"].([]any)[0].(map[string]any)["resource"].(map[string]any)["extra"] = 1 },
-		"error":    func(d map[string]any) { d["errors"].([]any)[0].(map[string]any)["extra"] = 1 },
-		"status":   func(d map[string]any) { d["findings"].([]any)[0].(map[string]any)["status"] = "maybe" },
-		"missing":  func(d map[string]any) { delete(d, "summary") },
+		"root":    func(d map[string]any) { d["extra"] = 1 },
+		"tool":    func(d map[string]any) { d["tool"].(map[string]any)["extra"] = 1 },
+		"finding": func(d map[string]any) { d["findings"].([]any)[0].(map[string]any)["extra"] = 1 },
+		"resource": func(d map[string]any) {
+			d["findings"].([]any)[0].(map[string]any)["resource"].(map[string]any)["extra"] = 1
+		},
+		"error":   func(d map[string]any) { d["errors"].([]any)[0].(map[string]any)["extra"] = 1 },
+		"status":  func(d map[string]any) { d["findings"].([]any)[0].(map[string]any)["status"] = "maybe" },
+		"missing": func(d map[string]any) { delete(d, "summary") },
 	} {
 		var d map[string]any
 		_ = json.Unmarshal([]byte(outputs["iac"]), &d)
