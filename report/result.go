@@ -63,6 +63,11 @@ type Summary struct {
 	BySeverity map[string]int `json:"by_severity"`
 }
 
+// NothingScannedSource is the Source of the error that repeats
+// ScanInfo.NothingScanned among the errors, so that formats without a
+// place for it (CSV, JUnit) still show it.
+const NothingScannedSource = "vigil"
+
 // ScanError is a problem reading one input; the scan carries on without it.
 type ScanError struct {
 	File    string `json:"file,omitempty"`

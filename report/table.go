@@ -74,7 +74,13 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 
 	fmt.Fprintln(t.w, t.style(ansiBold, summaryLine(r)))
 
-	t.problems(fmt.Sprintf("Not read (%d): no verdict on what these would have read", len(r.Errors)), r.Errors)
+	var unread []ScanError
+	for _, e := range r.Errors {
+		if e.Source != NothingScannedSource { // said below, once
+			unread = append(unread, e)
+		}
+	}
+	t.problems(fmt.Sprintf("Not read (%d): no verdict on what these would have read", len(unread)), unread)
 	t.problems(fmt.Sprintf("Warnings (%d)", len(r.Warnings)), r.Warnings)
 	if r.Scan.NothingScanned != "" {
 		fmt.Fprintln(t.w)

@@ -50,10 +50,6 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	return Judge(ctx, opts, loaded, start)
 }
 
-// NothingScannedSource marks the report error that says why a scan judged
-// nothing.
-const NothingScannedSource = "vigil"
-
 // Input is what a scan judges, from whichever source.
 type Input struct {
 	Resources []*model.Resource
@@ -183,7 +179,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	res.Errors = loaded.Errors
 	if loaded.NothingScanned != "" {
 		res.Scan.NothingScanned = loaded.NothingScanned
-		res.Errors = append(res.Errors, report.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: NothingScannedSource})
+		res.Errors = append(res.Errors, report.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: report.NothingScannedSource})
 	}
 	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)

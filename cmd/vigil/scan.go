@@ -348,7 +348,7 @@ func nothingScannedError(res *report.Result) error {
 	b.WriteString("nothing scanned: " + report.Sanitize(res.Scan.NothingScanned))
 	var errs []report.ScanError
 	for _, e := range res.Errors {
-		if e.Source != scan.NothingScannedSource { // not the reason itself
+		if e.Source != report.NothingScannedSource { // not the reason itself
 			errs = append(errs, e)
 		}
 	}
