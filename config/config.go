@@ -30,6 +30,13 @@ type Config struct {
 	// FailOn makes the exit code non-zero when a finding at or above this
 	// severity fails.
 	FailOn string `yaml:"fail_on"`
+	// FailOnErrors exits 3 when an input could not be read (a file, a
+	// live unit) or a rule could not be evaluated, and no finding decided
+	// exit 1 (--fail-on-errors).
+	FailOnErrors bool `yaml:"fail_on_errors"`
+	// Details shows evidence, remediation and a ready suppression under
+	// each failed finding of the table (--details).
+	Details bool `yaml:"details"`
 	// Exclude are path globs not scanned.
 	Exclude []string `yaml:"exclude"`
 	// Suppressions silence chosen findings with a reason, an owner and an
@@ -58,6 +65,9 @@ type Suppression struct {
 	Owner    string `yaml:"owner"`
 	Expires  string `yaml:"expires" doc:"YYYY-MM-DD; after it the finding is reported again"`
 	expires  time.Time
+	// File and Line are where the entry is written.
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
 }
 
 // Load reads a config file. A missing default file is not an error; a
@@ -75,6 +85,13 @@ func Load(path string, explicit bool) (*Config, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	lines := suppressionLines(b)
+	for i := range c.Suppressions {
+		c.Suppressions[i].File = path
+		if i < len(lines) {
+			c.Suppressions[i].Line = lines[i]
+		}
 	}
 	// Relative paths in the file are relative to the file.
 	dir := filepath.Dir(path)
@@ -110,18 +127,18 @@ func (c *Config) validate(path string) error {
 	for i := range c.Suppressions {
 		s := &c.Suppressions[i]
 		if s.Rule == "" {
-			return fmt.Errorf("%s: suppressions[%d]: rule is required", path, i)
+			return fmt.Errorf("%s: suppressions[%d]: rule is required", s.Where(), i)
 		}
 		if strings.TrimSpace(s.Reason) == "" {
-			return fmt.Errorf("%s: suppressions[%d] (%s): a reason is required", path, i, s.Rule)
+			return fmt.Errorf("%s: suppressions[%d] (%s): a reason is required", s.Where(), i, s.Rule)
 		}
 		if _, err := filepath.Match(s.Resource, ""); err != nil {
-			return fmt.Errorf("%s: suppressions[%d]: bad resource pattern %q", path, i, s.Resource)
+			return fmt.Errorf("%s: suppressions[%d]: bad resource pattern %q", s.Where(), i, s.Resource)
 		}
 		if s.Expires != "" {
 			t, err := time.Parse("2006-01-02", s.Expires)
 			if err != nil {
-				return fmt.Errorf("%s: suppressions[%d]: expires must be YYYY-MM-DD, got %q", path, i, s.Expires)
+				return fmt.Errorf("%s: suppressions[%d]: expires must be YYYY-MM-DD, got %q", s.Where(), i, s.Expires)
 			}
 			s.expires = t.Add(24 * time.Hour) // valid through the whole day
 		}
@@ -139,8 +156,9 @@ func (c *Config) Severities() map[string]model.Severity {
 }
 
 // Suppress returns the suppression that applies to a failed finding now,
-// if any. Expired suppressions no longer apply.
-func (c *Config) Suppress(f *model.Finding, now time.Time) (*Suppression, bool) {
+// if any, and otherwise the expired suppression that would have applied
+// (nil if none), so that the report can say why the finding is back.
+func (c *Config) Suppress(f *model.Finding, now time.Time) (active, expired *Suppression) {
 	for i := range c.Suppressions {
 		s := &c.Suppressions[i]
 		if s.Rule != f.RuleID && s.Rule != "*" {
@@ -151,12 +169,78 @@ func (c *Config) Suppress(f *model.Finding, now time.Time) (*Suppression, bool) 
 				continue
 			}
 		}
-		if !s.expires.IsZero() && !now.Before(s.expires) {
+		if s.Expired(now) {
+			if expired == nil {
+				expired = s
+			}
 			continue
 		}
-		return s, true
+		return s, nil
 	}
-	return nil, false
+	return nil, expired
+}
+
+// Expired reports whether the suppression's last day has passed.
+func (s *Suppression) Expired(now time.Time) bool {
+	return !s.expires.IsZero() && !now.Before(s.expires)
+}
+
+// Where is the entry's place in the config file, "vigil.yaml:12".
+func (s *Suppression) Where() string {
+	switch {
+	case s.File == "":
+		return FileName
+	case s.Line > 0:
+		return fmt.Sprintf("%s:%d", s.File, s.Line)
+	}
+	return s.File
+}
+
+// DescribeExpired tells a failed finding which suppression no longer
+// covers it.
+func (s *Suppression) DescribeExpired() string {
+	d := "suppression at " + s.Where() + " expired on " + s.Expires + ": " + s.Reason
+	if s.Owner != "" {
+		d += " (owner " + s.Owner + ")"
+	}
+	return d
+}
+
+// CheckRules rejects a suppression naming a rule that is not loaded. A
+// typo there would leave the finding it meant to accept reported (never
+// hidden), but the file is the team's reviewed record of accepted risk,
+// and rules.disable and rules.severity already reject unknown ids, so an
+// unknown id is an error, not a warning.
+func (c *Config) CheckRules(known func(id string) bool) error {
+	for i, s := range c.Suppressions {
+		if s.Rule != "*" && !known(s.Rule) {
+			return fmt.Errorf("%s: suppressions[%d]: no rule %s is loaded (see vigil rules list)", s.Where(), i, s.Rule)
+		}
+	}
+	return nil
+}
+
+// suppressionLines returns the line of each entry of the top-level
+// suppressions list, in order.
+func suppressionLines(b []byte) []int {
+	var doc yaml.Node
+	if yaml.Unmarshal(b, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "suppressions" && root.Content[i+1].Kind == yaml.SequenceNode {
+			var out []int
+			for _, item := range root.Content[i+1].Content {
+				out = append(out, item.Line)
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // Describe explains a suppression in a finding.

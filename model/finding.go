@@ -99,4 +99,9 @@ type Finding struct {
 	FirstSeen    time.Time `json:"first_seen,omitzero"`
 	LastSeen     time.Time `json:"last_seen,omitzero"`
 	ResolvedAt   time.Time `json:"resolved_at,omitzero"`
+
+	// SuppressionExpired names the suppression that would have silenced
+	// this failed finding had it not expired, and when it expired, so the
+	// user notices why an accepted finding is back.
+	SuppressionExpired string `json:"suppression_expired,omitempty"`
 }

@@ -11,12 +11,30 @@ import (
 var csvHeader = []string{"rule_id", "title", "severity", "status", "resource_id", "resource_kind",
 	"resource_name", "provider", "account", "region", "file", "start_line", "end_line", "message", "compliance"}
 
-// writeCSV writes one row per finding. Cells hold cloud-controlled text, so
-// each is neutralised against spreadsheet formula injection.
+// Statuses of the CSV rows that are not findings: an input that could not
+// be read, and a warning. Their rule_id is empty, which tells an unread
+// input from a finding whose rule could not be evaluated (also "error").
+const (
+	csvStatusUnread  = "error"
+	csvStatusWarning = "warning"
+)
+
+// writeCSV writes one row per finding, then one row per input that could
+// not be read (a file, or a live unit with its account and region; status
+// "error", no rule id) and one per warning (status "warning"), so a
+// spreadsheet of a scan shows what it could not judge. Cells hold cloud- and
+// repository-controlled text, so each is made one line without control
+// characters and neutralised against spreadsheet formula injection.
 func writeCSV(w io.Writer, r *Result, opt Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
+	}
+	write := func(row []string) error {
+		for i := range row {
+			row[i] = csvCell(row[i])
+		}
+		return cw.Write(row)
 	}
 	for _, f := range shown(r.Findings, opt) {
 		var file, start, end string
@@ -29,28 +47,50 @@ func writeCSV(w io.Writer, r *Result, opt Options) error {
 				end = strconv.Itoa(f.Location.EndLine)
 			}
 		}
-		row := []string{f.RuleID, f.Title, f.Severity.String(), string(f.Status), f.Resource.ID,
-			f.Resource.Kind, f.Resource.Name, f.Resource.Provider, f.Resource.Account, f.Resource.Region,
-			file, start, end, f.Message, csvCompliance(f.Compliance)}
-		for i := range row {
-			row[i] = csvCell(row[i])
+		msg := f.Message
+		if f.SuppressionExpired != "" {
+			msg += " (" + f.SuppressionExpired + ")"
 		}
-		if err := cw.Write(row); err != nil {
+		if err := write([]string{f.RuleID, f.Title, f.Severity.String(), string(f.Status), f.Resource.ID,
+			f.Resource.Kind, f.Resource.Name, f.Resource.Provider, f.Resource.Account, f.Resource.Region,
+			file, start, end, msg, csvCompliance(f.Compliance)}); err != nil {
 			return err
+		}
+	}
+	for _, list := range []struct {
+		status, title string
+		errs          []ScanError
+	}{{csvStatusUnread, "input not read", r.Errors}, {csvStatusWarning, "warning", r.Warnings}} {
+		for _, e := range list.errs {
+			line := ""
+			if e.Line > 0 {
+				line = strconv.Itoa(e.Line)
+			}
+			provider := ""
+			if e.Account != "" {
+				provider = "aws"
+			}
+			if err := write([]string{"", list.title, "", list.status, e.Resource, strings.Join(e.Kinds, " "), "", provider, e.Account, e.Region,
+				e.File, line, line, scanErrorMessage(e), ""}); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// csvCell prefixes a quote to text a spreadsheet would read as a formula
-// (OWASP CSV injection guidance).
+// csvCell makes a cell one line of printable text (control bytes such as
+// ESC, CR and LF become visible escapes, as on the terminal: a file name
+// may hold any of them) and prefixes a quote to text a spreadsheet would
+// read as a formula (OWASP CSV injection guidance).
 func csvCell(s string) string {
+	s = Sanitize(s)
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@': // tab and CR are already escaped
 		return "'" + s
 	}
 	return s

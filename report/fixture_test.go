@@ -39,7 +39,8 @@ func fixture() *Result {
 			Resource: model.ResourceRef{ID: "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0123",
 				Kind: "aws.ec2.security_group", Name: formulaName, Provider: "aws", Account: "123456789012",
 				Region: "eu-west-1", Source: "live"},
-			Evidence: []model.Evidence{{Path: "ingress[0].cidr_blocks", Value: []string{"0.0.0.0/0"}}},
+			Evidence:           []model.Evidence{{Path: "ingress[0].cidr_blocks", Value: []string{"0.0.0.0/0"}}},
+			SuppressionExpired: "vigil.yaml:9 suppression expired on 2025-02-28: bastion until the VPN ships (owner net-team)",
 		},
 		{
 			RuleID: "AWS-S3-003", Title: "S3 bucket without access logging", Severity: model.SeverityLow,
@@ -70,7 +71,12 @@ func fixture() *Result {
 		Summary: Summary{Fail: 3, Pass: 240, Suppressed: 1, Error: 1,
 			BySeverity: map[string]int{"critical": 1, "high": 1, "medium": 1, "low": 0, "info": 0}},
 		Findings: findings,
-		Errors:   []ScanError{{File: "broken.tf", Line: 7, Message: "Unclosed block\x1b]0;pwned\x07", Source: "terraform"}},
+		Errors: []ScanError{
+			{File: "broken.tf", Line: 7, Message: "Unclosed block\x1b]0;pwned\x07", Source: "terraform"},
+			{Message: "AccessDenied: not authorized to perform s3:GetBucketPolicy", Source: "aws 123456789012/eu-west-1 s3:GetBucketPolicy",
+				Account: "123456789012", Region: "eu-west-1", Service: "s3", Operation: "GetBucketPolicy", Code: "AccessDenied"},
+		},
+		Warnings: []ScanError{{File: "main.tf", Line: 11, Message: "unknown rule id AWS-S3-999 in vigil:ignore"}},
 		Rules: []RuleInfo{{
 			ID: "AWS-S3-001", Title: "S3 bucket ACL grants public access", Severity: model.SeverityCritical,
 			Description: "A public ACL lets anyone on the internet read or list the bucket.",

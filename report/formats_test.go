@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"strings"
 	"testing"
@@ -22,12 +23,13 @@ func TestJUnitCounts(t *testing.T) {
 	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatalf("junit output does not parse: %v\n%s", err, buf.String())
 	}
-	// 6 findings: 3 fail, 1 error, 1 suppressed, 1 pass (passes are testcases).
-	if doc.Tests != 6 || doc.Failures != 3 || doc.Errors != 1 || doc.Skipped != 1 {
+	// 6 findings: 3 fail, 1 error, 1 suppressed, 1 pass (passes are
+	// testcases), and 2 unread inputs as errored testcases.
+	if doc.Tests != 8 || doc.Failures != 3 || doc.Errors != 3 || doc.Skipped != 1 {
 		t.Errorf("totals tests=%d failures=%d errors=%d skipped=%d", doc.Tests, doc.Failures, doc.Errors, doc.Skipped)
 	}
-	if len(doc.Suites) != 5 {
-		t.Fatalf("suites = %d, want one per rule (5)", len(doc.Suites))
+	if len(doc.Suites) != 6 {
+		t.Fatalf("suites = %d, want one per rule (5) and one of unread input", len(doc.Suites))
 	}
 	var tests, failures int
 	for _, s := range doc.Suites {
@@ -86,9 +88,10 @@ func TestCSVInjectionNeutralised(t *testing.T) {
 	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
 		t.Errorf("header = %v", rows[0])
 	}
-	// Passed finding is left out without IncludePassed: 5 data rows.
-	if len(rows) != 6 {
-		t.Fatalf("rows = %d, want 6", len(rows))
+	// Passed finding is left out without IncludePassed: 5 finding rows,
+	// 2 unread inputs and 1 warning.
+	if len(rows) != 9 {
+		t.Fatalf("rows = %d, want 9", len(rows))
 	}
 	for i, row := range rows[1:] {
 		if len(row) != len(csvHeader) {
@@ -116,12 +119,12 @@ func TestCSVInjectionNeutralised(t *testing.T) {
 		{1, "message", "'+SUM(1,2)"},
 		{1, "region", "'@evil"},
 		{1, "account", "'-1"},
-		{1, "title", "'\tTabbed"},
+		{1, "title", " Tabbed"},
 		{1, "compliance", "cis-aws-3.0:2.1.4 nist-800-53-r5:AC-21 nist-800-53-r5:AC-3"},
 		{1, "start_line", "12"},
 		{3, "resource_name", "'" + formulaName},
 		{3, "file", ""},
-		{2, "message", "'\rcarriage"},
+		{2, "message", `\rcarriage`},
 	}
 	for _, c := range checks {
 		if got := col(rows[c.row], c.col); got != c.want {
@@ -139,8 +142,8 @@ func TestCSVIncludePassed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 7 || rows[6][3] != "pass" {
-		t.Errorf("with IncludePassed want the pass row last; rows = %d", len(rows))
+	if len(rows) != 10 || rows[6][3] != "pass" {
+		t.Errorf("with IncludePassed want the pass row after the other findings; rows = %d", len(rows))
 	}
 }
 
@@ -184,7 +187,7 @@ func TestSummarize(t *testing.T) {
 func TestTableNoEscapesFromInput(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		var buf bytes.Buffer
-		if err := Write(&buf, "table", fixture(), Options{Color: color, Verbose: true, IncludePassed: true}); err != nil {
+		if err := Write(&buf, "table", fixture(), Options{Color: color, Details: true, IncludePassed: true}); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()
@@ -268,5 +271,101 @@ func TestWrap(t *testing.T) {
 	}
 	if got := wrap("short", 0); len(got) != 1 || got[0] != "short" {
 		t.Errorf("wrap without width = %q", got)
+	}
+}
+
+// A file name may hold any byte but NUL and "/": none may split a CSV row
+// or reach a terminal that cats the file.
+func TestCSVControlBytesInFileNames(t *testing.T) {
+	r := fixture()
+	r.Findings[0].Location.File = "a\nb\rc\x1b[2Jd\x00e\u202ef.tf"
+	r.Errors[0].File = "x\n=HYPERLINK(\"http://evil\").tf"
+	var buf bytes.Buffer
+	if err := Write(&buf, "csv", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range buf.String() {
+		if c != '\n' && (c < 0x20 || c == 0x7f || unsafeRune(c)) {
+			t.Fatalf("CSV holds control %U:\n%s", c, buf.String())
+		}
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != 9 {
+		t.Fatalf("a file name split rows: %d lines, want 9:\n%s", len(lines), buf.String())
+	}
+	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][10]; got != `a\nb\rc\x1b[2Jd\x00e\u202ef.tf` {
+		t.Errorf("file cell = %q", got)
+	}
+	if got := rows[6][10]; got != `x\n=HYPERLINK("http://evil").tf` {
+		t.Errorf("unread file cell = %q", got)
+	}
+}
+
+// What could not be read, and the warnings, reach every format: a CI job
+// reading any one of them learns that the scan is incomplete.
+func TestErrorsAndWarningsInEveryFormat(t *testing.T) {
+	r := fixture()
+	r.Findings = nil
+	r.Rules = nil
+	r.Scan.NothingScanned = "every account failed"
+	for _, format := range Formats() {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{"broken.tf", "Unclosed block", "GetBucketPolicy", "123456789012", "AWS-S3-999"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q:\n%s", format, want, out)
+			}
+		}
+		switch format {
+		case "junit":
+			var doc junitSuites
+			if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Errors != 2 || doc.Tests != 2 {
+				t.Errorf("junit of a scan that read nothing: tests=%d errors=%d, want 2 errored tests", doc.Tests, doc.Errors)
+			}
+		case "sarif":
+			var doc struct {
+				Runs []struct {
+					Invocations []struct {
+						ExecutionSuccessful bool `json:"executionSuccessful"`
+						Notifications       []struct {
+							Level string `json:"level"`
+						} `json:"toolExecutionNotifications"`
+					} `json:"invocations"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			inv := doc.Runs[0].Invocations[0]
+			if inv.ExecutionSuccessful || len(inv.Notifications) != 3 || inv.Notifications[0].Level != "error" || inv.Notifications[2].Level != "warning" {
+				t.Errorf("sarif invocation = %+v", inv)
+			}
+		case "table", "json":
+			if !strings.Contains(out, "every account failed") {
+				t.Errorf("%s does not say why nothing was scanned:\n%s", format, out)
+			}
+		case "csv":
+			rows, err := csv.NewReader(&buf).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var statuses []string
+			for _, row := range rows[1:] {
+				statuses = append(statuses, row[3])
+			}
+			if strings.Join(statuses, " ") != "error error warning" {
+				t.Errorf("csv statuses = %v", statuses)
+			}
+		}
 	}
 }

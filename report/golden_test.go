@@ -20,7 +20,7 @@ func TestGolden(t *testing.T) {
 		{"json-passed.json", "json", Options{IncludePassed: true}},
 		{"table.txt", "table", Options{}},
 		{"table-color.txt", "table", Options{Color: true}},
-		{"table-verbose.txt", "table", Options{Verbose: true, IncludePassed: true, Width: 60}},
+		{"table-details.txt", "table", Options{Details: true, IncludePassed: true, Width: 60}},
 		{"sarif.sarif", "sarif", Options{}},
 		{"junit.xml", "junit", Options{}},
 		{"csv.csv", "csv", Options{}},

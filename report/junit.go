@@ -31,6 +31,8 @@ type junitSuite struct {
 	Skipped  int         `xml:"skipped,attr"`
 	Time     string      `xml:"time,attr"`
 	Cases    []junitCase `xml:"testcase"`
+	// SystemErr carries the scan's warnings.
+	SystemErr string `xml:"system-err,omitempty"`
 }
 
 type junitCase struct {
@@ -53,9 +55,16 @@ type junitSkipped struct {
 	Message string `xml:"message,attr,omitempty"`
 }
 
+// inputSuite names the testsuite of what the scan could not read.
+const inputSuite = "vigil.input"
+
 // writeJUnit renders every finding present, passes included: in JUnit a
-// passing check is a testcase like any other. encoding/xml escapes markup
-// and replaces characters XML cannot carry (such as ESC) with U+FFFD.
+// passing check is a testcase like any other. Every input that could not
+// be read is an errored testcase of the suite "vigil.input" (so a CI
+// dashboard shows a scan that read nothing, or missed an account, as
+// broken, never as green), and the warnings are that suite's system-err.
+// encoding/xml escapes markup and replaces characters XML cannot carry
+// (such as ESC) with U+FFFD.
 func writeJUnit(w io.Writer, r *Result, _ Options) error {
 	byRule := map[string]*junitSuite{}
 	for i := range r.Findings {
@@ -102,6 +111,11 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 		out.Skipped += s.Skipped
 		out.Suites = append(out.Suites, *s)
 	}
+	if in := junitInput(r); in != nil {
+		out.Tests += in.Tests
+		out.Errors += in.Errors
+		out.Suites = append(out.Suites, *in)
+	}
 
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -113,6 +127,60 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitInput is the suite of unread inputs and warnings, nil when there
+// are none.
+func junitInput(r *Result) *junitSuite {
+	if len(r.Errors) == 0 && len(r.Warnings) == 0 {
+		return nil
+	}
+	s := &junitSuite{Name: inputSuite, Time: "0"}
+	for _, e := range r.Errors {
+		typ := e.Code
+		if typ == "" {
+			typ = "unread"
+		}
+		s.Cases = append(s.Cases, junitCase{Name: errorWhere(e), ClassName: inputSuite, File: e.File, Line: e.Line,
+			Error: &junitProblem{Message: scanErrorMessage(e), Type: typ, Text: scanErrorText(e)}})
+		s.Tests++
+		s.Errors++
+	}
+	var warn strings.Builder
+	for _, e := range r.Warnings {
+		warn.WriteString("warning: " + scanErrorText(e) + "\n")
+	}
+	s.SystemErr = warn.String()
+	return s
+}
+
+// errorWhere names what could not be read: file:line, the live unit
+// ("111111111111/eu-west-1 s3:GetBucketPolicy"), or the scan itself.
+func errorWhere(e ScanError) string {
+	switch {
+	case e.File != "" && e.Line > 0:
+		return fmt.Sprintf("%s:%d", e.File, e.Line)
+	case e.File != "":
+		return e.File
+	case e.Account != "":
+		where := e.Account
+		if e.Region != "" {
+			where += "/" + e.Region
+		}
+		if e.Service != "" {
+			where += " " + e.Service
+			if e.Operation != "" {
+				where += ":" + e.Operation
+			}
+		}
+		if e.Resource != "" {
+			where += " " + e.Resource
+		}
+		return where
+	case e.Source != "":
+		return e.Source
+	}
+	return "scan"
 }
 
 // junitDetails is the body of a failure: what a CI log reader needs to act.

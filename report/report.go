@@ -7,12 +7,17 @@ import (
 	"strings"
 )
 
-// Options tune rendering. Color and Width only affect the table format.
+// Options tune rendering. Color, Width and Details only affect the table
+// format.
 type Options struct {
 	Color         bool
 	Width         int
 	IncludePassed bool
-	Verbose       bool
+	// Details shows under each failed finding what a person needs to act
+	// on it without reading JSON: the resource id, account and region,
+	// the evidence, the remediation, the compliance controls, and the
+	// suppression that would accept it.
+	Details bool
 }
 
 type writerFunc func(w io.Writer, r *Result, opt Options) error

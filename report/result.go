@@ -15,8 +15,13 @@ type Result struct {
 	Scan     ScanInfo        `json:"scan"`
 	Summary  Summary         `json:"summary"`
 	Findings []model.Finding `json:"findings"`
-	// Errors are problems reading input; they never stop a scan.
+	// Errors are inputs that could not be read (a file, or a live unit of
+	// account x region x service); they never stop a scan, but what they
+	// would have read has no verdict. --fail-on-errors exits 3 on them.
 	Errors []ScanError `json:"errors,omitempty"`
+	// Warnings lose nothing that was read but need a person's attention:
+	// a vigil:ignore naming no rule, an expired suppression.
+	Warnings []ScanError `json:"warnings,omitempty"`
 	// Rules describes the rules that were evaluated, for formats that carry
 	// rule metadata (SARIF). Optional: findings alone are enough.
 	Rules []RuleInfo `json:"rules,omitempty"`
@@ -26,6 +31,11 @@ type Result struct {
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	// Commit is the source revision the binary was built from, if known.
+	Commit string `json:"commit,omitempty"`
+	// RulesDigest identifies the built-in rule set ("sha256:..."), so two
+	// reports can be told apart by the rules that judged them.
+	RulesDigest string `json:"rules_digest,omitempty"`
 }
 
 // ScanInfo describes one scan.
@@ -38,6 +48,10 @@ type ScanInfo struct {
 	Resources  int       `json:"resources"`
 	Rules      int       `json:"rules"`
 	DurationMS int64     `json:"duration_ms"`
+	// NothingScanned says why a scan judged no resource at all (no IaC
+	// file, every account failed ...). Such a scan never passes: Vigil
+	// exits 2.
+	NothingScanned string `json:"nothing_scanned,omitempty"`
 }
 
 // Summary counts findings by status, and failed findings by severity.
@@ -48,6 +62,11 @@ type Summary struct {
 	Error      int            `json:"error"`
 	BySeverity map[string]int `json:"by_severity"`
 }
+
+// NothingScannedSource is the Source of the error that repeats
+// ScanInfo.NothingScanned among the errors, so that formats without a
+// place for it (CSV, JUnit) still show it.
+const NothingScannedSource = "vigil"
 
 // ScanError is a problem reading one input; the scan carries on without it.
 type ScanError struct {
@@ -62,6 +81,11 @@ type ScanError struct {
 	Service   string `json:"service,omitempty"`
 	Operation string `json:"operation,omitempty"`
 	Code      string `json:"code,omitempty"`
+	// Resource is the resource whose settings the call would have read;
+	// Kinds, for a call about every resource of some kinds in a region,
+	// name them. What it would have read is unknown: no rule judged it.
+	Resource string   `json:"resource,omitempty"`
+	Kinds    []string `json:"kinds,omitempty"`
 }
 
 // RuleInfo is the metadata of one rule.

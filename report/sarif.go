@@ -131,9 +131,10 @@ type sarifInvocation struct {
 }
 
 type sarifNotification struct {
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations,omitempty"`
+	Level      string            `json:"level"`
+	Message    sarifText         `json:"message"`
+	Locations  []sarifLocation   `json:"locations,omitempty"`
+	Properties map[string]string `json:"properties,omitempty"`
 }
 
 // writeSARIF renders failed and suppressed findings as SARIF results. Rule
@@ -160,20 +161,40 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 	}
 
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: results}
-	inv := sarifInvocation{ExecutionSuccessful: true, StartTimeUTC: sarifTime(r.Scan.StartedAt),
+	// A scan that judged nothing did not do its job; one that missed some
+	// inputs did, and says what it missed as error notifications.
+	inv := sarifInvocation{ExecutionSuccessful: r.Scan.NothingScanned == "", StartTimeUTC: sarifTime(r.Scan.StartedAt),
 		EndTimeUTC: sarifTime(r.Scan.FinishedAt)}
 	for _, e := range r.Errors {
-		n := sarifNotification{Level: "warning", Message: sarifText{Text: scanErrorMessage(e)}}
-		if e.File != "" {
-			n.Locations = []sarifLocation{{PhysicalLocation: physical(e.File, e.Line, e.Line)}}
-		}
-		inv.Notifications = append(inv.Notifications, n)
+		inv.Notifications = append(inv.Notifications, sarifNotificationOf("error", e))
 	}
-	if inv.StartTimeUTC != "" || len(inv.Notifications) > 0 {
+	for _, e := range r.Warnings {
+		inv.Notifications = append(inv.Notifications, sarifNotificationOf("warning", e))
+	}
+	if inv.StartTimeUTC != "" || len(inv.Notifications) > 0 || !inv.ExecutionSuccessful {
 		run.Invocations = []sarifInvocation{inv}
 	}
 
 	return encodeJSON(w, sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// sarifNotificationOf reports an unread input or a warning; a live unit's
+// account, region, service, operation and AWS error code go in properties.
+func sarifNotificationOf(level string, e ScanError) sarifNotification {
+	n := sarifNotification{Level: level, Message: sarifText{Text: scanErrorMessage(e)}}
+	if e.File != "" {
+		n.Locations = []sarifLocation{{PhysicalLocation: physical(e.File, e.Line, e.Line)}}
+	}
+	for k, v := range map[string]string{"account": e.Account, "region": e.Region, "service": e.Service,
+		"operation": e.Operation, "code": e.Code, "resource": e.Resource, "kinds": strings.Join(e.Kinds, ",")} {
+		if v != "" {
+			if n.Properties == nil {
+				n.Properties = map[string]string{}
+			}
+			n.Properties[k] = v
+		}
+	}
+	return n
 }
 
 var semverRe = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
@@ -375,6 +396,9 @@ func sarifResultOf(f *model.Finding, ruleIndex int) sarifResult {
 		loc.PhysicalLocation = resourceLocation(f.Resource.ID)
 	}
 	res.Locations = []sarifLocation{loc}
+	if f.SuppressionExpired != "" {
+		res.Properties["suppression-expired"] = f.SuppressionExpired
+	}
 	if f.Status == model.StatusSuppressed {
 		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.SuppressedBy}}
 	}

@@ -74,14 +74,31 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 
 	fmt.Fprintln(t.w, t.style(ansiBold, summaryLine(r)))
 
-	if len(r.Errors) > 0 {
-		fmt.Fprintln(t.w)
-		fmt.Fprintln(t.w, t.style(ansiBold, fmt.Sprintf("Warnings (%d)", len(r.Errors))))
-		for _, e := range r.Errors {
-			fmt.Fprintf(t.w, "  %s\n", scanErrorText(e))
+	var unread []ScanError
+	for _, e := range r.Errors {
+		if e.Source != NothingScannedSource { // said below, once
+			unread = append(unread, e)
 		}
 	}
+	t.problems(fmt.Sprintf("Not read (%d): no verdict on what these would have read", len(unread)), unread)
+	t.problems(fmt.Sprintf("Warnings (%d)", len(r.Warnings)), r.Warnings)
+	if r.Scan.NothingScanned != "" {
+		fmt.Fprintln(t.w)
+		fmt.Fprintln(t.w, t.style(ansiBold, "Nothing scanned: "+Sanitize(r.Scan.NothingScanned)))
+	}
 	return t.w.Flush()
+}
+
+// problems lists unread inputs or warnings after the summary.
+func (t *table) problems(title string, es []ScanError) {
+	if len(es) == 0 {
+		return
+	}
+	fmt.Fprintln(t.w)
+	fmt.Fprintln(t.w, t.style(ansiBold, title))
+	for _, e := range es {
+		fmt.Fprintf(t.w, "  %s\n", scanErrorText(e))
+	}
 }
 
 // finding prints one failed finding as a block:
@@ -89,12 +106,18 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 //	HIGH      AWS-S3-001  S3 bucket ACL grants public access
 //	          main.tf:12  logs (aws.s3.bucket)
 //	          Bucket ACL grants READ to AllUsers.
+//
+// With Options.Details, the lines a person needs to act follow.
 func (t *table) finding(f *model.Finding) {
 	indent := strings.Repeat(" ", badgeWidth)
 	fmt.Fprintf(t.w, "%s%s  %s\n", t.badge(f.Severity), Sanitize(f.RuleID), t.style(ansiBold, Sanitize(f.Title)))
 	fmt.Fprintf(t.w, "%s%s  %s\n", indent, place(f), describe(f))
 	t.wrapped(indent, Sanitize(f.Message))
-	if t.opt.Verbose {
+	if f.SuppressionExpired != "" {
+		t.wrapped(indent, t.style(ansiBold, "reported again: "+Sanitize(f.SuppressionExpired)))
+	}
+	if t.opt.Details {
+		fmt.Fprintf(t.w, "%sresource: %s\n", indent, Sanitize(f.Resource.ID)) // whole, to be copied
 		if f.Resource.Account != "" || f.Resource.Region != "" {
 			t.wrapped(indent, strings.TrimSpace(fmt.Sprintf("account %s region %s",
 				orDash(Sanitize(f.Resource.Account)), orDash(Sanitize(f.Resource.Region)))))
@@ -108,8 +131,60 @@ func (t *table) finding(f *model.Finding) {
 		if c := complianceText(f.Compliance); c != "" {
 			t.wrapped(indent, "compliance: "+Sanitize(c))
 		}
+		// Never wrapped: these lines are meant to be pasted.
+		fmt.Fprintf(t.w, "%sto accept it, add to vigil.yaml under suppressions:\n", indent)
+		fmt.Fprintf(t.w, "%s  %s\n", indent, SuppressionYAML(f))
+		if file, line, ok := inlineSpot(f); ok {
+			fmt.Fprintf(t.w, "%sor write above %s:%d:  # vigil:ignore %s <why it is accepted>\n",
+				indent, Sanitize(file), line, Sanitize(f.RuleID))
+		}
 	}
 	fmt.Fprintln(t.w)
+}
+
+// SuppressionYAML is the vigil.yaml suppression entry that accepts f, on
+// one line, with placeholders for what only a person can say (the reason,
+// the owner, and an expiry date, which must be filled in before the file
+// loads). The resource pattern is the resource id with glob metacharacters
+// escaped, so it matches this resource only; values are JSON strings,
+// which YAML reads as double-quoted scalars, so any id survives.
+func SuppressionYAML(f *model.Finding) string {
+	return Sanitize(fmt.Sprintf(`- {rule: %s, resource: %s, reason: "<why it is accepted>", owner: "<team>", expires: "<YYYY-MM-DD>"}`,
+		jsonString(f.RuleID), jsonString(globEscape(f.Resource.ID))))
+}
+
+// globEscape quotes the characters path.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '*', '?', '[', ']', '\\':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// inlineSpot is where a "# vigil:ignore" comment accepts f: the line above
+// the finding's, which lies inside the resource's block or just above it.
+// Only files with # comments (Terraform, YAML) qualify; JSON has none.
+func inlineSpot(f *model.Finding) (string, int, bool) {
+	if f.Location == nil || f.Location.File == "" || f.Location.StartLine < 1 {
+		return "", 0, false
+	}
+	name := strings.ToLower(f.Location.File)
+	for _, ext := range []string{".tf", ".yaml", ".yml"} {
+		if strings.HasSuffix(name, ext) {
+			return f.Location.File, f.Location.StartLine, true
+		}
+	}
+	return "", 0, false
 }
 
 // section prints a compact list, one finding a line.

@@ -7,19 +7,19 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/vigil-sec/vigil/config"
 	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
 	"github.com/vigil-sec/vigil/report"
 )
-
-// Version is set at build time.
-var Version = "0.1.0-dev"
 
 // Options for one scan.
 type Options struct {
@@ -57,6 +57,10 @@ type Input struct {
 	Errors []report.ScanError
 	// Sources name what was read (terraform, cloudformation, aws ...).
 	Sources []string
+	// NothingScanned, when set, says why nothing could be judged (no IaC
+	// file, no account readable ...). The report carries it as an error
+	// and the caller must not let the scan pass.
+	NothingScanned string
 }
 
 // Load reads the targets' IaC resources. It does not need the engine, so
@@ -70,6 +74,7 @@ func Load(ctx context.Context, opts Options) *Input {
 		}
 	}
 	sort.Strings(in.Sources)
+	files := 0
 	for _, e := range loaded.Errors {
 		se := report.ScanError{Message: e.Error()}
 		var fe *file.Error
@@ -78,7 +83,41 @@ func Load(ctx context.Context, opts Options) *Input {
 		}
 		in.Errors = append(in.Errors, se)
 	}
+	for _, n := range loaded.Files {
+		files += n
+	}
+	in.NothingScanned = nothingInIaC(opts.Targets, files, len(in.Resources), in.Errors)
 	return in
+}
+
+// nothingInIaC says why an IaC scan has nothing to judge, or "".
+func nothingInIaC(targets []string, files, resources int, errs []report.ScanError) string {
+	if resources > 0 {
+		return ""
+	}
+	under := strings.Join(targets, ", ")
+	if files == 0 {
+		return "no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under " + under
+	}
+	bad := map[string]bool{}
+	for _, e := range errs {
+		if e.File != "" {
+			bad[e.File] = true
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Sprintf("%s found under %s, but no resource could be read from them: %s (listed in the report)",
+			plural(files, "IaC file"), under, plural(max(len(bad), 1), "file")+" could not be parsed")
+	}
+	return fmt.Sprintf("%s found under %s, but they declare no resource Vigil maps (vigil schema lists the kinds)",
+		plural(files, "IaC file"), under)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // Judge evaluates loaded resources and assembles the report; start is when
@@ -93,6 +132,10 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	known := func(id string) bool { _, ok := opts.Engine.Rule(id); return ok }
+	if err := opts.Config.CheckRules(known); err != nil {
+		return nil, err
+	}
 	findings, err := opts.Engine.Evaluate(ctx, loaded.Resources, policy.EvalOptions{Workers: opts.Workers})
 	if err != nil {
 		return nil, err
@@ -101,9 +144,11 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	kept := findings[:0]
 	for _, f := range findings {
 		if f.Status == model.StatusFail {
-			if s, ok := opts.Config.Suppress(&f, now); ok {
+			if s, expired := opts.Config.Suppress(&f, now); s != nil {
 				f.Status = model.StatusSuppressed
 				f.SuppressedBy = s.Describe()
+			} else if expired != nil {
+				f.SuppressionExpired = expired.DescribeExpired()
 			}
 		}
 		if f.Status != model.StatusPass && f.Status != model.StatusError && f.Severity < opts.MinSeverity {
@@ -123,7 +168,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		kept = out
 	}
 	res := &report.Result{
-		Tool:     report.Tool{Name: "vigil", Version: Version},
+		Tool:     tool(),
 		Findings: kept,
 		Summary:  summary,
 	}
@@ -132,8 +177,64 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	res.Scan.DurationMS = res.Scan.FinishedAt.Sub(start).Milliseconds()
 	res.Scan.Sources = loaded.Sources
 	res.Errors = loaded.Errors
+	if loaded.NothingScanned != "" {
+		res.Scan.NothingScanned = loaded.NothingScanned
+		res.Errors = append(res.Errors, report.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: report.NothingScannedSource})
+	}
+	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)
 	return res, nil
+}
+
+// warnings are what a person should fix though nothing was lost: an
+// inline vigil:ignore naming no loaded rule (it silences nothing; a typo
+// would leave the finding reported, so a warning rather than an error,
+// and IaC is often shared with other tools and Vigil versions), and
+// every expired suppression in vigil.yaml.
+func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool, now time.Time) []report.ScanError {
+	var out []report.ScanError
+	seen := map[string]bool{}
+	for _, r := range rs {
+		for _, ig := range r.Ignores {
+			if ig.RuleID == "*" || strings.EqualFold(ig.RuleID, "all") || known(ig.RuleID) {
+				continue
+			}
+			key := fmt.Sprintf("%s\x00%d\x00%s", ig.At.File, ig.At.StartLine, ig.RuleID)
+			if seen[key] {
+				continue // joined resources share their blocks' ignores
+			}
+			seen[key] = true
+			out = append(out, report.ScanError{File: ig.At.File, Line: ig.At.StartLine, Source: "vigil:ignore",
+				Message: "unknown rule id " + ig.RuleID + " in vigil:ignore: no rule of that id is loaded, so it suppresses nothing (see vigil rules list)"})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Message < out[j].Message
+	})
+	for i := range cfg.Suppressions {
+		s := &cfg.Suppressions[i]
+		if !s.Expired(now) {
+			continue
+		}
+		what := s.Rule
+		if s.Resource != "" {
+			what += " on " + s.Resource
+		}
+		out = append(out, report.ScanError{File: s.File, Line: s.Line, Source: "vigil.yaml",
+			Message: fmt.Sprintf("suppression of %s expired on %s (%s); its findings are reported again", what, s.Expires, s.Reason)})
+	}
+	return out
+}
+
+func tool() report.Tool {
+	bi := buildinfo.Get()
+	return report.Tool{Name: "vigil", Version: bi.Version, Commit: bi.Commit, RulesDigest: bi.RulesDigest}
 }
 
 func enabled(e *policy.Engine) int {

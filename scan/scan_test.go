@@ -2,8 +2,10 @@ package scan
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,8 +95,104 @@ func TestConfigSuppressionUntilExpiry(t *testing.T) {
 	if f := run("2027-01-31"); f.Status != model.StatusSuppressed || f.SuppressedBy != "vigil.yaml: public website (owner web-team) until 2027-01-31" {
 		t.Fatalf("before expiry: %s %q", f.Status, f.SuppressedBy)
 	}
-	if f := run("2027-02-01"); f.Status != model.StatusFail {
+	f := run("2027-02-01")
+	if f.Status != model.StatusFail {
 		t.Fatalf("after expiry the finding must come back, got %s", f.Status)
+	}
+	// ... and say which suppression expired, so nobody wonders why.
+	want := "suppression at " + filepath.Join(dir, "vigil.yaml") + ":2 expired on 2027-01-31: public website (owner web-team)"
+	if f.SuppressionExpired != want {
+		t.Fatalf("expired suppression:\n got %q\nwant %q", f.SuppressionExpired, want)
+	}
+}
+
+func TestExpiredSuppressionsAreListed(t *testing.T) {
+	dir, cfg, e := setup(t, `suppressions:
+  - rule: AWS-S3-002
+    reason: matches nothing, expired
+    expires: 2020-01-01
+  - rule: AWS-S3-001
+    reason: still valid
+    expires: 2099-01-01
+`)
+	res, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 {
+		t.Fatalf("warnings = %+v, want the one expired suppression", res.Warnings)
+	}
+	w := res.Warnings[0]
+	if w.File != filepath.Join(dir, "vigil.yaml") || w.Line != 2 || !strings.Contains(w.Message, "suppression of AWS-S3-002 expired on 2020-01-01") {
+		t.Fatalf("warning = %+v", w)
+	}
+}
+
+func TestSuppressionOfAnUnknownRuleIsAnError(t *testing.T) {
+	dir, cfg, e := setup(t, "suppressions:\n  - rule: AWS-S3-0001\n    reason: typo\n")
+	_, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg})
+	if err == nil || !strings.Contains(err.Error(), "vigil.yaml:2: suppressions[0]: no rule AWS-S3-0001 is loaded") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestUnknownRuleInVigilIgnoreWarns(t *testing.T) {
+	dir := t.TempDir()
+	tf := `# vigil:ignore AWS-S3-0001 typo of the rule id
+# vigil:ignore AWS-S3-009 a real rule
+resource "aws_s3_bucket" "b" {
+  bucket = "b" # vigil:ignore NOPE-1,AWS-S3-006
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Message))
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "main.tf:1: unknown rule id AWS-S3-0001 in vigil:ignore") ||
+		!strings.HasPrefix(got[1], "main.tf:4: unknown rule id NOPE-1 in vigil:ignore") {
+		t.Fatalf("warnings:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// An IaC scan that finds nothing to judge says why; the CLI exits 2 on it.
+func TestNothingScannedSaysWhy(t *testing.T) {
+	cases := map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"no IaC files": {map[string]string{"README.md": "# hi\n", "data.json": `{"a": 1}`},
+			"no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under "},
+		"unparsable": {map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"b\" {\n"},
+			"1 IaC file found under DIR, but no resource could be read from them: 1 file could not be parsed"},
+		"nothing mapped": {map[string]string{"main.tf": "variable \"x\" {}\nresource \"google_storage_bucket\" \"b\" {\n  name = \"b\"\n}\n"},
+			"1 IaC file found under DIR, but they declare no resource Vigil maps"},
+		"something": {map[string]string{"main.tf": publicBucket}, ""},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			for f, text := range c.files {
+				if err := os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			in := Load(context.Background(), Options{Targets: []string{dir}, Base: dir})
+			want := strings.ReplaceAll(c.want, "DIR", dir)
+			if (want == "") != (in.NothingScanned == "") || !strings.HasPrefix(in.NothingScanned, want) {
+				t.Fatalf("NothingScanned = %q, want %q...", in.NothingScanned, want)
+			}
+		})
 	}
 }
 

@@ -6,10 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/vigil-sec/vigil/scan"
+	"github.com/vigil-sec/vigil/internal/buildinfo"
 )
 
 // exitError carries an exit code through cobra.
@@ -63,7 +64,9 @@ Start with:
 		SilenceErrors: true,
 	}
 	root.AddCommand(newScanCmd(), newRulesCmd(), newSchemaCmd(), newTestCloudCmd(), newVersionCmd())
+	// --version prints what `vigil version` prints. The text is no
+	// template: cobra's template syntax never appears in it.
+	root.Version = buildinfo.Get().Version
+	root.SetVersionTemplate(strings.ReplaceAll(buildinfo.Get().String(), "{{", "{ {"))
 	return root
 }
-
-func scanVersion() string { return scan.Version }

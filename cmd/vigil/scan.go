@@ -30,13 +30,26 @@ type reportFlags struct {
 	format, output, failOn, severity, configPath string
 	policies, disable, rerate                    []string
 	includePassed, noColor, quiet, noBuiltin     bool
+	failOnErrors, details                        bool
 	cpuprofile                                   string
 }
+
+// Exit codes. When several apply, the first in this order wins: a scan
+// that read nothing is never a pass (2); a failing finding is certain
+// whatever else was not read (1); an incomplete scan with no failing
+// finding in what was read is not proven clean (3, with --fail-on-errors).
+const (
+	exitFindings = 1
+	exitNoScan   = 2
+	exitUnread   = 3
+)
 
 func (f *reportFlags) register(fl *pflag.FlagSet) {
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding of this severity or higher fails: info, low, medium, high, critical, none (default none)")
+	fl.BoolVar(&f.failOnErrors, "fail-on-errors", false, "exit 3 when an input could not be read (a file, an account, a region or service) or a rule could not be evaluated, and no finding made it exit 1")
+	fl.BoolVar(&f.details, "details", false, "table: show each failed finding's resource id, evidence, remediation and the suppression that would accept it")
 	fl.StringVar(&f.severity, "severity", "", "report only failures of this severity or higher")
 	fl.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
 	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
@@ -71,7 +84,10 @@ before apply are never reported as if they were known.
 
 Exit codes: 0 no failing finding at or above --fail-on; 1 there is one;
 2 Vigil could not run (bad flags, bad config, bad custom rule, a path
-that does not exist).
+that does not exist) or scanned nothing (no IaC file, none parsed, no
+resource Vigil maps, no account readable: the report is still written);
+3 with --fail-on-errors, an input could not be read or a rule could not
+be evaluated, and no finding made it exit 1. 2 wins over 1, 1 over 3.
 
 Suppress a finding inline with a comment inside or just above the resource:
   # vigil:ignore AWS-S3-006 logs bucket, versioning not needed
@@ -172,7 +188,10 @@ func parseThreshold(flag, v string) (model.Severity, error) {
 // thresholds, progress, and the rules compiling in the background (they
 // need nothing the reading produces).
 type session struct {
-	ctx      context.Context
+	ctx context.Context
+	// cancel stops reading early when the rules fail to load: the scan
+	// could not be judged anyway.
+	cancel   context.CancelCauseFunc
 	cfg      *config.Config
 	failOn   model.Severity
 	minSev   model.Severity
@@ -195,7 +214,8 @@ func (s *session) close() {
 
 func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	s := &session{ctx: ctx, cleanup: []func(){stop}, start: time.Now()}
+	ctx, cancel := context.WithCancelCause(ctx)
+	s := &session{ctx: ctx, cancel: cancel, cleanup: []func(){stop, func() { cancel(nil) }}, start: time.Now()}
 	tuneGC()
 	if rf.cpuprofile != "" {
 		pf, err := os.Create(rf.cpuprofile)
@@ -225,6 +245,12 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	if rf.severity == "" {
 		rf.severity = s.cfg.Severity
 	}
+	if !cmd.Flags().Changed("fail-on-errors") {
+		rf.failOnErrors = s.cfg.FailOnErrors
+	}
+	if !cmd.Flags().Changed("details") {
+		rf.details = s.cfg.Details
+	}
 	if s.failOn, err = parseThreshold("fail-on", rf.failOn); err != nil {
 		s.close()
 		return nil, err
@@ -237,6 +263,14 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	s.engine = make(chan engineResult, 1)
 	go func() {
 		e, err := engineFor(ctx, s.cfg, rf.policies, rf.disable, rf.rerate, rf.noBuiltin)
+		if err == nil {
+			if cerr := s.cfg.CheckRules(func(id string) bool { _, ok := e.Rule(id); return ok }); cerr != nil {
+				err = usageError("%v", cerr)
+			}
+		}
+		if err != nil {
+			cancel(err)
+		}
 		s.engine <- engineResult{e, err}
 	}()
 	return s, nil
@@ -278,20 +312,72 @@ func (s *session) finish(cmd *cobra.Command, rf *reportFlags, opts scan.Options,
 			width = w
 		}
 	}
-	if err := report.Write(out, rf.format, res, report.Options{Color: color, Width: width, IncludePassed: rf.includePassed}); err != nil {
+	if err := report.Write(out, rf.format, res, report.Options{Color: color, Width: width, IncludePassed: rf.includePassed, Details: rf.details}); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	if rf.output != "" && !rf.quiet {
-		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s report to %s (%d failed, %d suppressed)\n", rf.format, rf.output, res.Summary.Fail, res.Summary.Suppressed)
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s report to %s (%d failed, %d suppressed, %d not read)\n",
+			rf.format, rf.output, res.Summary.Fail, res.Summary.Suppressed, len(res.Errors))
 	}
-	if s.failOn != model.SeverityUnknown {
+	return exitCode(res, s.failOn, rf.failOnErrors)
+}
+
+// exitCode decides how the scan ends (see the exit code constants).
+func exitCode(res *report.Result, failOn model.Severity, failOnErrors bool) error {
+	if res.Scan.NothingScanned != "" {
+		return &exitError{code: exitNoScan, err: nothingScannedError(res)}
+	}
+	if failOn != model.SeverityUnknown {
 		for _, fd := range res.Findings {
-			if fd.Status == model.StatusFail && fd.Severity >= s.failOn {
-				return &exitError{code: 1}
+			if fd.Status == model.StatusFail && fd.Severity >= failOn {
+				return &exitError{code: exitFindings}
 			}
 		}
 	}
+	if failOnErrors && (len(res.Errors) > 0 || res.Summary.Error > 0) {
+		return &exitError{code: exitUnread, err: fmt.Errorf("--fail-on-errors: %s not read, %s (see the report)",
+			plural(len(res.Errors), "input"), plural(res.Summary.Error, "rule evaluation error"))}
+	}
 	return nil
+}
+
+// nothingScannedError says why, with the errors that explain it (the
+// report lists them too, but a CI log shows standard error first).
+func nothingScannedError(res *report.Result) error {
+	var b strings.Builder
+	b.WriteString("nothing scanned: " + report.Sanitize(res.Scan.NothingScanned))
+	var errs []report.ScanError
+	for _, e := range res.Errors {
+		if e.Source != report.NothingScannedSource { // not the reason itself
+			errs = append(errs, e)
+		}
+	}
+	const most = 20
+	for n, e := range errs {
+		if n == most {
+			fmt.Fprintf(&b, "\n  ... and %d more in the report", len(errs)-most)
+			break
+		}
+		b.WriteString("\n  ")
+		if e.File != "" {
+			b.WriteString(report.Sanitize(e.File))
+			if e.Line > 0 {
+				fmt.Fprintf(&b, ":%d", e.Line)
+			}
+			b.WriteString(": ")
+		} else if e.Source != "" {
+			b.WriteString(report.Sanitize(e.Source) + ": ")
+		}
+		b.WriteString(report.Sanitize(e.Message))
+	}
+	return errors.New(b.String())
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func runIaCScan(cmd *cobra.Command, args []string, rf *reportFlags, f *iacFlags) error {

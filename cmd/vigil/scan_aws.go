@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -38,7 +40,9 @@ or moto.
 Anything that cannot be read (AccessDenied on one service, an opt-in region,
 a timeout, throttling that outlasts the retries) becomes a collection error
 in the report — account, region, service, operation and AWS's error code —
-and the scan goes on with the rest.
+and the scan goes on with the rest. A scan that read nothing (every
+account failed, no resource read) exits 2 whatever --fail-on says;
+--fail-on-errors exits 3 on any collection error (see vigil scan --help).
 
 --demo scans a made-up organization (examples/aws-demo/world.yaml: a
 management and two member accounts, two regions) that Vigil's own test cloud
@@ -136,11 +140,16 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 	res, err := awscollect.Collect(s.ctx, opts)
 	if err != nil {
 		s.progress.done()
+		var rulesErr *exitError
+		if errors.As(context.Cause(s.ctx), &rulesErr) {
+			return rulesErr // the rules failed to load and stopped the collection
+		}
 		return &exitError{code: 2, err: err}
 	}
 	s.progress.log(fmt.Sprintf("collected %d resources from %d account(s) and %d region(s) in %s: %d API calls, %d collection errors",
 		len(res.Resources), len(res.Accounts), len(res.Regions), res.Duration.Round(time.Millisecond), res.Calls, len(res.Errors)))
-	in := &scan.Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors)}
+	in := &scan.Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors),
+		NothingScanned: nothingInAWS(res)}
 	sopts := s.options(rf)
 	for _, a := range res.Accounts {
 		sopts.Targets = append(sopts.Targets, "aws:"+a)
@@ -152,7 +161,31 @@ func collectionErrors(errs []awscollect.CollectionError) []report.ScanError {
 	out := make([]report.ScanError, 0, len(errs))
 	for _, e := range errs {
 		out = append(out, report.ScanError{Message: e.Code + ": " + e.Message, Source: "aws " + e.Where(),
-			Account: e.Account, Region: e.Region, Service: e.Service, Operation: e.Operation, Code: e.Code})
+			Account: e.Account, Region: e.Region, Service: e.Service, Operation: e.Operation, Code: e.Code,
+			Resource: e.Resource, Kinds: e.Kinds})
 	}
 	return out
+}
+
+// nothingInAWS says why a live scan has nothing to judge, or "". Its
+// errors are listed beside it.
+func nothingInAWS(res *awscollect.Result) string {
+	switch {
+	case len(res.Resources) > 0:
+		return ""
+	case len(res.Accounts) == 0 && len(res.Errors) > 0:
+		failed := map[string]bool{}
+		for _, e := range res.Errors {
+			failed[e.Account] = true
+		}
+		return fmt.Sprintf("every account failed: %s could not be scanned (%s)",
+			plural(len(failed), "account"), plural(len(res.Errors), "collection error"))
+	case len(res.Accounts) == 0:
+		return "no account to scan"
+	case len(res.Errors) > 0:
+		return fmt.Sprintf("no resource could be read from %s (%s)",
+			plural(len(res.Accounts), "account"), plural(len(res.Errors), "collection error"))
+	}
+	return fmt.Sprintf("%s read without error, but no resource Vigil collects was found in the selected regions and services",
+		plural(len(res.Accounts), "account"))
 }

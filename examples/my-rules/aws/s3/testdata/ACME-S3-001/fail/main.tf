@@ -1,0 +1,6 @@
+resource "aws_s3_bucket" "untagged" {
+  bucket = "acme-untagged"
+  tags = {
+    Owner = "someone"
+  }
+}
