@@ -32,6 +32,8 @@ type Rule struct {
 	Package string `json:"package"`
 	File    string `json:"file"`
 	Builtin bool   `json:"builtin"`
+	// Source is the rule's Rego text, for `vigil rules explain`.
+	Source string `json:"-"`
 	// Enabled is false when configuration disabled the rule.
 	Enabled bool `json:"enabled"`
 	// DefaultSeverity is the severity before configuration re-rated it.
