@@ -283,7 +283,7 @@ func digits(n ast.Number) int {
 func checkMul(ops []*ast.Term) error {
 	a, ok1 := operand(ops, 0).(ast.Number)
 	b, ok2 := operand(ops, 1).(ast.Number)
-	if !ok1 || !ok2 || len(a)+len(b) < 40 && !strings.ContainsAny(string(a)+string(b), "eE") {
+	if !ok1 || !ok2 || len(a)+len(b) < 40 && !strings.ContainsAny(string(a), "eE") && !strings.ContainsAny(string(b), "eE") {
 		return nil
 	}
 	if digits(a)+digits(b) > maxDigits {
@@ -356,6 +356,8 @@ func renderedSize(perNode, perLevel int) func(ast.Value, int) int {
 		return n
 	}
 }
+
+var plainSize = renderedSize(0, 0)
 
 func checkMarshal(perNode, perLevel int) func([]*ast.Term) error {
 	return func(ops []*ast.Term) error {
@@ -495,11 +497,21 @@ func checkSprintf(ops []*ast.Term) error {
 	args, _ := operand(ops, 1).(*ast.Array)
 	total := len(format)
 	for i := 0; args != nil && i < args.Len(); i++ {
-		n, over := measure(args.Elem(i).Value, maxBytes-total, renderedSize(0, 0))
-		if over {
-			return errTooLong
+		switch v := args.Elem(i).Value.(type) {
+		case ast.String: // the usual arguments, measured without a walk
+			total += len(v)
+		case ast.Number:
+			total += len(v)
+		default:
+			n, over := measure(v, maxBytes-total, plainSize)
+			if over {
+				return errTooLong
+			}
+			total += n
 		}
-		total += n
+	}
+	if total > maxBytes {
+		return errTooLong
 	}
 	argInt := func(i int) int {
 		if args == nil || i < 0 || i >= args.Len() {
