@@ -299,18 +299,20 @@ func (e *Engine) evalJob(ctx context.Context, g *guard, j job) ([]model.Finding,
 			trusted = append(trusted, cr)
 		}
 	}
-	var out []model.Finding
+	var out []model.Finding // findings are large: each is copied once at most
 	if len(trusted) > 0 {
-		fs, ok := e.evalKind(ctx, j, docs, batch)
-		if !ok {
+		var ok bool
+		if out, ok = e.evalKind(ctx, j, docs, batch); !ok {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if fs, err = e.evalRules(ctx, nil, trusted, j, docs, batch); err != nil {
+			if out, err = e.evalRules(ctx, nil, trusted, j, docs, batch); err != nil {
 				return nil, err
 			}
 		}
-		out = append(out, fs...)
+	}
+	if len(sandboxed) == 0 {
+		return out, nil
 	}
 	fs, err := e.evalRules(ctx, g, sandboxed, j, docs, batch)
 	if err != nil {
