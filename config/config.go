@@ -49,7 +49,23 @@ type Config struct {
 	CloudFormation struct {
 		Parameters map[string]string `yaml:"parameters"`
 	} `yaml:"cloudformation"`
+	// Sandbox confines custom rules.
+	Sandbox Sandbox `yaml:"sandbox"`
 }
+
+// Sandbox loosens or tightens the rule sandbox: the restricted built-ins
+// rules may call, the hosts the network ones may reach, and the bounds on
+// one evaluation of a custom rule.
+type Sandbox struct {
+	AllowBuiltins []string `yaml:"allow_builtins" doc:"restricted built-ins rules may call, e.g. http.send"`
+	AllowNet      []string `yaml:"allow_net" doc:"hosts an allowed http.send or net.lookup_ip_addr may reach"`
+	Timeout       string   `yaml:"timeout" doc:"time bound of one custom rule on one batch, e.g. 10s"`
+	MemoryMB      int      `yaml:"memory_mb" doc:"heap growth one custom rule may cause, in MiB"`
+	timeout       time.Duration
+}
+
+// EvalTimeout is the parsed timeout; 0 when not set.
+func (s *Sandbox) EvalTimeout() time.Duration { return s.timeout }
 
 // Rules adjusts built-in and custom rules by id.
 type Rules struct {
@@ -123,6 +139,16 @@ func (c *Config) validate(path string) error {
 		if _, err := model.ParseSeverity(s); err != nil {
 			return fmt.Errorf("%s: rules.severity.%s: %w", path, id, err)
 		}
+	}
+	if t := c.Sandbox.Timeout; t != "" {
+		d, err := time.ParseDuration(t)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("%s: sandbox.timeout must be a positive duration such as 10s, got %q", path, t)
+		}
+		c.Sandbox.timeout = d
+	}
+	if c.Sandbox.MemoryMB < 0 {
+		return fmt.Errorf("%s: sandbox.memory_mb must be positive, got %d", path, c.Sandbox.MemoryMB)
 	}
 	for i := range c.Suppressions {
 		s := &c.Suppressions[i]

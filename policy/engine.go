@@ -3,6 +3,7 @@ package policy
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -22,6 +23,10 @@ type Engine struct {
 	byKind   map[string][]*compiledRule
 	kindAgg  map[string]*rego.PreparedEvalQuery
 	compiler *ast.Compiler
+	sandbox  Sandbox
+	// sandboxed is set when a custom rule is enabled: evaluations then run
+	// under the guard's time and memory bounds.
+	sandboxed bool
 }
 
 type compiledRule struct {
@@ -32,16 +37,30 @@ type compiledRule struct {
 	batch rego.PreparedEvalQuery
 	// single evaluates one resource; used to isolate an error in a batch.
 	single rego.PreparedEvalQuery
+	// sandboxed rules (the custom ones) run under the time and memory
+	// bounds, one query per rule, outside the kind aggregates: a rule that
+	// exceeds a bound can then be stopped without stopping the others.
+	sandboxed bool
 }
 
 // New loads, compiles and prepares the rules.
 func New(ctx context.Context, opts Options) (*Engine, error) {
+	if err := opts.Sandbox.validate(); err != nil {
+		return nil, err
+	}
 	srcs, err := loadSources(opts)
 	if err != nil {
 		return nil, err
 	}
 	modules, rules, err := parseAll(srcs)
 	if err != nil {
+		return nil, err
+	}
+	ruleOf := map[string]string{}
+	for _, r := range rules {
+		ruleOf[r.File] = r.ID
+	}
+	if err := checkRestricted(modules, ruleOf, opts.Sandbox); err != nil {
 		return nil, err
 	}
 	disabled := map[string]bool{}
@@ -74,16 +93,25 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	for _, r := range rules {
 		r.Reads = mergeReads(r.Reads, reads[r.Package])
 	}
-	aggs := kindAggregates(rules)
+	var builtin []*Rule
+	for _, r := range rules {
+		if r.Builtin {
+			builtin = append(builtin, r)
+		}
+	}
+	aggs := kindAggregates(builtin)
 	for name, m := range aggs.modules {
 		modules[name] = m
 	}
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	// Built-in and custom rules compile under the same capabilities: the
+	// built-in ones need nothing the sandbox forbids.
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(opts.Sandbox.capabilities())
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
 	}
-	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*rego.PreparedEvalQuery{}, compiler: compiler}
+	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*rego.PreparedEvalQuery{},
+		compiler: compiler, sandbox: opts.Sandbox}
 	for kind, pkg := range aggs.pkgs {
 		q, err := ast.ParseBody(fmt.Sprintf(`out := [[i, a] | some i; x := input[i]; a := data.%s.all with input as x]`, pkg))
 		if err != nil {
@@ -103,6 +131,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
+		cr.sandboxed = !r.Builtin
+		e.sandboxed = e.sandboxed || cr.sandboxed
 		for _, k := range r.Kinds {
 			e.byKind[k] = append(e.byKind[k], cr)
 		}
@@ -202,6 +232,11 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 			jobs = append(jobs, job{kind: k, rules: rules, res: rs[i:min(i+opts.BatchSize, len(rs))]})
 		}
 	}
+	var g *guard
+	if e.sandboxed {
+		g = newGuard(e.sandbox)
+		defer g.close()
+	}
 	results := make([][]model.Finding, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -213,7 +248,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = e.evalJob(ctx, jobs[i])
+				results[i], errs[i] = e.evalJob(ctx, g, jobs[i])
 				if opts.Progress != nil {
 					mu.Lock()
 					done += len(jobs[i].res)
@@ -244,8 +279,10 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 	return out, nil
 }
 
-// evalJob evaluates every rule of one kind over a batch of resources.
-func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
+// evalJob evaluates every rule of one kind over a batch of resources: the
+// built-in rules in one aggregated query, the custom ones one by one under
+// the guard.
+func (e *Engine) evalJob(ctx context.Context, g *guard, j job) ([]model.Finding, error) {
 	docs := make([]any, len(j.res))
 	for i, r := range j.res {
 		d, err := toDoc(r)
@@ -258,17 +295,55 @@ func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	if out, ok := e.evalKind(ctx, j, docs, batch); ok {
+	var trusted, sandboxed []*compiledRule
+	for _, cr := range j.rules {
+		if cr.sandboxed {
+			sandboxed = append(sandboxed, cr)
+		} else {
+			trusted = append(trusted, cr)
+		}
+	}
+	var out []model.Finding // findings are large: each is copied once at most
+	if len(trusted) > 0 {
+		var ok bool
+		if out, ok = e.evalKind(ctx, j, docs, batch); !ok {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			if out, err = e.evalRules(ctx, nil, trusted, j, docs, batch); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(sandboxed) == 0 {
 		return out, nil
 	}
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
+	fs, err := e.evalRules(ctx, g, sandboxed, j, docs, batch)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, fs...), nil
+}
+
+// evalRules evaluates rules one by one over a batch, and when a rule's
+// batch query fails, over one resource at a time, so only the resources
+// that fail to evaluate get an error finding. With a guard, a rule that
+// exceeds a bound gets an error finding on every resource instead, here
+// and in every later batch.
+func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule, j job, docs []any, batch ast.Value) ([]model.Finding, error) {
+	eval := func(cr *compiledRule, q *rego.PreparedEvalQuery, input ast.Value) (rego.ResultSet, error) {
+		if g == nil {
+			return q.Eval(ctx, rego.EvalParsedInput(input))
+		}
+		return g.eval(ctx, cr, func(ctx context.Context) (rego.ResultSet, error) {
+			return q.Eval(ctx, rego.EvalParsedInput(input))
+		})
 	}
 	var out []model.Finding
-	for _, cr := range j.rules {
-		denies := make([][]any, len(j.res))
-		rs, err := cr.batch.Eval(ctx, rego.EvalParsedInput(batch))
+	for _, cr := range rules {
+		rs, err := eval(cr, &cr.batch, batch)
 		if err == nil {
+			denies := make([][]any, len(j.res))
 			eachIndexed(rs, len(j.res), func(i int, d any) { denies[i] = append(denies[i], d) })
 			for i, r := range j.res {
 				out = append(out, findings(cr.Rule, r, docs[i], denies[i])...)
@@ -278,24 +353,45 @@ func (e *Engine) evalJob(ctx context.Context, j job) ([]model.Finding, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		// One resource broke the batch: evaluate one by one so only the
-		// resources that fail to evaluate get an error finding.
+		var be *boundError
+		if errors.As(err, &be) {
+			for _, r := range j.res {
+				out = append(out, stoppedFinding(cr.Rule, r, be))
+			}
+			continue
+		}
 		for i, r := range j.res {
 			v, err := ast.InterfaceToValue(docs[i])
 			if err != nil {
 				return nil, err
 			}
-			rs, err := cr.single.Eval(ctx, rego.EvalParsedInput(v))
-			if err != nil {
-				out = append(out, model.Finding{RuleID: cr.ID, Title: cr.Title, Severity: cr.Severity,
-					Status: model.StatusError, Message: "rule evaluation failed: " + err.Error(),
-					Resource: r.Ref(), Location: r.Location, Compliance: cr.Compliance})
-				continue
+			rs, err := eval(cr, &cr.single, v)
+			switch {
+			case errors.As(err, &be):
+				out = append(out, stoppedFinding(cr.Rule, r, be))
+			case err != nil:
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				out = append(out, errorFinding(cr.Rule, r, "rule evaluation failed: "+err.Error()))
+			default:
+				out = append(out, findings(cr.Rule, r, docs[i], resultList(rs))...)
 			}
-			out = append(out, findings(cr.Rule, r, docs[i], resultList(rs))...)
 		}
 	}
 	return out, nil
+}
+
+func errorFinding(rule *Rule, r *model.Resource, msg string) model.Finding {
+	return model.Finding{RuleID: rule.ID, Title: rule.Title, Severity: rule.Severity,
+		Status: model.StatusError, Message: msg,
+		Resource: r.Ref(), Location: r.Location, Compliance: rule.Compliance}
+}
+
+// stoppedFinding reports a resource a stopped rule gave no verdict on.
+func stoppedFinding(rule *Rule, r *model.Resource, be *boundError) model.Finding {
+	return errorFinding(rule, r, "rule stopped by the sandbox: "+be.Error()+
+		"; it gives no verdict on any resource for the rest of the scan")
 }
 
 // eachIndexed walks the [resource index, value] pairs a batch query
@@ -527,6 +623,9 @@ func (e *Engine) evalKind(ctx context.Context, j job, docs []any, batch ast.Valu
 	var out []model.Finding
 	for i, r := range j.res {
 		for _, cr := range j.rules {
+			if cr.sandboxed {
+				continue // not in the aggregate
+			}
 			denies, _ := perResource[i][cr.ID].([]any)
 			out = append(out, findings(cr.Rule, r, docs[i], denies)...)
 		}

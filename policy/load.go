@@ -26,7 +26,13 @@ type Options struct {
 	Disabled []string
 	// Severities re-rate rules by id.
 	Severities map[string]model.Severity
+	// Sandbox confines what rules may call, and how long and how much
+	// memory a custom rule may take.
+	Sandbox Sandbox
 }
+
+// builtinPrefix marks the file names of embedded rules.
+const builtinPrefix = "builtin:"
 
 type source struct {
 	file    string
@@ -46,7 +52,7 @@ func loadSources(opts Options) ([]source, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, source{file: "builtin:" + p, text: string(b), builtin: true})
+			out = append(out, source{file: builtinPrefix + p, text: string(b), builtin: true})
 			return nil
 		})
 		if err != nil {
@@ -99,26 +105,50 @@ func loadSources(opts Options) ([]source, error) {
 // parseAll parses sources and extracts rules. A custom rule with the id of
 // a built-in one replaces it; two custom rules with one id are an error.
 func parseAll(srcs []source) (map[string]*ast.Module, []*Rule, error) {
-	modules := map[string]*ast.Module{}
-	byID := map[string]*Rule{}
+	type parsed struct {
+		source
+		m *ast.Module
+	}
+	var all []parsed
 	var errs []error
 	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+	builtinPkgs := map[string][]string{} // package path -> built-in files
 	for _, s := range srcs {
 		m, err := ast.ParseModuleWithOpts(s.file, s.text, popts)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		all = append(all, parsed{s, m})
+		if s.builtin {
+			builtinPkgs[pkgPath(m)] = append(builtinPkgs[pkgPath(m)], s.file)
+		}
+	}
+	modules := map[string]*ast.Module{}
+	byID := map[string]*Rule{}
+	for _, p := range all {
+		s, m := p.source, p.m
 		r, err := ruleFromModule(s.file, m)
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if !s.builtin {
+			overridden := ""
+			if prev, ok := byID[idOf(r)]; ok && prev.Builtin {
+				overridden = prev.File
+			}
+			if err := outsideBuiltinPackages(s.file, m, builtinPkgs, overridden); err != nil {
+				errs = append(errs, err)
+				continue
+			}
 		}
 		modules[s.file] = m
 		if r == nil {
 			continue
 		}
 		r.Builtin = s.builtin
+		r.Source = s.text
 		if prev, ok := byID[r.ID]; ok {
 			if prev.Builtin && !r.Builtin {
 				delete(modules, prev.File) // the user's rule overrides the built-in one
@@ -138,4 +168,34 @@ func parseAll(srcs []source) (map[string]*ast.Module, []*Rule, error) {
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return modules, rules, nil
+}
+
+func idOf(r *Rule) string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
+
+// outsideBuiltinPackages keeps a custom module out of the built-in rules'
+// packages: Rego merges the rules of one package across modules, so a
+// custom module there could add to a built-in rule's deny set or to a
+// helper it calls, and the built-in rules, which run outside the sandbox's
+// time and memory bounds, would run custom code. The one exception is the
+// package of the built-in rule a custom rule replaces by id.
+func outsideBuiltinPackages(file string, m *ast.Module, builtinPkgs map[string][]string, overridden string) error {
+	pkg := pkgPath(m)
+	for bp, files := range builtinPkgs {
+		if pkg != bp && !strings.HasPrefix(pkg, bp+".") && !strings.HasPrefix(bp, pkg+".") {
+			continue
+		}
+		for _, f := range files {
+			if f != overridden {
+				return fmt.Errorf("%s:%d: package %s overlaps the built-in package %s (%s); "+
+					"custom rules and helpers need packages of their own (e.g. acme.s3.owner), "+
+					"or the id of the built-in rule they replace", file, m.Package.Location.Row, pkg, bp, f)
+			}
+		}
+	}
+	return nil
 }

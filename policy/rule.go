@@ -32,6 +32,8 @@ type Rule struct {
 	Package string `json:"package"`
 	File    string `json:"file"`
 	Builtin bool   `json:"builtin"`
+	// Source is the rule's Rego text, for `vigil rules explain`.
+	Source string `json:"-"`
 	// Enabled is false when configuration disabled the rule.
 	Enabled bool `json:"enabled"`
 	// DefaultSeverity is the severity before configuration re-rated it.
@@ -79,8 +81,14 @@ func ruleFromModule(file string, m *ast.Module) (*Rule, error) {
 		return nil, fmt.Errorf("%s: rule %s names no kinds", file, r.ID)
 	}
 	for _, k := range r.Kinds {
-		if _, ok := model.LookupKind(k); !ok && !strings.Contains(k, ".") {
-			return nil, fmt.Errorf("%s: rule %s: %q is not a kind (provider.service.type)", file, r.ID, k)
+		// A kind no source produces would make the rule a silent no-op.
+		if _, ok := model.LookupKind(k); !ok {
+			hint := ""
+			if near := nearestKind(k); near != "" {
+				hint = fmt.Sprintf("did you mean %s? ", near)
+			}
+			return nil, fmt.Errorf("%s:%d: rule %s: kind %q does not exist (%srun `vigil schema` for the list)",
+				file, row(ann.Location), r.ID, k, hint)
 		}
 	}
 	if r.Title == "" {
@@ -106,6 +114,46 @@ func ruleFromModule(file string, m *ast.Module) (*Rule, error) {
 		return nil, fmt.Errorf("%s: rule %s defines no deny rule", file, r.ID)
 	}
 	return r, nil
+}
+
+func row(loc *ast.Location) int {
+	if loc == nil {
+		return 0
+	}
+	return loc.Row
+}
+
+// nearestKind is the registered kind closest to a misspelt one, if one is
+// close: at most a third of its letters differ.
+func nearestKind(k string) string {
+	best, bestD := "", len(k)/3+1
+	for _, ki := range model.Kinds() {
+		if d := editDistance(k, ki.Name); d < bestD {
+			best, bestD = ki.Name, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func hasDeny(m *ast.Module) bool {

@@ -20,21 +20,28 @@ type rulesFlags struct {
 	format, configPath, provider, kind, framework, severity string
 	policies                                                []string
 	noBuiltin                                               bool
+	sandbox                                                 sandboxFlags
 }
 
 func newRulesCmd() *cobra.Command {
 	var f rulesFlags
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List and explain the rules Vigil evaluates",
+		Short: "List, show and explain the rules Vigil evaluates",
 		Long: `The rule catalog: built-in rules plus the custom rules of --policy
-directories and vigil.yaml, with the disabled and re-rated ones marked.`,
+directories and vigil.yaml, with the disabled and re-rated ones marked.
+
+  list      one line per rule, filtered by provider, kind, framework, severity
+  show      one rule's metadata: description, remediation, compliance
+  explain   all of show, plus the attributes the rule reads (with their types
+            from the kind's schema) and its Rego source`,
 	}
 	pf := cmd.PersistentFlags()
 	pf.StringVarP(&f.format, "format", "f", "table", "output format: table or json")
 	pf.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
 	pf.StringArrayVarP(&f.policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
 	pf.BoolVar(&f.noBuiltin, "no-builtin", false, "only the custom rules")
+	f.sandbox.register(pf)
 
 	list := &cobra.Command{
 		Use:   "list",
@@ -96,8 +103,86 @@ directories and vigil.yaml, with the disabled and re-rated ones marked.`,
 			return printRule(cmd.OutOrStdout(), r)
 		},
 	}
-	cmd.AddCommand(list, show)
+	explain := &cobra.Command{
+		Use:   "explain RULE-ID",
+		Short: "Explain one rule: what it checks and reads, how to fix it, and its Rego source",
+		Long: `Explain prints what "show" prints, then the attributes the rule reads,
+with their types and notes from "vigil schema", and the rule's Rego source:
+everything needed to understand a verdict or to write a rule like it.`,
+		Example: "  vigil rules explain AWS-S3-001\n  vigil rules explain ACME-S3-001 --policy my-rules/ --format json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := rulesEngine(&f)
+			if err != nil {
+				return err
+			}
+			r, ok := e.Rule(strings.ToUpper(args[0]))
+			if !ok {
+				return usageError("no rule %s (see `vigil rules list`)", args[0])
+			}
+			reads := readAttributes(r)
+			if f.format == "json" {
+				if reads == nil {
+					reads = []model.Field{}
+				}
+				return writeJSON(cmd.OutOrStdout(), struct {
+					*policy.Rule
+					ReadAttributes []model.Field `json:"read_attributes"`
+					Source         string        `json:"source"`
+				}{r, reads, r.Source})
+			}
+			return explainRule(cmd.OutOrStdout(), r, reads)
+		},
+	}
+	cmd.AddCommand(list, show, explain)
 	return cmd
+}
+
+// readAttributes are the schema fields, of every kind the rule judges, at
+// or under the paths the rule reads.
+func readAttributes(r *policy.Rule) []model.Field {
+	var out []model.Field
+	seen := map[string]bool{}
+	for _, k := range r.Kinds {
+		ki, ok := model.LookupKind(k)
+		if !ok {
+			continue
+		}
+		for _, fd := range ki.Schema() {
+			for _, p := range r.Reads {
+				if (fd.Path == p || strings.HasPrefix(fd.Path, p+".") || strings.HasPrefix(fd.Path, p+"[")) && !seen[fd.Path] {
+					seen[fd.Path] = true
+					out = append(out, fd)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func explainRule(w io.Writer, r *policy.Rule, reads []model.Field) error {
+	if err := printRule(w, r); err != nil {
+		return err
+	}
+	s := report.Sanitize
+	if len(r.Reads) > 0 {
+		fmt.Fprintln(w, "\nReads (input.attributes):")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, fd := range reads {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s(fd.Path), s(fd.Type), s(fd.Doc))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if len(reads) == 0 {
+			fmt.Fprintf(w, "  %s\n", s(strings.Join(r.Reads, ", ")))
+		}
+	}
+	fmt.Fprintf(w, "\nRego source (%s):\n", s(r.File))
+	for _, line := range strings.Split(strings.TrimRight(r.Source, "\n"), "\n") {
+		fmt.Fprintf(w, "  %s\n", s(strings.ReplaceAll(line, "\t", "    ")))
+	}
+	return nil
 }
 
 func rulesEngine(f *rulesFlags) (*policy.Engine, error) {
@@ -108,7 +193,7 @@ func rulesEngine(f *rulesFlags) (*policy.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return engineFor(context.Background(), cfg, f.policies, nil, nil, f.noBuiltin)
+	return engineFor(context.Background(), cfg, f.policies, nil, nil, f.noBuiltin, f.sandbox)
 }
 
 func contains(l []string, s string) bool {

@@ -32,6 +32,19 @@ type reportFlags struct {
 	includePassed, noColor, quiet, noBuiltin     bool
 	failOnErrors, details                        bool
 	cpuprofile                                   string
+	sandbox                                      sandboxFlags
+}
+
+// sandboxFlags loosen the rule sandbox, on top of vigil.yaml's sandbox
+// section.
+type sandboxFlags struct {
+	allowBuiltins, allowNet []string
+}
+
+func (f *sandboxFlags) register(fl *pflag.FlagSet) {
+	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let rules call this restricted built-in (repeatable): "+
+		strings.Join(policy.RestrictedBuiltins(), ", "))
+	fl.StringArrayVar(&f.allowNet, "allow-net", nil, "host an allowed http.send or net.lookup_ip_addr may reach (repeatable)")
 }
 
 // Exit codes. When several apply, the first in this order wins: a scan
@@ -54,6 +67,7 @@ func (f *reportFlags) register(fl *pflag.FlagSet) {
 	fl.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
 	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
 	fl.BoolVar(&f.noBuiltin, "no-builtin", false, "run only the custom rules given with --policy")
+	f.sandbox.register(fl)
 	fl.StringArrayVar(&f.disable, "disable-rule", nil, "rule id not to run (repeatable, or comma-separated)")
 	fl.StringArrayVar(&f.rerate, "rule-severity", nil, "re-rate a rule: ID=SEVERITY (repeatable)")
 	fl.BoolVar(&f.includePassed, "include-passed", false, "include passed checks in the report")
@@ -148,7 +162,7 @@ func loadConfig(path string) (*config.Config, error) {
 	return cfg, nil
 }
 
-func engineFor(ctx context.Context, cfg *config.Config, policies, disable, rerate []string, noBuiltin bool) (*policy.Engine, error) {
+func engineFor(ctx context.Context, cfg *config.Config, policies, disable, rerate []string, noBuiltin bool, sb sandboxFlags) (*policy.Engine, error) {
 	sev := cfg.Severities()
 	for _, r := range rerate {
 		id, s, ok := strings.Cut(r, "=")
@@ -166,6 +180,12 @@ func engineFor(ctx context.Context, cfg *config.Config, policies, disable, rerat
 		NoBuiltin:  noBuiltin,
 		Disabled:   append(append([]string{}, cfg.Rules.Disable...), splitList(disable)...),
 		Severities: sev,
+		Sandbox: policy.Sandbox{
+			AllowBuiltins: append(append([]string{}, cfg.Sandbox.AllowBuiltins...), splitList(sb.allowBuiltins)...),
+			AllowNet:      append(append([]string{}, cfg.Sandbox.AllowNet...), splitList(sb.allowNet)...),
+			Timeout:       cfg.Sandbox.EvalTimeout(),
+			Memory:        uint64(cfg.Sandbox.MemoryMB) << 20,
+		},
 	})
 	if err != nil {
 		return nil, usageError("%v", err)
@@ -262,7 +282,7 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	s.progress = newProgress(cmd.ErrOrStderr(), !rf.quiet)
 	s.engine = make(chan engineResult, 1)
 	go func() {
-		e, err := engineFor(ctx, s.cfg, rf.policies, rf.disable, rf.rerate, rf.noBuiltin)
+		e, err := engineFor(ctx, s.cfg, rf.policies, rf.disable, rf.rerate, rf.noBuiltin, rf.sandbox)
 		if err == nil {
 			if cerr := s.cfg.CheckRules(func(id string) bool { _, ok := e.Rule(id); return ok }); cerr != nil {
 				err = usageError("%v", cerr)
