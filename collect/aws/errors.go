@@ -22,7 +22,8 @@ type CollectionError struct {
 	Service   string `json:"service"`
 	Operation string `json:"operation,omitempty"`
 	// Code is AWS's error code (AccessDenied, Throttling ...) or one of
-	// Timeout, Unreachable, Canceled, Error.
+	// Timeout, Unreachable, Canceled, Error. A unit cut off by a tripped
+	// breaker has one error, Timeout or Unreachable, naming the breaker.
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
@@ -52,7 +53,11 @@ func newCollectionError(acct, region, svc, op string, err error) CollectionError
 		ce.Operation = opErr.OperationName
 	}
 	var netErr net.Error
+	var breakerErr *BreakerError
 	switch {
+	case errors.As(err, &breakerErr):
+		ce.Code = breakerErr.Code
+		ce.Message = breakerErr.Error()
 	case errors.As(err, &apiErr):
 		ce.Code = apiErr.ErrorCode()
 		ce.Message = apiErr.ErrorMessage()

@@ -12,7 +12,8 @@ import (
 )
 
 // middleware returns Vigil's middleware for every client: a timeout per
-// operation (retries included) and the count of operations sent.
+// operation (retries included), after which the breakers judge the
+// silence (breaker.go), and the count of operations sent.
 func (c *collector) middleware() []func(*middleware.Stack) error {
 	timeout := c.opts.CallTimeout
 	return []func(*middleware.Stack) error{
@@ -20,9 +21,11 @@ func (c *collector) middleware() []func(*middleware.Stack) error {
 			return st.Initialize.Add(middleware.InitializeMiddlewareFunc("vigil-call-timeout",
 				func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
 					c.calls.Add(1)
+					ctx, op := withOp(ctx)
 					ctx, cancel := context.WithTimeout(ctx, timeout)
 					defer cancel()
-					return next.HandleInitialize(ctx, in)
+					out, md, err := next.HandleInitialize(ctx, in)
+					return out, md, c.breakers.settle(ctx, op, err)
 				}), middleware.Before)
 		},
 		func(st *middleware.Stack) error {
@@ -36,17 +39,26 @@ func (c *collector) middleware() []func(*middleware.Stack) error {
 	}
 }
 
-// inFlightLimit holds each attempt to one of n slots shared by one
-// account's clients, and to its service's congestion window. Attempts
-// take a slot, backoff between them does not.
-func inFlightLimit(n int) func(*middleware.Stack) error {
+// inFlightLimit holds each attempt of one account's clients to one of n
+// slots shared by them, and to its service's congestion window. Attempts
+// take a slot, backoff between them does not. An attempt whose endpoint's
+// or region's breaker has tripped fails at once, queued or in flight, so
+// a hung region holds no slot for longer than the timeout that tripped it.
+func inFlightLimit(n int, b *breakers, account string) func(*middleware.Stack) error {
 	slots := make(chan struct{}, n)
 	var mu sync.Mutex
 	windows := map[string]*window{}
 	return func(st *middleware.Stack) error {
 		return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("vigil-in-flight",
 			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-				key := awsmw.GetServiceID(ctx) + "/" + awsmw.GetRegion(ctx)
+				service, region := awsmw.GetServiceID(ctx), awsmw.GetRegion(ctx)
+				g, err := b.guard(ctx, service, region, service+" "+awsmw.GetOperationName(ctx)+" for account "+account)
+				if err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
+				ctx, stop := g.watch(ctx)
+				defer stop()
+				key := service + "/" + region
 				mu.Lock()
 				w := windows[key]
 				if w == nil {
@@ -55,18 +67,19 @@ func inFlightLimit(n int) func(*middleware.Stack) error {
 				}
 				mu.Unlock()
 				if err := w.acquire(ctx); err != nil {
-					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, g.cause(ctx, err)
 				}
 				select {
 				case slots <- struct{}{}:
 				case <-ctx.Done():
 					w.release(false)
-					return middleware.FinalizeOutput{}, middleware.Metadata{}, ctx.Err()
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, g.cause(ctx, ctx.Err())
 				}
+				g.sent()
 				out, md, err := next.HandleFinalize(ctx, in)
 				<-slots
 				w.release(err != nil && isThrottle.IsErrorThrottle(err) == aws.TrueTernary)
-				return out, md, err
+				return out, md, g.done(ctx, err)
 			}), middleware.After)
 	}
 }
