@@ -124,6 +124,7 @@ func (e *BreakerError) RetryableError() bool { return false }
 
 // opState follows one operation across its attempts, for settle.
 type opState struct {
+	clock            *callClock
 	endpoint, region *breaker
 	// call names the operation for messages: "EC2 DescribeVpcs for
 	// account 111111111111".
@@ -136,10 +137,11 @@ type opState struct {
 
 type opKey struct{}
 
-// withOp starts following an operation; its attempts find it in their
-// context.
-func withOp(ctx context.Context) (context.Context, *opState) {
-	op := &opState{}
+// withOp starts following an operation and its call timeout; its
+// attempts find it in their context.
+func withOp(ctx context.Context, timeout time.Duration) (context.Context, *opState) {
+	ctx, clock := newCallClock(ctx, timeout)
+	op := &opState{clock: clock}
 	return context.WithValue(ctx, opKey{}, op), op
 }
 
@@ -182,11 +184,20 @@ func (g *guard) watch(ctx context.Context) (_ context.Context, stop func()) {
 	}
 }
 
+// queued stops the operation's clock while the attempt waits in Vigil's
+// queues; sent starts it again.
+func (g *guard) queued() {
+	if g.op != nil {
+		g.op.clock.pause()
+	}
+}
+
 // sent records that the attempt left the queue for its endpoint.
 func (g *guard) sent() {
 	if g.op == nil {
 		return
 	}
+	g.op.clock.resume()
 	now := time.Now()
 	if g.op.firstSent.IsZero() {
 		g.op.firstSent = now
@@ -231,8 +242,8 @@ func answered(err error) bool {
 
 // settle decides, once an operation has failed, whether its silence trips
 // its endpoint or region, and returns the error to report: the breaker's
-// when one is open, else err. ctx is the operation's, with its deadline.
-func (b *breakers) settle(ctx context.Context, op *opState, err error) error {
+// when one is open, else err.
+func (b *breakers) settle(op *opState, err error) error {
 	if err == nil || op.answered || op.endpoint == nil || answered(err) {
 		return err
 	}
@@ -244,14 +255,14 @@ func (b *breakers) settle(ctx context.Context, op *opState, err error) error {
 	var netErr net.Error
 	var sendErr *smithyhttp.RequestSendError
 	switch {
-	case ctx.Err() == context.DeadlineExceeded || (errors.As(err, &netErr) && netErr.Timeout()):
+	case op.clock.expired() || (errors.As(err, &netErr) && netErr.Timeout()):
 		if time.Since(op.lastSent) < b.minWait {
 			return err // sent too late to prove anything
 		}
 		if op.endpoint.lastAnswer.Load() < since {
 			b.timedOut(op, since)
 		}
-	case errors.As(err, &sendErr) && ctx.Err() == nil:
+	case errors.As(err, &sendErr):
 		// No connection after the SDK's retries. A refused connection or
 		// a name that does not resolve (a service not offered in the
 		// region) says nothing about the region's other services.

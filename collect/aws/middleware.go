@@ -2,7 +2,10 @@ package aws
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -12,8 +15,9 @@ import (
 )
 
 // middleware returns Vigil's middleware for every client: a timeout per
-// operation (retries included), after which the breakers judge the
-// silence (breaker.go), and the count of operations sent.
+// operation (retries included, time queued for an in-flight slot not),
+// after which the breakers judge the silence (breaker.go), and the count
+// of operations sent.
 func (c *collector) middleware() []func(*middleware.Stack) error {
 	timeout := c.opts.CallTimeout
 	return []func(*middleware.Stack) error{
@@ -21,11 +25,14 @@ func (c *collector) middleware() []func(*middleware.Stack) error {
 			return st.Initialize.Add(middleware.InitializeMiddlewareFunc("vigil-call-timeout",
 				func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
 					c.calls.Add(1)
-					ctx, op := withOp(ctx)
-					ctx, cancel := context.WithTimeout(ctx, timeout)
-					defer cancel()
+					ctx, op := withOp(ctx, timeout)
+					defer op.clock.stop()
 					out, md, err := next.HandleInitialize(ctx, in)
-					return out, md, c.breakers.settle(ctx, op, err)
+					var be *BreakerError
+					if err != nil && op.clock.expired() && !errors.As(err, &be) {
+						err = &callTimeoutError{timeout: timeout, err: err}
+					}
+					return out, md, c.breakers.settle(op, err)
 				}), middleware.Before)
 		},
 		func(st *middleware.Stack) error {
@@ -39,11 +46,96 @@ func (c *collector) middleware() []func(*middleware.Stack) error {
 	}
 }
 
+// callClock is one operation's call timeout. It runs while the operation
+// is the SDK's or AWS's to finish, retries and their backoff included,
+// and stops while an attempt waits for an in-flight slot or its service's
+// window: a call queued behind others (behind a hung region's until its
+// breakers trip, behind a throttled service's narrowed window) is late
+// but not unanswered, and must not time out before it is sent.
+type callClock struct {
+	cancel context.CancelCauseFunc
+
+	mu      sync.Mutex
+	left    time.Duration
+	running time.Time // when it last started; zero while stopped
+	timer   *time.Timer
+	out     bool
+}
+
+// errCallTimeout cancels an operation whose clock ran out.
+var errCallTimeout = errors.New("call timeout")
+
+func newCallClock(ctx context.Context, timeout time.Duration) (context.Context, *callClock) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	c := &callClock{cancel: cancel, left: timeout, running: time.Now()}
+	c.timer = time.AfterFunc(timeout, c.expire)
+	return ctx, c
+}
+
+// expire ends the operation as timed out.
+func (c *callClock) expire() {
+	c.mu.Lock()
+	c.out = true
+	c.mu.Unlock()
+	c.cancel(errCallTimeout)
+}
+
+func (c *callClock) expired() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.out
+}
+
+// pause stops the clock while the operation waits in Vigil's own queue.
+func (c *callClock) pause() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.running.IsZero() && c.timer.Stop() {
+		c.left -= time.Since(c.running)
+		c.running = time.Time{}
+	}
+}
+
+// resume starts it again with the time left.
+func (c *callClock) resume() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.out || !c.running.IsZero() {
+		return
+	}
+	c.running = time.Now()
+	c.timer.Reset(max(c.left, 0))
+}
+
+// stop ends the clock with its operation.
+func (c *callClock) stop() {
+	c.timer.Stop()
+	c.cancel(nil)
+}
+
+// callTimeoutError is an operation that ran out of its call timeout. It
+// unwraps to context.DeadlineExceeded, which the clock's cancellation
+// shows to the SDK as context.Canceled.
+type callTimeoutError struct {
+	timeout time.Duration
+	err     error
+}
+
+func (e *callTimeoutError) Error() string {
+	msg := fmt.Sprintf("call timeout (%s) exceeded, retries included", e.timeout)
+	if errors.Is(e.err, context.Canceled) {
+		return msg // the clock's own cancellation says nothing more
+	}
+	return msg + ": " + e.err.Error()
+}
+
+func (e *callTimeoutError) Unwrap() error { return context.DeadlineExceeded }
+
 // inFlightLimit holds each attempt of one account's clients to one of n
 // slots shared by them, and to its service's congestion window. Attempts
-// take a slot, backoff between them does not. An attempt whose endpoint's
-// or region's breaker has tripped fails at once, queued or in flight, so
-// a hung region holds no slot for longer than the timeout that tripped it.
+// take a slot, backoff between them does not; the call timeout does not
+// run while they wait for one. An attempt whose endpoint's or region's
+// breaker has tripped fails at once, queued or in flight.
 func inFlightLimit(n int, b *breakers, account string) func(*middleware.Stack) error {
 	slots := make(chan struct{}, n)
 	var mu sync.Mutex
@@ -66,6 +158,7 @@ func inFlightLimit(n int, b *breakers, account string) func(*middleware.Stack) e
 					windows[key] = w
 				}
 				mu.Unlock()
+				g.queued()
 				if err := w.acquire(ctx); err != nil {
 					return middleware.FinalizeOutput{}, middleware.Metadata{}, g.cause(ctx, err)
 				}
