@@ -185,10 +185,16 @@ func (g *guard) watch(ctx context.Context) (_ context.Context, stop func()) {
 }
 
 // queued stops the operation's clock while the attempt waits in Vigil's
-// queues; sent starts it again.
+// queues; sent, or unqueued when it leaves them unsent, starts it again.
 func (g *guard) queued() {
 	if g.op != nil {
 		g.op.clock.pause()
+	}
+}
+
+func (g *guard) unqueued() {
+	if g.op != nil {
+		g.op.clock.resume()
 	}
 }
 

@@ -321,3 +321,24 @@ func TestBreakerDecisions(t *testing.T) {
 		})
 	}
 }
+
+// The call timeout does not run while a call waits in Vigil's queues,
+// and runs out once it runs again.
+func TestCallClockStopsWhileQueued(t *testing.T) {
+	ctx, clock := newCallClock(context.Background(), 100*time.Millisecond)
+	defer clock.stop()
+	clock.pause()
+	time.Sleep(300 * time.Millisecond)
+	if clock.expired() || ctx.Err() != nil {
+		t.Fatal("the clock ran while paused")
+	}
+	clock.resume()
+	select {
+	case <-ctx.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the clock did not run out after resuming")
+	}
+	if !clock.expired() || context.Cause(ctx) != errCallTimeout {
+		t.Errorf("expired %v, cause %v", clock.expired(), context.Cause(ctx))
+	}
+}

@@ -160,12 +160,14 @@ func inFlightLimit(n int, b *breakers, account string) func(*middleware.Stack) e
 				mu.Unlock()
 				g.queued()
 				if err := w.acquire(ctx); err != nil {
+					g.unqueued()
 					return middleware.FinalizeOutput{}, middleware.Metadata{}, g.cause(ctx, err)
 				}
 				select {
 				case slots <- struct{}{}:
 				case <-ctx.Done():
 					w.release(false)
+					g.unqueued()
 					return middleware.FinalizeOutput{}, middleware.Metadata{}, g.cause(ctx, ctx.Err())
 				}
 				g.sent()
