@@ -71,7 +71,7 @@ no AWS account is contacted and no credentials are needed.`,
 	fl.IntVar(&f.accountConcurrency, "account-concurrency", 4, "accounts scanned at once")
 	fl.IntVar(&f.maxInFlight, "max-in-flight", 32, "API requests in flight per account, retries included")
 	fl.BoolVar(&f.demo, "demo", false, "scan the built-in demo organization served by Vigil's test cloud on loopback (no AWS account needed)")
-	fl.DurationVar(&f.callTimeout, "call-timeout", time.Minute, "timeout of one API operation, retries included")
+	fl.DurationVar(&f.callTimeout, "call-timeout", time.Minute, "timeout of one API operation, retries included (time queued for an in-flight slot not counted); an endpoint or region that answers nothing within it is cut off for the rest of the scan")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "services",
 		Short: "List the AWS services Vigil collects",

@@ -6,6 +6,7 @@ package aws
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -105,7 +106,7 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &collector{opts: opts, services: services, facts: newFacts()}
+	c := &collector{opts: opts, services: services, facts: newFacts(), breakers: newBreakers(opts.CallTimeout)}
 	base, err := c.loadConfig(ctx)
 	if err != nil {
 		return nil, err
@@ -147,6 +148,7 @@ type collector struct {
 	calls    atomic.Int64
 	attempts atomic.Int64
 	facts    *facts
+	breakers *breakers
 
 	mu        sync.Mutex
 	resources []*model.Resource
@@ -154,6 +156,10 @@ type collector struct {
 	regions   map[string]bool
 	done      int
 	total     int
+	// unitErrors counts the errors recorded per account, region and
+	// service; cutOff marks the units a breaker error was recorded for.
+	unitErrors map[[3]string]int
+	cutOff     map[[3]string]bool
 }
 
 // loadConfig builds the base SDK config: the standard credential chain,
@@ -208,7 +214,7 @@ type account struct {
 
 func (c *collector) collectAccount(ctx context.Context, a account) {
 	a.cfg = a.cfg.Copy()
-	a.cfg.APIOptions = append(a.cfg.APIOptions[:len(a.cfg.APIOptions):len(a.cfg.APIOptions)], inFlightLimit(c.opts.MaxInFlight))
+	a.cfg.APIOptions = append(a.cfg.APIOptions[:len(a.cfg.APIOptions):len(a.cfg.APIOptions)], inFlightLimit(c.opts.MaxInFlight, c.breakers, a.id))
 	regions, err := c.enabledRegions(ctx, a)
 	if err != nil {
 		c.fail(a.id, "", "ec2", "DescribeRegions", err)
@@ -292,7 +298,8 @@ func (c *collector) runUnit(ctx context.Context, a account, region string, s *se
 	}
 	c.regions[region] = true
 	c.done++
-	ev := Event{Account: a.id, Region: region, Service: s.name, Resources: len(sc.out), Errors: sc.errors, Done: c.done, Total: c.total}
+	ev := Event{Account: a.id, Region: region, Service: s.name, Resources: len(sc.out),
+		Errors: c.unitErrors[[3]string{a.id, region, s.name}], Done: c.done, Total: c.total}
 	c.mu.Unlock()
 	if c.opts.Progress != nil {
 		c.opts.Progress(ev)
@@ -337,19 +344,35 @@ func (c *collector) fail(acct, region, svc, op string, err error) {
 func (c *collector) failResource(acct, region, svc, op, resource string, err error) {
 	ce := newCollectionError(acct, region, svc, op, err)
 	ce.Resource = resource
-	c.record(ce)
+	c.record(ce, err)
 }
 
 func (c *collector) failKinds(acct, region, svc, op string, kinds []string, err error) {
 	ce := newCollectionError(acct, region, svc, op, err)
 	ce.Kinds = kinds
-	c.record(ce)
+	c.record(ce, err)
 }
 
-func (c *collector) record(ce CollectionError) {
+func (c *collector) record(ce CollectionError, err error) {
+	unit := [3]string{ce.Account, ce.Region, ce.Service}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	// A tripped breaker fails every later call of a unit for the same
+	// reason: one error says it, as many would bury it.
+	if be := (*BreakerError)(nil); errors.As(err, &be) {
+		if c.cutOff[unit] {
+			return
+		}
+		if c.cutOff == nil {
+			c.cutOff = map[[3]string]bool{}
+		}
+		c.cutOff[unit] = true
+	}
 	c.errs = append(c.errs, ce)
-	c.mu.Unlock()
+	if c.unitErrors == nil {
+		c.unitErrors = map[[3]string]int{}
+	}
+	c.unitErrors[unit]++
 }
 
 // Services lists the service collectors by name.

@@ -29,7 +29,8 @@ type CollectionError struct {
 	// the instances' block devices): what it reads is unknown on each.
 	Kinds []string `json:"kinds,omitempty"`
 	// Code is AWS's error code (AccessDenied, Throttling ...) or one of
-	// Timeout, Unreachable, Canceled, Error.
+	// Timeout, Unreachable, Canceled, Error. A unit cut off by a tripped
+	// breaker has one error, Timeout or Unreachable, naming the breaker.
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
@@ -65,7 +66,11 @@ func newCollectionError(acct, region, svc, op string, err error) CollectionError
 		ce.Operation = opErr.OperationName
 	}
 	var netErr net.Error
+	var breakerErr *BreakerError
 	switch {
+	case errors.As(err, &breakerErr):
+		ce.Code = breakerErr.Code
+		ce.Message = breakerErr.Error()
 	case errors.As(err, &apiErr):
 		ce.Code = apiErr.ErrorCode()
 		ce.Message = apiErr.ErrorMessage()

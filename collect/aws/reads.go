@@ -69,7 +69,6 @@ func (s *scope) readKind(op string, fills kindFills, fn func() error) bool {
 	}
 	kinds := make([]string, 0, len(fills))
 	s.mu.Lock()
-	s.errors++
 	if s.kindUnknown == nil {
 		s.kindUnknown = map[string][]string{}
 	}

@@ -37,10 +37,10 @@ type scope struct {
 	account string
 	region  string
 	service string
-	// mu guards out and errors: forEach reads resources concurrently.
-	mu     sync.Mutex
-	out    []*model.Resource
-	errors int
+	// mu guards out and kindUnknown: forEach reads resources
+	// concurrently.
+	mu  sync.Mutex
+	out []*model.Resource
 	// kindUnknown holds, by kind, the paths failed readKind calls left
 	// unknown on every resource of the kind.
 	kindUnknown map[string][]string
@@ -52,18 +52,12 @@ func (s *scope) Config() aws.Config { return s.cfg }
 // fail records a collection error for one operation and lets the
 // collector go on with the rest.
 func (s *scope) fail(op string, err error) {
-	s.mu.Lock()
-	s.errors++
-	s.mu.Unlock()
 	s.c.fail(s.account, s.region, s.service, op, err)
 }
 
 // failResource records a collection error for a read call about one
 // resource, naming it.
 func (s *scope) failResource(op, id string, err error) {
-	s.mu.Lock()
-	s.errors++
-	s.mu.Unlock()
 	s.c.failResource(s.account, s.region, s.service, op, id, err)
 }
 
