@@ -89,13 +89,9 @@ directories and vigil.yaml, with the disabled and re-rated ones marked.
 		Example: "  vigil rules show AWS-S3-001",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := rulesEngine(&f)
+			r, err := ruleByID(&f, args[0])
 			if err != nil {
 				return err
-			}
-			r, ok := e.Rule(strings.ToUpper(args[0]))
-			if !ok {
-				return usageError("no rule %s (see `vigil rules list`)", args[0])
 			}
 			if f.format == "json" {
 				return writeJSON(cmd.OutOrStdout(), r)
@@ -112,13 +108,9 @@ everything needed to understand a verdict or to write a rule like it.`,
 		Example: "  vigil rules explain AWS-S3-001\n  vigil rules explain ACME-S3-001 --policy my-rules/ --format json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := rulesEngine(&f)
+			r, err := ruleByID(&f, args[0])
 			if err != nil {
 				return err
-			}
-			r, ok := e.Rule(strings.ToUpper(args[0]))
-			if !ok {
-				return usageError("no rule %s (see `vigil rules list`)", args[0])
 			}
 			reads := readAttributes(r)
 			if f.format == "json" {
@@ -194,6 +186,19 @@ func rulesEngine(f *rulesFlags) (*policy.Engine, error) {
 		return nil, err
 	}
 	return engineFor(context.Background(), cfg, f.policies, nil, nil, f.noBuiltin, f.sandbox)
+}
+
+// ruleByID loads the rules and returns the one with this id.
+func ruleByID(f *rulesFlags, id string) (*policy.Rule, error) {
+	e, err := rulesEngine(f)
+	if err != nil {
+		return nil, err
+	}
+	r, ok := e.Rule(strings.ToUpper(id))
+	if !ok {
+		return nil, usageError("no rule %s (see `vigil rules list`)", id)
+	}
+	return r, nil
 }
 
 func contains(l []string, s string) bool {
