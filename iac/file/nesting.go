@@ -1,0 +1,552 @@
+package file
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// MaxNesting is how deep one file may nest: brackets, braces, blocks,
+// YAML indentation levels, template interpolations and HCL operator
+// chains all count. Hand-written and generated templates stay below ~40
+// levels. The parsers (HCL's, yaml.v3's, encoding/json's) and the walkers
+// after them recurse once or more per level, and a Go stack overflow kills
+// the process instead of returning an error; 500 keeps every one of them
+// far from the stack limit while leaving ten times the room real files
+// need.
+const MaxNesting = 500
+
+// Syntax is a family of file formats that nest the same way.
+type Syntax int
+
+const (
+	// HCL is Terraform's native syntax (.tf, .tfvars).
+	HCL Syntax = iota
+	// HCLTemplate is a bare HCL template: a templatefile() file.
+	HCLTemplate
+	// HCLJSON is Terraform's JSON syntax (.tf.json): JSON whose strings
+	// are HCL templates.
+	HCLJSON
+	// JSON is plain JSON (plan JSON, CloudFormation and Kubernetes JSON).
+	JSON
+	// YAML is YAML 1.2 (CloudFormation templates, Kubernetes manifests).
+	YAML
+)
+
+// CheckNesting returns an *Error at the line where data first nests
+// deeper than MaxNesting, or nil. It scans the text once and builds
+// nothing, so it runs before any parser sees the bytes. The count is an
+// estimate that errs on the deep side (an unclosed bracket in a broken
+// file still counts); it never lets a file through that nests deeper than
+// the limit in the way the parser sees it.
+func CheckNesting(path string, data []byte, syn Syntax) *Error {
+	var line int
+	switch syn {
+	case HCL:
+		line = hclDepth(data, false)
+	case HCLTemplate:
+		line = hclDepth(data, true)
+	case HCLJSON:
+		line = jsonDepth(data, checkTemplateString)
+	case JSON:
+		line = jsonDepth(data, nil)
+	case YAML:
+		line = yamlDepth(data)
+	}
+	if line == 0 {
+		return nil
+	}
+	return Errorf(path, line, "nesting deeper than %d levels (brackets, blocks, indentation or operators); file skipped", MaxNesting)
+}
+
+// SyntaxOf tells JSON from YAML for a CloudFormation or Kubernetes file:
+// by its extension, and for .template files by the first character.
+func SyntaxOf(path string, data []byte) Syntax {
+	if strings.HasSuffix(strings.ToLower(path), ".json") {
+		return JSON
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".template") {
+		if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+			return JSON
+		}
+	}
+	return YAML
+}
+
+// jsonDepth returns the 1-based line where JSON nests deeper than
+// MaxNesting, or 0. onString, when set, judges each string (its raw,
+// still escaped text); a non-zero return fails the string's line.
+func jsonDepth(data []byte, onString func(raw []byte) int) int {
+	depth, line := 0, 1
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '\n':
+			line++
+		case '[', '{':
+			depth++
+			if depth > MaxNesting {
+				return line
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			start, startLine := i+1, line
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				switch data[i] {
+				case '\\':
+					i++
+				case '\n':
+					line++ // invalid JSON, but keep the line count right
+				}
+			}
+			if onString != nil && onString(data[start:min(i, len(data))]) > 0 {
+				return startLine
+			}
+		}
+	}
+	return 0
+}
+
+// checkTemplateString judges a JSON string of a .tf.json file as the HCL
+// template Terraform parses it as.
+func checkTemplateString(raw []byte) int {
+	if !bytes.Contains(raw, []byte("${")) && !bytes.Contains(raw, []byte("%{")) {
+		return 0
+	}
+	var s string
+	quoted := make([]byte, 0, len(raw)+2)
+	quoted = append(append(append(quoted, '"'), raw...), '"')
+	if err := json.Unmarshal(quoted, &s); err != nil {
+		return 0 // the JSON parser reports it
+	}
+	return hclDepth([]byte(s), true)
+}
+
+// hclFrame is one open construct of the HCL scanner.
+type hclFrame struct {
+	kind   byte   // 0 body, '{' '[' '(' brackets, '$' interpolation, '"' quoted template, '<' heredoc, 'T' bare template
+	ops    int    // operators and closed brackets in the current item: each nests the expression tree one level
+	dirs   int    // open %{if} / %{for} directives in a template
+	marker []byte // heredoc end marker
+}
+
+func (f *hclFrame) template() bool { return f.kind == '"' || f.kind == '<' || f.kind == 'T' }
+
+// hclDepth returns the 1-based line where HCL (or, with template, a bare
+// HCL template) nests deeper than MaxNesting, or 0. Brackets, braces,
+// parentheses, interpolations, quoted templates and heredocs nest; so do
+// operators, since hclsyntax parses `!!!x`, `a ? b : c ? ...` and
+// `a + b + c ...` into trees as deep as the chain is long, and evaluates
+// them recursively. Operators count until the item ends (a comma, or a
+// newline in a body or object).
+func hclDepth(data []byte, template bool) int {
+	root := hclFrame{kind: 0}
+	if template {
+		root.kind = 'T'
+	}
+	stack := []hclFrame{root}
+	extra := 0 // sum of ops and dirs over the stack
+	line := 1
+	lineStart := true
+	depth := func() int { return len(stack) - 1 + extra }
+	push := func(f hclFrame) bool {
+		stack = append(stack, f)
+		return depth() > MaxNesting
+	}
+	pop := func() {
+		top := &stack[len(stack)-1]
+		extra -= top.ops + top.dirs
+		stack = stack[:len(stack)-1]
+		if p := &stack[len(stack)-1]; !p.template() {
+			p.ops++ // a closed bracket in an expression nests its item once more (a[b][c])
+			extra++
+		}
+	}
+	op := func() bool {
+		stack[len(stack)-1].ops++
+		extra++
+		return depth() > MaxNesting
+	}
+	endItem := func() {
+		top := &stack[len(stack)-1]
+		extra -= top.ops
+		top.ops = 0
+	}
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		top := &stack[len(stack)-1]
+		if top.kind == '<' && lineStart {
+			// A heredoc ends at a line holding only its marker.
+			j := i
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t') {
+				j++
+			}
+			if bytes.HasPrefix(data[j:], top.marker) {
+				k := j + len(top.marker)
+				for k < len(data) && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r') {
+					k++
+				}
+				if k == len(data) || data[k] == '\n' {
+					pop()
+					i = k - 1
+					lineStart = false
+					continue
+				}
+			}
+		}
+		lineStart = false
+		if c == '\n' {
+			line++
+			lineStart = true
+		}
+		if top.template() {
+			switch {
+			case c == '\n' && top.kind == '"':
+				pop() // an unterminated quoted string ends at the line's end
+				if !stack[len(stack)-1].template() && (stack[len(stack)-1].kind == 0 || stack[len(stack)-1].kind == '{') {
+					endItem()
+				}
+			case c == '\\' && top.kind == '"':
+				if i+1 < len(data) && data[i+1] == '\n' {
+					line++
+					lineStart = true
+				}
+				i++
+			case c == '"' && top.kind == '"':
+				pop()
+			case (c == '$' || c == '%') && i+2 < len(data) && data[i+1] == c && data[i+2] == '{':
+				i += 2 // $${ and %%{ are literal text
+			case (c == '$' || c == '%') && i+1 < len(data) && data[i+1] == '{':
+				if c == '%' {
+					switch directiveWord(data[i+2:]) {
+					case "if", "for":
+						top.dirs++
+						extra++
+					case "endif", "endfor":
+						if top.dirs > 0 {
+							top.dirs--
+							extra--
+						}
+					}
+				}
+				i++
+				if push(hclFrame{kind: '$'}) {
+					return line
+				}
+			}
+			continue
+		}
+		switch c {
+		case '\n':
+			if top.kind == 0 || top.kind == '{' {
+				endItem()
+			}
+		case ',':
+			endItem()
+		case '#':
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case '/':
+			switch {
+			case i+1 < len(data) && data[i+1] == '/':
+				for i+1 < len(data) && data[i+1] != '\n' {
+					i++
+				}
+			case i+1 < len(data) && data[i+1] == '*':
+				i += 2
+				for i < len(data) && !(data[i] == '*' && i+1 < len(data) && data[i+1] == '/') {
+					if data[i] == '\n' {
+						line++
+					}
+					i++
+				}
+				i++
+			default:
+				if op() {
+					return line
+				}
+			}
+		case '"':
+			if push(hclFrame{kind: '"'}) {
+				return line
+			}
+		case '{', '[', '(':
+			if push(hclFrame{kind: c}) {
+				return line
+			}
+		case '}', ']', ')':
+			open := map[byte]byte{'}': '{', ']': '[', ')': '('}[c]
+			if top.kind == open || (c == '}' && top.kind == '$') {
+				pop()
+			}
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				if m, next, ok := heredocMarker(data, i+2); ok {
+					// The template starts on the next line.
+					if push(hclFrame{kind: '<', marker: m}) {
+						return line
+					}
+					i = next - 1
+					continue
+				}
+			}
+			if i+1 < len(data) && data[i+1] == '=' {
+				i++
+			}
+			if op() {
+				return line
+			}
+		case '>', '!':
+			if i+1 < len(data) && data[i+1] == '=' {
+				i++
+			}
+			if op() {
+				return line
+			}
+		case '=':
+			switch {
+			case i+1 < len(data) && data[i+1] == '=':
+				i++
+				if op() {
+					return line
+				}
+			case i+1 < len(data) && data[i+1] == '>':
+				i++ // => in a for expression
+			}
+		case '-':
+			if i > 0 && isIdentByte(data[i-1]) {
+				continue // inside a name (a-b) or a number (1e-5)
+			}
+			if op() {
+				return line
+			}
+		case '?', '+', '*', '%', '&', '|':
+			if op() {
+				return line
+			}
+		}
+	}
+	return 0
+}
+
+// heredocMarker reads "-?IDENT" then the rest of the line after "<<";
+// next is the index after the newline.
+func heredocMarker(data []byte, i int) (marker []byte, next int, ok bool) {
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	j := i
+	for j < len(data) && isIdentByte(data[j]) {
+		j++
+	}
+	if j == i {
+		return nil, 0, false
+	}
+	k := j
+	for k < len(data) && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r') {
+		k++
+	}
+	if k < len(data) && data[k] != '\n' {
+		return nil, 0, false
+	}
+	return data[i:j], k, true
+}
+
+// directiveWord is the keyword after "%{" (and an optional strip marker).
+func directiveWord(b []byte) string {
+	i := 0
+	for i < len(b) && (b[i] == '~' || b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 8 && b[j] >= 'a' && b[j] <= 'z' {
+		j++
+	}
+	return string(b[i:j])
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// yamlDepth returns the 1-based line where YAML nests deeper than
+// MaxNesting, or 0. Block nesting is read from indentation (a "- "
+// sequence entry sits half a level inside its parent's key, so key/dash
+// alternations count fully, and each extra "- " on a line is one more
+// level); flow nesting from brackets outside quoted scalars and comments.
+// Block scalars (| and >) are skipped.
+func yamlDepth(data []byte) int {
+	var stack []int // effective indentation of each open block level
+	flow, flowBase := 0, 0
+	var quote byte
+	scalarParent := -1 // while >= 0, lines indented deeper are block scalar text
+	line := 0
+	for start := 0; start < len(data); {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		l := data[start:end]
+		start = end + 1
+		line++
+		col := 0
+		for col < len(l) && l[col] == ' ' {
+			col++
+		}
+		blank := len(bytes.TrimSpace(l)) == 0
+		if scalarParent >= 0 {
+			if blank || col > scalarParent {
+				continue
+			}
+			scalarParent = -1
+		}
+		base := flowBase
+		pos := 0
+		if quote == 0 && flow == 0 {
+			if blank || l[col] == '#' {
+				continue
+			}
+			if col == 0 && (bytes.HasPrefix(l, []byte("---")) || bytes.HasPrefix(l, []byte("..."))) && (len(l) == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r') {
+				stack = stack[:0]
+				pos = 3
+				col = 3
+			} else if col == 0 && l[0] == '%' {
+				continue // a directive
+			}
+			pos = max(pos, col)
+			markers, lastMarker := 0, col
+			for pos < len(l) && (l[pos] == '-' || l[pos] == '?' || l[pos] == ':') && (pos+1 == len(l) || l[pos+1] == ' ' || l[pos+1] == '\t') {
+				markers++
+				lastMarker = pos
+				pos++
+				for pos < len(l) && (l[pos] == ' ' || l[pos] == '\t') {
+					pos++
+				}
+			}
+			eff := 2 * col
+			if markers > 0 {
+				eff++
+			}
+			for len(stack) > 0 && stack[len(stack)-1] > eff {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) == 0 || stack[len(stack)-1] < eff {
+				stack = append(stack, eff)
+			}
+			base = len(stack) + max(markers-1, 0)
+			if base > MaxNesting {
+				return line
+			}
+			flowBase = base
+			if yamlScanLine(l, pos, base, &flow, &quote, true) {
+				return line
+			}
+			if flow == 0 && quote == 0 && endsWithBlockScalar(l[pos:]) {
+				// The text is indented past the key that holds it, or past
+				// the "- " when the scalar is the entry itself.
+				scalarParent = pos
+				if c := l[pos]; markers > 0 && (c == '|' || c == '>' || c == '!' || c == '&') {
+					scalarParent = lastMarker
+				}
+			}
+			continue
+		}
+		if yamlScanLine(l, pos, base, &flow, &quote, false) {
+			return line
+		}
+	}
+	return 0
+}
+
+// yamlScanLine follows flow brackets and quotes through one line; it
+// reports whether base+flow passed MaxNesting.
+func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsValue bool) bool {
+	valueStart := lineStartIsValue || *flow > 0
+	for i := pos; i < len(l); i++ {
+		c := l[i]
+		switch *quote {
+		case '"':
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				*quote = 0
+			}
+			continue
+		case '\'':
+			if c == '\'' {
+				if i+1 < len(l) && l[i+1] == '\'' {
+					i++
+				} else {
+					*quote = 0
+				}
+			}
+			continue
+		}
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		case c == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t'):
+			return false
+		case (c == '[' || c == '{') && (valueStart || *flow > 0):
+			*flow++
+			if base+*flow > MaxNesting {
+				return true
+			}
+			valueStart = true
+			continue
+		case (c == ']' || c == '}') && *flow > 0:
+			*flow--
+		case c == ',' && *flow > 0:
+			valueStart = true
+			continue
+		case (c == '"' || c == '\'') && valueStart:
+			*quote = c
+		case c == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' || (*flow > 0 && (l[i+1] == ',' || l[i+1] == ']' || l[i+1] == '}'))):
+			valueStart = true
+			continue
+		case c == '-' && valueStart && (i+1 == len(l) || l[i+1] == ' '):
+			continue // a sequence entry inside a value
+		case (c == '!' || c == '&') && valueStart:
+			// A tag or an anchor comes before the value it names.
+			for i+1 < len(l) && l[i+1] != ' ' && l[i+1] != '\t' && !(*flow > 0 && (l[i+1] == ',' || l[i+1] == ']' || l[i+1] == '}')) {
+				i++
+			}
+			continue
+		}
+		valueStart = false
+	}
+	return false
+}
+
+// endsWithBlockScalar reports whether a line's value is a block scalar
+// indicator (| or >, with optional chomping and indentation indicators,
+// tags and anchors before it, and a comment after it).
+func endsWithBlockScalar(l []byte) bool {
+	s := string(bytes.TrimSpace(l))
+	if i := strings.Index(s, " #"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if last[0] != '|' && last[0] != '>' {
+		return false
+	}
+	for _, c := range last[1:] {
+		if c != '-' && c != '+' && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	if len(f) == 1 {
+		return true
+	}
+	prev := f[len(f)-2]
+	return strings.HasSuffix(prev, ":") || prev == "-" || prev[0] == '!' || prev[0] == '&'
+}
