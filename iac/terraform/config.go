@@ -137,13 +137,33 @@ func (s *scanner) parseFile(path string) *parsed {
 	if err != nil {
 		return &parsed{err: file.Errorf(rel, 0, "cannot read: %v", err)}
 	}
+	isJSON := strings.HasSuffix(path, ".json")
+	if e := checkInput(rel, data, isJSON); e != nil {
+		return &parsed{err: e}
+	}
 	p := &parsed{data: data}
-	if strings.HasSuffix(path, ".json") {
+	if isJSON {
 		p.file, p.diags = hcljson.Parse(data, rel)
 	} else {
 		p.file, p.diags = hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+		if b, ok := p.file.Body.(*hclsyntax.Body); ok && !p.diags.HasErrors() {
+			instrument(b)
+		}
 	}
 	return p
+}
+
+// checkInput refuses, before a parser sees them, files that would flood
+// it with complaints (binary content) or overflow its stack (nesting).
+func checkInput(rel string, data []byte, isJSON bool) *file.Error {
+	if e := file.CheckText(rel, data); e != nil {
+		return e
+	}
+	syn := file.HCL
+	if isJSON {
+		syn = file.HCLJSON
+	}
+	return file.CheckNesting(rel, data, syn)
 }
 
 // preparse parses the configuration files of dirs concurrently; parsing

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty/function"
+
 	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
 )
@@ -31,17 +33,25 @@ const (
 )
 
 type scanner struct {
-	root    string
-	opts    Options
-	maxSize int64
-	modules map[string]*moduleConfig // by absolute directory
-	parsed  map[string]*parsed       // files parsed ahead, by absolute path
-	sources map[string][]byte        // file text by relative path
-	trCache map[hcl.Expression][]hcl.Traversal
-	errs    []error
-	warned  map[string]bool
-	out     []*instance.Instance
-	blocks  int
+	root       string
+	opts       Options
+	maxSize    int64
+	modules    map[string]*moduleConfig // by absolute directory
+	parsed     map[string]*parsed       // files parsed ahead, by absolute path
+	sources    map[string][]byte        // file text by relative path
+	trCache    map[hcl.Expression][]hcl.Traversal
+	errs       []error
+	warned     map[string]bool
+	out        []*instance.Instance
+	blocks     int
+	work       int64  // evaluation work units spent on the current root module (see limits.go)
+	workRoot   string // that root module's directory
+	chain      int    // references being evaluated, one inside the other
+	modInsts   int    // module instances created
+	internal   map[string]function.Function
+	base       map[string]function.Function            // guarded baseFuncs
+	funcTables map[string]map[string]function.Function // by root and module directory
+	perFile    map[string]int                          // resource instances emitted, by file
 }
 
 // Scan evaluates every Terraform root module among dirs (absolute
@@ -51,7 +61,9 @@ type scanner struct {
 // never stop the scan.
 func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []error) {
 	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, parsed: map[string]*parsed{}, sources: map[string][]byte{},
-		trCache: map[hcl.Expression][]hcl.Traversal{}, warned: map[string]bool{}}
+		trCache: map[hcl.Expression][]hcl.Traversal{}, warned: map[string]bool{}, perFile: map[string]int{},
+		funcTables: map[string]map[string]function.Function{}}
+	s.internal = s.internalFuncs()
 	if s.maxSize <= 0 {
 		s.maxSize = defaultMaxFileSize
 	}
@@ -97,6 +109,7 @@ func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []err
 		if len(m.files) == 0 {
 			continue
 		}
+		s.work, s.workRoot = 0, d // each root module has its own work budget
 		rs := newRootScope(s, m, varFiles)
 		rs.emitAll()
 	}
@@ -154,6 +167,12 @@ func (s *scanner) installedModules(rootDir string) map[string]string {
 		}
 	}
 	return out
+}
+
+// literalCtx evaluates expressions that may call no function (variable
+// defaults, tfvars): it holds only the functions instrument inserts.
+func (s *scanner) literalCtx() *hcl.EvalContext {
+	return &hcl.EvalContext{Functions: s.internal}
 }
 
 // spend counts one evaluated nested block against the scan's budget; past
