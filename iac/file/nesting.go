@@ -43,9 +43,9 @@ func CheckNesting(path string, data []byte, syn Syntax) *Error {
 	var line int
 	switch syn {
 	case HCL:
-		line = hclDepth(data, false)
+		line = hclDepth(data, false, nil)
 	case HCLTemplate:
-		line = hclDepth(data, true)
+		line = hclDepth(data, true, nil)
 	case HCLJSON:
 		line = jsonDepth(data, checkTemplateString)
 	case JSON:
@@ -121,7 +121,23 @@ func checkTemplateString(raw []byte) int {
 	if err := json.Unmarshal(quoted, &s); err != nil {
 		return 0 // the JSON parser reports it
 	}
-	return hclDepth([]byte(s), true)
+	return hclDepth([]byte(s), true, nil)
+}
+
+// HCLChunks cuts HCL text at lines where a top-level block or attribute
+// may start (outside any bracket, string, heredoc or comment) into pieces
+// of at least size bytes, so that a large file can be parsed piece by
+// piece: hclsyntax lexes a whole input into tokens first, about a hundred
+// times its size in memory. It returns the offset each piece starts at,
+// the first being 0.
+func HCLChunks(data []byte, size int) []int {
+	starts := []int{0}
+	hclDepth(data, false, func(next int) {
+		if next-starts[len(starts)-1] >= size && next < len(data) {
+			starts = append(starts, next)
+		}
+	})
+	return starts
 }
 
 // hclFrame is one open construct of the HCL scanner.
@@ -141,7 +157,10 @@ func (f *hclFrame) template() bool { return f.kind == '"' || f.kind == '<' || f.
 // `a + b + c ...` into trees as deep as the chain is long, and evaluates
 // them recursively. Operators count until the item ends (a comma, or a
 // newline in a body or object).
-func hclDepth(data []byte, template bool) int {
+//
+// atTop, when set, is told the offset of each line that starts at the top
+// level of the body.
+func hclDepth(data []byte, template bool, atTop func(next int)) int {
 	root := hclFrame{kind: 0}
 	if template {
 		root.kind = 'T'
@@ -242,6 +261,9 @@ func hclDepth(data []byte, template bool) int {
 		case '\n':
 			if top.kind == 0 || top.kind == '{' {
 				endItem()
+			}
+			if atTop != nil && len(stack) == 1 && top.kind == 0 {
+				atTop(i + 1)
 			}
 		case ',':
 			endItem()

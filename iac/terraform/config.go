@@ -120,6 +120,7 @@ type parsed struct {
 	file  *hcl.File
 	diags hcl.Diagnostics
 	err   *file.Error
+	warn  *file.Error // reported, but the file is still read
 }
 
 // parseFile reads and parses one file; it touches no scanner state, so
@@ -145,12 +146,74 @@ func (s *scanner) parseFile(path string) *parsed {
 	if isJSON {
 		p.file, p.diags = hcljson.Parse(data, rel)
 	} else {
-		p.file, p.diags = hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+		p.file, p.diags, p.warn = parseNative(data, rel)
 		if b, ok := p.file.Body.(*hclsyntax.Body); ok && !p.diags.HasErrors() {
 			instrument(b)
 		}
 	}
 	return p
+}
+
+// chunkSize: files of twice this size or more are parsed piece by piece.
+const chunkSize = 1 << 20
+
+var bigParse sync.Mutex
+
+// parseNative parses native syntax. hclsyntax lexes its whole input into
+// tokens before parsing, about a hundred times the input's size in memory
+// (a 10 MiB file took over a gigabyte), so a large file is parsed in pieces
+// cut between top-level blocks, whose tokens are dropped piece by piece;
+// positions stay those of the whole file. After file.MaxResources resource
+// and data blocks the rest of the file is not parsed: it could not yield
+// more instances anyway.
+func parseNative(data []byte, rel string) (*hcl.File, hcl.Diagnostics, *file.Error) {
+	if len(data) < 2*chunkSize {
+		f, diags := hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+		return f, diags, nil
+	}
+	// One large file at a time: files are parsed in parallel, and the
+	// memory of the pieces' tokens adds up.
+	bigParse.Lock()
+	defer bigParse.Unlock()
+	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}}
+	var diags hcl.Diagnostics
+	var warn *file.Error
+	starts := file.HCLChunks(data, chunkSize)
+	line, resources := 1, 0
+pieces:
+	for i, from := range starts {
+		to := len(data)
+		if i+1 < len(starts) {
+			to = starts[i+1]
+		}
+		f, d := hclsyntax.ParseConfig(data[from:to], rel, hcl.Pos{Line: line, Column: 1, Byte: from})
+		diags = append(diags, d...)
+		line += bytes.Count(data[from:to], []byte("\n"))
+		piece, ok := f.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		if i == 0 {
+			body.SrcRange = piece.SrcRange
+		}
+		body.SrcRange.End, body.EndRange = piece.SrcRange.End, piece.EndRange
+		for n, a := range piece.Attributes {
+			if _, dup := body.Attributes[n]; !dup {
+				body.Attributes[n] = a
+			}
+		}
+		for _, b := range piece.Blocks {
+			if b.Type == "resource" || b.Type == "data" {
+				if resources == file.MaxResources {
+					warn = file.Errorf(rel, b.DefRange().Start.Line, "more than %d resource and data blocks in this file; from here on they are not scanned", file.MaxResources)
+					break pieces
+				}
+				resources++
+			}
+			body.Blocks = append(body.Blocks, b)
+		}
+	}
+	return &hcl.File{Body: body, Bytes: data}, diags, warn
 }
 
 // checkInput refuses, before a parser sees them, files that would flood
@@ -224,6 +287,9 @@ func (s *scanner) loadFile(m *moduleConfig, path string) {
 	if p.err != nil {
 		s.errs = append(s.errs, p.err)
 		return
+	}
+	if p.warn != nil {
+		s.errs = append(s.errs, p.warn)
 	}
 	s.report(p.diags)
 	if p.diags.HasErrors() {

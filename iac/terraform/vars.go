@@ -48,7 +48,11 @@ func (s *scanner) loadVarFile(path, name string) varSource {
 	if isJSON {
 		f, diags = hcljson.Parse(data, name)
 	} else {
-		f, diags = hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+		var warn *file.Error
+		f, diags, warn = parseNative(data, name)
+		if warn != nil {
+			s.errs = append(s.errs, warn)
+		}
 		if b, ok := f.Body.(*hclsyntax.Body); ok && !diags.HasErrors() {
 			instrument(b)
 		}
