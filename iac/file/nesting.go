@@ -60,15 +60,17 @@ func CheckNesting(path string, data []byte, syn Syntax) *Error {
 }
 
 // SyntaxOf tells JSON from YAML for a CloudFormation or Kubernetes file:
-// by its extension, and for .template files by the first character.
+// by its extension, and otherwise (.template, or no name) by its first
+// character.
 func SyntaxOf(path string, data []byte) Syntax {
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
+	switch p := strings.ToLower(path); {
+	case strings.HasSuffix(p, ".json"):
 		return JSON
+	case strings.HasSuffix(p, ".yaml"), strings.HasSuffix(p, ".yml"):
+		return YAML
 	}
-	if strings.HasSuffix(strings.ToLower(path), ".template") {
-		if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
-			return JSON
-		}
+	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+		return JSON
 	}
 	return YAML
 }

@@ -68,17 +68,33 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 	if len(data) > MaxFileSize {
 		return nil, []error{file.Errorf(path, 0, "file is %d bytes, larger than the %d-byte limit", len(data), MaxFileSize)}
 	}
+	if e := file.CheckText(path, data); e != nil {
+		return nil, []error{e}
+	}
+	syn := file.SyntaxOf(path, data)
 	var out []*model.Resource
 	var errs []error
 	ignores := file.FindIgnores(path, data)
 	above := ignoreAnchor(data)
+	q := &quota{path: path}
 	for _, c := range splitDocuments(data) {
+		if q.n == file.MaxResources {
+			q.take(c.start) // reports where the file stops being read
+			break
+		}
+		// A document nesting too deep is skipped before yaml.v3 and the
+		// recursive walks below see it; the others are still read.
+		if e := file.CheckNesting(path, c.text, syn); e != nil {
+			e.Line += c.start - 1
+			errs = append(errs, e)
+			continue
+		}
 		docs, err := decodeChunk(c)
 		if err != nil {
 			errs = append(errs, chunkError(path, c, err))
 		}
 		for _, d := range docs {
-			rs, derrs := parseDocument(path, d, c.end)
+			rs, derrs := parseDocument(path, d, c.end, q)
 			errs = append(errs, derrs...)
 			for _, r := range rs {
 				file.AttachIgnores(r, ignores, above)
@@ -86,7 +102,30 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 			out = append(out, rs...)
 		}
 	}
+	if q.err != nil {
+		errs = append(errs, q.err)
+	}
 	return out, errs
+}
+
+// quota counts the objects of one file against file.MaxResources.
+type quota struct {
+	path string
+	n    int
+	err  error
+}
+
+// take counts one more object at line; false, and a warning there, once
+// the file has yielded its share.
+func (q *quota) take(line int) bool {
+	if q.n < file.MaxResources {
+		q.n++
+		return true
+	}
+	if q.err == nil {
+		q.err = file.Errorf(q.path, line, "more than %d objects in this file; from here on they are not scanned", file.MaxResources)
+	}
+	return false
 }
 
 // ignoreAnchor reports lines that may hold suppressions for the block
@@ -216,7 +255,7 @@ func shiftLines(n *yaml.Node, off int) {
 }
 
 // parseDocument maps one YAML document: one object, or a List of them.
-func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []error) {
+func parseDocument(path string, doc *yaml.Node, end int, q *quota) ([]*model.Resource, []error) {
 	root := doc.Content[0]
 	if err := checkExpansion(root); err != nil {
 		return nil, []error{file.Errorf(path, root.Line, "%v", err)}
@@ -253,6 +292,9 @@ func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []e
 				errs = append(errs, err)
 			}
 			if r != nil {
+				if !q.take(it.Line) {
+					break
+				}
 				out = append(out, r)
 			}
 		}
@@ -262,7 +304,7 @@ func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []e
 	if err != nil {
 		return nil, []error{err}
 	}
-	if r == nil {
+	if r == nil || !q.take(root.Line) {
 		return nil, nil
 	}
 	return []*model.Resource{r}, nil

@@ -15,8 +15,12 @@ import (
 // land inside a construct: heredocs, strings and comments holding braces
 // and newlines-looking text, multi-line lists and objects, nested blocks.
 func varied(i int) string {
+	typ := `output "o%[1]d"`
+	if i%4 == 0 {
+		typ = `resource "aws_instance" "r%[1]d"`
+	}
 	return fmt.Sprintf(`# comment { [ (
-resource "aws_instance" "r%[1]d" {
+`+typ+` {
   ami = "ami-%[1]d" // } ] )
   user_data = <<-EOT
     #!/bin/sh
@@ -77,10 +81,10 @@ func TestChunkedParseEqualsWholeParse(t *testing.T) {
 func TestResourceBlocksPerFileAreBoundedWhileParsing(t *testing.T) {
 	var b strings.Builder
 	for i := 0; i < file.MaxResources+2000; i++ {
-		fmt.Fprintf(&b, "resource \"aws_s3_bucket\" \"b%d\" {\n  bucket = \"bucket-%d-%s\"\n}\n", i, i, strings.Repeat("x", 150))
+		fmt.Fprintf(&b, "resource \"aws_s3_bucket\" \"b%d\" {\n  bucket = \"bucket-%d-%s\"\n}\n", i, i, strings.Repeat("x", 350))
 	}
 	m, errs := probe(t, map[string]string{"good.tf": goodTF, "many.tf": b.String()})
-	wantWarning(t, m, errs, fmt.Sprintf("many.tf:%d: ", 3*file.MaxResources+1), "more than 10000 resource and data blocks")
+	wantWarning(t, m, errs, fmt.Sprintf("many.tf:%d: ", 3*file.MaxResources+1), fmt.Sprintf("more than %d resource and data blocks", file.MaxResources))
 	if len(m) != file.MaxResources+1 {
 		t.Errorf("want %d instances, got %d", file.MaxResources+1, len(m))
 	}

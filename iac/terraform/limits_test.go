@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -117,8 +118,8 @@ resource "aws_s3_bucket" "b" {
 			n++
 		}
 	}
-	if n != maxInstances {
-		t.Errorf("want %d instances, got %d", maxInstances, n)
+	if want := min(maxInstances, file.MaxResources); n != want {
+		t.Errorf("want %d instances, got %d", want, n)
 	}
 }
 
@@ -209,12 +210,13 @@ func TestModuleInstancesAreBounded(t *testing.T) {
 func TestResourcesPerFileAreBounded(t *testing.T) {
 	var b strings.Builder
 	for i := 0; i < 3; i++ {
-		fmt.Fprintf(&b, "resource \"aws_x\" \"r%d\" {\n  count = 6000\n}\n", i)
+		fmt.Fprintf(&b, "resource \"aws_x\" \"r%d\" {\n  count = %d\n  v = count.index\n}\n", i, file.MaxResources*3/4)
 	}
+	b.WriteString("resource \"aws_x\" \"last\" {\n  v = length(aws_x.r1)\n}\n")
 	m, errs := probe(t, map[string]string{"good.tf": goodTF, "many.tf": b.String()})
-	wantWarning(t, m, errs, "many.tf:4: ", "more than 10000 resource instances in this file")
-	if len(m) != 10001 {
-		t.Errorf("want 10000 instances of many.tf and the good one, got %d", len(m))
+	wantWarning(t, m, errs, "many.tf:5: ", fmt.Sprintf("more than %d resource instances in this file", file.MaxResources))
+	if len(m) != file.MaxResources+1 {
+		t.Errorf("want %d instances of many.tf and the good one, got %d", file.MaxResources, len(m))
 	}
 }
 

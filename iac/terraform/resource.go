@@ -75,6 +75,7 @@ func (sc *scope) resource(addr string) *resState {
 		rs.insts = append(rs.insts, &resInst{inst: in, attrs: attrs})
 		vals = append(vals, sc.refObject(d, addr, attrs))
 	}
+	exp.keys, exp.iters = exp.keys[:len(vals)], exp.iters[:len(vals)] // fewer when the file's bound cut them
 	rs.ref = composite(exp, vals)
 	rs.state = 2
 	return rs
