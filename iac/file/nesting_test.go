@@ -173,3 +173,25 @@ func TestRepositoryFilesPass(t *testing.T) {
 		t.Fatalf("only %d files checked; is the walk rooted right?", checked)
 	}
 }
+
+// FuzzCheckNesting: the scanners never panic, and the pieces HCLChunks
+// cuts start at line starts, in order.
+func FuzzCheckNesting(f *testing.F) {
+	f.Add([]byte("a = [1, { b = \"${c}\" }]\nx = <<EOT\n${[\nEOT\n"))
+	f.Add([]byte("a:\n  - [b, {c: 'd'}]\n  - |\n    text [\n"))
+	f.Add([]byte(`{"a": ["${x}", {"b": "\"]"}]}`))
+	f.Add([]byte(strings.Repeat("[", MaxNesting+1)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, syn := range []Syntax{HCL, HCLTemplate, HCLJSON, JSON, YAML} {
+			if e := CheckNesting("f", data, syn); e != nil && (e.Line < 1 || e.Line > strings.Count(string(data), "\n")+1) {
+				t.Fatalf("syntax %d: line %d out of the file", syn, e.Line)
+			}
+		}
+		starts := HCLChunks(data, 16)
+		for i, s := range starts {
+			if i > 0 && (s <= starts[i-1] || s > len(data) || data[s-1] != '\n') {
+				t.Fatalf("piece %d starts at %d: %v", i, s, starts)
+			}
+		}
+	})
+}
