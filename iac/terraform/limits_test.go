@@ -245,3 +245,55 @@ func TestFastConvertAgreesWithConvert(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSyntaxEvaluatesLikeHCLJSON: the .tf.json evaluator that makes
+// templates bounded gives what hcl/json gives.
+func TestJSONSyntaxEvaluatesLikeHCLJSON(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.tf.json"), `{
+  "locals": {
+    "name": "app",
+    "n": 3,
+    "big": 12345678901234567890.5,
+    "flag": true,
+    "none": null,
+    "esc": "a \"quoted\" \u00e9 $${literal} %%{x}",
+    "list": ["x-${local.name}", 1, false, null, ["nested", {"k": "${upper(local.name)}"}]],
+    "obj": {"${local.name}-key": "v", "plain": "${local.n + 1}"},
+    "loop": "${join(\",\", [for i in range(local.n) : \"i${i}\"])}",
+    "dir": "%{ for i in range(2) }[${i}]%{ endfor }",
+    "bad": "${nosuchfn(1)}",
+    "unknown_key": {"${timestamp()}": 1}
+  },
+  "resource": {"aws_x": {"a": {"v": "${local.loop}"}}}
+}`)
+	s := newScanner(dir, Options{})
+	m := s.loadModule(s.root)
+	if len(s.errs) != 0 {
+		t.Fatalf("errors: %v", s.errs)
+	}
+	sc := newRootScope(s, m, nil)
+	if len(m.locals) != 12 {
+		t.Fatalf("locals: %d", len(m.locals))
+	}
+	for name, a := range m.locals {
+		ctx := sc.ctxFor(s.traversals(a.Expr), nil)
+		want, wd := a.Expr.Value(ctx)
+		got, gd := sc.jsonValue(a.Expr, ctx)
+		if wd.HasErrors() != gd.HasErrors() || (!wd.HasErrors() && !got.RawEquals(want)) {
+			t.Errorf("%s: got %#v (%v), want %#v (%v)", name, got, gd, want, wd)
+		}
+	}
+	if sc.local("loop").AsString() != "i0,i1,i2" {
+		t.Errorf("loop: %#v", sc.local("loop"))
+	}
+}
+
+func TestJSONSyntaxTemplatesAreBounded(t *testing.T) {
+	m, errs := probe(t, map[string]string{"good.tf": goodTF, "main.tf.json": `{"resource": {"aws_s3_bucket": {"b": {
+  "bucket": "${length(flatten([for a in range(300) : [for b in range(300) : [for c in range(300) : c]]]))}"}}}}`})
+	wantWarning(t, m, errs, "main.tf.json:2: ", "work limit")
+	if v := m["aws_s3_bucket.b"]; v == nil || !instance.IsUnknown(v.Values["bucket"]) {
+		t.Errorf("the bounded value must be unknown: %+v", v)
+	}
+}

@@ -113,7 +113,12 @@ func (sc *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) {
 			v = cty.DynamicVal
 		}
 	}()
-	v, diags := expr.Value(ctx)
+	var diags hcl.Diagnostics
+	if _, native := expr.(hclsyntax.Expression); native {
+		v, diags = expr.Value(ctx)
+	} else {
+		v, diags = sc.jsonValue(expr, ctx)
+	}
 	if diags.HasErrors() {
 		if d, le, ok := limitFrom(diags); ok {
 			sc.s.warnLimit(d.Subject, le)
