@@ -347,7 +347,14 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 			if op() {
 				return line
 			}
-		case '?', '+', '*', '%', '&', '|':
+		case '&', '|':
+			if i+1 < len(data) && data[i+1] == c {
+				i++ // && and || are one operator
+			}
+			if op() {
+				return line
+			}
+		case '?', '+', '*', '%':
 			if op() {
 				return line
 			}
