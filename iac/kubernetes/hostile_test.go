@@ -1,11 +1,13 @@
 package kubernetes
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/vigil-sec/vigil/iac/file"
+	"github.com/vigil-sec/vigil/model"
 )
 
 const goodPod = "apiVersion: v1\nkind: Pod\nmetadata: {name: good}\nspec: {containers: [{name: c, image: nginx}]}\n"
@@ -62,4 +64,43 @@ func TestObjectsPerFileAreBounded(t *testing.T) {
 			t.Errorf("%s: want %q, got %v", tc.name, want, errs)
 		}
 	}
+}
+
+// TestListItemsOneByOneEqualWhole: a List cut into items gives what the
+// List decoded whole gives (a trailing "&" comment forces the whole path),
+// but for end lines, which are now each item's own: the whole path ends an
+// item where the next one's first key is, and the last one where the
+// document ends.
+func TestListItemsOneByOneEqualWhole(t *testing.T) {
+	for _, src := range []string{
+		"apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: n}\n  spec:\n    containers:\n    - name: c\n      image: x:1\n      args:\n      - |\n        - not an item\n        items:\n      securityContext: {privileged: true}\n\n# between\n- apiVersion: v1\n  kind: ServiceAccount\n  metadata: {name: s}\n",
+		"apiVersion: v1\nitems:\n  - apiVersion: rbac.authorization.k8s.io/v1\n    kind: ClusterRole\n    metadata:\n      name: r\n    rules:\n      - verbs: ['*']\n        resources: ['*']\n  -\n    apiVersion: v1\n    kind: Namespace\n    metadata: {name: ns}\nkind: List\nmetadata: {resourceVersion: ''}\n",
+		"apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: a}\n  spec: {template: {spec: {containers: [{name: c, image: x:1}]}}}\n- metadata: {name: b}\n  spec:\n    template:\n      spec:\n        hostNetwork: true\n        containers: [{name: c, image: 'y:2'}]\n",
+	} {
+		split, serrs := Parse("l.yaml", []byte(src))
+		whole, werrs := Parse("l.yaml", []byte(src+"# &whole\n"))
+		if len(split) == 0 || len(serrs) != len(werrs) {
+			t.Fatalf("resources %d, errors %v vs %v", len(split), serrs, werrs)
+		}
+		ends := ""
+		for i := range split {
+			ends += fmt.Sprintf(" %d-%d", split[i].Location.StartLine, split[i].Location.EndLine)
+			split[i].Location.EndLine, whole[i].Location.EndLine = 0, 0
+		}
+		if got, want := dump(t, split), dump(t, whole); got != want {
+			t.Errorf("item by item:\n%s\nwhole:\n%s", got, want)
+		}
+		if strings.Contains(src, "ClusterRole") && ends != " 3-9 11-13" {
+			t.Errorf("item lines:%s", ends)
+		}
+	}
+}
+
+func dump(t *testing.T, rs []*model.Resource) string {
+	t.Helper()
+	b, err := json.MarshalIndent(rs, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
