@@ -156,3 +156,23 @@ func TestWarningsPerFileAreCapped(t *testing.T) {
 	}
 	wantError(t, r, "noise/main.tf: ", "more problems in this file not shown")
 }
+
+// TestProbeDenseFiles: 9 MB of one flat list, the densest text there is,
+// in each syntax. Parsed, it took 1 to 4 GB.
+func TestProbeDenseFiles(t *testing.T) {
+	list := "[" + strings.Repeat("1,", 4_500_000) + "1]"
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "tf", "main.tf"), "locals {\n  x = "+list+"\n}\n")
+	write(t, filepath.Join(dir, "tfjson", "main.tf.json"), `{"locals": {"x": `+list+"}}")
+	write(t, filepath.Join(dir, "pods.yaml"), deployYAML+"---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  x: "+list+"\n")
+	write(t, filepath.Join(dir, "cfn.json"), `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": {"X": `+list+"}}}}")
+	r := loadWithGood(t, dir)
+	const msg = "more than 2000000 tokens"
+	wantError(t, r, "tf/main.tf:1: ", msg)
+	wantError(t, r, "tfjson/main.tf.json:1: ", msg)
+	wantError(t, r, "pods.yaml:16: ", msg)
+	wantError(t, r, "cfn.json:1: ", msg)
+	if k := kinds(r); k["kubernetes.deployment"] != 2 {
+		t.Errorf("the document before the dense one must be scanned: %v", k)
+	}
+}

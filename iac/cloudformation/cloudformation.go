@@ -36,7 +36,7 @@ func Detect(data []byte) bool {
 	if len(data) > maxFileSize || !bytes.Contains(data, []byte("AWS")) {
 		return false
 	}
-	if file.CheckNesting("", data, file.SyntaxOf("", data)) != nil {
+	if file.CheckShape("", data, file.SyntaxOf("", data)) != nil {
 		// Too deep to decode: Parse reports it, if the text says template.
 		return detectText(data)
 	}
@@ -96,7 +96,7 @@ func Parse(path string, data []byte, params map[string]string) ([]*model.Resourc
 	if e := file.CheckText(path, data); e != nil {
 		return nil, []error{e}
 	}
-	if e := file.CheckNesting(path, data, file.SyntaxOf(path, data)); e != nil {
+	if e := file.CheckShape(path, data, file.SyntaxOf(path, data)); e != nil {
 		return nil, []error{e}
 	}
 	root, err := decode(data)

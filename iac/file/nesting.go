@@ -16,6 +16,15 @@ import (
 // need.
 const MaxNesting = 500
 
+// MaxTokens bounds the tokens (names, values, operators, brackets) of one
+// file, or of one document of a YAML stream. Parsers keep 100 to 300
+// bytes per token (hclsyntax's tokens and syntax tree, yaml.v3's nodes):
+// a 9 MB list of 4.5 million numbers took 4 GB. Ordinary Terraform, YAML
+// and plan JSON run 4 to 8 bytes a token, so most 10 MiB files pass;
+// large Terraform files are parsed piece by piece up to this bound
+// instead of refused (see HCLPieces), and Kubernetes Lists item by item.
+const MaxTokens = 2_000_000
+
 // Syntax is a family of file formats that nest the same way.
 type Syntax int
 
@@ -33,30 +42,53 @@ const (
 	YAML
 )
 
-// CheckNesting returns an *Error at the line where data first nests
-// deeper than MaxNesting, or nil. It scans the text once and builds
-// nothing, so it runs before any parser sees the bytes. The count is an
-// estimate that errs on the deep side (an unclosed bracket in a broken
-// file still counts); it never lets a file through that nests deeper than
-// the limit in the way the parser sees it.
-func CheckNesting(path string, data []byte, syn Syntax) *Error {
-	var line int
+// CheckShape returns an *Error at the line where data first nests deeper
+// than MaxNesting or, but for the native HCL syntax, passes MaxTokens; nil
+// when neither happens. It scans the text once and builds nothing, so it
+// runs before any parser sees the bytes. The counts are estimates that
+// err on the high side (an unclosed bracket in a broken file still
+// counts); they never let a file through that nests deeper than the limit
+// in the way the parser sees it.
+func CheckShape(path string, data []byte, syn Syntax) *Error {
+	var sc scan
 	switch syn {
 	case HCL:
-		line = hclDepth(data, false, nil)
+		sc = hclScan(data, false, nil)
 	case HCLTemplate:
-		line = hclDepth(data, true, nil)
+		sc = hclScan(data, true, nil)
 	case HCLJSON:
-		line = jsonDepth(data, checkTemplateString)
+		sc = jsonScan(data, checkTemplateString)
 	case JSON:
-		line = jsonDepth(data, nil)
+		sc = jsonScan(data, nil)
 	case YAML:
-		line = yamlDepth(data)
+		sc = yamlScan(data)
 	}
-	if line == 0 {
-		return nil
+	switch {
+	case sc.deepAt > 0:
+		return Errorf(path, sc.deepAt, "nesting deeper than %d levels (brackets, blocks, indentation or operators); file skipped", MaxNesting)
+	case syn != HCL && sc.tokens > MaxTokens:
+		return Errorf(path, sc.wideAt, "more than %d tokens (names, values, operators); file skipped, as parsing it would take gigabytes", MaxTokens)
 	}
-	return Errorf(path, line, "nesting deeper than %d levels (brackets, blocks, indentation or operators); file skipped", MaxNesting)
+	return nil
+}
+
+// scan is what a scanner found.
+type scan struct {
+	deepAt int // 1-based line where nesting first passes MaxNesting; 0 if never
+	tokens int // about how many tokens the parser makes of the text
+	wideAt int // line where tokens passed MaxTokens
+}
+
+func (sc *scan) count(line int) {
+	sc.tokens++
+	if sc.tokens == MaxTokens+1 {
+		sc.wideAt = line
+	}
+}
+
+func (sc *scan) deep(line int) scan {
+	sc.deepAt = line
+	return *sc
 }
 
 // SyntaxOf tells JSON from YAML for a CloudFormation or Kubernetes file:
@@ -75,25 +107,31 @@ func SyntaxOf(path string, data []byte) Syntax {
 	return YAML
 }
 
-// jsonDepth returns the 1-based line where JSON nests deeper than
-// MaxNesting, or 0. onString, when set, judges each string (its raw,
+// jsonScan scans JSON. onString, when set, judges each string (its raw,
 // still escaped text); a non-zero return fails the string's line.
-func jsonDepth(data []byte, onString func(raw []byte) int) int {
+func jsonScan(data []byte, onString func(raw []byte) int) scan {
+	var sc scan
 	depth, line := 0, 1
+	count := func() { sc.count(line) }
 	for i := 0; i < len(data); i++ {
 		switch c := data[i]; c {
 		case '\n':
 			line++
+		case ' ', '\t', '\r':
 		case '[', '{':
+			count()
 			depth++
 			if depth > MaxNesting {
-				return line
+				sc.deepAt = line
+				return sc
 			}
 		case ']', '}':
+			count()
 			if depth > 0 {
 				depth--
 			}
 		case '"':
+			count()
 			start, startLine := i+1, line
 			for i++; i < len(data) && data[i] != '"'; i++ {
 				switch data[i] {
@@ -104,11 +142,19 @@ func jsonDepth(data []byte, onString func(raw []byte) int) int {
 				}
 			}
 			if onString != nil && onString(data[start:min(i, len(data))]) > 0 {
-				return startLine
+				sc.deepAt = startLine
+				return sc
+			}
+		case ',', ':':
+			count()
+		default:
+			// A number, true, false or null: one token per run.
+			if i == 0 || strings.IndexByte(" \t\r\n,:[{", data[i-1]) >= 0 {
+				count()
 			}
 		}
 	}
-	return 0
+	return sc
 }
 
 // checkTemplateString judges a JSON string of a .tf.json file as the HCL
@@ -123,23 +169,33 @@ func checkTemplateString(raw []byte) int {
 	if err := json.Unmarshal(quoted, &s); err != nil {
 		return 0 // the JSON parser reports it
 	}
-	return hclDepth([]byte(s), true, nil)
+	return hclScan([]byte(s), true, nil).deepAt
 }
 
-// HCLChunks cuts HCL text at lines where a top-level block or attribute
+// HCLPiece is a stretch of HCL text that starts at the top level.
+type HCLPiece struct {
+	From   int // offset of its first byte
+	Tokens int // about how many tokens hclsyntax makes of it
+}
+
+// HCLPieces cuts HCL text at lines where a top-level block or attribute
 // may start (outside any bracket, string, heredoc or comment) into pieces
 // of at least size bytes, so that a large file can be parsed piece by
 // piece: hclsyntax lexes a whole input into tokens first, about a hundred
-// times its size in memory. It returns the offset each piece starts at,
-// the first being 0.
-func HCLChunks(data []byte, size int) []int {
-	starts := []int{0}
-	hclDepth(data, false, func(next int) {
-		if next-starts[len(starts)-1] >= size && next < len(data) {
-			starts = append(starts, next)
+// times its size in memory.
+func HCLPieces(data []byte, size int) []HCLPiece {
+	pieces := []HCLPiece{{}}
+	before := 0 // tokens before the last piece
+	sc := hclScan(data, false, func(next, tokens int) {
+		last := &pieces[len(pieces)-1]
+		if next-last.From >= size && next < len(data) {
+			last.Tokens = tokens - before
+			before = tokens
+			pieces = append(pieces, HCLPiece{From: next})
 		}
 	})
-	return starts
+	pieces[len(pieces)-1].Tokens = sc.tokens - before
+	return pieces
 }
 
 // hclFrame is one open construct of the HCL scanner.
@@ -152,8 +208,7 @@ type hclFrame struct {
 
 func (f *hclFrame) template() bool { return f.kind == '"' || f.kind == '<' || f.kind == 'T' }
 
-// hclDepth returns the 1-based line where HCL (or, with template, a bare
-// HCL template) nests deeper than MaxNesting, or 0. Brackets, braces,
+// hclScan scans HCL (or, with template, a bare HCL template). Brackets, braces,
 // parentheses, interpolations, quoted templates and heredocs nest; so do
 // operators, since hclsyntax parses `!!!x`, `a ? b : c ? ...` and
 // `a + b + c ...` into trees as deep as the chain is long, and evaluates
@@ -161,14 +216,15 @@ func (f *hclFrame) template() bool { return f.kind == '"' || f.kind == '<' || f.
 // newline in a body or object).
 //
 // atTop, when set, is told the offset of each line that starts at the top
-// level of the body.
-func hclDepth(data []byte, template bool, atTop func(next int)) int {
+// level of the body, and the tokens before it.
+func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 	root := hclFrame{kind: 0}
 	if template {
 		root.kind = 'T'
 	}
 	stack := []hclFrame{root}
 	extra := 0 // sum of ops and dirs over the stack
+	var sc scan
 	line := 1
 	lineStart := true
 	depth := func() int { return len(stack) - 1 + extra }
@@ -221,6 +277,7 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 		if c == '\n' {
 			line++
 			lineStart = true
+			sc.count(line) // a newline token, or a heredoc's line of text
 		}
 		if top.template() {
 			switch {
@@ -236,6 +293,7 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 				}
 				i++
 			case c == '"' && top.kind == '"':
+				sc.count(line)
 				pop()
 			case (c == '$' || c == '%') && i+2 < len(data) && data[i+1] == c && data[i+2] == '{':
 				i += 2 // $${ and %%{ are literal text
@@ -253,11 +311,18 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 					}
 				}
 				i++
+				sc.count(line)
 				if push(hclFrame{kind: '$'}) {
-					return line
+					return sc.deep(line)
 				}
 			}
 			continue
+		}
+		switch {
+		case c > ' ' && !isIdentByte(c):
+			sc.count(line) // punctuation: about a token a byte
+		case c > ' ' && (i == 0 || !isIdentByte(data[i-1])):
+			sc.count(line) // a name or a number
 		}
 		switch c {
 		case '\n':
@@ -265,7 +330,7 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 				endItem()
 			}
 			if atTop != nil && len(stack) == 1 && top.kind == 0 {
-				atTop(i + 1)
+				atTop(i+1, sc.tokens)
 			}
 		case ',':
 			endItem()
@@ -290,16 +355,16 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 				i++
 			default:
 				if op() {
-					return line
+					return sc.deep(line)
 				}
 			}
 		case '"':
 			if push(hclFrame{kind: '"'}) {
-				return line
+				return sc.deep(line)
 			}
 		case '{', '[', '(':
 			if push(hclFrame{kind: c}) {
-				return line
+				return sc.deep(line)
 			}
 		case '}', ']', ')':
 			open := map[byte]byte{'}': '{', ']': '[', ')': '('}[c]
@@ -311,7 +376,7 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 				if m, next, ok := heredocMarker(data, i+2); ok {
 					// The template starts on the next line.
 					if push(hclFrame{kind: '<', marker: m}) {
-						return line
+						return sc.deep(line)
 					}
 					i = next - 1
 					continue
@@ -321,21 +386,21 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 				i++
 			}
 			if op() {
-				return line
+				return sc.deep(line)
 			}
 		case '>', '!':
 			if i+1 < len(data) && data[i+1] == '=' {
 				i++
 			}
 			if op() {
-				return line
+				return sc.deep(line)
 			}
 		case '=':
 			switch {
 			case i+1 < len(data) && data[i+1] == '=':
 				i++
 				if op() {
-					return line
+					return sc.deep(line)
 				}
 			case i+1 < len(data) && data[i+1] == '>':
 				i++ // => in a for expression
@@ -345,22 +410,22 @@ func hclDepth(data []byte, template bool, atTop func(next int)) int {
 				continue // inside a name (a-b) or a number (1e-5)
 			}
 			if op() {
-				return line
+				return sc.deep(line)
 			}
 		case '&', '|':
 			if i+1 < len(data) && data[i+1] == c {
 				i++ // && and || are one operator
 			}
 			if op() {
-				return line
+				return sc.deep(line)
 			}
 		case '?', '+', '*', '%':
 			if op() {
-				return line
+				return sc.deep(line)
 			}
 		}
 	}
-	return 0
+	return sc
 }
 
 // heredocMarker reads "-?IDENT" then the rest of the line after "<<";
@@ -403,13 +468,13 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// yamlDepth returns the 1-based line where YAML nests deeper than
-// MaxNesting, or 0. Block nesting is read from indentation (a "- "
+// yamlScan scans YAML. Block nesting is read from indentation (a "- "
 // sequence entry sits half a level inside its parent's key, so key/dash
 // alternations count fully, and each extra "- " on a line is one more
 // level); flow nesting from brackets outside quoted scalars and comments.
 // Block scalars (| and >) are skipped.
-func yamlDepth(data []byte) int {
+func yamlScan(data []byte) scan {
+	var sc scan
 	var stack []int // effective indentation of each open block level
 	flow, flowBase := 0, 0
 	var quote byte
@@ -471,11 +536,12 @@ func yamlDepth(data []byte) int {
 			}
 			base = len(stack) + max(markers-1, 0)
 			if base > MaxNesting {
-				return line
+				return sc.deep(line)
 			}
 			flowBase = base
-			if yamlScanLine(l, pos, base, &flow, &quote, true) {
-				return line
+			sc.count(line) // the key or entry the line starts
+			if yamlScanLine(l, pos, base, &flow, &quote, true, &sc, line) {
+				return sc.deep(line)
 			}
 			if flow == 0 && quote == 0 && endsWithBlockScalar(l[pos:]) {
 				// The text is indented past the key that holds it, or past
@@ -487,16 +553,16 @@ func yamlDepth(data []byte) int {
 			}
 			continue
 		}
-		if yamlScanLine(l, pos, base, &flow, &quote, false) {
-			return line
+		if yamlScanLine(l, pos, base, &flow, &quote, false, &sc, line) {
+			return sc.deep(line)
 		}
 	}
-	return 0
+	return sc
 }
 
-// yamlScanLine follows flow brackets and quotes through one line; it
-// reports whether base+flow passed MaxNesting.
-func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsValue bool) bool {
+// yamlScanLine follows flow brackets and quotes through one line, and
+// counts its tokens; it reports whether base+flow passed MaxNesting.
+func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsValue bool, sc *scan, line int) bool {
 	valueStart := lineStartIsValue || *flow > 0
 	for i := pos; i < len(l); i++ {
 		c := l[i]
@@ -524,6 +590,7 @@ func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsVa
 		case c == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t'):
 			return false
 		case (c == '[' || c == '{') && (valueStart || *flow > 0):
+			sc.count(line)
 			*flow++
 			if base+*flow > MaxNesting {
 				return true
@@ -531,13 +598,17 @@ func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsVa
 			valueStart = true
 			continue
 		case (c == ']' || c == '}') && *flow > 0:
+			sc.count(line)
 			*flow--
 		case c == ',' && *flow > 0:
+			sc.count(line)
 			valueStart = true
 			continue
 		case (c == '"' || c == '\'') && valueStart:
+			sc.count(line)
 			*quote = c
 		case c == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' || (*flow > 0 && (l[i+1] == ',' || l[i+1] == ']' || l[i+1] == '}'))):
+			sc.count(line)
 			valueStart = true
 			continue
 		case c == '-' && valueStart && (i+1 == len(l) || l[i+1] == ' '):
@@ -548,6 +619,8 @@ func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsVa
 				i++
 			}
 			continue
+		case valueStart:
+			sc.count(line) // a plain scalar starts
 		}
 		valueStart = false
 	}

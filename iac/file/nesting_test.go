@@ -23,10 +23,10 @@ func TestNestingLimitIsExact(t *testing.T) {
 		{JSON, func(n int) string { return deep("[", "]", n) }},
 		{HCLJSON, func(n int) string { return deep("[", "]", n) }},
 	} {
-		if e := CheckNesting("f", []byte(tc.text(MaxNesting)), tc.syn); e != nil {
+		if e := CheckShape("f", []byte(tc.text(MaxNesting)), tc.syn); e != nil {
 			t.Errorf("syntax %d: %d levels must pass: %v", tc.syn, MaxNesting, e)
 		}
-		if e := CheckNesting("f", []byte(tc.text(MaxNesting+1)), tc.syn); e == nil {
+		if e := CheckShape("f", []byte(tc.text(MaxNesting+1)), tc.syn); e == nil {
 			t.Errorf("syntax %d: %d levels must fail", tc.syn, MaxNesting+1)
 		}
 	}
@@ -70,7 +70,7 @@ func TestDeepShapesAreCaught(t *testing.T) {
 		{"yaml key and dash", YAML, yamlKeyDash(n), MaxNesting},
 		{"yaml json", YAML, `{"a": ` + deep("{\"b\": [", "]}", n/2+1) + "}", 1},
 	} {
-		e := CheckNesting("f.x", []byte(tc.text), tc.syn)
+		e := CheckShape("f.x", []byte(tc.text), tc.syn)
 		if e == nil {
 			t.Errorf("%s: not caught", tc.name)
 			continue
@@ -122,9 +122,49 @@ func TestWideFilesAreNotDeep(t *testing.T) {
 		{"yaml tagged block scalar", YAML, "a: !Sub |\n" + many("  if [[ -f x ]]; then {\n") + "b: !Ref c\n"},
 		{"yaml sequence block scalar", YAML, "a:\n- |\n" + many("  {{{ [[\n") + "- >-\n" + many("  ((( [[\n")},
 	} {
-		if e := CheckNesting("f", []byte(tc.text), tc.syn); e != nil {
+		if e := CheckShape("f", []byte(tc.text), tc.syn); e != nil {
 			t.Errorf("%s: %v", tc.name, e)
 		}
+	}
+}
+
+// TestTooManyTokens: a file the parsers would need gigabytes for is
+// refused where the count passes MaxTokens, in every syntax but native
+// HCL, which is parsed piece by piece up to the bound instead.
+func TestTooManyTokens(t *testing.T) {
+	list := strings.Repeat("1,", MaxTokens/2+10) + "1"
+	for _, tc := range []struct {
+		syn  Syntax
+		text string
+	}{
+		{JSON, "{\n\"a\": [" + list + "]}"},
+		{HCLJSON, "{\n\"a\": [" + list + "]}"},
+		{YAML, "a: 1\nb: [" + list + "]\n"},
+		{YAML, "a:\n" + strings.Repeat("- 1\n", MaxTokens/2+10)},
+		{HCLTemplate, strings.Repeat("${a}\n", MaxTokens/2+10)},
+	} {
+		e := CheckShape("f", []byte(tc.text), tc.syn)
+		if e == nil || !strings.Contains(e.Message, "more than 2000000 tokens") || e.Line < 2 {
+			t.Errorf("syntax %d: %v", tc.syn, e)
+		}
+	}
+	if e := CheckShape("f", []byte("x = ["+list+"]"), HCL); e != nil {
+		t.Errorf("native HCL is bounded by pieces, not refused: %v", e)
+	}
+	// x = [ 1 , 2 , 3 ] and a newline: 10 tokens a line.
+	text := []byte(strings.Repeat("x = [1, 2, 3]\n", 1000))
+	pieces := HCLPieces(text, 1000)
+	for i, p := range pieces {
+		to := len(text)
+		if i+1 < len(pieces) {
+			to = pieces[i+1].From
+		}
+		if lines := strings.Count(string(text[p.From:to]), "\n"); p.Tokens != 10*lines {
+			t.Errorf("piece %d: %d tokens for %d lines", i, p.Tokens, lines)
+		}
+	}
+	if len(pieces) < 10 {
+		t.Errorf("pieces: %d", len(pieces))
 	}
 }
 
@@ -163,7 +203,7 @@ func TestRepositoryFilesPass(t *testing.T) {
 			return err
 		}
 		checked++
-		if e := CheckNesting(p, data, syn); e != nil {
+		if e := CheckShape(p, data, syn); e != nil {
 			t.Errorf("false positive: %v", e)
 		}
 		return nil
@@ -176,24 +216,30 @@ func TestRepositoryFilesPass(t *testing.T) {
 	}
 }
 
-// FuzzCheckNesting: the scanners never panic, and the pieces HCLChunks
-// cuts start at line starts, in order.
-func FuzzCheckNesting(f *testing.F) {
+// FuzzCheckShape: the scanners never panic, and the pieces HCLPieces
+// cuts start at line starts, in order, their tokens adding up to the
+// file's.
+func FuzzCheckShape(f *testing.F) {
 	f.Add([]byte("a = [1, { b = \"${c}\" }]\nx = <<EOT\n${[\nEOT\n"))
 	f.Add([]byte("a:\n  - [b, {c: 'd'}]\n  - |\n    text [\n"))
 	f.Add([]byte(`{"a": ["${x}", {"b": "\"]"}]}`))
 	f.Add([]byte(strings.Repeat("[", MaxNesting+1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, syn := range []Syntax{HCL, HCLTemplate, HCLJSON, JSON, YAML} {
-			if e := CheckNesting("f", data, syn); e != nil && (e.Line < 1 || e.Line > strings.Count(string(data), "\n")+1) {
+			if e := CheckShape("f", data, syn); e != nil && (e.Line < 1 || e.Line > strings.Count(string(data), "\n")+1) {
 				t.Fatalf("syntax %d: line %d out of the file", syn, e.Line)
 			}
 		}
-		starts := HCLChunks(data, 16)
-		for i, s := range starts {
-			if i > 0 && (s <= starts[i-1] || s > len(data) || data[s-1] != '\n') {
-				t.Fatalf("piece %d starts at %d: %v", i, s, starts)
+		pieces := HCLPieces(data, 16)
+		sum := 0
+		for i, p := range pieces {
+			if i > 0 && (p.From <= pieces[i-1].From || p.From > len(data) || data[p.From-1] != '\n') {
+				t.Fatalf("piece %d starts at %d: %v", i, p.From, pieces)
 			}
+			sum += p.Tokens
+		}
+		if sc := hclScan(data, false, nil); sc.deepAt == 0 && sum != sc.tokens {
+			t.Fatalf("pieces hold %d tokens, the file %d", sum, sc.tokens)
 		}
 	})
 }

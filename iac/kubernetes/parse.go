@@ -93,7 +93,7 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 		}
 		// A document nesting too deep is skipped before yaml.v3 and the
 		// recursive walks below see it; the others are still read.
-		if e := file.CheckNesting(path, c.text, syn); e != nil {
+		if e := file.CheckShape(path, c.text, syn); e != nil {
 			e.Line += c.start - 1
 			errs = append(errs, e)
 			continue
@@ -185,7 +185,7 @@ func parseList(path, kind string, items []chunk, syn file.Syntax, q *quota) ([]*
 			q.take(c.start)
 			break
 		}
-		if e := file.CheckNesting(path, c.text, syn); e != nil {
+		if e := file.CheckShape(path, c.text, syn); e != nil {
 			e.Line += c.start - 1
 			errs = append(errs, e)
 			continue

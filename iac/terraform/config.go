@@ -163,9 +163,10 @@ var bigParse sync.Mutex
 // tokens before parsing, about a hundred times the input's size in memory
 // (a 10 MiB file took over a gigabyte), so a large file is parsed in pieces
 // cut between top-level blocks, whose tokens are dropped piece by piece;
-// positions stay those of the whole file. After file.MaxResources resource
-// and data blocks the rest of the file is not parsed: it could not yield
-// more instances anyway.
+// positions stay those of the whole file. The syntax tree it keeps costs
+// about a hundred bytes a token, so parsing stops before the piece that
+// would pass file.MaxTokens, and after file.MaxResources resource and
+// data blocks: the rest could not yield more instances anyway.
 func parseNative(data []byte, rel string) (*hcl.File, hcl.Diagnostics, *file.Error) {
 	if len(data) < 2*chunkSize {
 		f, diags := hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
@@ -178,17 +179,21 @@ func parseNative(data []byte, rel string) (*hcl.File, hcl.Diagnostics, *file.Err
 	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}}
 	var diags hcl.Diagnostics
 	var warn *file.Error
-	starts := file.HCLChunks(data, chunkSize)
-	line, resources := 1, 0
+	pieces := file.HCLPieces(data, chunkSize)
+	line, resources, tokens := 1, 0, 0
 pieces:
-	for i, from := range starts {
+	for i, p := range pieces {
 		to := len(data)
-		if i+1 < len(starts) {
-			to = starts[i+1]
+		if i+1 < len(pieces) {
+			to = pieces[i+1].From
 		}
-		f, d := hclsyntax.ParseConfig(data[from:to], rel, hcl.Pos{Line: line, Column: 1, Byte: from})
+		if tokens += p.Tokens; tokens > file.MaxTokens {
+			warn = file.Errorf(rel, line, "more than %d tokens (names, values, operators) in this file; from here on it is not scanned, as parsing it would take gigabytes", file.MaxTokens)
+			break
+		}
+		f, d := hclsyntax.ParseConfig(data[p.From:to], rel, hcl.Pos{Line: line, Column: 1, Byte: p.From})
 		diags = append(diags, d...)
-		line += bytes.Count(data[from:to], []byte("\n"))
+		line += bytes.Count(data[p.From:to], []byte("\n"))
 		piece, ok := f.Body.(*hclsyntax.Body)
 		if !ok {
 			continue
@@ -226,7 +231,7 @@ func checkInput(rel string, data []byte, isJSON bool) *file.Error {
 	if isJSON {
 		syn = file.HCLJSON
 	}
-	return file.CheckNesting(rel, data, syn)
+	return file.CheckShape(rel, data, syn)
 }
 
 // preparse parses the configuration files of dirs concurrently; parsing

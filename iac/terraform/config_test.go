@@ -53,7 +53,7 @@ func TestChunkedParseEqualsWholeParse(t *testing.T) {
 		b.WriteString(varied(i))
 	}
 	data := []byte(b.String())
-	if starts := file.HCLChunks(data, chunkSize); len(starts) < 2 {
+	if starts := file.HCLPieces(data, chunkSize); len(starts) < 2 {
 		t.Fatalf("the text must be cut: %v", starts)
 	}
 	whole, wdiags := hclsyntax.ParseConfig(data, "big.tf", hcl.InitialPos)

@@ -164,7 +164,7 @@ func (s *scanner) functions(rootDir, modDir string) map[string]function.Function
 			if err != nil || !args[1].IsWhollyKnown() || !args[1].CanIterateElements() {
 				return cty.DynamicVal, nil
 			}
-			if e := file.CheckNesting(s.rel(abs(args[0].AsString())), b, file.HCLTemplate); e != nil {
+			if e := file.CheckShape(s.rel(abs(args[0].AsString())), b, file.HCLTemplate); e != nil {
 				return cty.NilVal, limitError(e.Error())
 			}
 			tmpl, diags := hclsyntax.ParseTemplate(b, args[0].AsString(), hcl.InitialPos)

@@ -70,7 +70,7 @@ func Parse(path string, data []byte) ([]*instance.Instance, error) {
 	}
 	// encoding/json stops at 10,000 levels itself; the walks after it
 	// recurse too, so plans are held to the limit of every other input.
-	if e := file.CheckNesting(path, data, file.JSON); e != nil {
+	if e := file.CheckShape(path, data, file.JSON); e != nil {
 		return nil, e
 	}
 	var doc document
