@@ -227,6 +227,7 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 	var sc scan
 	line := 1
 	lineStart := true
+	run := 0 // where the name or number that ends at i-1 starts
 	depth := func() int { return len(stack) - 1 + extra }
 	push := func(f hclFrame) bool {
 		stack = append(stack, f)
@@ -323,6 +324,7 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 			sc.count(line) // punctuation: about a token a byte
 		case c > ' ' && (i == 0 || !isIdentByte(data[i-1])):
 			sc.count(line) // a name or a number
+			run = i
 		}
 		switch c {
 		case '\n':
@@ -406,8 +408,14 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 				i++ // => in a for expression
 			}
 		case '-':
+			// Inside a name (a-b) a dash is part of it, and so is an
+			// exponent's sign (1e-5); after a number (1-1) it is an
+			// operator.
 			if i > 0 && isIdentByte(data[i-1]) {
-				continue // inside a name (a-b) or a number (1e-5)
+				number := data[run] >= '0' && data[run] <= '9'
+				if !number || data[i-1] == 'e' || data[i-1] == 'E' {
+					continue
+				}
 			}
 			if op() {
 				return sc.deep(line)

@@ -48,6 +48,7 @@ func TestDeepShapesAreCaught(t *testing.T) {
 		{"hcl calls", HCL, "x = " + strings.Repeat("f(", n) + "1" + strings.Repeat(")", n), 1},
 		{"hcl unary", HCL, "\n\nx = " + strings.Repeat("!", 100000) + "true\n", 3},
 		{"hcl negation", HCL, "x = " + strings.Repeat("- ", n) + "1\n", 1},
+		{"hcl number minus chain", HCL, "x = 1" + strings.Repeat("-1", n) + "\n", 1},
 		{"hcl binary", HCL, "x = 1" + strings.Repeat(" + 1", n) + "\n", 1},
 		{"hcl comparison", HCL, "x = 1" + strings.Repeat(" == 1", n) + "\n", 1},
 		{"hcl logic", HCL, "x = a" + strings.Repeat(" && b || c", n/2+1) + "\n", 1},
@@ -107,6 +108,7 @@ func TestWideFilesAreNotDeep(t *testing.T) {
 		text string
 	}{
 		{"hcl attributes with operators", HCL, "locals {\n" + many("  a = !b && c || d ? -1 : 2 + 3 * 4 / 5 % 6 - x.y-z\n") + "}\n"},
+		{"hcl dashed names and exponents", HCL, "x = a" + strings.Repeat("-b1", 2*MaxNesting) + " + 1e-5 + 2E-3\n"},
 		{"hcl list items", HCL, "x = [\n" + many("  { a = 1 + 2, b = [c[0], d[*].e] },\n") + "]\n"},
 		{"hcl call arguments", HCL, "x = f(" + many("a - b, ") + "1)\n"},
 		{"hcl long condition", HCL, "x = (a" + strings.Repeat(" &&\n  b", MaxNesting-5) + ")\n"},

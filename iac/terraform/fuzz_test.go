@@ -34,7 +34,7 @@ resource "x" "y" { count = -1
 	// the limit, operator chains, a for_each over a built collection,
 	// values that grow, chained references, binary bytes.
 	f.Add([]byte("locals {\n  x = " + strings.Repeat("[", 501) + strings.Repeat("]", 501) + "\n}\n"))
-	f.Add([]byte("locals {\n  x = 1" + strings.Repeat(" + 1", 501) + "\n  y = " + strings.Repeat("!", 501) + "true\n}\n"))
+	f.Add([]byte("locals {\n  x = 1" + strings.Repeat(" + 1", 501) + "\n  y = " + strings.Repeat("!", 501) + "true\n  z = 1" + strings.Repeat("-1", 501) + "\n}\n"))
 	f.Add([]byte("locals {\n  x = \"" + strings.Repeat("${\"", 300) + strings.Repeat("\"}", 300) + "\"\n}\n"))
 	f.Add([]byte(`locals {
   xs = flatten([for i in range(30) : [for j in range(30) : "${i}-${j}"]])
