@@ -74,9 +74,16 @@ func CheckShape(path string, data []byte, syn Syntax) *Error {
 
 // scan is what a scanner found.
 type scan struct {
-	deepAt int // 1-based line where nesting first passes MaxNesting; 0 if never
-	tokens int // about how many tokens the parser makes of the text
-	wideAt int // line where tokens passed MaxTokens
+	deepAt   int // 1-based line where nesting first passes MaxNesting; 0 if never
+	tokens   int // about how many tokens the parser makes of the text
+	wideAt   int // line where tokens passed MaxTokens
+	maxDepth int // the deepest nesting seen
+}
+
+// nest records a nesting depth; true past MaxNesting.
+func (sc *scan) nest(depth int) bool {
+	sc.maxDepth = max(sc.maxDepth, depth)
+	return depth > MaxNesting
 }
 
 func (sc *scan) count(line int) {
@@ -121,7 +128,7 @@ func jsonScan(data []byte, onString func(raw []byte) int) scan {
 		case '[', '{':
 			count()
 			depth++
-			if depth > MaxNesting {
+			if sc.nest(depth) {
 				sc.deepAt = line
 				return sc
 			}
@@ -227,11 +234,11 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 	var sc scan
 	line := 1
 	lineStart := true
-	run := 0 // where the name or number that ends at i-1 starts
+	var word byte // 'a' inside a name, '1' inside a number
 	depth := func() int { return len(stack) - 1 + extra }
 	push := func(f hclFrame) bool {
 		stack = append(stack, f)
-		return depth() > MaxNesting
+		return sc.nest(depth())
 	}
 	pop := func() {
 		top := &stack[len(stack)-1]
@@ -245,7 +252,7 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 	op := func() bool {
 		stack[len(stack)-1].ops++
 		extra++
-		return depth() > MaxNesting
+		return sc.nest(depth())
 	}
 	endItem := func() {
 		top := &stack[len(stack)-1]
@@ -319,12 +326,23 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 			}
 			continue
 		}
+		// A name goes on through letters, digits and dashes (a-b is one
+		// name); a number through digits, dots and an exponent's sign;
+		// anything else is a token of its own, about a token a byte.
 		switch {
-		case c > ' ' && !isIdentByte(c):
-			sc.count(line) // punctuation: about a token a byte
-		case c > ' ' && (i == 0 || !isIdentByte(data[i-1])):
-			sc.count(line) // a name or a number
-			run = i
+		case word == 'a' && isIdentByte(c):
+		case word == '1' && (isIdentByte(c) && c != '-' || c == '.' || (c == '-' || c == '+') && (data[i-1] == 'e' || data[i-1] == 'E')):
+		default:
+			word = 0
+			switch {
+			case c >= '0' && c <= '9':
+				word = '1'
+			case isIdentByte(c) && c != '-':
+				word = 'a'
+			}
+			if c > ' ' {
+				sc.count(line)
+			}
 		}
 		switch c {
 		case '\n':
@@ -408,14 +426,8 @@ func hclScan(data []byte, template bool, atTop func(next, tokens int)) scan {
 				i++ // => in a for expression
 			}
 		case '-':
-			// Inside a name (a-b) a dash is part of it, and so is an
-			// exponent's sign (1e-5); after a number (1-1) it is an
-			// operator.
-			if i > 0 && isIdentByte(data[i-1]) {
-				number := data[run] >= '0' && data[run] <= '9'
-				if !number || data[i-1] == 'e' || data[i-1] == 'E' {
-					continue
-				}
+			if word != 0 {
+				continue // inside a name (a-b), or an exponent's sign (1e-5)
 			}
 			if op() {
 				return sc.deep(line)
@@ -543,7 +555,7 @@ func yamlScan(data []byte) scan {
 				stack = append(stack, eff)
 			}
 			base = len(stack) + max(markers-1, 0)
-			if base > MaxNesting {
+			if sc.nest(base) {
 				return sc.deep(line)
 			}
 			flowBase = base
@@ -600,7 +612,7 @@ func yamlScanLine(l []byte, pos, base int, flow *int, quote *byte, lineStartIsVa
 		case (c == '[' || c == '{') && (valueStart || *flow > 0):
 			sc.count(line)
 			*flow++
-			if base+*flow > MaxNesting {
+			if sc.nest(base + *flow) {
 				return true
 			}
 			valueStart = true
