@@ -386,7 +386,7 @@ func precheck(name string, args []cty.Value) error {
 	case "jsondecode":
 		if len(args) == 1 && known(args[0]) {
 			if e := file.CheckShape("", []byte(str(args[0])), file.JSON); e != nil {
-				return limitError(fmt.Sprintf("jsondecode(): the document nests deeper than %d levels", file.MaxNesting))
+				return limitError(fmt.Sprintf("jsondecode(): the document nests deeper than %d levels or holds more than %d tokens", file.MaxNesting, file.MaxTokens))
 			}
 		}
 	case "concat", "merge", "setunion", "flatten", "chunklist":
