@@ -197,13 +197,29 @@ func TestReferenceChainsAreBounded(t *testing.T) {
 
 func TestModuleInstancesAreBounded(t *testing.T) {
 	m, errs := probe(t, map[string]string{"good.tf": goodTF,
-		"main.tf":   "module \"a\" {\n  source = \"./a\"\n  count  = 10000\n}\n",
+		"main.tf": `module "a" {
+  source = "./a"
+  count  = 10000
+}
+module "c" {
+  source   = "./b"
+  for_each = toset(["x", "y"])
+}
+resource "aws_x" "reads" {
+  v = length(module.a)
+  w = module.c
+}
+`,
 		"a/main.tf": "module \"b\" {\n  source = \"../b\"\n  count  = 10000\n}\n",
 		"b/main.tf": "resource \"aws_x\" \"r\" {\n  count = 10000\n  v     = count.index\n}\n",
 	})
-	wantWarning(t, m, errs, "a/main.tf:1: ", "more than 10000 module instances")
-	if len(m) > 1+10000 {
-		t.Errorf("%d instances: the per-file bound must hold", len(m))
+	wantWarning(t, m, errs, "main.tf:5: ", "more than 10000 module instances")
+	r := m["aws_x.reads"]
+	if r == nil || r.Values["v"] != 10000.0 || !instance.IsUnknown(r.Values["w"]) {
+		t.Errorf("module.a holds the instances made, module.c is unknown: %+v", r)
+	}
+	if len(m) != 2 {
+		t.Errorf("%d instances: no module instance is left for b's resources", len(m))
 	}
 }
 

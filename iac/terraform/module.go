@@ -93,6 +93,8 @@ func (sc *scope) call(name string) *callState {
 		ch.finish()
 		cs.children = append(cs.children, ch)
 	}
+	// Fewer children when the bound cut them: module.x holds those.
+	cs.exp.keys, cs.exp.iters = cs.exp.keys[:len(cs.children)], cs.exp.iters[:len(cs.children)]
 	return cs
 }
 

@@ -12,10 +12,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/zclconf/go-cty/cty/function"
-
 	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // Options are the inputs a terraform plan would get on its command line.
