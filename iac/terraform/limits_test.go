@@ -196,30 +196,27 @@ func TestReferenceChainsAreBounded(t *testing.T) {
 }
 
 func TestModuleInstancesAreBounded(t *testing.T) {
+	// 9,999 instances of a, then the first a's call of b makes the last
+	// instance the bound allows, and its module.b holds that one.
 	m, errs := probe(t, map[string]string{"good.tf": goodTF,
 		"main.tf": `module "a" {
   source = "./a"
-  count  = 10000
-}
-module "c" {
-  source   = "./b"
-  for_each = toset(["x", "y"])
+  count  = 9999
 }
 resource "aws_x" "reads" {
   v = length(module.a)
-  w = module.c
+  w = module.a[0].n
 }
 `,
-		"a/main.tf": "module \"b\" {\n  source = \"../b\"\n  count  = 10000\n}\n",
+		"a/main.tf": "module \"b\" {\n  source   = \"../b\"\n  for_each = toset([\"x\", \"y\"])\n}\noutput \"n\" {\n  value = length(module.b)\n}\n",
 		"b/main.tf": "resource \"aws_x\" \"r\" {\n  count = 10000\n  v     = count.index\n}\n",
 	})
-	wantWarning(t, m, errs, "main.tf:5: ", "more than 10000 module instances")
-	r := m["aws_x.reads"]
-	if r == nil || r.Values["v"] != 10000.0 || !instance.IsUnknown(r.Values["w"]) {
-		t.Errorf("module.a holds the instances made, module.c is unknown: %+v", r)
+	wantWarning(t, m, errs, "a/main.tf:1: ", "more than 10000 module instances")
+	if r := m["aws_x.reads"]; r == nil || r.Values["v"] != 9999.0 || r.Values["w"] != 1.0 {
+		t.Errorf("module.a and module.b hold the instances made: %+v", r)
 	}
-	if len(m) != 2 {
-		t.Errorf("%d instances: no module instance is left for b's resources", len(m))
+	if n := len(m) - 2; n != file.MaxResources {
+		t.Errorf("the one instance of b makes b/main.tf's %d resources, got %d", file.MaxResources, n)
 	}
 }
 
