@@ -108,6 +108,7 @@ func Load(ctx context.Context, base string, targets []string, opts Options) *Res
 		}
 	}
 	w.run()
+	w.res.Errors = file.CapErrors(w.res.Errors)
 	return w.res
 }
 
@@ -248,6 +249,10 @@ func (w *walker) classify(p string, info os.FileInfo) {
 			return
 		}
 		if looksBinary(head) {
+			// One warning, not one per byte a parser trips over; text that
+			// is merely not UTF-8 goes on to the detectors, and the
+			// adapter of an IaC file reports it.
+			w.fail(p, errors.New("not a text file (binary content); skipped"))
 			return
 		}
 		switch {
@@ -338,5 +343,6 @@ func (w *walker) run() {
 	}
 }
 
-// looksBinary is a cheap guard against feeding binaries to YAML parsers.
+// looksBinary is a cheap guard against feeding binaries to the detectors:
+// no text format Vigil reads holds a NUL byte.
 func looksBinary(b []byte) bool { return bytes.IndexByte(b, 0) >= 0 }

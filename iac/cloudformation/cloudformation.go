@@ -36,6 +36,10 @@ func Detect(data []byte) bool {
 	if len(data) > maxFileSize || !bytes.Contains(data, []byte("AWS")) {
 		return false
 	}
+	if file.CheckShape("", data, file.SyntaxOf("", data)) != nil {
+		// Too deep to decode: Parse reports it, if the text says template.
+		return detectText(data)
+	}
 	root, err := decode(data)
 	if err != nil {
 		// Callers may pass only the head of a large file, which does not
@@ -62,23 +66,23 @@ func Detect(data []byte) bool {
 }
 
 var (
-	versionRe   = regexp.MustCompile(`(?m)^\s*["']?AWSTemplateFormatVersion["']?\s*:`)
-	yamlResRe   = regexp.MustCompile(`(?m)^["']?Resources["']?\s*:`)
-	jsonResRe   = regexp.MustCompile(`(?m)^\s*"Resources"\s*:`)
-	awsTypeRe   = regexp.MustCompile(`(?m)^\s*["']?Type["']?\s*:\s*["']?AWS::`)
-	jsonStartRe = regexp.MustCompile(`^\s*\{`)
+	versionRe     = regexp.MustCompile(`(?m)^\s*["']?AWSTemplateFormatVersion["']?\s*:`)
+	yamlResRe     = regexp.MustCompile(`(?m)^["']?Resources["']?\s*:`)
+	awsTypeRe     = regexp.MustCompile(`(?m)^\s*["']?Type["']?\s*:\s*["']?AWS::`)
+	jsonStartRe   = regexp.MustCompile(`^\s*\{`)
+	jsonVersionRe = regexp.MustCompile(`"AWSTemplateFormatVersion"\s*:`)
+	jsonResRe     = regexp.MustCompile(`"Resources"\s*:`)
+	jsonTypeRe    = regexp.MustCompile(`"Type"\s*:\s*"AWS::`)
 )
 
-// detectText recognises a template from text that may be cut short.
+// detectText recognises a template from text that may be cut short or
+// too deep to decode. JSON keys are found anywhere: a generated template
+// may be a single line.
 func detectText(data []byte) bool {
-	if versionRe.Match(data) {
-		return true
-	}
-	res := yamlResRe
 	if jsonStartRe.Match(data) {
-		res = jsonResRe
+		return jsonVersionRe.Match(data) || (jsonResRe.Match(data) && jsonTypeRe.Match(data))
 	}
-	return res.Match(data) && awsTypeRe.Match(data)
+	return versionRe.Match(data) || (yamlResRe.Match(data) && awsTypeRe.Match(data))
 }
 
 // Parse parses one template. path is relative to the scan root and used in
@@ -88,6 +92,12 @@ func detectText(data []byte) bool {
 func Parse(path string, data []byte, params map[string]string) ([]*model.Resource, []error) {
 	if len(data) > maxFileSize {
 		return nil, []error{file.Errorf(path, 0, "template is larger than %d MiB", maxFileSize>>20)}
+	}
+	if e := file.CheckText(path, data); e != nil {
+		return nil, []error{e}
+	}
+	if e := file.CheckShape(path, data, file.SyntaxOf(path, data)); e != nil {
+		return nil, []error{e}
 	}
 	root, err := decode(data)
 	if err != nil {
@@ -242,6 +252,10 @@ func (t *template) load() {
 		if _, dup := t.resources[r.id]; dup {
 			t.errorf(k, "resource %s is declared twice", r.id)
 			continue
+		}
+		if len(t.order) == file.MaxResources {
+			t.errorf(k, "more than %d resources in this template; from here on they are not scanned", file.MaxResources)
+			break
 		}
 		t.resources[r.id] = r
 		t.order = append(t.order, r)

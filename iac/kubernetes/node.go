@@ -21,7 +21,11 @@ var errAliasCycle = errors.New("YAML alias refers to a node that contains it")
 // would exceed maxExpandedNodes nodes or contains an alias cycle. It visits
 // each distinct node once (memoized), so it is linear in the input.
 func checkExpansion(doc *yaml.Node) error {
-	maxExpandedNodes := countNodes(doc) + maxAliasGrowth
+	nodes, aliases := countNodes(doc)
+	if !aliases {
+		return nil // nothing expands
+	}
+	maxExpandedNodes := nodes + maxAliasGrowth
 	const inProgress = -1
 	memo := map[*yaml.Node]int{}
 	var size func(n *yaml.Node) (int, error)
@@ -64,13 +68,16 @@ func checkExpansion(doc *yaml.Node) error {
 	return err
 }
 
-// countNodes counts the nodes written in the tree (aliases not followed).
-func countNodes(n *yaml.Node) int {
-	total := 1
+// countNodes counts the nodes written in the tree (aliases not followed)
+// and tells whether any is an alias.
+func countNodes(n *yaml.Node) (int, bool) {
+	total, aliases := 1, n.Kind == yaml.AliasNode
 	for _, c := range n.Content {
-		total += countNodes(c)
+		t, a := countNodes(c)
+		total += t
+		aliases = aliases || a
 	}
-	return total
+	return total, aliases
 }
 
 // resolve follows aliases (bounded: checkExpansion refused cycles).
@@ -144,8 +151,21 @@ func mergedFields(n *yaml.Node, depth int) []field {
 }
 
 // get returns the pair for key in mapping n; ok is false when absent or
-// null.
+// null. It reads the mapping in place unless merge keys need applying:
+// it runs for every field of every object.
 func get(n *yaml.Node, key string) (field, bool) {
+	if m := resolve(n); m != nil && m.Kind == yaml.MappingNode && !hasMerge(m) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				v := resolve(m.Content[i+1])
+				if v == nil || isNull(v) {
+					return field{}, false
+				}
+				return field{m.Content[i], v}, true
+			}
+		}
+		return field{}, false
+	}
 	for _, f := range fields(n) {
 		if f.key.Value == key {
 			v := resolve(f.value)
@@ -156,6 +176,15 @@ func get(n *yaml.Node, key string) (field, bool) {
 		}
 	}
 	return field{}, false
+}
+
+func hasMerge(m *yaml.Node) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "<<" && k.ShortTag() == "!!merge" {
+			return true
+		}
+	}
+	return false
 }
 
 // dig walks nested mapping keys.

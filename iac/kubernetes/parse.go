@@ -68,17 +68,42 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 	if len(data) > MaxFileSize {
 		return nil, []error{file.Errorf(path, 0, "file is %d bytes, larger than the %d-byte limit", len(data), MaxFileSize)}
 	}
+	if e := file.CheckText(path, data); e != nil {
+		return nil, []error{e}
+	}
+	syn := file.SyntaxOf(path, data)
 	var out []*model.Resource
 	var errs []error
 	ignores := file.FindIgnores(path, data)
 	above := ignoreAnchor(data)
+	q := &quota{path: path}
 	for _, c := range splitDocuments(data) {
+		if q.n == file.MaxResources {
+			q.take(c.start) // reports where the file stops being read
+			break
+		}
+		if kind, items, ok := listItems(c); ok {
+			rs, lerrs := parseList(path, kind, items, syn, q)
+			errs = append(errs, lerrs...)
+			for _, r := range rs {
+				file.AttachIgnores(r, ignores, above)
+			}
+			out = append(out, rs...)
+			continue
+		}
+		// A document nesting too deep is skipped before yaml.v3 and the
+		// recursive walks below see it; the others are still read.
+		if e := file.CheckShape(path, c.text, syn); e != nil {
+			e.Line += c.start - 1
+			errs = append(errs, e)
+			continue
+		}
 		docs, err := decodeChunk(c)
 		if err != nil {
 			errs = append(errs, chunkError(path, c, err))
 		}
 		for _, d := range docs {
-			rs, derrs := parseDocument(path, d, c.end)
+			rs, derrs := parseDocument(path, d, c.end, q)
 			errs = append(errs, derrs...)
 			for _, r := range rs {
 				file.AttachIgnores(r, ignores, above)
@@ -86,7 +111,138 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 			out = append(out, rs...)
 		}
 	}
+	if q.err != nil {
+		errs = append(errs, q.err)
+	}
 	return out, errs
+}
+
+var (
+	listItemsRe = regexp.MustCompile(`^items:[ \t]*(?:#.*)?$`)
+	listKindRe  = regexp.MustCompile(`^kind:[ \t]*["']?([A-Za-z0-9]*List)["']?[ \t]*(?:#.*)?$`)
+	anchorRe    = regexp.MustCompile(`(?:^|[\s\[{,:-])[&*][^\s\]},]`)
+)
+
+// listItems cuts a List document whose items are a block sequence into
+// one chunk per item, so that items are decoded one at a time and only as
+// many as the file's quota takes: decoded whole, a 10 MB List was a tree
+// of 390 MB, most of it read only to be dropped. ok is false for any other
+// document, for flow and JSON Lists, and where an anchor or alias could
+// tie items together; those are decoded whole.
+func listItems(c chunk) (kind string, items []chunk, ok bool) {
+	if !bytes.Contains(c.text, []byte("\nitems:")) || anchorRe.Match(c.text) {
+		return "", nil, false
+	}
+	lines := bytes.SplitAfter(c.text, []byte("\n"))
+	col := -1 // the items' "- " column; -1 before the items block
+	inItems := false
+	for i, l := range lines {
+		n := c.start + i
+		t := bytes.TrimRight(l, " \t\r\n")
+		trimmed := bytes.TrimLeft(t, " ")
+		indent := len(t) - len(trimmed)
+		blank := len(trimmed) == 0 || trimmed[0] == '#'
+		dash := len(trimmed) > 0 && trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ')
+		switch {
+		case inItems && blank:
+			if len(items) > 0 {
+				items[len(items)-1].text = append(items[len(items)-1].text, l...)
+			}
+			continue
+		case inItems && col < 0:
+			if !dash {
+				return "", nil, false // items: [] or a flow sequence
+			}
+			col = indent
+			fallthrough
+		case inItems && dash && indent == col:
+			items = append(items, chunk{start: n, end: n, text: append([]byte(nil), l...)})
+			continue
+		case inItems && indent > col && len(items) > 0:
+			items[len(items)-1].text = append(items[len(items)-1].text, l...)
+			items[len(items)-1].end = n
+			continue
+		}
+		inItems = false
+		if indent == 0 && listItemsRe.Match(t) {
+			if items != nil {
+				return "", nil, false // two items keys
+			}
+			inItems, items = true, []chunk{}
+		} else if m := listKindRe.FindSubmatch(t); m != nil && indent == 0 {
+			kind = string(m[1])
+		}
+	}
+	return kind, items, kind != "" && len(items) > 0
+}
+
+// parseList maps the items listItems cut, one at a time.
+func parseList(path, kind string, items []chunk, syn file.Syntax, q *quota) ([]*model.Resource, []error) {
+	var out []*model.Resource
+	var errs []error
+	for i, c := range items {
+		if q.n == file.MaxResources {
+			q.take(c.start)
+			break
+		}
+		if e := file.CheckShape(path, c.text, syn); e != nil {
+			e.Line += c.start - 1
+			errs = append(errs, e)
+			continue
+		}
+		docs, err := decodeChunk(c)
+		if err != nil {
+			errs = append(errs, chunkError(path, c, err))
+			continue
+		}
+		if len(docs) != 1 || docs[0].Content[0].Kind != yaml.SequenceNode || len(docs[0].Content[0].Content) != 1 {
+			continue
+		}
+		it := docs[0].Content[0].Content[0]
+		if err := checkExpansion(it); err != nil {
+			errs = append(errs, file.Errorf(path, it.Line, "%v", err))
+			continue
+		}
+		if it = resolve(it); it == nil || it.Kind != yaml.MappingNode {
+			continue
+		}
+		end := c.end
+		if i+1 < len(items) {
+			end = items[i+1].start - 1
+		}
+		k := str(field0(it, "kind"))
+		if k == "" {
+			k = strings.TrimSuffix(kind, "List")
+		}
+		r, err := buildObject(path, it, k, model.Location{File: path, StartLine: it.Line, EndLine: max(end, it.Line)})
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if r != nil && q.take(it.Line) {
+			out = append(out, r)
+		}
+	}
+	return out, errs
+}
+
+// quota counts the objects of one file against file.MaxResources.
+type quota struct {
+	path string
+	n    int
+	err  error
+}
+
+// take counts one more object at line; false, and a warning there, once
+// the file has yielded its share.
+func (q *quota) take(line int) bool {
+	if q.n < file.MaxResources {
+		q.n++
+		return true
+	}
+	if q.err == nil {
+		q.err = file.Errorf(q.path, line, "more than %d objects in this file; from here on they are not scanned", file.MaxResources)
+	}
+	return false
 }
 
 // ignoreAnchor reports lines that may hold suppressions for the block
@@ -216,7 +372,7 @@ func shiftLines(n *yaml.Node, off int) {
 }
 
 // parseDocument maps one YAML document: one object, or a List of them.
-func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []error) {
+func parseDocument(path string, doc *yaml.Node, end int, q *quota) ([]*model.Resource, []error) {
 	root := doc.Content[0]
 	if err := checkExpansion(root); err != nil {
 		return nil, []error{file.Errorf(path, root.Line, "%v", err)}
@@ -253,6 +409,9 @@ func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []e
 				errs = append(errs, err)
 			}
 			if r != nil {
+				if !q.take(it.Line) {
+					break
+				}
 				out = append(out, r)
 			}
 		}
@@ -262,7 +421,7 @@ func parseDocument(path string, doc *yaml.Node, end int) ([]*model.Resource, []e
 	if err != nil {
 		return nil, []error{err}
 	}
-	if r == nil {
+	if r == nil || !q.take(root.Line) {
 		return nil, nil
 	}
 	return []*model.Resource{r}, nil

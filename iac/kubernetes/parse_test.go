@@ -594,6 +594,18 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: x}]}\n"))
 	f.Add([]byte("kind: List\nitems:\n- kind: Role\n  apiVersion: rbac.authorization.k8s.io/v1\n  metadata: {name: r}\n  rules: [{verbs: ['*']}]\n"))
 	f.Add([]byte("a: &a [1]\nb: [*a, *a]\n---\n...\n%YAML 1.2\n---\nkind: Service\n"))
+	// Hostile shapes, small: nesting just past the limit (flow, block,
+	// JSON), a List with more items, binary bytes.
+	f.Add([]byte("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  x: " + strings.Repeat("[", 501) + strings.Repeat("]", 501) + "\n---\n" + goodPod))
+	var block strings.Builder
+	block.WriteString("apiVersion: v1\nkind: Pod\nmetadata:\n")
+	for i := 1; i < 502; i++ {
+		block.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	f.Add([]byte(block.String()))
+	f.Add([]byte(`{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j", "x": ` + strings.Repeat(`{"a":`, 501) + "1" + strings.Repeat("}", 501) + "}}"))
+	f.Add([]byte("apiVersion: v1\nkind: List\nitems:\n" + strings.Repeat("- {apiVersion: v1, kind: Pod, metadata: {name: p}}\n", 200)))
+	f.Add([]byte(goodPod + "\x00\xff"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rs, _ := Parse("f.yaml", data)
 		Finalize(rs)

@@ -120,6 +120,7 @@ type parsed struct {
 	file  *hcl.File
 	diags hcl.Diagnostics
 	err   *file.Error
+	warn  *file.Error // reported, but the file is still read
 }
 
 // parseFile reads and parses one file; it touches no scanner state, so
@@ -137,13 +138,100 @@ func (s *scanner) parseFile(path string) *parsed {
 	if err != nil {
 		return &parsed{err: file.Errorf(rel, 0, "cannot read: %v", err)}
 	}
+	isJSON := strings.HasSuffix(path, ".json")
+	if e := checkInput(rel, data, isJSON); e != nil {
+		return &parsed{err: e}
+	}
 	p := &parsed{data: data}
-	if strings.HasSuffix(path, ".json") {
+	if isJSON {
 		p.file, p.diags = hcljson.Parse(data, rel)
 	} else {
-		p.file, p.diags = hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+		p.file, p.diags, p.warn = parseNative(data, rel)
+		if b, ok := p.file.Body.(*hclsyntax.Body); ok && !p.diags.HasErrors() {
+			instrument(b)
+		}
 	}
 	return p
+}
+
+// chunkSize: files of twice this size or more are parsed piece by piece.
+const chunkSize = 1 << 20
+
+var bigParse sync.Mutex
+
+// parseNative parses native syntax. hclsyntax lexes its whole input into
+// tokens before parsing, about a hundred times the input's size in memory
+// (a 10 MiB file took over a gigabyte), so a large file is parsed in pieces
+// cut between top-level blocks, whose tokens are dropped piece by piece;
+// positions stay those of the whole file. The syntax tree it keeps costs
+// about a hundred bytes a token, so parsing stops before the piece that
+// would pass file.MaxTokens, and after file.MaxResources resource and
+// data blocks: the rest could not yield more instances anyway.
+func parseNative(data []byte, rel string) (*hcl.File, hcl.Diagnostics, *file.Error) {
+	if len(data) < 2*chunkSize {
+		f, diags := hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
+		return f, diags, nil
+	}
+	// One large file at a time: files are parsed in parallel, and the
+	// memory of the pieces' tokens adds up.
+	bigParse.Lock()
+	defer bigParse.Unlock()
+	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}}
+	var diags hcl.Diagnostics
+	var warn *file.Error
+	pieces := file.HCLPieces(data, chunkSize)
+	line, resources, tokens := 1, 0, 0
+pieces:
+	for i, p := range pieces {
+		to := len(data)
+		if i+1 < len(pieces) {
+			to = pieces[i+1].From
+		}
+		if tokens += p.Tokens; tokens > file.MaxTokens {
+			warn = file.Errorf(rel, line, "more than %d tokens (names, values, operators) in this file; from here on it is not scanned, as parsing it would take gigabytes", file.MaxTokens)
+			break
+		}
+		f, d := hclsyntax.ParseConfig(data[p.From:to], rel, hcl.Pos{Line: line, Column: 1, Byte: p.From})
+		diags = append(diags, d...)
+		line += bytes.Count(data[p.From:to], []byte("\n"))
+		piece, ok := f.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		if i == 0 {
+			body.SrcRange = piece.SrcRange
+		}
+		body.SrcRange.End, body.EndRange = piece.SrcRange.End, piece.EndRange
+		for n, a := range piece.Attributes {
+			if _, dup := body.Attributes[n]; !dup {
+				body.Attributes[n] = a
+			}
+		}
+		for _, b := range piece.Blocks {
+			if b.Type == "resource" || b.Type == "data" {
+				if resources == file.MaxResources {
+					warn = file.Errorf(rel, b.DefRange().Start.Line, "more than %d resource and data blocks in this file; from here on they are not scanned", file.MaxResources)
+					break pieces
+				}
+				resources++
+			}
+			body.Blocks = append(body.Blocks, b)
+		}
+	}
+	return &hcl.File{Body: body, Bytes: data}, diags, warn
+}
+
+// checkInput refuses, before a parser sees them, files that would flood
+// it with complaints (binary content) or overflow its stack (nesting).
+func checkInput(rel string, data []byte, isJSON bool) *file.Error {
+	if e := file.CheckText(rel, data); e != nil {
+		return e
+	}
+	syn := file.HCL
+	if isJSON {
+		syn = file.HCLJSON
+	}
+	return file.CheckShape(rel, data, syn)
 }
 
 // preparse parses the configuration files of dirs concurrently; parsing
@@ -204,6 +292,9 @@ func (s *scanner) loadFile(m *moduleConfig, path string) {
 	if p.err != nil {
 		s.errs = append(s.errs, p.err)
 		return
+	}
+	if p.warn != nil {
+		s.errs = append(s.errs, p.warn)
 	}
 	s.report(p.diags)
 	if p.diags.HasErrors() {

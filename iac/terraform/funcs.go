@@ -14,8 +14,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
@@ -65,19 +65,52 @@ var baseFuncs = map[string]function.Function{
 	"plantimestamp": unknownFunc(cty.String),
 }
 
+// unguarded functions take expressions, not values (hclsyntax hands them
+// closures by their parameter type), so they cannot be wrapped; they do
+// no work of their own.
+var unguarded = map[string]bool{"try": true, "can": true}
+
+// guardedBase is baseFuncs wrapped by guard, with the internal functions
+// instrument inserts; built once per scan.
+func (s *scanner) guardedBase() map[string]function.Function {
+	if s.base != nil {
+		return s.base
+	}
+	s.base = make(map[string]function.Function, len(baseFuncs)+len(s.internal))
+	for k, v := range baseFuncs {
+		if !unguarded[k] {
+			v = s.guard(k, v)
+		}
+		s.base[k] = v
+	}
+	for k, v := range s.internal {
+		s.base[k] = v
+	}
+	return s.base
+}
+
 // functions returns the function table of a module: the base functions
 // plus file functions that resolve paths like Terraform (relative to the
-// root module) and read only inside the scan root or the module.
+// root module) and read only inside the scan root or the module. Tables
+// are shared by the instances of a module.
 func (s *scanner) functions(rootDir, modDir string) map[string]function.Function {
-	fs := make(map[string]function.Function, len(baseFuncs)+5)
-	for k, v := range baseFuncs {
+	key := rootDir + "\x00" + modDir
+	if fs, ok := s.funcTables[key]; ok {
+		return fs
+	}
+	base := s.guardedBase()
+	fs := make(map[string]function.Function, len(base)+5)
+	for k, v := range base {
 		fs[k] = v
 	}
-	read := func(p string) ([]byte, error) {
+	abs := func(p string) string {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(rootDir, p)
 		}
-		p = filepath.Clean(p)
+		return filepath.Clean(p)
+	}
+	read := func(name string) ([]byte, error) {
+		p := abs(name)
 		if !within(s.root, p) && !within(modDir, p) {
 			return nil, errOutside
 		}
@@ -96,6 +129,9 @@ func (s *scanner) functions(rootDir, modDir string) map[string]function.Function
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			b, err := read(args[0].AsString())
 			if err != nil {
+				return cty.UnknownVal(cty.String), nil
+			}
+			if file.CheckText("", b) != nil {
 				return cty.UnknownVal(cty.String), nil
 			}
 			return cty.StringVal(string(b)), nil
@@ -128,10 +164,14 @@ func (s *scanner) functions(rootDir, modDir string) map[string]function.Function
 			if err != nil || !args[1].IsWhollyKnown() || !args[1].CanIterateElements() {
 				return cty.DynamicVal, nil
 			}
+			if e := file.CheckShape(s.rel(abs(args[0].AsString())), b, file.HCLTemplate); e != nil {
+				return cty.NilVal, limitError(e.Error())
+			}
 			tmpl, diags := hclsyntax.ParseTemplate(b, args[0].AsString(), hcl.InitialPos)
 			if diags.HasErrors() {
 				return cty.DynamicVal, nil
 			}
+			instrument(tmpl)
 			vars := map[string]cty.Value{}
 			for it := args[1].ElementIterator(); it.Next(); {
 				k, v := it.Element()
@@ -140,13 +180,20 @@ func (s *scanner) functions(rootDir, modDir string) map[string]function.Function
 				}
 			}
 			// No file functions inside templates: no recursion.
-			v, diags := tmpl.Value(&hcl.EvalContext{Variables: vars, Functions: baseFuncs})
+			v, diags := tmpl.Value(&hcl.EvalContext{Variables: vars, Functions: s.guardedBase()})
+			if _, le, ok := limitFrom(diags); ok {
+				return cty.NilVal, le
+			}
 			if diags.HasErrors() {
 				return cty.DynamicVal, nil
 			}
 			return v, nil
 		},
 	})
+	for _, k := range []string{"file", "filebase64", "fileexists", "templatefile"} {
+		fs[k] = s.guard(k, fs[k])
+	}
+	s.funcTables[key] = fs
 	return fs
 }
 
@@ -171,7 +218,7 @@ func toFunc(ty cty.Type) function.Function {
 			if !args[0].IsKnown() && args[0].Type() == cty.DynamicPseudoType {
 				return cty.DynamicPseudoType, nil
 			}
-			c, err := convert.Convert(args[0], ty)
+			c, err := fastConvert(args[0], ty)
 			if err != nil {
 				return cty.NilType, err
 			}
@@ -181,7 +228,7 @@ func toFunc(ty cty.Type) function.Function {
 			if retType == cty.DynamicPseudoType {
 				return cty.DynamicVal, nil
 			}
-			return convert.Convert(args[0], retType)
+			return fastConvert(args[0], retType)
 		},
 	})
 }

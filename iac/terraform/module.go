@@ -48,6 +48,17 @@ func (sc *scope) call(name string) *callState {
 		cs.missing = true
 		return cs
 	}
+	if sc.s.modInsts >= maxInstances {
+		sc.s.warnOnce("modules", file.Errorf(c.rng.Filename, c.rng.Start.Line,
+			"more than %d module instances in this scan; from here on they are not evaluated", maxInstances))
+		cs.missing = true
+		return cs
+	}
+	if !sc.s.enter(c.rng) {
+		cs.missing = true
+		return cs
+	}
+	defer func() { sc.s.chain-- }()
 	cfg := sc.s.loadModule(dir)
 	cs.exp = sc.expand(c.count, c.forEach, c.rng)
 	anc := make(map[string]bool, len(sc.ancestors)+1)
@@ -62,6 +73,12 @@ func (sc *scope) call(name string) *callState {
 		keyPath = sc.keyPath + "." + name
 	}
 	for i, key := range cs.exp.keys {
+		if sc.s.modInsts >= maxInstances {
+			sc.s.warnOnce("modules", file.Errorf(c.rng.Filename, c.rng.Start.Line,
+				"more than %d module instances in this scan; from here on they are not evaluated", maxInstances))
+			break
+		}
+		sc.s.modInsts++
 		ch := newScope(sc.s, cfg)
 		ch.modPath = modPath
 		ch.addrPrefix = sc.addrPrefix + "module." + name + keySuffix(key) + "."
@@ -76,6 +93,8 @@ func (sc *scope) call(name string) *callState {
 		ch.finish()
 		cs.children = append(cs.children, ch)
 	}
+	// Fewer children when the bound cut them: module.x holds those.
+	cs.exp.keys, cs.exp.iters = cs.exp.keys[:len(cs.children)], cs.exp.iters[:len(cs.children)]
 	return cs
 }
 

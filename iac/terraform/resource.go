@@ -43,10 +43,11 @@ func (sc *scope) resource(addr string) *resState {
 	rs = &resState{state: 1, ref: cty.DynamicVal}
 	sc.resources[addr] = rs
 	d := sc.cfg.resByAddr[addr]
-	if d == nil {
+	if d == nil || !sc.s.enter(d.rng) {
 		rs.state = 2
 		return rs
 	}
+	defer func() { sc.s.chain-- }()
 	loc := rangeLoc(d.rng)
 	holder := &model.Resource{Location: &loc}
 	file.AttachIgnores(holder, d.file.ignores, d.file.comments)
@@ -54,6 +55,9 @@ func (sc *scope) resource(addr string) *resState {
 	exp := sc.expand(d.count, d.forEach, d.rng)
 	vals := make([]cty.Value, 0, len(exp.keys))
 	for i, key := range exp.keys {
+		if !sc.s.countResource(d) {
+			break
+		}
 		it := exp.iters[i]
 		ctx := sc.ctxFor(d.traversals, it)
 		ranges := map[string]model.Location{}
@@ -71,9 +75,23 @@ func (sc *scope) resource(addr string) *resState {
 		rs.insts = append(rs.insts, &resInst{inst: in, attrs: attrs})
 		vals = append(vals, sc.refObject(d, addr, attrs))
 	}
+	exp.keys, exp.iters = exp.keys[:len(vals)], exp.iters[:len(vals)] // fewer when the file's bound cut them
 	rs.ref = composite(exp, vals)
 	rs.state = 2
 	return rs
+}
+
+// countResource counts one more instance declared in d's file; past
+// file.MaxResources the file's other instances are not evaluated.
+func (s *scanner) countResource(d *resourceDecl) bool {
+	n := s.perFile[d.file.rel] + 1
+	if n > file.MaxResources {
+		s.warnOnce("resources:"+d.file.rel, file.Errorf(d.file.rel, d.rng.Start.Line,
+			"more than %d resource instances in this file; from here on they are not scanned", file.MaxResources))
+		return false
+	}
+	s.perFile[d.file.rel] = n
+	return true
 }
 
 // refObject is what expressions see of one instance: its configured
@@ -247,7 +265,7 @@ func (sc *scope) topRefs(d *resourceDecl) map[string][]string {
 	addExpr := func(name string, expr hcl.Expression) {
 		set := map[string]bool{}
 		for _, tr := range sc.s.traversals(expr) {
-			sc.traversalRefs(tr, set)
+			sc.traversalRefs(tr, set, 0)
 		}
 		for a := range set {
 			out[name] = append(out[name], a)
@@ -274,15 +292,15 @@ func (sc *scope) topRefs(d *resourceDecl) map[string][]string {
 }
 
 // traversalRefs adds to set the resource addresses a traversal reads,
-// directly or through locals.
-func (sc *scope) traversalRefs(tr hcl.Traversal, set map[string]bool) {
+// directly or through locals (depth locals deep so far).
+func (sc *scope) traversalRefs(tr hcl.Traversal, set map[string]bool, depth int) {
 	prefix := ""
 	if sc.modPath != "" {
 		prefix = sc.modPath + "."
 	}
 	switch root := tr.RootName(); root {
 	case "local":
-		for _, a := range sc.localRefs(attrAt(tr, 1)) {
+		for _, a := range sc.localRefs(attrAt(tr, 1), depth+1) {
 			set[a] = true
 		}
 	case "data":
@@ -296,18 +314,20 @@ func (sc *scope) traversalRefs(tr hcl.Traversal, set map[string]bool) {
 	}
 }
 
-func (sc *scope) localRefs(name string) []string {
+// localRefs follows locals reading locals at most maxRefChain deep: each
+// link recurses.
+func (sc *scope) localRefs(name string, depth int) []string {
 	if r, ok := sc.refCache[name]; ok {
 		return r
 	}
 	a := sc.cfg.locals[name]
-	if a == nil || sc.refBusy[name] {
+	if a == nil || sc.refBusy[name] || depth > maxRefChain {
 		return nil
 	}
 	sc.refBusy[name] = true
 	set := map[string]bool{}
 	for _, tr := range sc.s.traversals(a.Expr) {
-		sc.traversalRefs(tr, set)
+		sc.traversalRefs(tr, set, depth)
 	}
 	var out []string
 	for k := range set {

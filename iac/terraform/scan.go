@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // Options are the inputs a terraform plan would get on its command line.
@@ -31,17 +32,27 @@ const (
 )
 
 type scanner struct {
-	root    string
-	opts    Options
-	maxSize int64
-	modules map[string]*moduleConfig // by absolute directory
-	parsed  map[string]*parsed       // files parsed ahead, by absolute path
-	sources map[string][]byte        // file text by relative path
-	trCache map[hcl.Expression][]hcl.Traversal
-	errs    []error
-	warned  map[string]bool
-	out     []*instance.Instance
-	blocks  int
+	root          string
+	opts          Options
+	maxSize       int64
+	modules       map[string]*moduleConfig // by absolute directory
+	parsed        map[string]*parsed       // files parsed ahead, by absolute path
+	sources       map[string][]byte        // file text by relative path
+	trCache       map[hcl.Expression][]hcl.Traversal
+	errs          []error
+	warned        map[string]bool
+	out           []*instance.Instance
+	blocks        int
+	work          int64  // evaluation work units spent on the current root module (see limits.go)
+	workRoot      string // that root module's directory
+	chain         int    // references being evaluated, one inside the other
+	modInsts      int    // module instances created
+	internal      map[string]function.Function
+	base          map[string]function.Function            // guarded baseFuncs
+	funcTables    map[string]map[string]function.Function // by root and module directory
+	perFile       map[string]int                          // resource instances emitted, by file
+	jsonTemplates map[jsonKey]*jsonTemplate               // strings of .tf.json files, parsed
+	lineStarts    map[string][]int                        // by file, for jsonTemplates' positions
 }
 
 // Scan evaluates every Terraform root module among dirs (absolute
@@ -50,14 +61,7 @@ type scanner struct {
 // and errors are relative to root. Problems are reported as *file.Error and
 // never stop the scan.
 func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []error) {
-	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, parsed: map[string]*parsed{}, sources: map[string][]byte{},
-		trCache: map[hcl.Expression][]hcl.Traversal{}, warned: map[string]bool{}}
-	if s.maxSize <= 0 {
-		s.maxSize = defaultMaxFileSize
-	}
-	if abs, err := filepath.Abs(root); err == nil {
-		s.root = abs
-	}
+	s := newScanner(root, opts)
 	var cand []string
 	seen := map[string]bool{}
 	for _, d := range dirs {
@@ -97,10 +101,25 @@ func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []err
 		if len(m.files) == 0 {
 			continue
 		}
+		s.work, s.workRoot = 0, d // each root module has its own work budget
 		rs := newRootScope(s, m, varFiles)
 		rs.emitAll()
 	}
 	return s.out, s.errs
+}
+
+func newScanner(root string, opts Options) *scanner {
+	s := &scanner{root: root, opts: opts, maxSize: opts.MaxFileSize, modules: map[string]*moduleConfig{}, parsed: map[string]*parsed{}, sources: map[string][]byte{},
+		trCache: map[hcl.Expression][]hcl.Traversal{}, warned: map[string]bool{}, perFile: map[string]int{},
+		funcTables: map[string]map[string]function.Function{}, jsonTemplates: map[jsonKey]*jsonTemplate{}, lineStarts: map[string][]int{}}
+	s.internal = s.internalFuncs()
+	if s.maxSize <= 0 {
+		s.maxSize = defaultMaxFileSize
+	}
+	if abs, err := filepath.Abs(root); err == nil {
+		s.root = abs
+	}
+	return s
 }
 
 func isLocalSource(src string) bool {
@@ -154,6 +173,12 @@ func (s *scanner) installedModules(rootDir string) map[string]string {
 		}
 	}
 	return out
+}
+
+// literalCtx evaluates expressions that may call no function (variable
+// defaults, tfvars): it holds only the functions instrument inserts.
+func (s *scanner) literalCtx() *hcl.EvalContext {
+	return &hcl.EvalContext{Functions: s.internal}
 }
 
 // spend counts one evaluated nested block against the scan's budget; past

@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -101,7 +102,8 @@ func (sc *scope) emitAll() {
 
 // eval evaluates expr in ctx. Errors make the value unknown: at plan time
 // most of them stem from values we cannot know (attributes computed by the
-// provider, data sources), and a scan must not stop on them.
+// provider, data sources), and a scan must not stop on them. A value over
+// the evaluation bounds (limits.go) is unknown too, and reported.
 func (sc *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
@@ -111,8 +113,17 @@ func (sc *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) {
 			v = cty.DynamicVal
 		}
 	}()
-	v, diags := expr.Value(ctx)
+	var diags hcl.Diagnostics
+	if _, native := expr.(hclsyntax.Expression); native {
+		v, diags = expr.Value(ctx)
+	} else {
+		v, diags = sc.jsonValue(expr, ctx)
+	}
 	if diags.HasErrors() {
+		if d, le, ok := limitFrom(diags); ok {
+			sc.s.warnLimit(d.Subject, le)
+			return cty.DynamicVal
+		}
 		for _, d := range diags {
 			if d.Summary == "Call to unknown function" && d.Subject != nil {
 				name := "?"
@@ -128,7 +139,24 @@ func (sc *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) {
 	if v == cty.NilVal {
 		return cty.DynamicVal
 	}
+	if err := checkValue(v); err != nil {
+		r := expr.Range()
+		sc.s.warnLimit(&r, err.(limitError))
+		return cty.DynamicVal
+	}
 	return v
+}
+
+// warnLimit reports a bound hit, once per place; the work budget, once.
+func (s *scanner) warnLimit(at *hcl.Range, le limitError) {
+	if at == nil {
+		at = &hcl.Range{}
+	}
+	if le == errWork {
+		s.warnOnce("limit:work:"+s.workRoot, file.Errorf(at.Filename, at.Start.Line, "%s", le))
+		return
+	}
+	s.warnOnce("limit:"+at.Filename+":"+strconv.Itoa(at.Start.Line), file.Errorf(at.Filename, at.Start.Line, "%s; treated as unknown", le))
 }
 
 // evalIn evaluates expr with a context holding what it reads.
@@ -150,7 +178,16 @@ func (sc *scope) variable(name string) cty.Value {
 		return lv.val
 	}
 	lv.state = 1
-	lv.val = sc.computeVariable(name)
+	var at hcl.Range
+	if d := sc.cfg.variables[name]; d != nil && d.declared != nil {
+		at = *d.declared
+	}
+	if sc.s.enter(at) {
+		lv.val = sc.computeVariable(name)
+		sc.s.chain--
+	} else {
+		lv.val = cty.DynamicVal
+	}
 	lv.state = 2
 	return lv.val
 }
@@ -174,7 +211,7 @@ func (sc *scope) computeVariable(name string) cty.Value {
 		if decl.def == nil {
 			return cty.DynamicVal
 		}
-		d, diags := decl.def.Value(nil)
+		d, diags := decl.def.Value(sc.s.literalCtx())
 		if diags.HasErrors() {
 			return cty.DynamicVal
 		}
@@ -197,7 +234,7 @@ func convertToDeclared(decl *variableDecl, v cty.Value) cty.Value {
 	if defs != nil && v.IsWhollyKnown() {
 		v = defs.Apply(v)
 	}
-	if c, err := convert.Convert(v, ty); err == nil {
+	if c, err := fastConvert(v, ty); err == nil {
 		return c
 	}
 	return v
@@ -231,9 +268,29 @@ func (sc *scope) memo(cache map[string]*lazy, name string, a *hcl.Attribute) cty
 		return lv.val
 	}
 	lv.state = 1
-	lv.val = sc.evalIn(a.Expr, nil)
+	if sc.s.enter(a.Range) {
+		lv.val = sc.evalIn(a.Expr, nil)
+		sc.s.chain--
+	} else {
+		lv.val = cty.DynamicVal
+	}
 	lv.state = 2
 	return lv.val
+}
+
+// enter starts evaluating a named value (variable, local, output,
+// resource, module) that other values read. Each one evaluates the values
+// it reads inside itself, so a chain of them recurses; past maxRefChain
+// links it is refused (and reported) before the Go stack runs out. The
+// caller decrements s.chain when enter returned true.
+func (s *scanner) enter(at hcl.Range) bool {
+	if s.chain >= maxRefChain {
+		s.warnOnce("chain", file.Errorf(at.Filename, at.Start.Line,
+			"references chain more than %d deep (a value reading a value reading ...); the rest of the chain is treated as unknown", maxRefChain))
+		return false
+	}
+	s.chain++
+	return true
 }
 
 // expansion is how a resource or module block repeats.
@@ -280,15 +337,23 @@ func (sc *scope) expand(count, forEach hcl.Expression, where hcl.Range) expansio
 		}
 		ty := v.Type()
 		e := expansion{mode: 2}
+		if !v.CanIterateElements() {
+			return unknown
+		}
+		// Only the first maxInstances elements are read: a huge
+		// collection costs its length check, not a walk.
+		if n := v.LengthInt(); n > maxInstances {
+			sc.s.errs = append(sc.s.errs, file.Errorf(where.Filename, where.Start.Line, "for_each over %d elements exceeds %d; only the first %d are evaluated", n, maxInstances, maxInstances))
+		}
 		switch {
 		case ty.IsMapType() || ty.IsObjectType():
-			for it := v.ElementIterator(); it.Next(); {
+			for it := v.ElementIterator(); it.Next() && len(e.keys) < maxInstances; {
 				k, ev := it.Element()
 				e.keys = append(e.keys, k.AsString())
 				e.iters = append(e.iters, &iter{eachKey: k, eachVal: ev})
 			}
 		case ty.IsSetType() || ty.IsListType() || ty.IsTupleType():
-			for it := v.ElementIterator(); it.Next(); {
+			for it := v.ElementIterator(); it.Next() && len(e.keys) < maxInstances; {
 				_, ev := it.Element()
 				if !ev.IsKnown() {
 					return unknown
@@ -302,10 +367,6 @@ func (sc *scope) expand(count, forEach hcl.Expression, where hcl.Range) expansio
 			}
 		default:
 			return unknown
-		}
-		if len(e.keys) > maxInstances {
-			sc.s.errs = append(sc.s.errs, file.Errorf(where.Filename, where.Start.Line, "for_each over %d elements exceeds %d; only the first %d are evaluated", len(e.keys), maxInstances, maxInstances))
-			e.keys, e.iters = e.keys[:maxInstances], e.iters[:maxInstances]
 		}
 		return e
 	}

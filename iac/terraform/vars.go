@@ -38,12 +38,24 @@ func (s *scanner) loadVarFile(path, name string) varSource {
 		s.errs = append(s.errs, file.Errorf(name, 0, "variables file exceeds %d bytes; skipped", s.maxSize))
 		return nil
 	}
+	isJSON := strings.HasSuffix(path, ".json")
+	if e := checkInput(name, data, isJSON); e != nil {
+		s.errs = append(s.errs, e)
+		return nil
+	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
+	if isJSON {
 		f, diags = hcljson.Parse(data, name)
 	} else {
-		f, diags = hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+		var warn *file.Error
+		f, diags, warn = parseNative(data, name)
+		if warn != nil {
+			s.errs = append(s.errs, warn)
+		}
+		if b, ok := f.Body.(*hclsyntax.Body); ok && !diags.HasErrors() {
+			instrument(b)
+		}
 	}
 	s.report(diags)
 	if f == nil || f.Body == nil {
@@ -93,10 +105,14 @@ func (s *scanner) rootVarValues(m *moduleConfig, global []varSource) map[string]
 			if m.variables[n] == nil {
 				continue
 			}
-			v, diags := expr.Value(nil)
+			v, diags := expr.Value(s.literalCtx())
 			if diags.HasErrors() {
 				s.report(diags)
 				continue
+			}
+			if err := checkValue(v); err != nil {
+				s.errs = append(s.errs, file.Errorf(expr.Range().Filename, expr.Range().Start.Line, "var.%s: %v; treated as unknown", n, err))
+				v = cty.DynamicVal
 			}
 			out[n] = v
 		}

@@ -63,7 +63,16 @@ type configModule struct {
 }
 
 // Parse reads a plan JSON document. path is used in instances and errors.
+// An error with instances is a warning: the plan was read in part.
 func Parse(path string, data []byte) ([]*instance.Instance, error) {
+	if e := file.CheckText(path, data); e != nil {
+		return nil, e
+	}
+	// encoding/json stops at 10,000 levels itself; the walks after it
+	// recurse too, so plans are held to the limit of every other input.
+	if e := file.CheckShape(path, data, file.JSON); e != nil {
+		return nil, e
+	}
 	var doc document
 	if err := json.Unmarshal(data, &doc); err != nil {
 		line := 0
@@ -90,13 +99,21 @@ func Parse(path string, data []byte) ([]*instance.Instance, error) {
 		p.from = i
 	}
 	var out []*instance.Instance
+	var over *file.Error
 	var walk func(m planModule, depth int)
 	walk = func(m planModule, depth int) {
 		if depth > 64 {
 			return
 		}
 		for _, r := range m.Resources {
+			if over != nil {
+				return
+			}
 			in := p.instance(r, stripKeys(m.Address), unknowns, refs)
+			if len(out) == file.MaxResources {
+				over = file.Errorf(path, in.Range.StartLine, "more than %d resources in this plan; from here on they are not scanned", file.MaxResources)
+				return
+			}
 			in.Configured = configured[in.BaseAddress()]
 			out = append(out, in)
 		}
@@ -105,6 +122,9 @@ func Parse(path string, data []byte) ([]*instance.Instance, error) {
 		}
 	}
 	walk(doc.PlannedValues.RootModule, 0)
+	if over != nil {
+		return out, over
+	}
 	return out, nil
 }
 
