@@ -90,11 +90,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 	}
 	reads := packageReads(modules)
-	for _, r := range rules {
-		r.Reads = mergeReads(r.Reads, reads[r.Package])
-	}
 	var builtin []*Rule
 	for _, r := range rules {
+		r.Reads = mergeReads(r.Reads, reads[r.Package])
 		if r.Builtin {
 			builtin = append(builtin, r)
 		}

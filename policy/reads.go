@@ -19,10 +19,6 @@ import (
 // reads `ingress`, and a bare `input.attributes` reads everything (""). The
 // arguments of sprintf only shape a message and are not reads.
 
-// tagsRead is the read of the resource's tags; model.Resource.Unknown uses
-// the same name when tags could not be read.
-const tagsRead = model.TagsPath
-
 // packageReads derives, for every package, the attribute paths its rules
 // read, including those of the packages it references.
 func packageReads(modules map[string]*ast.Module) map[string][]string {
@@ -300,7 +296,7 @@ func inputPath(ref ast.Ref, more []*ast.Term) (string, bool) {
 	}
 	switch string(top) {
 	case "tags":
-		return tagsRead, true
+		return model.TagsPath, true
 	case "attributes":
 	default:
 		return "", false
