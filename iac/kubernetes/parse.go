@@ -93,8 +93,7 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 		}
 		// A document nesting too deep is skipped before yaml.v3 and the
 		// recursive walks below see it; the others are still read.
-		if e := file.CheckShape(path, c.text, syn); e != nil {
-			e.Line += c.start - 1
+		if e := c.checkShape(path, syn); e != nil {
 			errs = append(errs, e)
 			continue
 		}
@@ -185,8 +184,7 @@ func parseList(path, kind string, items []chunk, syn file.Syntax, q *quota) ([]*
 			q.take(c.start)
 			break
 		}
-		if e := file.CheckShape(path, c.text, syn); e != nil {
-			e.Line += c.start - 1
+		if e := c.checkShape(path, syn); e != nil {
 			errs = append(errs, e)
 			continue
 		}
@@ -266,6 +264,16 @@ type chunk struct {
 	start int // 1-based line of the chunk's first line
 	end   int // last line holding content
 	text  []byte
+}
+
+// checkShape bounds a chunk's nesting and tokens, with the line in the
+// file where a bound is crossed.
+func (c chunk) checkShape(path string, syn file.Syntax) *file.Error {
+	e := file.CheckShape(path, c.text, syn)
+	if e != nil {
+		e.Line += c.start - 1
+	}
+	return e
 }
 
 var docStartRe = regexp.MustCompile(`^---(?:[ \t]|$)`)
