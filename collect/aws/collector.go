@@ -404,3 +404,18 @@ func selectServices(names []string) ([]*service, error) {
 	}
 	return out, nil
 }
+
+// svcPartition is the ARN partition of a region, for ARNs built by hand.
+func svcPartition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	}
+	return "aws"
+}

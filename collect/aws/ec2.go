@@ -3,7 +3,6 @@ package aws
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -181,27 +180,13 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 // ec2ARN builds the ARN of a regional EC2 resource that the API names by id
 // only (arn:<partition>:ec2:<region>:<account>:<type>/<id>).
 func (s *scope) ec2ARN(typ, id string) string {
-	return fmt.Sprintf("arn:%s:ec2:%s:%s:%s/%s", ec2Partition(s.region), s.region, s.account, typ, id)
+	return fmt.Sprintf("arn:%s:ec2:%s:%s:%s/%s", svcPartition(s.region), s.region, s.account, typ, id)
 }
 
 // ec2PublicARN builds the ARN of a snapshot or image, which carries no
 // account id (arn:<partition>:ec2:<region>::snapshot/<id>).
 func (s *scope) ec2PublicARN(typ, id string) string {
-	return fmt.Sprintf("arn:%s:ec2:%s::%s/%s", ec2Partition(s.region), s.region, typ, id)
-}
-
-func ec2Partition(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
-	case strings.HasPrefix(region, "us-iso-"):
-		return "aws-iso"
-	case strings.HasPrefix(region, "us-isob-"):
-		return "aws-iso-b"
-	}
-	return "aws"
+	return fmt.Sprintf("arn:%s:ec2:%s::%s/%s", svcPartition(s.region), s.region, typ, id)
 }
 
 // ec2Tags turns EC2's tag list into a map (nil when there are none).

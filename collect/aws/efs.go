@@ -38,7 +38,7 @@ func collectEFS(ctx context.Context, s *scope) {
 			}
 			id := aws.ToString(fs.FileSystemArn)
 			if id == "" {
-				id = "arn:" + elbPartition(s.region) + ":elasticfilesystem:" + s.region + ":" + s.account + ":file-system/" + aws.ToString(fs.FileSystemId)
+				id = "arn:" + svcPartition(s.region) + ":elasticfilesystem:" + s.region + ":" + s.account + ":file-system/" + aws.ToString(fs.FileSystemId)
 			}
 			s.add(id, "aws.efs.file_system", name, a, fs, tags, rels...)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
@@ -123,7 +124,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 		for _, sn := range a.Subnets {
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
-		rd.add("aws.elbv2.load_balancer", a.Name, a, raw, noTags(tags[arn]), rels...)
+		rd.add("aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...)
 	})
 }
 
@@ -163,28 +164,40 @@ func elbv2Listener(l elbv2types.Listener) model.LBListener {
 	return out
 }
 
-// elbv2Tags reads the load balancers' tags in batches. A load balancer
-// whose batch could not be read is absent from the map (one read has no
-// tags: an empty map).
+// elbv2Tags reads the load balancers' tags, by ARN.
 func elbv2Tags(ctx context.Context, s *scope, client *elbv2.Client, lbs []elbv2types.LoadBalancer) map[string]map[string]string {
-	tags := map[string]map[string]string{}
-	for i := 0; i < len(lbs); i += elbTagBatch {
-		var arns []string
-		for _, lb := range lbs[i:min(i+elbTagBatch, len(lbs))] {
-			arns = append(arns, aws.ToString(lb.LoadBalancerArn))
+	arns := make([]string, 0, len(lbs))
+	for _, lb := range lbs {
+		arns = append(arns, aws.ToString(lb.LoadBalancerArn))
+	}
+	return batchedTags(s, "aws.elbv2.load_balancer", arns, func(batch []string) (map[string]map[string]string, error) {
+		out, err := client.DescribeTags(ctx, &elbv2.DescribeTagsInput{ResourceArns: batch})
+		if err != nil {
+			return nil, err
 		}
-		s.readKind("DescribeTags", kindFills{"aws.elbv2.load_balancer": nil}, func() error {
-			out, err := client.DescribeTags(ctx, &elbv2.DescribeTagsInput{ResourceArns: arns})
+		got := map[string]map[string]string{}
+		for _, d := range out.TagDescriptions {
+			got[aws.ToString(d.ResourceArn)] = addTags(nil, d.Tags, func(t elbv2types.Tag) (*string, *string) { return t.Key, t.Value })
+		}
+		return got, nil
+	})
+}
+
+// batchedTags reads the tags of load balancers (of kind, by key: ARN or
+// name) elbTagBatch at a time, as DescribeTags takes them. A load balancer
+// whose batch could not be read is absent from the result; one read without
+// tags is present with none.
+func batchedTags(s *scope, kind string, keys []string, describe func(batch []string) (map[string]map[string]string, error)) map[string]map[string]string {
+	tags := map[string]map[string]string{}
+	for i := 0; i < len(keys); i += elbTagBatch {
+		batch := keys[i:min(i+elbTagBatch, len(keys))]
+		s.readKind("DescribeTags", kindFills{kind: nil}, func() error {
+			got, err := describe(batch)
 			if err != nil {
 				return err
 			}
-			for _, arn := range arns {
-				tags[arn] = map[string]string{}
-			}
-			for _, d := range out.TagDescriptions {
-				for _, t := range d.Tags {
-					tags[aws.ToString(d.ResourceArn)][aws.ToString(t.Key)] = aws.ToString(t.Value)
-				}
+			for _, k := range batch {
+				tags[k] = got[k]
 			}
 			return nil
 		})
@@ -204,29 +217,21 @@ func collectELB(ctx context.Context, s *scope) {
 			return
 		}
 		lbs := page.LoadBalancerDescriptions
-		// A load balancer whose tags could not be read is absent.
-		tags := map[string]map[string]string{}
-		for i := 0; i < len(lbs); i += elbTagBatch {
-			var names []string
-			for _, lb := range lbs[i:min(i+elbTagBatch, len(lbs))] {
-				names = append(names, aws.ToString(lb.LoadBalancerName))
-			}
-			s.readKind("DescribeTags", kindFills{"aws.elb.load_balancer": nil}, func() error {
-				out, err := client.DescribeTags(ctx, &elb.DescribeTagsInput{LoadBalancerNames: names})
-				if err != nil {
-					return err
-				}
-				for _, n := range names {
-					tags[n] = map[string]string{}
-				}
-				for _, d := range out.TagDescriptions {
-					for _, t := range d.Tags {
-						tags[aws.ToString(d.LoadBalancerName)][aws.ToString(t.Key)] = aws.ToString(t.Value)
-					}
-				}
-				return nil
-			})
+		names := make([]string, 0, len(lbs))
+		for _, lb := range lbs {
+			names = append(names, aws.ToString(lb.LoadBalancerName))
 		}
+		tags := batchedTags(s, "aws.elb.load_balancer", names, func(batch []string) (map[string]map[string]string, error) {
+			out, err := client.DescribeTags(ctx, &elb.DescribeTagsInput{LoadBalancerNames: batch})
+			if err != nil {
+				return nil, err
+			}
+			got := map[string]map[string]string{}
+			for _, d := range out.TagDescriptions {
+				got[aws.ToString(d.LoadBalancerName)] = addTags(nil, d.Tags, func(t elbtypes.Tag) (*string, *string) { return t.Key, t.Value })
+			}
+			return got, nil
+		})
 		for _, lb := range lbs {
 			name := aws.ToString(lb.LoadBalancerName)
 			a := &model.ELBLoadBalancer{
@@ -244,7 +249,7 @@ func collectELB(ctx context.Context, s *scope) {
 				})
 			}
 			raw := map[string]any{"LoadBalancerDescription": lb}
-			id := fmt.Sprintf("arn:%s:elasticloadbalancing:%s:%s:loadbalancer/%s", elbPartition(s.region), s.region, s.account, name)
+			id := fmt.Sprintf("arn:%s:elasticloadbalancing:%s:%s:loadbalancer/%s", svcPartition(s.region), s.region, s.account, name)
 			rd := s.reads(id)
 			if _, ok := tags[name]; !ok {
 				rd.unread(model.TagsPath)
@@ -269,26 +274,7 @@ func collectELB(ctx context.Context, s *scope) {
 			for _, sn := range lb.Subnets {
 				rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 			}
-			rd.add("aws.elb.load_balancer", name, a, raw, noTags(tags[name]), rels...)
+			rd.add("aws.elb.load_balancer", name, a, raw, tags[name], rels...)
 		}
 	}
-}
-
-// noTags is nil for a resource without tags, as every collector gives it.
-func noTags(m map[string]string) map[string]string {
-	if len(m) == 0 {
-		return nil
-	}
-	return m
-}
-
-// elbPartition is the ARN partition of a region.
-func elbPartition(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
-	}
-	return "aws"
 }

@@ -3,7 +3,6 @@ package aws
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
@@ -60,19 +59,4 @@ func collectRedshift(ctx context.Context, s *scope) {
 		}
 		rd.add("aws.redshift.cluster", id, rc, raw, tags, rels...)
 	})
-}
-
-// svcPartition is the ARN partition of a region, for ARNs built by hand.
-func svcPartition(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
-	case strings.HasPrefix(region, "us-isob-"):
-		return "aws-iso-b"
-	case strings.HasPrefix(region, "us-iso-"):
-		return "aws-iso"
-	}
-	return "aws"
 }
