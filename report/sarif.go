@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
 	"net/url"
 	"path"
@@ -381,7 +379,7 @@ func sarifResultOf(f *model.Finding, ruleIndex int) sarifResult {
 		RuleIndex:           ruleIndex,
 		Level:               sarifLevel(f.Severity),
 		Message:             sarifText{Text: nonEmpty(f.Message, nonEmpty(f.Title, f.RuleID))},
-		PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f)},
+		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint()},
 		Properties: map[string]any{
 			"severity":      f.Severity.String(),
 			"resource-id":   f.Resource.ID,
@@ -449,15 +447,4 @@ func resourceLocation(id string) *sarifPhysical {
 		ArtifactLocation: sarifArtifact{URI: resourcePrefix + url.PathEscape(id)},
 		Region:           &sarifRegion{StartLine: 1, EndLine: 1},
 	}
-}
-
-// fingerprint identifies a finding across runs independently of line
-// numbers, so moving a block does not reopen the alert.
-func fingerprint(f *model.Finding) string {
-	file := ""
-	if f.Location != nil {
-		file = f.Location.File
-	}
-	sum := sha256.Sum256([]byte(f.RuleID + "\x00" + f.Resource.ID + "\x00" + file))
-	return hex.EncodeToString(sum[:16])
 }
