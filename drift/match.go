@@ -1,0 +1,92 @@
+package drift
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
+)
+
+// How a state resource finds its live twin: the id the live collector
+// (collect/aws) gives the same resource, built from what Terraform records.
+// Almost every kind's live id is its ARN, which Terraform keeps in the
+// `arn` attribute; S3 is the exception, whose collector builds the ARN from
+// the bucket name in the aws partition. A kind is listed here only once a
+// test matched it against the collector's output (drift/state_test.go); the
+// others are counted as unsupported, never silently dropped.
+var idRules = map[string]func(in *instance.Instance) string{
+	"aws.s3.bucket": func(in *instance.Instance) string {
+		if b := str(in, "bucket"); b != "" {
+			return "arn:aws:s3:::" + b
+		}
+		return ""
+	},
+	"aws.ec2.security_group": arnAttr,
+	"aws.ec2.vpc":            arnAttr,
+	"aws.ec2.subnet":         arnAttr,
+	"aws.iam.role":           arnAttr,
+	"aws.sqs.queue":          arnAttr,
+	"aws.sns.topic":          arnAttr,
+}
+
+// IDRules lists the kinds drift matches, each with how: documentation and
+// `vigil drift --help` print it.
+func IDRules() map[string]string {
+	out := make(map[string]string, len(idRules))
+	for k := range idRules {
+		out[k] = "arn attribute"
+	}
+	out["aws.s3.bucket"] = "arn:aws:s3:::<bucket>"
+	return out
+}
+
+func arnAttr(in *instance.Instance) string { return str(in, "arn") }
+
+func str(in *instance.Instance, attr string) string {
+	s, _ := in.Values[attr].(string)
+	return s
+}
+
+// liveID returns the id the live collector gives the resource of kind
+// that in declares; false when drift has no rule for the kind or the
+// state lacks what the rule needs.
+func liveID(kind string, in *instance.Instance) (string, bool) {
+	rule, ok := idRules[kind]
+	if !ok {
+		return "", false
+	}
+	id := rule(in)
+	return id, id != ""
+}
+
+// placeOf is the account and region of a state resource: from its ARN
+// (arn:partition:service:region:account:resource), the region from the
+// `region` attribute when the ARN has none (S3 buckets, AWS provider v4+),
+// and the state's only account when the ARN names none.
+func placeOf(id string, in *instance.Instance, defaultAccount string) (account, region string) {
+	if p := strings.SplitN(id, ":", 6); len(p) == 6 && p[0] == "arn" {
+		region, account = p[3], p[4]
+	}
+	if region == "" {
+		region = str(in, "region")
+	}
+	if account == "" {
+		account = defaultAccount
+	}
+	return account, region
+}
+
+// soleAccount is the one account every ARN in the state names, or "".
+func soleAccount(insts []*instance.Instance) string {
+	acct := ""
+	for _, in := range insts {
+		p := strings.SplitN(str(in, "arn"), ":", 6)
+		if len(p) != 6 || p[4] == "" {
+			continue
+		}
+		if acct != "" && acct != p[4] {
+			return ""
+		}
+		acct = p[4]
+	}
+	return acct
+}
