@@ -85,7 +85,9 @@ type style interface {
 	item(w *bufio.Writer, mark, s string)
 	detail(w *bufio.Writer, s string)
 	esc(s string) string
-	end(w *bufio.Writer)
+	// arrow joins an old value to a new one; aside adds a remark.
+	arrow() string
+	aside(s string) string
 }
 
 type text struct{}
@@ -96,7 +98,8 @@ func (text) item(w *bufio.Writer, mark, s string) {
 }
 func (text) detail(w *bufio.Writer, s string) { fmt.Fprintf(w, "      %s\n", s) }
 func (text) esc(s string) string              { return report.Sanitize(s) }
-func (text) end(*bufio.Writer)                {}
+func (text) arrow() string                    { return "->" }
+func (text) aside(s string) string            { return " (" + s + ")" }
 
 type markdown struct{}
 
@@ -106,7 +109,8 @@ func (markdown) item(w *bufio.Writer, mark, s string) {
 }
 func (markdown) detail(w *bufio.Writer, s string) { fmt.Fprintf(w, "  - %s\n", s) }
 func (markdown) esc(s string) string              { return mdEscape(s) }
-func (markdown) end(w *bufio.Writer)              {}
+func (markdown) arrow() string                    { return "→" }
+func (markdown) aside(s string) string            { return " — " + s }
 
 var mdMark = map[string]string{"+": "**added**", "-": "**removed**", "~": "**changed**", "?": "**unread**",
 	"!": "**unmanaged**", "x": "**missing**", "NEW": "**new**", "RESOLVED": "**resolved**",
@@ -130,9 +134,9 @@ func mdEscape(s string) string {
 
 func render(out io.Writer, d *Diff, st style) error {
 	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "Diff %s -> %s", st.esc(snapName(d.Before)), st.esc(snapName(d.After)))
+	fmt.Fprintf(w, "Diff %s %s %s", snapName(st, d.Before), st.arrow(), snapName(st, d.After))
 	if d.After.FailedUnits > 0 {
-		fmt.Fprintf(w, " (%d unit(s) of the later scan not read: what they hold is not compared)", d.After.FailedUnits)
+		fmt.Fprint(w, st.aside(fmt.Sprintf("%d unit(s) of the later scan not read: what they hold is not compared", d.After.FailedUnits)))
 	}
 	fmt.Fprintln(w)
 	r := d.Resources
@@ -148,7 +152,7 @@ func render(out io.Writer, d *Diff, st style) error {
 		change(w, st, c)
 	}
 	for _, a := range r.Unread {
-		st.item(w, "?", refText(st, a)+" (its unit was not read: not known to be gone)")
+		st.item(w, "?", refText(st, a)+st.aside("its unit was not read: not known to be gone"))
 	}
 	f := d.Findings
 	st.heading(w, fmt.Sprintf("Findings: %d new, %d resolved, %d reopened, %d stale, %d still failing",
@@ -163,12 +167,11 @@ func render(out io.Writer, d *Diff, st style) error {
 				s += " — " + st.esc(x.Title)
 			}
 			if x.Why != "" {
-				s += " (" + st.esc(x.Why) + ")"
+				s += st.aside(st.esc(x.Why))
 			}
 			st.item(w, l.mark, s)
 		}
 	}
-	st.end(w)
 	return w.Flush()
 }
 
@@ -183,19 +186,19 @@ func renderState(out io.Writer, d *StateDrift, st style) error {
 		}
 	}
 	if len(d.Missing) > 0 {
-		st.heading(w, "Missing (in the state, read absent from the cloud)")
+		st.heading(w, "Missing"+st.aside("in the state, read absent from the cloud"))
 		for _, m := range d.Missing {
 			st.item(w, "x", st.esc(m.Address)+" "+refText(st, m.Resource))
 		}
 	}
 	if len(d.Unread) > 0 {
-		st.heading(w, "Unread (in the state; the unit that would hold them was not read)")
+		st.heading(w, "Unread"+st.aside("in the state; the unit that would hold them was not read"))
 		for _, m := range d.Unread {
 			st.item(w, "?", st.esc(m.Address)+" "+refText(st, m.Resource))
 		}
 	}
 	if len(d.Unmanaged) > 0 {
-		st.heading(w, "Unmanaged (live, of the state's kinds, accounts and regions, in no state)")
+		st.heading(w, "Unmanaged"+st.aside("live, of the state's kinds, accounts and regions, in no state"))
 		for _, r := range d.Unmanaged {
 			st.item(w, "!", refText(st, r))
 		}
@@ -205,12 +208,11 @@ func renderState(out io.Writer, d *StateDrift, st style) error {
 		for _, u := range d.Unsupported {
 			s := fmt.Sprintf("%s: %d instance(s), %s", st.esc(u.Type), u.Instances, st.esc(u.Reason))
 			if u.Kind != "" {
-				s += " (" + st.esc(u.Kind) + ")"
+				s += st.aside(st.esc(u.Kind))
 			}
 			st.item(w, "-", s)
 		}
 	}
-	st.end(w)
 	return w.Flush()
 }
 
@@ -221,7 +223,7 @@ func change(w *bufio.Writer, st style, c ResourceChange) {
 	}
 	st.item(w, "~", head)
 	for _, ch := range c.Changes {
-		st.detail(w, fmt.Sprintf("%s: %s -> %s", st.esc(ch.Path), st.esc(value(ch.Old)), st.esc(value(ch.New))))
+		st.detail(w, fmt.Sprintf("%s: %s %s %s", st.esc(ch.Path), st.esc(value(ch.Old)), st.arrow(), st.esc(value(ch.New))))
 	}
 	if len(c.NotCompared) > 0 {
 		st.detail(w, "not compared (unknown): "+st.esc(strings.Join(c.NotCompared, ", ")))
@@ -231,18 +233,18 @@ func change(w *bufio.Writer, st style, c ResourceChange) {
 func refText(st style, r model.ResourceRef) string {
 	s := st.esc(r.Kind) + " " + st.esc(r.ID)
 	if where := strings.Trim(r.Account+"/"+r.Region, "/"); where != "" {
-		s += " [" + st.esc(where) + "]"
+		s += st.aside(st.esc(where))
 	}
 	return s
 }
 
-func snapName(s SnapshotInfo) string {
-	n := s.ID
+func snapName(st style, s SnapshotInfo) string {
+	n := st.esc(s.ID)
 	if n == "" {
-		n = "(unnamed)"
+		n = "unnamed"
 	}
 	if !s.Taken.IsZero() {
-		n += " (" + s.Taken.UTC().Format("2006-01-02 15:04Z") + ")"
+		n += st.aside(s.Taken.UTC().Format("2006-01-02 15:04Z"))
 	}
 	return n
 }
