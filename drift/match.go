@@ -26,6 +26,11 @@ var idRules = map[string]func(in *instance.Instance) string{
 	"aws.iam.role":           arnAttr,
 	"aws.sqs.queue":          arnAttr,
 	"aws.sns.topic":          arnAttr,
+	"aws.ec2.volume":         arnAttr,
+	"aws.ecr.repository":     arnAttr,
+	// Log group ARNs of provider v2 and the DescribeLogGroups `arn`
+	// member end in ":*"; the collector's id does not.
+	"aws.logs.log_group": func(in *instance.Instance) string { return strings.TrimSuffix(str(in, "arn"), ":*") },
 }
 
 // IDRules lists the kinds drift matches, each with how: documentation and
@@ -36,6 +41,7 @@ func IDRules() map[string]string {
 		out[k] = "arn attribute"
 	}
 	out["aws.s3.bucket"] = "arn:aws:s3:::<bucket>"
+	out["aws.logs.log_group"] = "arn attribute, without a trailing :*"
 	return out
 }
 

@@ -17,7 +17,7 @@ import (
 )
 
 // driftServices are the services the drift world populates.
-var driftServices = []string{"s3", "ec2", "iam", "sqs", "sns"}
+var driftServices = []string{"s3", "ec2", "iam", "sqs", "sns", "logs", "ecr"}
 
 // collectWorld serves the world on loopback and runs the real collector
 // over it.
@@ -72,11 +72,13 @@ func readFixture(t *testing.T) *State {
 // will report its outcomes itself; until then a listing error names the
 // unit that failed.)
 var serviceKinds = map[string][]string{
-	"s3":  {"aws.s3.bucket"},
-	"ec2": {"aws.ec2.security_group", "aws.ec2.vpc", "aws.ec2.subnet"},
-	"iam": {"aws.iam.role"},
-	"sqs": {"aws.sqs.queue"},
-	"sns": {"aws.sns.topic"},
+	"s3":   {"aws.s3.bucket"},
+	"ec2":  {"aws.ec2.security_group", "aws.ec2.vpc", "aws.ec2.subnet", "aws.ec2.volume"},
+	"logs": {"aws.logs.log_group"},
+	"ecr":  {"aws.ecr.repository"},
+	"iam":  {"aws.iam.role"},
+	"sqs":  {"aws.sqs.queue"},
+	"sns":  {"aws.sns.topic"},
 }
 
 var globalServices = map[string]bool{"s3": true, "iam": true}
@@ -169,8 +171,8 @@ func TestStateDriftAgainstTestCloud(t *testing.T) {
 	same(t, "missing", addresses(d.Missing), []string{"aws_security_group.legacy"})
 	same(t, "unread", addresses(d.Unread), nil)
 	same(t, "unmanaged", ids(d.Unmanaged), []string{"arn:aws:s3:::acme-shadow-exports", "arn:aws:sqs:us-east-1:111111111111:manual-debug"})
-	if d.InSync != 8 {
-		t.Errorf("in sync: %d, want 8 (buckets logs and assets, web, the VPC, its subnet, the role, the queue, the topic)", d.InSync)
+	if d.InSync != 11 {
+		t.Errorf("in sync: %d, want 11 (buckets logs and assets, web, the VPC, its subnet, the role, the queue, the topic, the log group, the volume, the repository)", d.InSync)
 	}
 
 	// Every kind drift matches was matched here against the collector's
@@ -214,5 +216,47 @@ func TestStateDriftUnitFailedIsUnread(t *testing.T) {
 	blind := CompareState(readFixture(t), res.Resources, nil)
 	if len(blind.Missing) != 4 {
 		t.Errorf("without unit outcomes: missing %v, want the three buckets and legacy", addresses(blind.Missing))
+	}
+}
+
+// The README's section shows this very drift, and names every kind drift
+// matches: both stay true.
+func TestReadmeShowsTheDrift(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	i := strings.Index(readme, "## Diff and drift")
+	if i < 0 {
+		t.Fatal("README has no Diff and drift section")
+	}
+	section := readme[i:]
+	if j := strings.Index(section[3:], "\n## "); j >= 0 {
+		section = section[:j+3]
+	}
+	for kind := range IDRules() {
+		if !strings.Contains(section, "`"+kind+"`") {
+			t.Errorf("README's Diff and drift section does not list %s among the kinds matched", kind)
+		}
+	}
+
+	const prompt = "$ vigil drift --tfstate terraform.tfstate\n"
+	k := strings.Index(section, prompt)
+	if k < 0 {
+		t.Fatal("README shows no vigil drift --tfstate run")
+	}
+	shown := section[k+len(prompt):]
+	shown = shown[:strings.Index(shown, "```")]
+
+	w := loadWorld(t)
+	res := collectWorld(t, w)
+	d := CompareState(readFixture(t), res.Resources, outcomes(w, res))
+	var out strings.Builder
+	if err := WriteStateDrift(&out, "table", &d); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != shown {
+		t.Errorf("README's example differs from the drift of testdata:\n--- README\n%s\n--- now\n%s", shown, out.String())
 	}
 }
