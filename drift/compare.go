@@ -50,7 +50,12 @@ type compareOptions struct {
 // never a change: neither side's value there is evidence.
 func compare(before, after *model.Resource, opt compareOptions) (changes []Change, notCompared []string) {
 	c := &comparer{before: before, after: after, volatile: append(volatile[after.Kind], opt.skip...)}
-	c.walk("", tree(before.Attributes), tree(after.Attributes))
+	// Most resources do not change between two scans: equal encodings
+	// (encoding/json sorts map keys) need no walk.
+	ja, jb := encode(before.Attributes), encode(after.Attributes)
+	if !bytes.Equal(ja, jb) {
+		c.walk("", decode(ja), decode(jb))
+	}
 	if opt.tags {
 		if before.IsUnknown(model.TagsPath) || after.IsUnknown(model.TagsPath) {
 			c.unknown = true
@@ -234,15 +239,23 @@ func unknownPaths(a, b *model.Resource) []string {
 	return out
 }
 
-// tree turns an attribute struct into plain JSON values (objects, lists,
-// strings, json.Number, bools, nil), the shape rules see, so that two
-// sources' values compare by what they mean and not by Go type.
-func tree(attrs any) any {
+// encode is an attribute struct's JSON, the shape rules see.
+func encode(attrs any) []byte {
 	if attrs == nil {
 		return nil
 	}
 	b, err := json.Marshal(attrs)
 	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// decode turns encoded attributes into plain JSON values (objects, lists,
+// strings, json.Number, bools, nil), so that two sources' values compare by
+// what they mean and not by Go type.
+func decode(b []byte) any {
+	if b == nil {
 		return nil
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
