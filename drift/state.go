@@ -65,6 +65,7 @@ const (
 	reasonNoMapping = "no mapping to the normalized model"
 	reasonNoID      = "no rule yet to find its live id"
 	reasonNotAWS    = "not an AWS resource"
+	reasonUntraced  = "mapped, but not traced back to its state instance"
 )
 
 type stateDoc struct {
@@ -182,6 +183,9 @@ func ReadState(r io.Reader, name string) (*State, error) {
 	for _, r := range mapped {
 		in := byID[r.ID]
 		if in == nil {
+			// tfaws names every resource file:address; one that is not
+			// is counted rather than guessed at.
+			skip(r.Kind, r.Kind, reasonUntraced)
 			continue
 		}
 		id, ok := liveID(r.Kind, in)

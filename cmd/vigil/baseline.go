@@ -35,7 +35,7 @@ deleted by it.`,
 				return err
 			}
 			defer closeSrc()
-			ctx := commandContext(cmd)
+			ctx := inventoryContext(cmd)
 			var id string
 			if len(args) == 1 {
 				s, err := src.Snapshot(ctx, scope, args[0])
@@ -73,7 +73,7 @@ deleted by it.`,
 				return err
 			}
 			defer closeSrc()
-			b, err := src.Baseline(commandContext(cmd), scope)
+			b, err := src.Baseline(inventoryContext(cmd), scope)
 			if err != nil {
 				return err
 			}
@@ -92,7 +92,7 @@ deleted by it.`,
 	return cmd
 }
 
-func commandContext(cmd *cobra.Command) context.Context {
+func inventoryContext(cmd *cobra.Command) context.Context {
 	if ctx := cmd.Context(); ctx != nil {
 		return ctx
 	}

@@ -113,7 +113,7 @@ comments. Everything read from a cloud is escaped for the format.`,
   vigil diff --fail-on high               # exit 1 on a new or reopened high or critical finding`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			minSev, err := severityFlag("fail-on", f.failOn)
+			minSev, err := diffSeverity("fail-on", f.failOn)
 			if err != nil {
 				return err
 			}
@@ -127,7 +127,7 @@ comments. Everything read from a cloud is escaped for the format.`,
 				return err
 			}
 			defer closeSrc()
-			ctx := commandContext(cmd)
+			ctx := inventoryContext(cmd)
 			before, after, err := diffSides(ctx, src, f.scope, args)
 			if err != nil {
 				return err
@@ -189,7 +189,7 @@ func diffSides(ctx context.Context, src inventorySource, scope string, args []st
 	return latest[1], latest[0], nil
 }
 
-func severityFlag(flag, v string) (model.Severity, error) {
+func diffSeverity(flag, v string) (model.Severity, error) {
 	if v == "" || strings.EqualFold(v, "none") {
 		return model.SeverityUnknown, nil
 	}

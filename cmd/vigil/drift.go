@@ -81,7 +81,7 @@ normalized attributes, never the state's own values. A state is at most
 				return err
 			}
 			defer closeSrc()
-			ctx := commandContext(cmd)
+			ctx := inventoryContext(cmd)
 			latest, err := src.Latest(ctx, f.scope, 1)
 			if err != nil {
 				return err

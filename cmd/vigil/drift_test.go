@@ -82,23 +82,23 @@ func runInventory(t *testing.T, inv inventorySource, stdin string, args ...strin
 	return out.String(), errb.String(), code
 }
 
-func liveBucket(name string, blockACLs bool) *model.Resource {
+func diffTestBucket(name string, blockACLs bool) *model.Resource {
 	return &model.Resource{ID: "arn:aws:s3:::" + name, Kind: "aws.s3.bucket", Provider: "aws", Account: "111111111111",
 		Region: "us-east-1", Source: model.SourceLive, Name: name,
 		Attributes: &model.S3Bucket{Name: name, PublicAccessBlock: &model.S3PublicAccessBlock{BlockPublicACLs: blockACLs}}}
 }
 
-func failing(rule string, sev model.Severity, r *model.Resource) model.Finding {
+func failingFinding(rule string, sev model.Severity, r *model.Resource) model.Finding {
 	return model.Finding{RuleID: rule, Severity: sev, Status: model.StatusFail, Resource: r.Ref()}
 }
 
 func twoScans() *memInventory {
-	a, b := liveBucket("a", true), liveBucket("a", false)
+	a, b := diffTestBucket("a", true), diffTestBucket("a", false)
 	t0 := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
 	return &memInventory{snaps: []*drift.Snapshot{
-		{ID: "s1", Taken: t0, Resources: []*model.Resource{a, liveBucket("old", true)}},
+		{ID: "s1", Taken: t0, Resources: []*model.Resource{a, diffTestBucket("old", true)}},
 		{ID: "s2", Taken: t0.Add(24 * time.Hour), Resources: []*model.Resource{b},
-			Findings: []model.Finding{failing("AWS-S3-001", model.SeverityHigh, b)}},
+			Findings: []model.Finding{failingFinding("AWS-S3-001", model.SeverityHigh, b)}},
 	}}
 }
 
@@ -174,7 +174,7 @@ func TestDriftTFState(t *testing.T) {
 	// The latest scan read one managed bucket (its block switched off)
 	// and one no state manages.
 	inv := &memInventory{snaps: []*drift.Snapshot{{ID: "s1",
-		Resources: []*model.Resource{liveBucket("acme-app-logs", false), liveBucket("hand-made", true)}}}}
+		Resources: []*model.Resource{diffTestBucket("acme-app-logs", false), diffTestBucket("hand-made", true)}}}}
 	out, errs, code := runInventory(t, inv, "", "drift", "--tfstate", state, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -194,7 +194,7 @@ func TestDriftTFState(t *testing.T) {
 	}
 
 	// The same state on standard input, as terraform state pull gives it.
-	b, err := readFileForTest(state)
+	b, err := readDiffTestFile(state)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestInventoryHelp(t *testing.T) {
 	}
 }
 
-func readFileForTest(p string) (string, error) {
+func readDiffTestFile(p string) (string, error) {
 	b, err := os.ReadFile(p)
 	return string(b), err
 }
