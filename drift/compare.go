@@ -42,6 +42,9 @@ type compareOptions struct {
 	relations bool
 	// skip are attribute paths left out ("[]" for any index).
 	skip []string
+	// same maps attribute paths to a function that puts a value in a form
+	// both sides share before they are compared.
+	same map[string]func(any) any
 }
 
 // compare lists the differences between two versions of one resource,
@@ -49,7 +52,7 @@ type compareOptions struct {
 // side (a failed read, a value Terraform does not know). An unknown path is
 // never a change: neither side's value there is evidence.
 func compare(before, after *model.Resource, opt compareOptions) (changes []Change, notCompared []string) {
-	c := &comparer{before: before, after: after, volatile: append(volatile[after.Kind], opt.skip...)}
+	c := &comparer{before: before, after: after, volatile: append(volatile[after.Kind], opt.skip...), same: opt.same}
 	// Most resources do not change between two scans: equal encodings
 	// (encoding/json sorts map keys) need no walk.
 	ja, jb := encode(before.Attributes), encode(after.Attributes)
@@ -75,6 +78,7 @@ func compare(before, after *model.Resource, opt compareOptions) (changes []Chang
 type comparer struct {
 	before, after *model.Resource
 	volatile      []string
+	same          map[string]func(any) any
 	out           []Change
 	unknown       bool
 }
@@ -129,6 +133,9 @@ func (c *comparer) walk(path string, a, b any) {
 	}
 	if path != "" && (c.before.IsUnknown(path) || c.after.IsUnknown(path)) {
 		c.unknown = true
+		return
+	}
+	if f := c.same[anyIndex(path)]; f != nil && equal(f(a), f(b)) {
 		return
 	}
 	if aList && bList && equal(asSet(la), asSet(lb)) {

@@ -27,6 +27,7 @@ var idRules = map[string]func(in *instance.Instance) string{
 	"aws.sqs.queue":          arnAttr,
 	"aws.sns.topic":          arnAttr,
 	"aws.ec2.volume":         arnAttr,
+	"aws.ec2.instance":       arnAttr,
 	"aws.ecr.repository":     arnAttr,
 	// Log group ARNs of provider v2 and the DescribeLogGroups `arn`
 	// member end in ":*"; the collector's id does not.
@@ -95,4 +96,26 @@ func soleAccount(insts []*instance.Instance) string {
 		acct = p[4]
 	}
 	return acct
+}
+
+// alsoManaged are the live ids of resources a state resource manages
+// without a resource of their own: an instance's root and EBS block
+// devices, which the state records by volume id, are no unmanaged volumes.
+func alsoManaged(kind, id string, in *instance.Instance) []string {
+	if kind != "aws.ec2.instance" {
+		return nil
+	}
+	p := strings.SplitN(id, ":", 6)
+	if len(p) != 6 {
+		return nil
+	}
+	var out []string
+	for _, attr := range []string{"root_block_device", "ebs_block_device"} {
+		for _, d := range instance.Blocks(in.Values[attr]) {
+			if v, _ := d["volume_id"].(string); v != "" {
+				out = append(out, strings.Join(p[:5], ":")+":volume/"+v)
+			}
+		}
+	}
+	return out
 }

@@ -18,7 +18,7 @@ func TestReadStateFixture(t *testing.T) {
 	// split resources (joined into it) and the policy attachment (read
 	// through its role) are no resources of their own.
 	same(t, "managed", addrs, []string{
-		"aws_cloudwatch_log_group.app", "aws_ebs_volume.data", "aws_ecr_repository.app",
+		"aws_cloudwatch_log_group.app", "aws_ebs_volume.data", "aws_ecr_repository.app", "aws_instance.web",
 		`aws_s3_bucket.app["assets"]`, `aws_s3_bucket.app["data"]`, `aws_s3_bucket.app["logs"]`,
 		"aws_security_group.legacy", "aws_security_group.web", "aws_security_group.web_admin",
 		"aws_sns_topic.alerts", "aws_sqs_queue.jobs", "aws_subnet.app[0]", "aws_vpc.main",

@@ -39,6 +39,9 @@ type State struct {
 	Unsupported []Unsupported `json:"unsupported,omitempty"`
 	// DataSources counts data instances: read by Terraform, not managed.
 	DataSources int `json:"data_sources"`
+	// Through are live ids of resources managed as part of another (an
+	// instance's volumes): never unmanaged, not compared on their own.
+	Through []string `json:"managed_through,omitempty"`
 }
 
 // Managed is one managed resource of a state.
@@ -194,6 +197,7 @@ func ReadState(r io.Reader, name string) (*State, error) {
 			continue
 		}
 		r.ID = id
+		st.Through = append(st.Through, alsoManaged(r.Kind, id, in)...)
 		r.Account, r.Region = placeOf(id, in, defaultAccount)
 		r.Location = &model.Location{File: name}
 		r.AttributeLocations = nil
@@ -240,6 +244,7 @@ func (st *State) Merge(other *State) {
 	st.Managed = append(st.Managed, other.Managed...)
 	sort.SliceStable(st.Managed, func(i, j int) bool { return st.Managed[i].Address < st.Managed[j].Address })
 	st.DataSources += other.DataSources
+	st.Through = append(st.Through, other.Through...)
 	for _, u := range other.Unsupported {
 		found := false
 		for i := range st.Unsupported {

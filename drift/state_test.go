@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,8 +172,8 @@ func TestStateDriftAgainstTestCloud(t *testing.T) {
 	same(t, "missing", addresses(d.Missing), []string{"aws_security_group.legacy"})
 	same(t, "unread", addresses(d.Unread), nil)
 	same(t, "unmanaged", ids(d.Unmanaged), []string{"arn:aws:s3:::acme-shadow-exports", "arn:aws:sqs:us-east-1:111111111111:manual-debug"})
-	if d.InSync != 11 {
-		t.Errorf("in sync: %d, want 11 (buckets logs and assets, web, the VPC, its subnet, the role, the queue, the topic, the log group, the volume, the repository)", d.InSync)
+	if d.InSync != 12 {
+		t.Errorf("in sync: %d, want 12 (buckets logs and assets, web, the VPC, its subnet, the role, the queue, the topic, the log group, the volume, the repository, the instance)", d.InSync)
 	}
 
 	// Every kind drift matches was matched here against the collector's
@@ -258,5 +259,35 @@ func TestReadmeShowsTheDrift(t *testing.T) {
 	}
 	if out.String() != shown {
 		t.Errorf("README's example differs from the drift of testdata:\n--- README\n%s\n--- now\n%s", shown, out.String())
+	}
+}
+
+// An instance's profile is a name in the state and an ARN live: the same
+// profile is no drift, another one is; its root volume, recorded in the
+// state by id, is managed through it.
+func TestStateDriftInstance(t *testing.T) {
+	st := readFixture(t)
+	root := "arn:aws:ec2:us-east-1:111111111111:volume/vol-0d0d0d0d0d0d00002"
+	if !slices.Contains(st.Through, root) {
+		t.Errorf("the instance's root volume is not managed through it: %v", st.Through)
+	}
+	b, err := os.ReadFile("testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := aws.ParseWorld([]byte(strings.ReplaceAll(string(b), "instance-profile/app-runner", "instance-profile/ops/admin")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := CompareState(st, collectWorld(t, w).Resources, nil)
+	var got []Change
+	for _, c := range d.Changed {
+		if c.Address == "aws_instance.web" {
+			got = c.Changes
+		}
+	}
+	want := []Change{{Path: "attributes.iam_instance_profile", Old: "app-runner", New: "arn:aws:iam::111111111111:instance-profile/ops/admin"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("instance changes %#v, want %#v", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package drift
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -33,8 +34,28 @@ type StateDrift struct {
 // come only from an aws_s3_bucket_acl's access_control_policy, not from
 // the bucket's computed `grant` attribute. A grant added in the console
 // still shows, as canned_acl leaving "private".
+//
+// An instance's VPC is not an argument of aws_instance: its subnet, which
+// is compared, decides it.
 var stateBlind = map[string][]string{
-	"aws.s3.bucket": {"grants"},
+	"aws.s3.bucket":    {"grants"},
+	"aws.ec2.instance": {"vpc_id"},
+}
+
+// stateSame are values a state and the cloud spell differently: an
+// instance's profile is a name in the state and an ARN
+// (arn:aws:iam::ACCOUNT:instance-profile/PATH/NAME) live; both compare by
+// name.
+var stateSame = map[string]map[string]func(any) any{
+	"aws.ec2.instance": {"iam_instance_profile": lastSegment},
+}
+
+func lastSegment(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	return s[strings.LastIndexByte(s, '/')+1:]
 }
 
 // ManagedRef names a managed resource: its address and its live id.
@@ -95,15 +116,19 @@ func CompareState(st *State, live []*model.Resource, units []model.UnitOutcome) 
 			}
 			continue
 		}
-		changes, unknown := compare(s, l, compareOptions{tags: true, skip: stateBlind[s.Kind]})
+		changes, unknown := compare(s, l, compareOptions{tags: true, skip: stateBlind[s.Kind], same: stateSame[s.Kind]})
 		if len(changes) == 0 {
 			d.InSync++
 			continue
 		}
 		d.Changed = append(d.Changed, ResourceChange{Resource: l.Ref(), Address: m.Address, Changes: changes, NotCompared: unknown})
 	}
+	through := make(map[string]bool, len(st.Through))
+	for _, id := range st.Through {
+		through[id] = true
+	}
 	for _, r := range live {
-		if managed[keyOf(r)] || byID[keyOf(r)] != r || !kinds[r.Kind] || !accounts[r.Account] {
+		if managed[keyOf(r)] || through[r.ID] || byID[keyOf(r)] != r || !kinds[r.Kind] || !accounts[r.Account] {
 			continue
 		}
 		if !global[r.Kind] && !regions[r.Region] {

@@ -45,9 +45,11 @@ rules read. It reports:
 A state resource finds its live twin by the id the collector gives it:
 ` + idRulesHelp() + `
 Attributes unknown on either side, relations (the state names related
-resources by address, the cloud by ARN) and a bucket's grants (only an
+resources by address, the cloud by ARN), a bucket's grants (only an
 aws_s3_bucket_acl resource declares them; a changed ACL still shows as
-canned_acl) are not compared.
+canned_acl) and an instance's vpc_id (its subnet decides it) are not
+compared. An instance profile compares by name; an instance's volumes,
+which the state records by id, are managed through it.
 
 A state holds secrets in clear; drift reads it locally and prints only
 normalized attributes, never the state's own values. A state is at most

@@ -189,8 +189,8 @@ func TestDriftTFState(t *testing.T) {
 	if len(d.Unmanaged) != 1 || d.Unmanaged[0].ID != "arn:aws:s3:::hand-made" {
 		t.Errorf("unmanaged: %+v", d.Unmanaged)
 	}
-	if len(d.Missing) != 13 {
-		t.Errorf("missing %d, want the 13 other managed resources (no units reported: absence is taken at its word)", len(d.Missing))
+	if len(d.Missing) != 14 {
+		t.Errorf("missing %d, want the 14 other managed resources (no units reported: absence is taken at its word)", len(d.Missing))
 	}
 
 	// The same state on standard input, as terraform state pull gives it.
