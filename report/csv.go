@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/vigil-sec/vigil/model"
 )
 
 var csvHeader = []string{"rule_id", "title", "severity", "status", "resource_id", "resource_kind",
@@ -25,7 +27,7 @@ const (
 // spreadsheet of a scan shows what it could not judge. Cells hold cloud- and
 // repository-controlled text, so each is made one line without control
 // characters and neutralised against spreadsheet formula injection.
-func writeCSV(w io.Writer, r *Result, opt Options) error {
+func writeCSV(w io.Writer, r *model.Result, opt Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
@@ -59,7 +61,7 @@ func writeCSV(w io.Writer, r *Result, opt Options) error {
 	}
 	for _, list := range []struct {
 		status, title string
-		errs          []ScanError
+		errs          []model.ScanError
 	}{{csvStatusUnread, "input not read", r.Errors}, {csvStatusWarning, "warning", r.Warnings}} {
 		for _, e := range list.errs {
 			line := ""

@@ -65,7 +65,7 @@ const inputSuite = "vigil.input"
 // broken, never as green), and the warnings are that suite's system-err.
 // encoding/xml escapes markup and replaces characters XML cannot carry
 // (such as ESC) with U+FFFD.
-func writeJUnit(w io.Writer, r *Result, _ Options) error {
+func writeJUnit(w io.Writer, r *model.Result, _ Options) error {
 	byRule := map[string]*junitSuite{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -131,7 +131,7 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 
 // junitInput is the suite of unread inputs and warnings, nil when there
 // are none.
-func junitInput(r *Result) *junitSuite {
+func junitInput(r *model.Result) *junitSuite {
 	if len(r.Errors) == 0 && len(r.Warnings) == 0 {
 		return nil
 	}
@@ -156,7 +156,7 @@ func junitInput(r *Result) *junitSuite {
 
 // errorWhere names what could not be read: file:line, the live unit
 // ("111111111111/eu-west-1 s3:GetBucketPolicy"), or the scan itself.
-func errorWhere(e ScanError) string {
+func errorWhere(e model.ScanError) string {
 	switch {
 	case e.File != "" && e.Line > 0:
 		return fmt.Sprintf("%s:%d", e.File, e.Line)

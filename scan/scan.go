@@ -18,7 +18,6 @@ import (
 	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
-	"github.com/vigil-sec/vigil/report"
 )
 
 // Options for one scan.
@@ -41,7 +40,7 @@ type Options struct {
 }
 
 // Run scans the targets.
-func Run(ctx context.Context, opts Options) (*report.Result, error) {
+func Run(ctx context.Context, opts Options) (*model.Result, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -54,7 +53,7 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 type Input struct {
 	Resources []*model.Resource
 	// Errors are what could not be read; they never stop a scan.
-	Errors []report.ScanError
+	Errors []model.ScanError
 	// Sources name what was read (terraform, cloudformation, aws ...).
 	Sources []string
 	// NothingScanned, when set, says why nothing could be judged (no IaC
@@ -76,10 +75,10 @@ func Load(ctx context.Context, opts Options) *Input {
 	sort.Strings(in.Sources)
 	files := 0
 	for _, e := range loaded.Errors {
-		se := report.ScanError{Message: e.Error()}
+		se := model.ScanError{Message: e.Error()}
 		var fe *file.Error
 		if errors.As(e, &fe) {
-			se = report.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
+			se = model.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
 		}
 		in.Errors = append(in.Errors, se)
 	}
@@ -91,7 +90,7 @@ func Load(ctx context.Context, opts Options) *Input {
 }
 
 // nothingInIaC says why an IaC scan has nothing to judge, or "".
-func nothingInIaC(targets []string, files, resources int, errs []report.ScanError) string {
+func nothingInIaC(targets []string, files, resources int, errs []model.ScanError) string {
 	if resources > 0 {
 		return ""
 	}
@@ -122,7 +121,7 @@ func plural(n int, word string) string {
 
 // Judge evaluates loaded resources and assembles the report; start is when
 // the scan began.
-func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*report.Result, error) {
+func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*model.Result, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -157,7 +156,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		kept = append(kept, f)
 	}
 	Sort(kept)
-	summary := report.Summarize(kept)
+	summary := model.Summarize(kept)
 	if !opts.IncludePassed {
 		out := kept[:0]
 		for _, f := range kept {
@@ -167,19 +166,19 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		}
 		kept = out
 	}
-	res := &report.Result{
+	res := &model.Result{
 		Tool:     tool(),
 		Findings: kept,
 		Summary:  summary,
 	}
-	res.Scan = report.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: opts.Targets,
+	res.Scan = model.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: opts.Targets,
 		Resources: len(loaded.Resources), Rules: enabled(opts.Engine)}
 	res.Scan.DurationMS = res.Scan.FinishedAt.Sub(start).Milliseconds()
 	res.Scan.Sources = loaded.Sources
 	res.Errors = loaded.Errors
 	if loaded.NothingScanned != "" {
 		res.Scan.NothingScanned = loaded.NothingScanned
-		res.Errors = append(res.Errors, report.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: report.NothingScannedSource})
+		res.Errors = append(res.Errors, model.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: model.NothingScannedSource})
 	}
 	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)
@@ -191,8 +190,8 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 // would leave the finding reported, so a warning rather than an error,
 // and IaC is often shared with other tools and Vigil versions), and
 // every expired suppression in vigil.yaml.
-func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool, now time.Time) []report.ScanError {
-	var out []report.ScanError
+func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool, now time.Time) []model.ScanError {
+	var out []model.ScanError
 	seen := map[string]bool{}
 	for _, r := range rs {
 		for _, ig := range r.Ignores {
@@ -204,7 +203,7 @@ func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool,
 				continue // joined resources share their blocks' ignores
 			}
 			seen[key] = true
-			out = append(out, report.ScanError{File: ig.At.File, Line: ig.At.StartLine, Source: "vigil:ignore",
+			out = append(out, model.ScanError{File: ig.At.File, Line: ig.At.StartLine, Source: "vigil:ignore",
 				Message: "unknown rule id " + ig.RuleID + " in vigil:ignore: no rule of that id is loaded, so it suppresses nothing (see vigil rules list)"})
 		}
 	}
@@ -226,15 +225,15 @@ func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool,
 		if s.Resource != "" {
 			what += " on " + s.Resource
 		}
-		out = append(out, report.ScanError{File: s.File, Line: s.Line, Source: "vigil.yaml",
+		out = append(out, model.ScanError{File: s.File, Line: s.Line, Source: "vigil.yaml",
 			Message: fmt.Sprintf("suppression of %s expired on %s (%s); its findings are reported again", what, s.Expires, s.Reason)})
 	}
 	return out
 }
 
-func tool() report.Tool {
+func tool() model.Tool {
 	bi := buildinfo.Get()
-	return report.Tool{Name: "vigil", Version: bi.Version, Commit: bi.Commit, RulesDigest: bi.RulesDigest}
+	return model.Tool{Name: "vigil", Version: bi.Version, Commit: bi.Commit, RulesDigest: bi.RulesDigest}
 }
 
 func enabled(e *policy.Engine) int {
@@ -248,16 +247,16 @@ func enabled(e *policy.Engine) int {
 }
 
 // RuleInfos describes the rules that appear in findings.
-func RuleInfos(e *policy.Engine, fs []model.Finding) []report.RuleInfo {
+func RuleInfos(e *policy.Engine, fs []model.Finding) []model.RuleInfo {
 	seen := map[string]bool{}
-	var out []report.RuleInfo
+	var out []model.RuleInfo
 	for _, f := range fs {
 		if seen[f.RuleID] {
 			continue
 		}
 		seen[f.RuleID] = true
 		if r, ok := e.Rule(f.RuleID); ok {
-			out = append(out, report.RuleInfo{ID: r.ID, Title: r.Title, Description: r.Description,
+			out = append(out, model.RuleInfo{ID: r.ID, Title: r.Title, Description: r.Description,
 				Severity: r.Severity, Remediation: r.Remediation, References: r.References, Compliance: r.Compliance})
 		}
 	}

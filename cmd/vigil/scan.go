@@ -343,7 +343,7 @@ func (s *session) finish(cmd *cobra.Command, rf *reportFlags, opts scan.Options,
 }
 
 // exitCode decides how the scan ends (see the exit code constants).
-func exitCode(res *report.Result, failOn model.Severity, failOnErrors bool) error {
+func exitCode(res *model.Result, failOn model.Severity, failOnErrors bool) error {
 	if res.Scan.NothingScanned != "" {
 		return &exitError{code: exitNoScan, err: nothingScannedError(res)}
 	}
@@ -363,12 +363,12 @@ func exitCode(res *report.Result, failOn model.Severity, failOnErrors bool) erro
 
 // nothingScannedError says why, with the errors that explain it (the
 // report lists them too, but a CI log shows standard error first).
-func nothingScannedError(res *report.Result) error {
+func nothingScannedError(res *model.Result) error {
 	var b strings.Builder
 	b.WriteString("nothing scanned: " + report.Sanitize(res.Scan.NothingScanned))
-	var errs []report.ScanError
+	var errs []model.ScanError
 	for _, e := range res.Errors {
-		if e.Source != report.NothingScannedSource { // not the reason itself
+		if e.Source != model.NothingScannedSource { // not the reason itself
 			errs = append(errs, e)
 		}
 	}

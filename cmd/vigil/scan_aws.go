@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
-	"github.com/vigil-sec/vigil/report"
+	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/scan"
 )
 
@@ -157,10 +157,10 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 	return s.finish(cmd, rf, sopts, in)
 }
 
-func collectionErrors(errs []awscollect.CollectionError) []report.ScanError {
-	out := make([]report.ScanError, 0, len(errs))
+func collectionErrors(errs []awscollect.CollectionError) []model.ScanError {
+	out := make([]model.ScanError, 0, len(errs))
 	for _, e := range errs {
-		out = append(out, report.ScanError{Message: e.Code + ": " + e.Message, Source: "aws " + e.Where(),
+		out = append(out, model.ScanError{Message: e.Code + ": " + e.Message, Source: "aws " + e.Where(),
 			Account: e.Account, Region: e.Region, Service: e.Service, Operation: e.Operation, Code: e.Code,
 			Resource: e.Resource, Kinds: e.Kinds})
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/vigil-sec/vigil/internal/testcloud/aws"
-	"github.com/vigil-sec/vigil/report"
+	"github.com/vigil-sec/vigil/model"
 )
 
 const reportSchemaFile = "docs/report.schema.json"
@@ -140,7 +140,7 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 	}
 }
 
-// Every field report.Result can emit, however rarely, is described by the
+// Every field model.Result can emit, however rarely, is described by the
 // schema, and every object of it forbids other properties: a new field
 // fails here before a consumer meets it undocumented.
 func TestSchemaDescribesEveryField(t *testing.T) {
@@ -180,10 +180,10 @@ func TestSchemaDescribesEveryField(t *testing.T) {
 				t.Errorf("%s: the schema allows properties it does not describe", at)
 			}
 			props, _ := n["properties"].(map[string]any)
-			for i := 0; i < typ.NumField(); i++ {
-				f := typ.Field(i)
+			// Embedded structs are inlined by encoding/json.
+			for _, f := range reflect.VisibleFields(typ) {
 				name := strings.Split(f.Tag.Get("json"), ",")[0]
-				if !f.IsExported() || name == "-" {
+				if !f.IsExported() || name == "-" || f.Anonymous {
 					continue
 				}
 				p, ok := props[name].(map[string]any)
@@ -195,5 +195,5 @@ func TestSchemaDescribesEveryField(t *testing.T) {
 			}
 		}
 	}
-	walk(reflect.TypeOf(report.Result{}), doc, "report")
+	walk(reflect.TypeOf(model.Result{}), doc, "report")
 }
