@@ -1,33 +1,28 @@
-// Package scan runs Vigil's main job on IaC targets: load resources, judge
-// them with the policy engine, and assemble the report.
+// Package scan runs Vigil's main job on any source (IaC files, a live
+// cloud): read resources, judge them with the policy engine, and assemble
+// the scan result. The CLI and a server call it alike; progress comes out
+// as typed events.
 package scan
 
 import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/vigil-sec/vigil/config"
-	"github.com/vigil-sec/vigil/iac"
-	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
 )
 
-// Options for one scan.
+// Options for one scan, whatever its source.
 type Options struct {
-	Targets []string
-	// Base is the directory file paths are reported relative to.
-	Base   string
 	Engine *policy.Engine
 	Config *config.Config
-	IaC    iac.Options
 	// MinSeverity drops failed findings below it from the report (they
 	// still count in nothing: the summary reflects what is reported).
 	MinSeverity model.Severity
@@ -35,96 +30,35 @@ type Options struct {
 	IncludePassed bool
 	// Workers for rule evaluation; 0 = one per CPU.
 	Workers int
+	// Progress, when set, receives the scan's events in order, one at a
+	// time.
+	Progress func(Event)
 	// Now is the clock for suppression expiry (tests set it).
 	Now func() time.Time
 }
 
-// Run scans the targets.
-func Run(ctx context.Context, opts Options) (*model.Result, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
+func (o *Options) now() func() time.Time {
+	if o.Now == nil {
+		return time.Now
 	}
-	start := opts.Now()
-	loaded := Load(ctx, opts)
-	return Judge(ctx, opts, loaded, start)
+	return o.Now
 }
 
-// Input is what a scan judges, from whichever source.
-type Input struct {
-	Resources []*model.Resource
-	// Errors are what could not be read; they never stop a scan.
-	Errors []model.ScanError
-	// Sources name what was read (terraform, cloudformation, aws ...).
-	Sources []string
-	// NothingScanned, when set, says why nothing could be judged (no IaC
-	// file, no account readable ...). The report carries it as an error
-	// and the caller must not let the scan pass.
-	NothingScanned string
-}
-
-// Load reads the targets' IaC resources. It does not need the engine, so
-// a caller may compile the rules meanwhile.
-func Load(ctx context.Context, opts Options) *Input {
-	loaded := iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
-	in := &Input{Resources: loaded.Resources}
-	for src, n := range loaded.Files {
-		if n > 0 {
-			in.Sources = append(in.Sources, src)
-		}
+// Run reads the source and judges what it read.
+func Run(ctx context.Context, src Source, opts Options) (*model.Result, error) {
+	start := opts.now()()
+	in, err := Read(ctx, src, opts)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(in.Sources)
-	files := 0
-	for _, e := range loaded.Errors {
-		se := model.ScanError{Message: e.Error()}
-		var fe *file.Error
-		if errors.As(e, &fe) {
-			se = model.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
-		}
-		in.Errors = append(in.Errors, se)
-	}
-	for _, n := range loaded.Files {
-		files += n
-	}
-	in.NothingScanned = nothingInIaC(opts.Targets, files, len(in.Resources), in.Errors)
-	return in
-}
-
-// nothingInIaC says why an IaC scan has nothing to judge, or "".
-func nothingInIaC(targets []string, files, resources int, errs []model.ScanError) string {
-	if resources > 0 {
-		return ""
-	}
-	under := strings.Join(targets, ", ")
-	if files == 0 {
-		return "no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under " + under
-	}
-	bad := map[string]bool{}
-	for _, e := range errs {
-		if e.File != "" {
-			bad[e.File] = true
-		}
-	}
-	if len(errs) > 0 {
-		return fmt.Sprintf("%s found under %s, but no resource could be read from them: %s (listed in the report)",
-			plural(files, "IaC file"), under, plural(max(len(bad), 1), "file")+" could not be parsed")
-	}
-	return fmt.Sprintf("%s found under %s, but they declare no resource Vigil maps (vigil schema lists the kinds)",
-		plural(files, "IaC file"), under)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return Judge(ctx, opts, in, start)
 }
 
 // Judge evaluates loaded resources and assembles the report; start is when
 // the scan began.
 func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*model.Result, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
+	opts.Now = opts.now()
+	emit := emitter(opts.Progress, opts.Now)
 	if opts.Config == nil {
 		opts.Config = &config.Config{}
 	}
@@ -135,6 +69,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	if err := opts.Config.CheckRules(known); err != nil {
 		return nil, err
 	}
+	emit(Event{Kind: EventEvaluating, Resources: len(loaded.Resources), Errors: len(loaded.Errors)})
 	findings, err := opts.Engine.Evaluate(ctx, loaded.Resources, policy.EvalOptions{Workers: opts.Workers})
 	if err != nil {
 		return nil, err
@@ -171,7 +106,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		Findings: kept,
 		Summary:  summary,
 	}
-	res.Scan = model.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: opts.Targets,
+	res.Scan = model.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: loaded.Targets,
 		Resources: len(loaded.Resources), Rules: enabled(opts.Engine)}
 	res.Scan.DurationMS = res.Scan.FinishedAt.Sub(start).Milliseconds()
 	res.Scan.Sources = loaded.Sources
@@ -182,6 +117,8 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	}
 	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)
+	res.Units = loaded.Units
+	emit(Event{Kind: EventScanDone, Resources: len(loaded.Resources), Errors: len(res.Errors), Summary: &res.Summary})
 	return res, nil
 }
 
