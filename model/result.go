@@ -53,13 +53,17 @@ type ScanInfo struct {
 	NothingScanned string `json:"nothing_scanned,omitempty"`
 }
 
-// Summary counts findings by status, and failed findings by severity.
+// Summary counts findings by status, and failed findings by severity, and
+// names what the scan found but could not judge.
 type Summary struct {
 	Fail       int            `json:"fail"`
 	Pass       int            `json:"pass"`
 	Suppressed int            `json:"suppressed"`
 	Error      int            `json:"error"`
 	BySeverity map[string]int `json:"by_severity"`
+	// NotJudged is what the scan met but no rule could judge: resources
+	// of types no adapter maps, modules not found, charts not rendered.
+	NotJudged []Unjudged `json:"not_judged,omitempty"`
 }
 
 // NothingScannedSource is the Source of the error that repeats

@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -168,6 +169,16 @@ func writeSARIF(w io.Writer, r *model.Result, _ Options) error {
 	}
 	for _, e := range r.Warnings {
 		inv.Notifications = append(inv.Notifications, sarifNotificationOf("warning", e))
+	}
+	// What was met but not judged is a gap in coverage, not a failure of
+	// the run: a warning naming what, how many, and where.
+	for _, u := range r.Summary.NotJudged {
+		n := sarifNotification{Level: "warning", Message: sarifText{Text: "not judged: " + unjudgedMessage(u)},
+			Properties: map[string]string{"notJudged": u.What, "source": u.Source, "name": u.Name, "count": strconv.Itoa(u.Count)}}
+		for _, f := range u.Files {
+			n.Locations = append(n.Locations, sarifLocation{PhysicalLocation: physical(f, 0, 0)})
+		}
+		inv.Notifications = append(inv.Notifications, n)
 	}
 	if inv.StartTimeUTC != "" || len(inv.Notifications) > 0 || !inv.ExecutionSuccessful {
 		run.Invocations = []sarifInvocation{inv}

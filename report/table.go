@@ -73,6 +73,12 @@ func writeTable(w io.Writer, r *model.Result, opt Options) error {
 	t.section("Passed", passed, nil)
 
 	fmt.Fprintln(t.w, t.style(ansiBold, summaryLine(r)))
+	if len(r.Summary.NotJudged) > 0 {
+		fmt.Fprintln(t.w, t.style(ansiBold, "Not judged: no rule saw these"))
+		for _, g := range model.UnjudgedGroups(r.Summary.NotJudged) {
+			t.wrapped("  ", Sanitize(g))
+		}
+	}
 
 	var unread []model.ScanError
 	for _, e := range r.Errors {

@@ -118,6 +118,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)
 	res.Units = loaded.Units
+	res.Summary.NotJudged = loaded.Unjudged
 	emit(Event{Kind: EventScanDone, Resources: len(loaded.Resources), Errors: len(res.Errors), Summary: &res.Summary})
 	return res, nil
 }

@@ -179,7 +179,11 @@ func TestNothingScannedSaysWhy(t *testing.T) {
 		"unparsable": {map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"b\" {\n"},
 			"1 IaC file found under DIR, but no resource could be read from them: 1 file could not be parsed"},
 		"nothing mapped": {map[string]string{"main.tf": "variable \"x\" {}\nresource \"google_storage_bucket\" \"b\" {\n  name = \"b\"\n}\n"},
+			"1 IaC file found under DIR, but nothing Vigil can judge: 1 resource of a type Vigil does not map yet: google_storage_bucket (1)"},
+		"nothing in a cloud": {map[string]string{"main.tf": "resource \"random_id\" \"x\" {\n  byte_length = 4\n}\n"},
 			"1 IaC file found under DIR, but they declare no resource Vigil maps"},
+		"only a chart": {map[string]string{"Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n"},
+			"no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under DIR; not judged: 1 chart not rendered: . (helm)"},
 		"something": {map[string]string{"main.tf": publicBucket}, ""},
 	}
 	for name, c := range cases {

@@ -33,6 +33,9 @@ type Input struct {
 	// file, no account readable ...). The report carries it as an error
 	// and the caller must not let the scan pass.
 	NothingScanned string
+	// Unjudged is what the source met but cannot be judged (resource
+	// types no adapter maps, modules not found, charts not rendered).
+	Unjudged []model.Unjudged
 	// Units are the outcomes of a live source's units of collection.
 	Units []model.UnitOutcome
 }
@@ -68,7 +71,7 @@ func (s *IaC) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 		emit(Event{Kind: EventFile, Source: "iac", File: p})
 	}
 	loaded := iac.Load(ctx, s.Base, s.Targets, opts)
-	in := &Input{Resources: loaded.Resources, Targets: s.Targets}
+	in := &Input{Resources: loaded.Resources, Targets: s.Targets, Unjudged: loaded.Unjudged}
 	for src, n := range loaded.Files {
 		if n > 0 {
 			in.Sources = append(in.Sources, src)
@@ -87,32 +90,47 @@ func (s *IaC) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 	for _, n := range loaded.Files {
 		files += n
 	}
-	in.NothingScanned = nothingInIaC(s.Targets, files, len(in.Resources), in.Errors)
+	in.NothingScanned = nothingInIaC(s.Targets, files, len(in.Resources), in.Errors, in.Unjudged)
 	emit(Event{Kind: EventReadDone, Source: "iac", Resources: len(in.Resources), Errors: len(in.Errors)})
 	return in, nil
 }
 
-// nothingInIaC says why an IaC scan has nothing to judge, or "".
-func nothingInIaC(targets []string, files, resources int, errs []model.ScanError) string {
+// nothingInIaC says why an IaC scan has nothing to judge, or "". What it
+// met but could not judge is named: a tree of azurerm resources is not an
+// empty tree.
+func nothingInIaC(targets []string, files, resources int, errs []model.ScanError, unjudged []model.Unjudged) string {
 	if resources > 0 {
 		return ""
 	}
 	under := strings.Join(targets, ", ")
-	if files == 0 {
-		return "no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under " + under
-	}
-	bad := map[string]bool{}
-	for _, e := range errs {
-		if e.File != "" {
-			bad[e.File] = true
-		}
-	}
+	problems := ""
 	if len(errs) > 0 {
-		return fmt.Sprintf("%s found under %s, but no resource could be read from them: %s (listed in the report)",
-			plural(files, "IaC file"), under, plural(max(len(bad), 1), "file")+" could not be parsed")
+		problems = " (" + plural(len(errs), "problem") + " listed in the report)"
 	}
-	return fmt.Sprintf("%s found under %s, but they declare no resource Vigil maps (vigil schema lists the kinds)",
-		plural(files, "IaC file"), under)
+	var why string
+	switch {
+	case files > 0 && len(unjudged) > 0:
+		return fmt.Sprintf("%s found under %s, but nothing Vigil can judge: %s%s",
+			plural(files, "IaC file"), under, model.DescribeUnjudged(unjudged), problems)
+	case files == 0:
+		why = "no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under " + under
+	case len(errs) > 0:
+		bad := map[string]bool{}
+		for _, e := range errs {
+			if e.File != "" {
+				bad[e.File] = true
+			}
+		}
+		why = fmt.Sprintf("%s found under %s, but no resource could be read from them: %s (listed in the report)",
+			plural(files, "IaC file"), under, plural(max(len(bad), 1), "file")+" could not be parsed")
+	default:
+		return fmt.Sprintf("%s found under %s, but they declare no resource Vigil maps (vigil schema lists the kinds)",
+			plural(files, "IaC file"), under)
+	}
+	if len(unjudged) > 0 {
+		why += "; not judged: " + model.DescribeUnjudged(unjudged)
+	}
+	return why
 }
 
 func plural(n int, word string) string {
