@@ -94,7 +94,11 @@ and custom rules on them. "vigil scan aws" reads a live AWS estate instead
 (see vigil scan aws --help); the same rules judge both.
 
 Findings point at the file and line to fix. Values that cannot be known
-before apply are never reported as if they were known.
+before apply are never reported as if they were known. What a scan meets
+but cannot judge is counted under "Not judged" in every format: resource
+types Vigil does not map yet (azurerm_*, google_*, AWS::Foo::Bar,
+ConfigMap ...), Terraform modules not found (run terraform init), Helm
+charts and kustomizations, which Vigil does not render yet.
 
 Exit codes: 0 no failing finding at or above --fail-on; 1 there is one;
 2 Vigil could not run (bad flags, bad config, bad custom rule, a path
