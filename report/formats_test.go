@@ -369,3 +369,36 @@ func TestErrorsAndWarningsInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// What was not judged appears in every format, with its name and count,
+// and hostile names are rendered as inert text.
+func TestNotJudgedInEveryFormat(t *testing.T) {
+	r := fixture()
+	r.Summary.NotJudged = []model.Unjudged{
+		{What: model.UnjudgedType, Source: "terraform", Name: "azurerm_storage_account", Count: 3, Files: []string{"az.tf"}},
+		{What: model.UnjudgedModule, Source: "terraform", Name: "terraform-aws-modules/vpc/aws", Count: 1, Files: []string{"main.tf"}},
+		{What: model.UnjudgedChart, Source: "helm", Name: "charts/\x1b[31mweb", Count: 1, Files: []string{"charts/web/Chart.yaml"}},
+	}
+	count := map[string]string{"table": "azurerm_storage_account (3)", "json": `"count": 3`, "sarif": `"count": "3"`,
+		"csv": "3 resources of type azurerm_storage_account", "junit": "3 resources of type azurerm_storage_account"}
+	for _, f := range Formats() {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{count[f], "terraform-aws-modules/vpc/aws", "charts/"} {
+			if want == "" || !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q:\n%s", f, want, out)
+			}
+		}
+		if strings.Contains(out, "\x1b[31m") {
+			t.Errorf("%s: a raw escape:\n%s", f, out)
+		}
+	}
+	var buf bytes.Buffer
+	_ = Write(&buf, "table", r, Options{})
+	if !strings.Contains(buf.String(), "Not judged: no rule saw these\n  3 resources of types Vigil does not map yet: azurerm_storage_account (3)\n") {
+		t.Errorf("table:\n%s", buf.String())
+	}
+}
