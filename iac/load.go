@@ -197,11 +197,11 @@ func (w *walker) walk(dir string, depth int) {
 	// each is counted as not judged.
 	isChart := false
 	for _, e := range entries {
-		switch e.Name() {
-		case "Chart.yaml":
+		switch {
+		case e.Name() == "Chart.yaml":
 			isChart = true
 			w.chart(dir, "helm", filepath.Join(dir, e.Name()))
-		case "kustomization.yaml", "kustomization.yml", "Kustomization":
+		case isKustomization(e.Name()):
 			w.chart(dir, "kustomize", filepath.Join(dir, e.Name()))
 		}
 	}
@@ -271,7 +271,7 @@ func (w *walker) classify(p string, info os.FileInfo) {
 			return
 		}
 		switch {
-		case isKustomization(name):
+		case isKustomization(filepath.Base(p)):
 			// Counted with its directory; not a manifest.
 		case strings.HasSuffix(name, ".json") && plan.Detect(head):
 			w.count()
@@ -396,8 +396,9 @@ func (w *walker) chart(dir, source, marker string) {
 	w.unjudged.Add(model.Unjudged{What: model.UnjudgedChart, Source: source, Name: w.rel(dir), Count: 1, Files: []string{w.rel(marker)}})
 }
 
+// isKustomization names the files kustomize reads in a directory.
 func isKustomization(name string) bool {
-	return name == "kustomization.yaml" || name == "kustomization.yml"
+	return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
 }
 
 // localOnly are Terraform providers whose resources create nothing in a

@@ -411,7 +411,8 @@ func (t *template) mapAll() []*model.Resource {
 		if r.excluded || r.props == nil {
 			continue
 		}
-		if _, ok := children[r.typ]; !ok && parents[r.typ].fn == nil {
+		_, parent := parents[r.typ]
+		if _, child := children[r.typ]; !parent && !child {
 			t.unmapped.Add(model.Unjudged{What: model.UnjudgedType, Source: model.SourceCloudFormation, Name: r.typ, Count: 1, Files: []string{t.path}})
 		}
 		if m, ok := parents[r.typ]; ok {
