@@ -13,6 +13,7 @@ import (
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
 	awsdemo "github.com/vigil-sec/vigil/examples/aws-demo"
 	"github.com/vigil-sec/vigil/internal/testcloud/aws"
+	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
 )
 
@@ -127,5 +128,40 @@ func TestLiveScanEventsInOrder(t *testing.T) {
 	}
 	if len(res.Scan.Targets) != len(w.Accounts) || res.Scan.Sources[0] != "aws" {
 		t.Errorf("targets %v, sources %v", res.Scan.Targets, res.Scan.Sources)
+	}
+}
+
+// fakeSource is a source as a server or another provider would add one.
+type fakeSource struct{ in *Input }
+
+func (f fakeSource) Read(_ context.Context, emit func(Event)) (*Input, error) {
+	emit(Event{Kind: EventReadStarted, Source: "fake"})
+	emit(Event{Kind: EventReadDone, Source: "fake", Resources: len(f.in.Resources)})
+	return f.in, nil
+}
+
+// Whatever the source, Run carries what it could not judge and its unit
+// outcomes into the result, and a scan of nothing says why.
+func TestRunCarriesWhatTheSourceReports(t *testing.T) {
+	e, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &Input{Targets: []string{"fake:1"}, Sources: []string{"fake"}, NothingScanned: "nothing there",
+		Unjudged: []model.Unjudged{{What: model.UnjudgedType, Source: "fake", Name: "fake_thing", Count: 2}},
+		Units:    []model.UnitOutcome{{Unit: model.Unit{Provider: "fake", Account: "1", Service: "s"}, Status: model.UnitFailed}}}
+	var evs []Event
+	res, err := Run(context.Background(), fakeSource{in}, Options{Engine: e, Progress: record(&evs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Summary.NotJudged) != 1 || res.Summary.NotJudged[0].Count != 2 || len(res.Units) != 1 || res.Units[0].Status != model.UnitFailed {
+		t.Errorf("not judged %+v, units %+v", res.Summary.NotJudged, res.Units)
+	}
+	if res.Scan.NothingScanned != "nothing there" || res.Scan.Targets[0] != "fake:1" || len(res.Errors) != 1 || res.Errors[0].Source != model.NothingScannedSource {
+		t.Errorf("scan %+v, errors %+v", res.Scan, res.Errors)
+	}
+	if got := kinds(evs); !equalKinds(got, []EventKind{EventReadStarted, EventReadDone, EventEvaluating, EventScanDone}) {
+		t.Errorf("events %v", got)
 	}
 }
