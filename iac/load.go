@@ -20,6 +20,7 @@ import (
 	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/iac/kubernetes"
 	"github.com/vigil-sec/vigil/iac/terraform"
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
 	"github.com/vigil-sec/vigil/iac/terraform/plan"
 	"github.com/vigil-sec/vigil/iac/terraform/tfaws"
 	"github.com/vigil-sec/vigil/model"
@@ -52,6 +53,9 @@ type Result struct {
 	Errors []error
 	// Files counts the IaC files read, by type.
 	Files map[string]int
+	// Unjudged counts what was met but cannot be judged: resources of
+	// types no adapter maps, modules not found, charts not rendered.
+	Unjudged []model.Unjudged
 }
 
 // skipDirs are never IaC and often huge.
@@ -70,6 +74,10 @@ type walker struct {
 	k8s     []string
 	ctx     context.Context
 	stopped bool
+	// unjudged tallies what cannot be judged; charts holds the chart
+	// directories counted.
+	unjudged model.UnjudgedTally
+	charts   map[string]bool
 }
 
 // Load reads every IaC file under targets (files or directories). File
@@ -89,7 +97,7 @@ func Load(ctx context.Context, base string, targets []string, opts Options) *Res
 		opts.Terraform.MaxFileSize = opts.MaxFileSize
 	}
 	w := &walker{opts: opts, base: base, res: &Result{Files: map[string]int{}}, visited: map[[2]uint64]bool{},
-		tfDirs: map[string]bool{}, ctx: ctx}
+		tfDirs: map[string]bool{}, ctx: ctx, charts: map[string]bool{}}
 	for _, t := range targets {
 		abs, err := filepath.Abs(t)
 		if err != nil {
@@ -109,6 +117,7 @@ func Load(ctx context.Context, base string, targets []string, opts Options) *Res
 	}
 	w.run()
 	w.res.Errors = file.CapErrors(w.res.Errors)
+	w.res.Unjudged = w.unjudged.List()
 	return w.res
 }
 
@@ -183,11 +192,17 @@ func (w *walker) walk(dir string, depth int) {
 		w.fail(dir, fmt.Errorf("cannot read directory: %w", friendly(err)))
 		return
 	}
-	// Helm chart templates are Go templates, not manifests.
+	// Helm chart templates are Go templates, not manifests, and a
+	// kustomization patches manifests: Vigil renders neither yet, so
+	// each is counted as not judged.
 	isChart := false
 	for _, e := range entries {
-		if e.Name() == "Chart.yaml" {
+		switch {
+		case e.Name() == "Chart.yaml":
 			isChart = true
+			w.chart(dir, "helm", filepath.Join(dir, e.Name()))
+		case isKustomization(e.Name()):
+			w.chart(dir, "kustomize", filepath.Join(dir, e.Name()))
 		}
 	}
 	for _, e := range entries {
@@ -256,12 +271,18 @@ func (w *walker) classify(p string, info os.FileInfo) {
 			return
 		}
 		switch {
+		case isKustomization(filepath.Base(p)):
+			// Counted with its directory; not a manifest.
 		case strings.HasSuffix(name, ".json") && plan.Detect(head):
 			w.count()
 			w.plans = append(w.plans, p)
 		case cloudformation.Detect(head):
 			w.count()
 			w.cfn = append(w.cfn, p)
+		case filepath.Base(filepath.Dir(p)) == "templates" && bytes.Contains(head, []byte("{{")):
+			// A Helm template outside a chart (after CloudFormation: its
+			// templates/ hold {{resolve:...}} references).
+			w.chart(filepath.Dir(filepath.Dir(p)), "helm", p)
 		case !strings.HasSuffix(name, ".template") && kubernetes.Detect(head):
 			w.count()
 			w.k8s = append(w.k8s, p)
@@ -299,6 +320,18 @@ func (w *walker) run() {
 		}
 		sort.Strings(dirs)
 		insts, errs := terraform.Scan(w.base, dirs, w.opts.Terraform)
+		w.unmappedTerraform(insts, model.SourceTerraform)
+		for _, e := range errs {
+			var mnf *terraform.ModuleNotFoundError
+			if errors.As(e, &mnf) {
+				name := mnf.Source
+				if name == "" {
+					name = "module." + mnf.Module + " (no source)"
+				}
+				w.unjudged.Add(model.Unjudged{What: model.UnjudgedModule, Source: model.SourceTerraform, Name: name, Count: 1,
+					Files: []string{mnf.Err.File}})
+			}
+		}
 		add(tfaws.Map(insts, model.SourceTerraform), errs)
 	}
 	read := func(p string) ([]byte, bool) {
@@ -320,26 +353,72 @@ func (w *walker) run() {
 			if err != nil {
 				errs = append(errs, err)
 			}
+			w.unmappedTerraform(insts, model.SourceTerraformPlan)
 			add(tfaws.Map(insts, model.SourceTerraformPlan), errs)
 		}
 	}
 	for _, p := range w.cfn {
 		if b, ok := read(p); ok {
 			w.res.Files["cloudformation"]++
-			add(cloudformation.Parse(w.rel(p), b, w.opts.CFNParams))
+			rs, unmapped, errs := cloudformation.ParseWithUnmapped(w.rel(p), b, w.opts.CFNParams)
+			w.addUnjudged(unmapped)
+			add(rs, errs)
 		}
 	}
 	var k8s []*model.Resource
 	for _, p := range w.k8s {
 		if b, ok := read(p); ok {
 			w.res.Files["kubernetes"]++
-			rs, errs := kubernetes.Parse(w.rel(p), b)
+			rs, unmapped, errs := kubernetes.ParseWithUnmapped(w.rel(p), b)
+			w.addUnjudged(unmapped)
 			k8s = append(k8s, rs...)
 			w.res.Errors = append(w.res.Errors, errs...)
 		}
 	}
 	if len(k8s) > 0 {
 		w.res.Resources = append(w.res.Resources, kubernetes.Finalize(k8s)...)
+	}
+}
+
+func (w *walker) addUnjudged(us []model.Unjudged) {
+	for _, u := range us {
+		w.unjudged.Add(u)
+	}
+}
+
+// chart counts a chart or kustomization directory once, with the file
+// that marks it.
+func (w *walker) chart(dir, source, marker string) {
+	if w.charts[dir] {
+		return
+	}
+	w.charts[dir] = true
+	w.unjudged.Add(model.Unjudged{What: model.UnjudgedChart, Source: source, Name: w.rel(dir), Count: 1, Files: []string{w.rel(marker)}})
+}
+
+// isKustomization names the files kustomize reads in a directory.
+func isKustomization(name string) bool {
+	return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
+}
+
+// localOnly are Terraform providers whose resources create nothing in a
+// cloud account (random values, timers, local files, keys kept in state):
+// there is nothing for a rule to judge, and counting them would bury the
+// types that matter.
+var localOnly = map[string]bool{"random": true, "null": true, "time": true, "terraform": true, "local": true,
+	"tls": true, "archive": true, "template": true, "external": true, "http": true, "cloudinit": true}
+
+// unmappedTerraform counts the managed instances of types no mapping
+// takes (azurerm_*, google_* ...): Map drops them.
+func (w *walker) unmappedTerraform(insts []*instance.Instance, source string) {
+	for _, in := range insts {
+		if in.Mode == "data" || tfaws.Maps(in.Type) {
+			continue
+		}
+		if provider, _, _ := strings.Cut(in.Type, "_"); localOnly[provider] {
+			continue
+		}
+		w.unjudged.Add(model.Unjudged{What: model.UnjudgedType, Source: source, Name: in.Type, Count: 1, Files: []string{in.File}})
 	}
 }
 

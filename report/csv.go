@@ -2,21 +2,26 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/vigil-sec/vigil/model"
 )
 
 var csvHeader = []string{"rule_id", "title", "severity", "status", "resource_id", "resource_kind",
 	"resource_name", "provider", "account", "region", "file", "start_line", "end_line", "message", "compliance"}
 
 // Statuses of the CSV rows that are not findings: an input that could not
-// be read, and a warning. Their rule_id is empty, which tells an unread
-// input from a finding whose rule could not be evaluated (also "error").
+// be read, a warning, and what was met but not judged. Their rule_id is
+// empty, which tells an unread input from a finding whose rule could not
+// be evaluated (also "error").
 const (
-	csvStatusUnread  = "error"
-	csvStatusWarning = "warning"
+	csvStatusUnread    = "error"
+	csvStatusWarning   = "warning"
+	csvStatusNotJudged = "not_judged"
 )
 
 // writeCSV writes one row per finding, then one row per input that could
@@ -25,7 +30,7 @@ const (
 // spreadsheet of a scan shows what it could not judge. Cells hold cloud- and
 // repository-controlled text, so each is made one line without control
 // characters and neutralised against spreadsheet formula injection.
-func writeCSV(w io.Writer, r *Result, opt Options) error {
+func writeCSV(w io.Writer, r *model.Result, opt Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
@@ -59,7 +64,7 @@ func writeCSV(w io.Writer, r *Result, opt Options) error {
 	}
 	for _, list := range []struct {
 		status, title string
-		errs          []ScanError
+		errs          []model.ScanError
 	}{{csvStatusUnread, "input not read", r.Errors}, {csvStatusWarning, "warning", r.Warnings}} {
 		for _, e := range list.errs {
 			line := ""
@@ -76,8 +81,39 @@ func writeCSV(w io.Writer, r *Result, opt Options) error {
 			}
 		}
 	}
+	// One row per thing not judged: a resource type (in resource_kind),
+	// a module or a chart (in resource_id), with its count and files.
+	for _, u := range r.Summary.NotJudged {
+		var id, kind string
+		if u.What == model.UnjudgedType {
+			kind = u.Name
+		} else {
+			id = u.Name
+		}
+		if err := write([]string{"", "not judged: " + strings.ReplaceAll(u.What, "_", " "), "", csvStatusNotJudged, id, kind, "", u.Source, "", "",
+			strings.Join(u.Files, " "), "", "", unjudgedMessage(u), ""}); err != nil {
+			return err
+		}
+	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// unjudgedMessage says what one entry of Summary.NotJudged means.
+func unjudgedMessage(u model.Unjudged) string {
+	switch u.What {
+	case model.UnjudgedType:
+		return fmt.Sprintf("%s of type %s (%s): Vigil does not map this type yet, no rule judged them", plural(u.Count, "resource"), u.Name, u.Source)
+	case model.UnjudgedModule:
+		return fmt.Sprintf("module %s not found (%s): its resources were not read (run terraform init)", u.Name, plural(u.Count, "call"))
+	case model.UnjudgedChart:
+		what := "Helm chart"
+		if u.Source == "kustomize" {
+			what = "kustomization"
+		}
+		return fmt.Sprintf("%s %s not rendered: Vigil does not render %ss yet, what it produces was not read", what, u.Name, what)
+	}
+	return fmt.Sprintf("%d %s %s not judged", u.Count, u.What, u.Name)
 }
 
 // csvCell makes a cell one line of printable text (control bytes such as

@@ -13,7 +13,7 @@ const (
 	scriptMsg   = `Bucket policy allows "*" <script>alert(1)</script> & more`
 )
 
-func fixture() *Result {
+func fixture() *model.Result {
 	start := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	findings := []model.Finding{
 		{
@@ -64,20 +64,20 @@ func fixture() *Result {
 			Location: &model.Location{File: "main.tf", StartLine: 30, EndLine: 33},
 		},
 	}
-	return &Result{
-		Tool: Tool{Name: "vigil", Version: "v0.3.0"},
-		Scan: ScanInfo{ID: "scan-0001", StartedAt: start, FinishedAt: start.Add(420 * time.Millisecond),
+	return &model.Result{
+		Tool: model.Tool{Name: "vigil", Version: "v0.3.0"},
+		Scan: model.ScanInfo{ID: "scan-0001", StartedAt: start, FinishedAt: start.Add(420 * time.Millisecond),
 			Targets: []string{"./infra"}, Sources: []string{"terraform"}, Resources: 130, Rules: 97, DurationMS: 420},
-		Summary: Summary{Fail: 3, Pass: 240, Suppressed: 1, Error: 1,
+		Summary: model.Summary{Fail: 3, Pass: 240, Suppressed: 1, Error: 1,
 			BySeverity: map[string]int{"critical": 1, "high": 1, "medium": 1, "low": 0, "info": 0}},
 		Findings: findings,
-		Errors: []ScanError{
+		Errors: []model.ScanError{
 			{File: "broken.tf", Line: 7, Message: "Unclosed block\x1b]0;pwned\x07", Source: "terraform"},
 			{Message: "AccessDenied: not authorized to perform s3:GetBucketPolicy", Source: "aws 123456789012/eu-west-1 s3:GetBucketPolicy",
 				Account: "123456789012", Region: "eu-west-1", Service: "s3", Operation: "GetBucketPolicy", Code: "AccessDenied"},
 		},
-		Warnings: []ScanError{{File: "main.tf", Line: 11, Message: "unknown rule id AWS-S3-999 in vigil:ignore"}},
-		Rules: []RuleInfo{{
+		Warnings: []model.ScanError{{File: "main.tf", Line: 11, Message: "unknown rule id AWS-S3-999 in vigil:ignore"}},
+		Rules: []model.RuleInfo{{
 			ID: "AWS-S3-001", Title: "S3 bucket ACL grants public access", Severity: model.SeverityCritical,
 			Description: "A public ACL lets anyone on the internet read or list the bucket.",
 			Remediation: "Set acl = \"private\" and enable the public access block.",

@@ -158,7 +158,7 @@ func TestJSONFiltersPassed(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, "json", &Result{}, Options{}); err != nil {
+	if err := Write(&buf, "json", &model.Result{}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"findings": []`, `"targets": []`, `"by_severity": {}`} {
@@ -172,7 +172,7 @@ func TestJSONFiltersPassed(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	s := Summarize(fixture().Findings)
+	s := model.Summarize(fixture().Findings)
 	if s.Fail != 3 || s.Pass != 1 || s.Suppressed != 1 || s.Error != 1 {
 		t.Errorf("summary = %+v", s)
 	}
@@ -221,17 +221,17 @@ func stylesOf(m map[model.Severity]string) []string {
 }
 
 func TestTableSummaryLine(t *testing.T) {
-	r := &Result{
-		Summary: Summary{Fail: 12, Pass: 240, Suppressed: 3,
+	r := &model.Result{
+		Summary: model.Summary{Fail: 12, Pass: 240, Suppressed: 3,
 			BySeverity: map[string]int{"critical": 2, "high": 4, "medium": 5, "low": 1}},
-		Scan: ScanInfo{Resources: 130, Rules: 97, DurationMS: 420},
+		Scan: model.ScanInfo{Resources: 130, Rules: 97, DurationMS: 420},
 	}
 	want := "12 failed (2 critical, 4 high, 5 medium, 1 low), 3 suppressed, 240 passed — 130 resources, 97 rules, 0.42s"
 	if got := summaryLine(r); got != want {
 		t.Errorf("summary line\n got %q\nwant %q", got, want)
 	}
 	// Without a summary the table counts the findings it was given.
-	r = &Result{Findings: fixture().Findings, Scan: ScanInfo{Resources: 1, Rules: 1}}
+	r = &model.Result{Findings: fixture().Findings, Scan: model.ScanInfo{Resources: 1, Rules: 1}}
 	want = "3 failed (1 critical, 1 high, 1 medium), 1 suppressed, 1 passed, 1 error — 1 resource, 1 rule, 0.00s"
 	if got := summaryLine(r); got != want {
 		t.Errorf("summary line\n got %q\nwant %q", got, want)
@@ -239,7 +239,7 @@ func TestTableSummaryLine(t *testing.T) {
 }
 
 func TestTableOrder(t *testing.T) {
-	r := &Result{Findings: []model.Finding{
+	r := &model.Result{Findings: []model.Finding{
 		{RuleID: "L", Severity: model.SeverityLow, Status: model.StatusFail, Resource: model.ResourceRef{ID: "a"}},
 		{RuleID: "C2", Severity: model.SeverityCritical, Status: model.StatusFail, Resource: model.ResourceRef{ID: "z"},
 			Location: &model.Location{File: "b.tf", StartLine: 1}},
@@ -367,5 +367,38 @@ func TestErrorsAndWarningsInEveryFormat(t *testing.T) {
 				t.Errorf("csv statuses = %v", statuses)
 			}
 		}
+	}
+}
+
+// What was not judged appears in every format, with its name and count,
+// and hostile names are rendered as inert text.
+func TestNotJudgedInEveryFormat(t *testing.T) {
+	r := fixture()
+	r.Summary.NotJudged = []model.Unjudged{
+		{What: model.UnjudgedType, Source: "terraform", Name: "azurerm_storage_account", Count: 3, Files: []string{"az.tf"}},
+		{What: model.UnjudgedModule, Source: "terraform", Name: "terraform-aws-modules/vpc/aws", Count: 1, Files: []string{"main.tf"}},
+		{What: model.UnjudgedChart, Source: "helm", Name: "charts/\x1b[31mweb", Count: 1, Files: []string{"charts/web/Chart.yaml"}},
+	}
+	count := map[string]string{"table": "azurerm_storage_account (3)", "json": `"count": 3`, "sarif": `"count": "3"`,
+		"csv": "3 resources of type azurerm_storage_account", "junit": "3 resources of type azurerm_storage_account"}
+	for _, f := range Formats() {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{count[f], "terraform-aws-modules/vpc/aws", "charts/"} {
+			if want == "" || !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q:\n%s", f, want, out)
+			}
+		}
+		if strings.Contains(out, "\x1b[31m") {
+			t.Errorf("%s: a raw escape:\n%s", f, out)
+		}
+	}
+	var buf bytes.Buffer
+	_ = Write(&buf, "table", r, Options{})
+	if !strings.Contains(buf.String(), "Not judged: no rule saw these\n  3 resources of types Vigil does not map yet: azurerm_storage_account (3)\n") {
+		t.Errorf("table:\n%s", buf.String())
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// writeJSON writes the Result itself, indented. Field order is the struct
+// writeJSON writes the model.Result itself, indented. Field order is the struct
 // order, map keys are sorted by encoding/json, so output is stable.
-func writeJSON(w io.Writer, r *Result, opt Options) error {
+func writeJSON(w io.Writer, r *model.Result, opt Options) error {
 	out := *r
 	out.Findings = shown(r.Findings, opt)
 	if out.Findings == nil {

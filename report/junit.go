@@ -55,8 +55,12 @@ type junitSkipped struct {
 	Message string `xml:"message,attr,omitempty"`
 }
 
-// inputSuite names the testsuite of what the scan could not read.
-const inputSuite = "vigil.input"
+// inputSuite names the testsuite of what the scan could not read;
+// notJudgedSuite that of what it met but could not judge.
+const (
+	inputSuite     = "vigil.input"
+	notJudgedSuite = "vigil.not-judged"
+)
 
 // writeJUnit renders every finding present, passes included: in JUnit a
 // passing check is a testcase like any other. Every input that could not
@@ -65,7 +69,7 @@ const inputSuite = "vigil.input"
 // broken, never as green), and the warnings are that suite's system-err.
 // encoding/xml escapes markup and replaces characters XML cannot carry
 // (such as ESC) with U+FFFD.
-func writeJUnit(w io.Writer, r *Result, _ Options) error {
+func writeJUnit(w io.Writer, r *model.Result, _ Options) error {
 	byRule := map[string]*junitSuite{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -116,6 +120,11 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 		out.Errors += in.Errors
 		out.Suites = append(out.Suites, *in)
 	}
+	if nj := junitNotJudged(r); nj != nil {
+		out.Tests += nj.Tests
+		out.Skipped += nj.Skipped
+		out.Suites = append(out.Suites, *nj)
+	}
 
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -131,7 +140,7 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 
 // junitInput is the suite of unread inputs and warnings, nil when there
 // are none.
-func junitInput(r *Result) *junitSuite {
+func junitInput(r *model.Result) *junitSuite {
 	if len(r.Errors) == 0 && len(r.Warnings) == 0 {
 		return nil
 	}
@@ -154,9 +163,29 @@ func junitInput(r *Result) *junitSuite {
 	return s
 }
 
+// junitNotJudged is the suite of what was met but not judged, one skipped
+// testcase per resource type, module or chart (the check did not run on
+// it), nil when there is none.
+func junitNotJudged(r *model.Result) *junitSuite {
+	if len(r.Summary.NotJudged) == 0 {
+		return nil
+	}
+	s := &junitSuite{Name: notJudgedSuite, Time: "0"}
+	for _, u := range r.Summary.NotJudged {
+		c := junitCase{Name: u.Name, ClassName: notJudgedSuite + "." + u.What, Skipped: &junitSkipped{Message: unjudgedMessage(u)}}
+		if len(u.Files) > 0 {
+			c.File = u.Files[0]
+		}
+		s.Cases = append(s.Cases, c)
+		s.Tests++
+		s.Skipped++
+	}
+	return s
+}
+
 // errorWhere names what could not be read: file:line, the live unit
 // ("111111111111/eu-west-1 s3:GetBucketPolicy"), or the scan itself.
-func errorWhere(e ScanError) string {
+func errorWhere(e model.ScanError) string {
 	switch {
 	case e.File != "" && e.Line > 0:
 		return fmt.Sprintf("%s:%d", e.File, e.Line)

@@ -1,3 +1,7 @@
+// Package report renders scan results (model.Result) for people (table) and
+// machines (json, sarif, junit, csv). JSON is the reference format: every
+// other format is derived from the same Result. It only renders: the result
+// and its types live in model.
 package report
 
 import (
@@ -5,6 +9,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/vigil-sec/vigil/model"
 )
 
 // Options tune rendering. Color, Width and Details only affect the table
@@ -20,7 +26,7 @@ type Options struct {
 	Details bool
 }
 
-type writerFunc func(w io.Writer, r *Result, opt Options) error
+type writerFunc func(w io.Writer, r *model.Result, opt Options) error
 
 var writers = map[string]writerFunc{
 	"table": writeTable,
@@ -41,13 +47,13 @@ func Formats() []string {
 }
 
 // Write renders r in format to w.
-func Write(w io.Writer, format string, r *Result, opt Options) error {
+func Write(w io.Writer, format string, r *model.Result, opt Options) error {
 	f, ok := writers[strings.ToLower(strings.TrimSpace(format))]
 	if !ok {
 		return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 	}
 	if r == nil {
-		r = &Result{}
+		r = &model.Result{}
 	}
 	return f(w, r, opt)
 }

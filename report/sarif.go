@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -136,8 +137,8 @@ type sarifNotification struct {
 }
 
 // writeSARIF renders failed and suppressed findings as SARIF results. Rule
-// descriptors come from Result.Rules, completed from the findings.
-func writeSARIF(w io.Writer, r *Result, _ Options) error {
+// descriptors come from model.Result.Rules, completed from the findings.
+func writeSARIF(w io.Writer, r *model.Result, _ Options) error {
 	var fs []*model.Finding
 	for i := range r.Findings {
 		if s := r.Findings[i].Status; s == model.StatusFail || s == model.StatusSuppressed {
@@ -169,6 +170,16 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 	for _, e := range r.Warnings {
 		inv.Notifications = append(inv.Notifications, sarifNotificationOf("warning", e))
 	}
+	// What was met but not judged is a gap in coverage, not a failure of
+	// the run: a warning naming what, how many, and where.
+	for _, u := range r.Summary.NotJudged {
+		n := sarifNotification{Level: "warning", Message: sarifText{Text: "not judged: " + unjudgedMessage(u)},
+			Properties: map[string]string{"notJudged": u.What, "source": u.Source, "name": u.Name, "count": strconv.Itoa(u.Count)}}
+		for _, f := range u.Files {
+			n.Locations = append(n.Locations, sarifLocation{PhysicalLocation: physical(f, 0, 0)})
+		}
+		inv.Notifications = append(inv.Notifications, n)
+	}
 	if inv.StartTimeUTC != "" || len(inv.Notifications) > 0 || !inv.ExecutionSuccessful {
 		run.Invocations = []sarifInvocation{inv}
 	}
@@ -178,7 +189,7 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 
 // sarifNotificationOf reports an unread input or a warning; a live unit's
 // account, region, service, operation and AWS error code go in properties.
-func sarifNotificationOf(level string, e ScanError) sarifNotification {
+func sarifNotificationOf(level string, e model.ScanError) sarifNotification {
 	n := sarifNotification{Level: level, Message: sarifText{Text: scanErrorMessage(e)}}
 	if e.File != "" {
 		n.Locations = []sarifLocation{{PhysicalLocation: physical(e.File, e.Line, e.Line)}}
@@ -204,7 +215,7 @@ func sarifTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339Nano)
 }
 
-func scanErrorMessage(e ScanError) string {
+func scanErrorMessage(e model.ScanError) string {
 	if e.Source != "" {
 		return e.Message + " (" + e.Source + ")"
 	}
@@ -213,12 +224,12 @@ func scanErrorMessage(e ScanError) string {
 
 // sarifRules builds one descriptor per rule referenced by a result, sorted
 // by id, and the index of each id in that list.
-func sarifRules(known []RuleInfo, fs []*model.Finding) ([]sarifRule, map[string]int) {
-	meta := map[string]RuleInfo{}
+func sarifRules(known []model.RuleInfo, fs []*model.Finding) ([]sarifRule, map[string]int) {
+	meta := map[string]model.RuleInfo{}
 	for _, ri := range known {
 		meta[ri.ID] = ri
 	}
-	used := map[string]RuleInfo{}
+	used := map[string]model.RuleInfo{}
 	for _, f := range fs {
 		ri, ok := used[f.RuleID]
 		if !ok {
@@ -253,7 +264,7 @@ func sarifRules(known []RuleInfo, fs []*model.Finding) ([]sarifRule, map[string]
 	return rules, index
 }
 
-func sarifRuleOf(ri RuleInfo) sarifRule {
+func sarifRuleOf(ri model.RuleInfo) sarifRule {
 	title := nonEmpty(ri.Title, ri.ID)
 	rule := sarifRule{
 		ID:                   ri.ID,
@@ -280,7 +291,7 @@ func sarifRuleOf(ri RuleInfo) sarifRule {
 	return rule
 }
 
-func ruleHelp(ri RuleInfo, title string) sarifHelp {
+func ruleHelp(ri model.RuleInfo, title string) sarifHelp {
 	var text, md strings.Builder
 	text.WriteString(nonEmpty(ri.Description, title))
 	md.WriteString(nonEmpty(ri.Description, title))
@@ -326,7 +337,7 @@ func ruleName(title, id string) string {
 	return b.String()
 }
 
-func ruleTags(ri RuleInfo) []string {
+func ruleTags(ri model.RuleInfo) []string {
 	tags := []string{"security"}
 	fws := make([]string, 0, len(ri.Compliance))
 	for fw := range ri.Compliance {

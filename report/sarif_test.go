@@ -44,12 +44,12 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 
 func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	sch := sarifSchema(t)
-	empty := &Result{Tool: Tool{Name: "vigil", Version: "dev"}}
+	empty := &model.Result{Tool: model.Tool{Name: "vigil", Version: "dev"}}
 	noRegion := fixture()
 	noRegion.Findings[0].Location = &model.Location{File: `sub\dir\main.tf`}
 	abs := fixture()
 	abs.Findings[0].Location = &model.Location{File: "/abs/path with space/main.tf", StartLine: 4}
-	for name, r := range map[string]*Result{"fixture": fixture(), "empty": empty, "no-region": noRegion, "absolute": abs} {
+	for name, r := range map[string]*model.Result{"fixture": fixture(), "empty": empty, "no-region": noRegion, "absolute": abs} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Write(&buf, "sarif", r, Options{}); err != nil {
@@ -116,7 +116,7 @@ type sarifDoc struct {
 	} `json:"runs"`
 }
 
-func decodeSARIF(t *testing.T, r *Result) sarifDoc {
+func decodeSARIF(t *testing.T, r *model.Result) sarifDoc {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, "sarif", r, Options{IncludePassed: true}); err != nil {

@@ -38,7 +38,7 @@ type table struct {
 	opt Options
 }
 
-func writeTable(w io.Writer, r *Result, opt Options) error {
+func writeTable(w io.Writer, r *model.Result, opt Options) error {
 	t := &table{w: bufio.NewWriter(w), opt: opt}
 	var failed, errored, suppressed, passed []model.Finding
 	for _, f := range shown(r.Findings, opt) {
@@ -73,10 +73,16 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 	t.section("Passed", passed, nil)
 
 	fmt.Fprintln(t.w, t.style(ansiBold, summaryLine(r)))
+	if len(r.Summary.NotJudged) > 0 {
+		fmt.Fprintln(t.w, t.style(ansiBold, "Not judged: no rule saw these"))
+		for _, g := range model.UnjudgedGroups(r.Summary.NotJudged) {
+			t.wrapped("  ", Sanitize(g))
+		}
+	}
 
-	var unread []ScanError
+	var unread []model.ScanError
 	for _, e := range r.Errors {
-		if e.Source != NothingScannedSource { // said below, once
+		if e.Source != model.NothingScannedSource { // said below, once
 			unread = append(unread, e)
 		}
 	}
@@ -90,7 +96,7 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 }
 
 // problems lists unread inputs or warnings after the summary.
-func (t *table) problems(title string, es []ScanError) {
+func (t *table) problems(title string, es []model.ScanError) {
 	if len(es) == 0 {
 		return
 	}
@@ -318,7 +324,7 @@ func complianceText(c map[string][]string) string {
 	return strings.Join(parts, "; ")
 }
 
-func scanErrorText(e ScanError) string {
+func scanErrorText(e model.ScanError) string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(Sanitize(e.File))
@@ -336,10 +342,10 @@ func scanErrorText(e ScanError) string {
 
 // summaryLine is e.g. "12 failed (2 critical, 4 high), 3 suppressed,
 // 240 passed — 130 resources, 97 rules, 0.42s".
-func summaryLine(r *Result) string {
+func summaryLine(r *model.Result) string {
 	s := r.Summary
 	if s.BySeverity == nil && s.Fail+s.Pass+s.Suppressed+s.Error == 0 {
-		s = Summarize(r.Findings)
+		s = model.Summarize(r.Findings)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d failed", s.Fail)

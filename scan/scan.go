@@ -1,34 +1,28 @@
-// Package scan runs Vigil's main job on IaC targets: load resources, judge
-// them with the policy engine, and assemble the report.
+// Package scan runs Vigil's main job on any source (IaC files, a live
+// cloud): read resources, judge them with the policy engine, and assemble
+// the scan result. The CLI and a server call it alike; progress comes out
+// as typed events.
 package scan
 
 import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/vigil-sec/vigil/config"
-	"github.com/vigil-sec/vigil/iac"
-	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
-	"github.com/vigil-sec/vigil/report"
 )
 
-// Options for one scan.
+// Options for one scan, whatever its source.
 type Options struct {
-	Targets []string
-	// Base is the directory file paths are reported relative to.
-	Base   string
 	Engine *policy.Engine
 	Config *config.Config
-	IaC    iac.Options
 	// MinSeverity drops failed findings below it from the report (they
 	// still count in nothing: the summary reflects what is reported).
 	MinSeverity model.Severity
@@ -36,96 +30,35 @@ type Options struct {
 	IncludePassed bool
 	// Workers for rule evaluation; 0 = one per CPU.
 	Workers int
+	// Progress, when set, receives the scan's events in order, one at a
+	// time.
+	Progress func(Event)
 	// Now is the clock for suppression expiry (tests set it).
 	Now func() time.Time
 }
 
-// Run scans the targets.
-func Run(ctx context.Context, opts Options) (*report.Result, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
+func (o *Options) now() func() time.Time {
+	if o.Now == nil {
+		return time.Now
 	}
-	start := opts.Now()
-	loaded := Load(ctx, opts)
-	return Judge(ctx, opts, loaded, start)
+	return o.Now
 }
 
-// Input is what a scan judges, from whichever source.
-type Input struct {
-	Resources []*model.Resource
-	// Errors are what could not be read; they never stop a scan.
-	Errors []report.ScanError
-	// Sources name what was read (terraform, cloudformation, aws ...).
-	Sources []string
-	// NothingScanned, when set, says why nothing could be judged (no IaC
-	// file, no account readable ...). The report carries it as an error
-	// and the caller must not let the scan pass.
-	NothingScanned string
-}
-
-// Load reads the targets' IaC resources. It does not need the engine, so
-// a caller may compile the rules meanwhile.
-func Load(ctx context.Context, opts Options) *Input {
-	loaded := iac.Load(ctx, opts.Base, opts.Targets, opts.IaC)
-	in := &Input{Resources: loaded.Resources}
-	for src, n := range loaded.Files {
-		if n > 0 {
-			in.Sources = append(in.Sources, src)
-		}
+// Run reads the source and judges what it read.
+func Run(ctx context.Context, src Source, opts Options) (*model.Result, error) {
+	start := opts.now()()
+	in, err := Read(ctx, src, opts)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(in.Sources)
-	files := 0
-	for _, e := range loaded.Errors {
-		se := report.ScanError{Message: e.Error()}
-		var fe *file.Error
-		if errors.As(e, &fe) {
-			se = report.ScanError{File: fe.File, Line: fe.Line, Message: fe.Message}
-		}
-		in.Errors = append(in.Errors, se)
-	}
-	for _, n := range loaded.Files {
-		files += n
-	}
-	in.NothingScanned = nothingInIaC(opts.Targets, files, len(in.Resources), in.Errors)
-	return in
-}
-
-// nothingInIaC says why an IaC scan has nothing to judge, or "".
-func nothingInIaC(targets []string, files, resources int, errs []report.ScanError) string {
-	if resources > 0 {
-		return ""
-	}
-	under := strings.Join(targets, ", ")
-	if files == 0 {
-		return "no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under " + under
-	}
-	bad := map[string]bool{}
-	for _, e := range errs {
-		if e.File != "" {
-			bad[e.File] = true
-		}
-	}
-	if len(errs) > 0 {
-		return fmt.Sprintf("%s found under %s, but no resource could be read from them: %s (listed in the report)",
-			plural(files, "IaC file"), under, plural(max(len(bad), 1), "file")+" could not be parsed")
-	}
-	return fmt.Sprintf("%s found under %s, but they declare no resource Vigil maps (vigil schema lists the kinds)",
-		plural(files, "IaC file"), under)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return Judge(ctx, opts, in, start)
 }
 
 // Judge evaluates loaded resources and assembles the report; start is when
 // the scan began.
-func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*report.Result, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
+func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*model.Result, error) {
+	opts.Now = opts.now()
+	emit := emitter(opts.Progress, opts.Now)
 	if opts.Config == nil {
 		opts.Config = &config.Config{}
 	}
@@ -136,6 +69,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	if err := opts.Config.CheckRules(known); err != nil {
 		return nil, err
 	}
+	emit(Event{Kind: EventEvaluating, Resources: len(loaded.Resources), Errors: len(loaded.Errors)})
 	findings, err := opts.Engine.Evaluate(ctx, loaded.Resources, policy.EvalOptions{Workers: opts.Workers})
 	if err != nil {
 		return nil, err
@@ -157,7 +91,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		kept = append(kept, f)
 	}
 	Sort(kept)
-	summary := report.Summarize(kept)
+	summary := model.Summarize(kept)
 	if !opts.IncludePassed {
 		out := kept[:0]
 		for _, f := range kept {
@@ -167,22 +101,25 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		}
 		kept = out
 	}
-	res := &report.Result{
+	res := &model.Result{
 		Tool:     tool(),
 		Findings: kept,
 		Summary:  summary,
 	}
-	res.Scan = report.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: opts.Targets,
+	res.Scan = model.ScanInfo{ID: newID(), StartedAt: start, FinishedAt: opts.Now(), Targets: loaded.Targets,
 		Resources: len(loaded.Resources), Rules: enabled(opts.Engine)}
 	res.Scan.DurationMS = res.Scan.FinishedAt.Sub(start).Milliseconds()
 	res.Scan.Sources = loaded.Sources
 	res.Errors = loaded.Errors
 	if loaded.NothingScanned != "" {
 		res.Scan.NothingScanned = loaded.NothingScanned
-		res.Errors = append(res.Errors, report.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: report.NothingScannedSource})
+		res.Errors = append(res.Errors, model.ScanError{Message: "nothing scanned: " + loaded.NothingScanned, Source: model.NothingScannedSource})
 	}
 	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)
+	res.Units = loaded.Units
+	res.Summary.NotJudged = loaded.Unjudged
+	emit(Event{Kind: EventScanDone, Resources: len(loaded.Resources), Errors: len(res.Errors), Summary: &res.Summary})
 	return res, nil
 }
 
@@ -191,8 +128,8 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 // would leave the finding reported, so a warning rather than an error,
 // and IaC is often shared with other tools and Vigil versions), and
 // every expired suppression in vigil.yaml.
-func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool, now time.Time) []report.ScanError {
-	var out []report.ScanError
+func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool, now time.Time) []model.ScanError {
+	var out []model.ScanError
 	seen := map[string]bool{}
 	for _, r := range rs {
 		for _, ig := range r.Ignores {
@@ -204,7 +141,7 @@ func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool,
 				continue // joined resources share their blocks' ignores
 			}
 			seen[key] = true
-			out = append(out, report.ScanError{File: ig.At.File, Line: ig.At.StartLine, Source: "vigil:ignore",
+			out = append(out, model.ScanError{File: ig.At.File, Line: ig.At.StartLine, Source: "vigil:ignore",
 				Message: "unknown rule id " + ig.RuleID + " in vigil:ignore: no rule of that id is loaded, so it suppresses nothing (see vigil rules list)"})
 		}
 	}
@@ -226,15 +163,15 @@ func warnings(cfg *config.Config, rs []*model.Resource, known func(string) bool,
 		if s.Resource != "" {
 			what += " on " + s.Resource
 		}
-		out = append(out, report.ScanError{File: s.File, Line: s.Line, Source: "vigil.yaml",
+		out = append(out, model.ScanError{File: s.File, Line: s.Line, Source: "vigil.yaml",
 			Message: fmt.Sprintf("suppression of %s expired on %s (%s); its findings are reported again", what, s.Expires, s.Reason)})
 	}
 	return out
 }
 
-func tool() report.Tool {
+func tool() model.Tool {
 	bi := buildinfo.Get()
-	return report.Tool{Name: "vigil", Version: bi.Version, Commit: bi.Commit, RulesDigest: bi.RulesDigest}
+	return model.Tool{Name: "vigil", Version: bi.Version, Commit: bi.Commit, RulesDigest: bi.RulesDigest}
 }
 
 func enabled(e *policy.Engine) int {
@@ -248,16 +185,16 @@ func enabled(e *policy.Engine) int {
 }
 
 // RuleInfos describes the rules that appear in findings.
-func RuleInfos(e *policy.Engine, fs []model.Finding) []report.RuleInfo {
+func RuleInfos(e *policy.Engine, fs []model.Finding) []model.RuleInfo {
 	seen := map[string]bool{}
-	var out []report.RuleInfo
+	var out []model.RuleInfo
 	for _, f := range fs {
 		if seen[f.RuleID] {
 			continue
 		}
 		seen[f.RuleID] = true
 		if r, ok := e.Rule(f.RuleID); ok {
-			out = append(out, report.RuleInfo{ID: r.ID, Title: r.Title, Description: r.Description,
+			out = append(out, model.RuleInfo{ID: r.ID, Title: r.Title, Description: r.Description,
 				Severity: r.Severity, Remediation: r.Remediation, References: r.References, Compliance: r.Compliance})
 		}
 	}

@@ -60,6 +60,9 @@ func setup(t *testing.T, cfgText string) (string, *config.Config, *policy.Engine
 	return dir, cfg, e
 }
 
+// iacAt is the IaC source of one directory.
+func iacAt(dir string) *IaC { return &IaC{Targets: []string{dir}, Base: dir} }
+
 func status(t *testing.T, fs []model.Finding, rule string) model.Status {
 	t.Helper()
 	for _, f := range fs {
@@ -80,7 +83,7 @@ func TestConfigSuppressionUntilExpiry(t *testing.T) {
 `)
 	run := func(now string) *model.Finding {
 		ts, _ := time.Parse("2006-01-02", now)
-		res, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg, Now: func() time.Time { return ts }})
+		res, err := Run(context.Background(), iacAt(dir), Options{Engine: e, Config: cfg, Now: func() time.Time { return ts }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +118,7 @@ func TestExpiredSuppressionsAreListed(t *testing.T) {
     reason: still valid
     expires: 2099-01-01
 `)
-	res, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg})
+	res, err := Run(context.Background(), iacAt(dir), Options{Engine: e, Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +133,7 @@ func TestExpiredSuppressionsAreListed(t *testing.T) {
 
 func TestSuppressionOfAnUnknownRuleIsAnError(t *testing.T) {
 	dir, cfg, e := setup(t, "suppressions:\n  - rule: AWS-S3-0001\n    reason: typo\n")
-	_, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg})
+	_, err := Run(context.Background(), iacAt(dir), Options{Engine: e, Config: cfg})
 	if err == nil || !strings.Contains(err.Error(), "vigil.yaml:2: suppressions[0]: no rule AWS-S3-0001 is loaded") {
 		t.Fatalf("err = %v", err)
 	}
@@ -151,7 +154,7 @@ resource "aws_s3_bucket" "b" {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e})
+	res, err := Run(context.Background(), iacAt(dir), Options{Engine: e})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +179,11 @@ func TestNothingScannedSaysWhy(t *testing.T) {
 		"unparsable": {map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"b\" {\n"},
 			"1 IaC file found under DIR, but no resource could be read from them: 1 file could not be parsed"},
 		"nothing mapped": {map[string]string{"main.tf": "variable \"x\" {}\nresource \"google_storage_bucket\" \"b\" {\n  name = \"b\"\n}\n"},
+			"1 IaC file found under DIR, but nothing Vigil can judge: 1 resource of a type Vigil does not map yet: google_storage_bucket (1)"},
+		"nothing in a cloud": {map[string]string{"main.tf": "resource \"random_id\" \"x\" {\n  byte_length = 4\n}\n"},
 			"1 IaC file found under DIR, but they declare no resource Vigil maps"},
+		"only a chart": {map[string]string{"Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n"},
+			"no IaC files (Terraform, Terraform plan JSON, CloudFormation, Kubernetes manifests) found under DIR; not judged: 1 chart not rendered: . (helm)"},
 		"something": {map[string]string{"main.tf": publicBucket}, ""},
 	}
 	for name, c := range cases {
@@ -187,7 +194,10 @@ func TestNothingScannedSaysWhy(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			in := Load(context.Background(), Options{Targets: []string{dir}, Base: dir})
+			in, err := iacAt(dir).Read(context.Background(), func(Event) {})
+			if err != nil {
+				t.Fatal(err)
+			}
 			want := strings.ReplaceAll(c.want, "DIR", dir)
 			if (want == "") != (in.NothingScanned == "") || !strings.HasPrefix(in.NothingScanned, want) {
 				t.Fatalf("NothingScanned = %q, want %q...", in.NothingScanned, want)
@@ -198,7 +208,7 @@ func TestNothingScannedSaysWhy(t *testing.T) {
 
 func TestSeverityFloorAndPassedFindings(t *testing.T) {
 	dir, cfg, e := setup(t, "rules:\n  severity: {AWS-S3-001: low}\n")
-	res, err := Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg, MinSeverity: model.SeverityMedium})
+	res, err := Run(context.Background(), iacAt(dir), Options{Engine: e, Config: cfg, MinSeverity: model.SeverityMedium})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +223,7 @@ func TestSeverityFloorAndPassedFindings(t *testing.T) {
 			t.Fatal("passed findings listed without IncludePassed")
 		}
 	}
-	res, _ = Run(context.Background(), Options{Targets: []string{dir}, Base: dir, Engine: e, Config: cfg, IncludePassed: true})
+	res, _ = Run(context.Background(), iacAt(dir), Options{Engine: e, Config: cfg, IncludePassed: true})
 	if s := status(t, res.Findings, "AWS-S3-010"); s != "" && s != model.StatusPass {
 		t.Fatalf("unexpected %s", s)
 	}

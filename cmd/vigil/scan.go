@@ -94,7 +94,11 @@ and custom rules on them. "vigil scan aws" reads a live AWS estate instead
 (see vigil scan aws --help); the same rules judge both.
 
 Findings point at the file and line to fix. Values that cannot be known
-before apply are never reported as if they were known.
+before apply are never reported as if they were known. What a scan meets
+but cannot judge is counted under "Not judged" in every format: resource
+types Vigil does not map yet (azurerm_*, google_*, AWS::Foo::Bar,
+ConfigMap ...), Terraform modules not found (run terraform init), Helm
+charts and kustomizations, which Vigil does not render yet.
 
 Exit codes: 0 no failing finding at or above --fail-on; 1 there is one;
 2 Vigil could not run (bad flags, bad config, bad custom rule, a path
@@ -296,14 +300,19 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	return s, nil
 }
 
-// options are the scan options every source shares.
-func (s *session) options(rf *reportFlags) scan.Options {
-	return scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed}
-}
-
-// finish judges what was read, writes the report and decides the exit code.
-func (s *session) finish(cmd *cobra.Command, rf *reportFlags, opts scan.Options, in *scan.Input) error {
-	s.progress.status(fmt.Sprintf("evaluating %d resources", len(in.Resources)))
+// run reads the source while the rules compile, judges what was read,
+// writes the report and decides the exit code.
+func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) error {
+	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: s.progress.event}
+	in, err := scan.Read(s.ctx, src, opts)
+	if err != nil {
+		s.progress.done()
+		var rulesErr *exitError
+		if errors.As(context.Cause(s.ctx), &rulesErr) {
+			return rulesErr // the rules failed to load and stopped the reading
+		}
+		return &exitError{code: 2, err: err}
+	}
 	b := <-s.engine
 	if b.err != nil {
 		s.progress.done()
@@ -343,7 +352,7 @@ func (s *session) finish(cmd *cobra.Command, rf *reportFlags, opts scan.Options,
 }
 
 // exitCode decides how the scan ends (see the exit code constants).
-func exitCode(res *report.Result, failOn model.Severity, failOnErrors bool) error {
+func exitCode(res *model.Result, failOn model.Severity, failOnErrors bool) error {
 	if res.Scan.NothingScanned != "" {
 		return &exitError{code: exitNoScan, err: nothingScannedError(res)}
 	}
@@ -363,12 +372,12 @@ func exitCode(res *report.Result, failOn model.Severity, failOnErrors bool) erro
 
 // nothingScannedError says why, with the errors that explain it (the
 // report lists them too, but a CI log shows standard error first).
-func nothingScannedError(res *report.Result) error {
+func nothingScannedError(res *model.Result) error {
 	var b strings.Builder
 	b.WriteString("nothing scanned: " + report.Sanitize(res.Scan.NothingScanned))
-	var errs []report.ScanError
+	var errs []model.ScanError
 	for _, e := range res.Errors {
-		if e.Source != report.NothingScannedSource { // not the reason itself
+		if e.Source != model.NothingScannedSource { // not the reason itself
 			errs = append(errs, e)
 		}
 	}
@@ -439,17 +448,11 @@ func runIaCScan(cmd *cobra.Command, args []string, rf *reportFlags, f *iacFlags)
 		}
 	}
 	base, _ := os.Getwd()
-	s.progress.status("reading " + strings.Join(args, " "))
-	opts := s.options(rf)
-	opts.Targets = args
-	opts.Base = base
-	opts.IaC = iac.Options{
+	return s.run(cmd, rf, &scan.IaC{Targets: args, Base: base, Options: iac.Options{
 		Terraform: terraform.Options{Vars: vars, VarFiles: append(append([]string{}, s.cfg.Terraform.VarFiles...), f.varFiles...)},
 		CFNParams: params,
 		Exclude:   append(append([]string{}, s.cfg.Exclude...), f.exclude...),
-		Progress:  func(p string) { s.progress.status("reading " + p) },
-	}
-	return s.finish(cmd, rf, opts, scan.Load(s.ctx, opts))
+	}})
 }
 
 func validFormat(f string) bool {
@@ -467,18 +470,68 @@ func isTerminal(w io.Writer) bool {
 }
 
 // progress shows one transient status line on a terminal. Elsewhere it
-// writes plain log lines, but only those the caller marks as worth a line
-// (IaC scans are quick; live scans log their milestones).
+// writes plain log lines, but only for milestones (IaC scans are quick;
+// live scans log their milestones).
 type progress struct {
 	w       io.Writer
 	enabled bool // a terminal: transient status line
 	logging bool // not a terminal, not quiet: log lines
 	shown   bool
+	// Running totals of a live scan, and the units done at the last line
+	// logged.
+	found, failed, lastLogged int
 }
 
 func newProgress(w io.Writer, enabled bool) *progress {
 	tty := isTerminal(w)
 	return &progress{w: w, enabled: enabled && tty, logging: enabled && !tty}
+}
+
+// event renders one step of a scan. Scan events come one at a time.
+func (p *progress) event(ev scan.Event) {
+	switch ev.Kind {
+	case scan.EventReadStarted:
+		if ev.Source == "iac" {
+			p.status("reading " + strings.Join(ev.Targets, " "))
+		} else {
+			p.log("collecting " + strings.ToUpper(ev.Source) + " resources")
+		}
+	case scan.EventFile:
+		p.status("reading " + ev.File)
+	case scan.EventUnitDone:
+		p.unitDone(ev)
+	case scan.EventReadDone:
+		if ev.Source != "iac" {
+			p.log(fmt.Sprintf("collected %d resources from %d account(s) and %d region(s) in %s: %d API calls, %d collection errors",
+				ev.Resources, ev.Accounts, ev.Regions, ev.Duration.Round(time.Millisecond), ev.Calls, ev.Errors))
+		}
+	case scan.EventEvaluating:
+		p.status(fmt.Sprintf("evaluating %d resources", ev.Resources))
+	}
+}
+
+// unitDone shows running totals, then the unit (account, region, service)
+// that just finished. A log gets a line for every unit with errors and
+// every tenth of the work; a terminal shows every unit.
+func (p *progress) unitDone(ev scan.Event) {
+	p.found += ev.Resources
+	p.failed += ev.Errors
+	u := ev.Unit
+	if u == nil {
+		u = &model.Unit{}
+	}
+	line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, p.found, p.failed, u.Account, u.Region, u.Service)
+	if ev.Errors > 0 {
+		line += fmt.Sprintf(" (%d errors)", ev.Errors)
+	}
+	if p.logging {
+		if ev.Errors > 0 || ev.Done*10/max(ev.Total, 1) > p.lastLogged*10/max(ev.Total, 1) || ev.Done == ev.Total {
+			p.log(line)
+			p.lastLogged = ev.Done
+		}
+		return
+	}
+	p.status(line)
 }
 
 // log writes a milestone: a status on a terminal, a line in a log.

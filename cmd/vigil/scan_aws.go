@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
-	"github.com/vigil-sec/vigil/report"
 	"github.com/vigil-sec/vigil/scan"
 )
 
@@ -112,80 +108,5 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 			return err
 		}
 	}
-	s.progress.log("collecting AWS resources")
-	var mu sync.Mutex
-	lastLogged, found, failed := 0, 0, 0
-	opts.Progress = func(ev awscollect.Event) {
-		mu.Lock()
-		defer mu.Unlock()
-		found += ev.Resources
-		failed += ev.Errors
-		// Running totals, then the unit (account, region, service) that
-		// just finished.
-		line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, found, failed, ev.Account, ev.Region, ev.Service)
-		if ev.Errors > 0 {
-			line += fmt.Sprintf(" (%d errors)", ev.Errors)
-		}
-		// A log gets a line for every unit with errors and every tenth
-		// of the work; a terminal shows every unit.
-		if s.progress.logging {
-			if ev.Errors > 0 || ev.Done*10/max(ev.Total, 1) > lastLogged*10/max(ev.Total, 1) || ev.Done == ev.Total {
-				s.progress.log(line)
-				lastLogged = ev.Done
-			}
-			return
-		}
-		s.progress.status(line)
-	}
-	res, err := awscollect.Collect(s.ctx, opts)
-	if err != nil {
-		s.progress.done()
-		var rulesErr *exitError
-		if errors.As(context.Cause(s.ctx), &rulesErr) {
-			return rulesErr // the rules failed to load and stopped the collection
-		}
-		return &exitError{code: 2, err: err}
-	}
-	s.progress.log(fmt.Sprintf("collected %d resources from %d account(s) and %d region(s) in %s: %d API calls, %d collection errors",
-		len(res.Resources), len(res.Accounts), len(res.Regions), res.Duration.Round(time.Millisecond), res.Calls, len(res.Errors)))
-	in := &scan.Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors),
-		NothingScanned: nothingInAWS(res)}
-	sopts := s.options(rf)
-	for _, a := range res.Accounts {
-		sopts.Targets = append(sopts.Targets, "aws:"+a)
-	}
-	return s.finish(cmd, rf, sopts, in)
-}
-
-func collectionErrors(errs []awscollect.CollectionError) []report.ScanError {
-	out := make([]report.ScanError, 0, len(errs))
-	for _, e := range errs {
-		out = append(out, report.ScanError{Message: e.Code + ": " + e.Message, Source: "aws " + e.Where(),
-			Account: e.Account, Region: e.Region, Service: e.Service, Operation: e.Operation, Code: e.Code,
-			Resource: e.Resource, Kinds: e.Kinds})
-	}
-	return out
-}
-
-// nothingInAWS says why a live scan has nothing to judge, or "". Its
-// errors are listed beside it.
-func nothingInAWS(res *awscollect.Result) string {
-	switch {
-	case len(res.Resources) > 0:
-		return ""
-	case len(res.Accounts) == 0 && len(res.Errors) > 0:
-		failed := map[string]bool{}
-		for _, e := range res.Errors {
-			failed[e.Account] = true
-		}
-		return fmt.Sprintf("every account failed: %s could not be scanned (%s)",
-			plural(len(failed), "account"), plural(len(res.Errors), "collection error"))
-	case len(res.Accounts) == 0:
-		return "no account to scan"
-	case len(res.Errors) > 0:
-		return fmt.Sprintf("no resource could be read from %s (%s)",
-			plural(len(res.Accounts), "account"), plural(len(res.Errors), "collection error"))
-	}
-	return fmt.Sprintf("%s read without error, but no resource Vigil collects was found in the selected regions and services",
-		plural(len(res.Accounts), "account"))
+	return s.run(cmd, rf, &scan.AWS{Options: opts})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/vigil-sec/vigil/internal/testcloud/aws"
+	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/report"
 )
 
@@ -81,6 +82,9 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "broken.tf"), []byte("# vigil:ignore NOPE-1 typo\nresource \"aws_s3_bucket\" \"b\" {\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "azure.tf"), []byte(azureGoogleTF), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cfg := filepath.Join(t.TempDir(), "vigil.yaml")
 	if err := os.WriteFile(cfg, []byte(`suppressions:
   - {rule: AWS-RDS-002, reason: staging only, owner: data, expires: 2099-01-01}
@@ -92,7 +96,7 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{`"status": "suppressed"`, `"suppression_expired"`, `"warnings"`, `"errors"`, `"status": "pass"`, `"evidence"`} {
+	for _, want := range []string{`"status": "suppressed"`, `"suppression_expired"`, `"warnings"`, `"errors"`, `"status": "pass"`, `"evidence"`, `"not_judged"`} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the IaC report lacks %s, so the schema test would not cover it", want)
 		}
@@ -107,6 +111,19 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 	}
 	serveDemo(t, aws.Match{Service: "sts", Operation: "AssumeRole"})
 	outputs["live-nothing"], _, _ = run(t, append(orgScan, "--format", "json")...)
+
+	// Unit outcomes, which a live collector fills, in every status.
+	var units bytes.Buffer
+	res := &model.Result{Tool: model.Tool{Name: "vigil", Version: "dev"}, Scan: model.ScanInfo{StartedAt: time.Now(), FinishedAt: time.Now()},
+		Units: []model.UnitOutcome{
+			{Unit: model.Unit{Provider: "aws", Account: "111111111111", Region: "eu-west-1", Service: "s3"}, Status: model.UnitComplete, Kinds: []string{"aws.s3.bucket"}, Resources: 2},
+			{Unit: model.Unit{Provider: "aws", Account: "111111111111", Service: "iam"}, Status: model.UnitFailed, Kinds: []string{"aws.iam.role"}, Unread: []string{"aws.iam.role"}, Errors: 1},
+			{Unit: model.Unit{Provider: "aws", Account: "111111111111", Region: "eu-west-1", Service: "ec2"}, Status: model.UnitPartial, Resources: 1, Errors: 1},
+		}}
+	if err := report.Write(&units, "json", res, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	outputs["units"] = units.String()
 
 	for name, out := range outputs {
 		validate(t, sch, name, out)
@@ -140,7 +157,7 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 	}
 }
 
-// Every field report.Result can emit, however rarely, is described by the
+// Every field model.Result can emit, however rarely, is described by the
 // schema, and every object of it forbids other properties: a new field
 // fails here before a consumer meets it undocumented.
 func TestSchemaDescribesEveryField(t *testing.T) {
@@ -180,10 +197,10 @@ func TestSchemaDescribesEveryField(t *testing.T) {
 				t.Errorf("%s: the schema allows properties it does not describe", at)
 			}
 			props, _ := n["properties"].(map[string]any)
-			for i := 0; i < typ.NumField(); i++ {
-				f := typ.Field(i)
+			// Embedded structs are inlined by encoding/json.
+			for _, f := range reflect.VisibleFields(typ) {
 				name := strings.Split(f.Tag.Get("json"), ",")[0]
-				if !f.IsExported() || name == "-" {
+				if !f.IsExported() || name == "-" || f.Anonymous {
 					continue
 				}
 				p, ok := props[name].(map[string]any)
@@ -195,5 +212,5 @@ func TestSchemaDescribesEveryField(t *testing.T) {
 			}
 		}
 	}
-	walk(reflect.TypeOf(report.Result{}), doc, "report")
+	walk(reflect.TypeOf(model.Result{}), doc, "report")
 }

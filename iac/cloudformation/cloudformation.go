@@ -90,29 +90,45 @@ func detectText(data []byte) bool {
 // their names, pseudo parameters such as AWS::Region). A bad resource is
 // reported and the others still come out.
 func Parse(path string, data []byte, params map[string]string) ([]*model.Resource, []error) {
+	rs, _, errs := ParseWithUnmapped(path, data, params)
+	return rs, errs
+}
+
+// ParseWithUnmapped is Parse that also counts the resources of types
+// Vigil does not map (per type; those a false Condition excludes are not
+// deployed and not counted): they are read, but no rule judges them.
+func ParseWithUnmapped(path string, data []byte, params map[string]string) ([]*model.Resource, []model.Unjudged, []error) {
+	rs, t, errs := parse(path, data, params)
+	if t == nil {
+		return rs, nil, errs
+	}
+	return rs, t.unmapped.List(), errs
+}
+
+func parse(path string, data []byte, params map[string]string) ([]*model.Resource, *template, []error) {
 	if len(data) > maxFileSize {
-		return nil, []error{file.Errorf(path, 0, "template is larger than %d MiB", maxFileSize>>20)}
+		return nil, nil, []error{file.Errorf(path, 0, "template is larger than %d MiB", maxFileSize>>20)}
 	}
 	if e := file.CheckText(path, data); e != nil {
-		return nil, []error{e}
+		return nil, nil, []error{e}
 	}
 	if e := file.CheckShape(path, data, file.SyntaxOf(path, data)); e != nil {
-		return nil, []error{e}
+		return nil, nil, []error{e}
 	}
 	root, err := decode(data)
 	if err != nil {
-		return nil, []error{yamlError(path, err)}
+		return nil, nil, []error{yamlError(path, err)}
 	}
 	if root == nil {
-		return nil, []error{file.Errorf(path, 0, "template is empty")}
+		return nil, nil, []error{file.Errorf(path, 0, "template is empty")}
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, []error{file.Errorf(path, root.Line, "template is not a mapping")}
+		return nil, nil, []error{file.Errorf(path, root.Line, "template is not a mapping")}
 	}
 	t := newTemplate(path, root, params)
 	t.load()
 	if t.exhausted {
-		return nil, t.errs
+		return nil, nil, t.errs
 	}
 	out := t.mapAll()
 	ignores := file.FindIgnores(path, data)
@@ -128,7 +144,7 @@ func Parse(path string, data []byte, params map[string]string) ([]*model.Resourc
 			b.r.Ignores = append(b.r.Ignores, tmp.Ignores...)
 		}
 	}
-	return out, t.errs
+	return out, t, t.errs
 }
 
 // decode reads the first YAML document. JSON is YAML, except that YAML
@@ -190,6 +206,7 @@ type template struct {
 	errs       []error
 	built      []*builder
 	byID       map[string]*builder
+	unmapped   model.UnjudgedTally
 }
 
 func newTemplate(path string, root *yaml.Node, params map[string]string) *template {
@@ -393,6 +410,10 @@ func (t *template) mapAll() []*model.Resource {
 	for _, r := range t.order {
 		if r.excluded || r.props == nil {
 			continue
+		}
+		_, parent := parents[r.typ]
+		if _, child := children[r.typ]; !parent && !child {
+			t.unmapped.Add(model.Unjudged{What: model.UnjudgedType, Source: model.SourceCloudFormation, Name: r.typ, Count: 1, Files: []string{t.path}})
 		}
 		if m, ok := parents[r.typ]; ok {
 			b := t.newBuilder(r, m.kind)

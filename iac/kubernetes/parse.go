@@ -65,11 +65,19 @@ func Detect(data []byte) bool {
 // *file.Error and the other documents still parse. Objects of kinds Vigil
 // does not model are skipped.
 func Parse(path string, data []byte) ([]*model.Resource, []error) {
+	rs, _, errs := ParseWithUnmapped(path, data)
+	return rs, errs
+}
+
+// ParseWithUnmapped is Parse that also counts the objects of kinds Vigil
+// does not model, per kind ("ConfigMap", or "group/Kind" outside the core
+// group): they are read, but no rule judges them.
+func ParseWithUnmapped(path string, data []byte) ([]*model.Resource, []model.Unjudged, []error) {
 	if len(data) > MaxFileSize {
-		return nil, []error{file.Errorf(path, 0, "file is %d bytes, larger than the %d-byte limit", len(data), MaxFileSize)}
+		return nil, nil, []error{file.Errorf(path, 0, "file is %d bytes, larger than the %d-byte limit", len(data), MaxFileSize)}
 	}
 	if e := file.CheckText(path, data); e != nil {
-		return nil, []error{e}
+		return nil, nil, []error{e}
 	}
 	syn := file.SyntaxOf(path, data)
 	var out []*model.Resource
@@ -113,7 +121,7 @@ func Parse(path string, data []byte) ([]*model.Resource, []error) {
 	if q.err != nil {
 		errs = append(errs, q.err)
 	}
-	return out, errs
+	return out, q.unmapped.List(), errs
 }
 
 var (
@@ -216,6 +224,7 @@ func parseList(path, kind string, items []chunk, syn file.Syntax, q *quota) ([]*
 		if err != nil {
 			errs = append(errs, err)
 		}
+		q.skipped(r, err, it, k)
 		if r != nil && q.take(it.Line) {
 			out = append(out, r)
 		}
@@ -223,11 +232,26 @@ func parseList(path, kind string, items []chunk, syn file.Syntax, q *quota) ([]*
 	return out, errs
 }
 
-// quota counts the objects of one file against file.MaxResources.
+// quota counts the objects of one file against file.MaxResources, and
+// those of kinds Vigil does not model.
 type quota struct {
-	path string
-	n    int
-	err  error
+	path     string
+	n        int
+	err      error
+	unmapped model.UnjudgedTally
+}
+
+// skipped counts obj when buildObject skipped it (nil resource, no
+// error): a kind Vigil does not model, named with its API group.
+func (q *quota) skipped(r *model.Resource, err error, obj *yaml.Node, kind string) {
+	if r != nil || err != nil {
+		return
+	}
+	name := kind
+	if g := apiGroup(str(field0(obj, "apiVersion"))); g != "" {
+		name = g + "/" + kind
+	}
+	q.unmapped.Add(model.Unjudged{What: model.UnjudgedType, Source: "kubernetes", Name: name, Count: 1, Files: []string{q.path}})
 }
 
 // take counts one more object at line; false, and a warning there, once
@@ -416,6 +440,7 @@ func parseDocument(path string, doc *yaml.Node, end int, q *quota) ([]*model.Res
 			if err != nil {
 				errs = append(errs, err)
 			}
+			q.skipped(r, err, it, k)
 			if r != nil {
 				if !q.take(it.Line) {
 					break
@@ -429,6 +454,7 @@ func parseDocument(path string, doc *yaml.Node, end int, q *quota) ([]*model.Res
 	if err != nil {
 		return nil, []error{err}
 	}
+	q.skipped(r, err, root, kind)
 	if r == nil || !q.take(root.Line) {
 		return nil, nil
 	}

@@ -122,10 +122,26 @@ func (sc *scope) resolveSource(c *moduleCall) (string, bool) {
 	if c.source == "" {
 		what = "no source"
 	}
-	sc.s.warnOnce("mod:"+c.rng.String(), file.Errorf(c.rng.Filename, c.rng.Start.Line,
-		"module %q (%s) not found locally (run terraform init); its resources are not scanned and its outputs are unknown", c.name, what))
+	key := "mod:" + c.rng.String()
+	if !sc.s.warned[key] {
+		sc.s.warned[key] = true
+		sc.s.errs = append(sc.s.errs, &ModuleNotFoundError{Module: c.name, Source: c.source,
+			Err: file.Errorf(c.rng.Filename, c.rng.Start.Line,
+				"module %q (%s) not found locally (run terraform init); its resources are not scanned and its outputs are unknown", c.name, what)})
+	}
 	return "", false
 }
+
+// ModuleNotFoundError is a module call whose source is not on disk. The
+// scan counts it among what it could not judge; it unwraps to the
+// *file.Error that says where.
+type ModuleNotFoundError struct {
+	Module, Source string
+	Err            *file.Error
+}
+
+func (e *ModuleNotFoundError) Error() string { return e.Err.Error() }
+func (e *ModuleNotFoundError) Unwrap() error { return e.Err }
 
 // moduleValue is module.NAME as expressions see it: an object of the
 // outputs read (outs nil = all), a tuple under count, an object under

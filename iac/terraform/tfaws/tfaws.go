@@ -43,6 +43,14 @@ func registerChild(tfType, parentAttr string, parentTypes []string, fn func(pare
 	children[tfType] = append(children[tfType], childMapper{parentTypes: parentTypes, parentAttr: parentAttr, fn: fn})
 }
 
+// Maps reports whether a Terraform type has a mapping: it becomes a kind,
+// or joins one. Instances of other types are not judged; the scan counts
+// them.
+func Maps(tfType string) bool {
+	_, parent := parents[tfType]
+	return parent || len(children[tfType]) > 0
+}
+
 // Map maps instances to normalized resources. Data sources and types with
 // no mapping are skipped; a child whose parent is not in the input is
 // dropped (its parent lives elsewhere and is judged there).

@@ -1,20 +1,15 @@
-// Package report renders scan results for people (table) and machines
-// (json, sarif, junit, csv). JSON is the reference format: every other format
-// is derived from the same Result.
-package report
+package model
 
-import (
-	"time"
+import "time"
 
-	"github.com/vigil-sec/vigil/model"
-)
-
-// Result is what a scan produced.
+// Result is what a scan produced: the scan result every renderer (report),
+// store and server reads. JSON is its reference form, described by
+// docs/report.schema.json.
 type Result struct {
-	Tool     Tool            `json:"tool"`
-	Scan     ScanInfo        `json:"scan"`
-	Summary  Summary         `json:"summary"`
-	Findings []model.Finding `json:"findings"`
+	Tool     Tool      `json:"tool"`
+	Scan     ScanInfo  `json:"scan"`
+	Summary  Summary   `json:"summary"`
+	Findings []Finding `json:"findings"`
 	// Errors are inputs that could not be read (a file, or a live unit of
 	// account x region x service); they never stop a scan, but what they
 	// would have read has no verdict. --fail-on-errors exits 3 on them.
@@ -25,6 +20,10 @@ type Result struct {
 	// Rules describes the rules that were evaluated, for formats that carry
 	// rule metadata (SARIF). Optional: findings alone are enough.
 	Rules []RuleInfo `json:"rules,omitempty"`
+	// Units are the outcomes of a live scan's units of collection
+	// (account x region x service), so a store can tell a resource that
+	// was not read from one that is gone.
+	Units []UnitOutcome `json:"units,omitempty"`
 }
 
 // Tool identifies the program that produced a Result.
@@ -54,13 +53,17 @@ type ScanInfo struct {
 	NothingScanned string `json:"nothing_scanned,omitempty"`
 }
 
-// Summary counts findings by status, and failed findings by severity.
+// Summary counts findings by status, and failed findings by severity, and
+// names what the scan found but could not judge.
 type Summary struct {
 	Fail       int            `json:"fail"`
 	Pass       int            `json:"pass"`
 	Suppressed int            `json:"suppressed"`
 	Error      int            `json:"error"`
 	BySeverity map[string]int `json:"by_severity"`
+	// NotJudged is what the scan met but no rule could judge: resources
+	// of types no adapter maps, modules not found, charts not rendered.
+	NotJudged []Unjudged `json:"not_judged,omitempty"`
 }
 
 // NothingScannedSource is the Source of the error that repeats
@@ -93,7 +96,7 @@ type RuleInfo struct {
 	ID          string              `json:"id"`
 	Title       string              `json:"title"`
 	Description string              `json:"description,omitempty"`
-	Severity    model.Severity      `json:"severity"`
+	Severity    Severity            `json:"severity"`
 	Remediation string              `json:"remediation,omitempty"`
 	References  []string            `json:"references,omitempty"`
 	Compliance  map[string][]string `json:"compliance,omitempty"`
@@ -101,21 +104,21 @@ type RuleInfo struct {
 
 // Summarize counts findings. Callers summarize the full, unfiltered set so
 // that the pass count survives filtering passed findings out of the report.
-func Summarize(findings []model.Finding) Summary {
+func Summarize(findings []Finding) Summary {
 	s := Summary{BySeverity: map[string]int{}}
-	for sev := model.SeverityInfo; sev <= model.SeverityCritical; sev++ {
+	for sev := SeverityInfo; sev <= SeverityCritical; sev++ {
 		s.BySeverity[sev.String()] = 0
 	}
 	for i := range findings {
 		switch findings[i].Status {
-		case model.StatusFail:
+		case StatusFail:
 			s.Fail++
 			s.BySeverity[findings[i].Severity.String()]++
-		case model.StatusPass:
+		case StatusPass:
 			s.Pass++
-		case model.StatusSuppressed:
+		case StatusSuppressed:
 			s.Suppressed++
-		case model.StatusError:
+		case StatusError:
 			s.Error++
 		}
 	}
