@@ -17,8 +17,9 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// A Sink receives what a collection reads, as each unit ends: its
-// resources, then its errors, then its outcome. Collectors call a sink
+// A Sink receives what a collection reads: each resource as its unit reads
+// it, then, when the unit ends, its errors and its outcome (a unit's
+// resources always come before its outcome). Collectors call a sink
 // from one goroutine at a time (see Locked), so an implementation need
 // not be safe for concurrent use. A resource handed to the sink is the
 // sink's: the collector no longer changes or holds it.

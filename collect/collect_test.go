@@ -238,8 +238,8 @@ func TestFactsReturnedAtEnd(t *testing.T) {
 // serialSink fails the test if two calls overlap: the pool must hand it
 // one call at a time when wrapped in Locked.
 type serialSink struct {
-	t        *testing.T
-	inside   atomic.Int32
+	t       *testing.T
+	inside  atomic.Int32
 	got     Slice
 	perUnit map[string]int
 }
@@ -362,24 +362,22 @@ func TestPoolStoppedReportsUnstartedUnitsUnread(t *testing.T) {
 	}
 }
 
-// A unit hands its resources on in batches as it adds them, not all at
-// its end: a unit holding a whole account's estate does not hold it in
-// memory.
+// A unit hands each resource on as it adds it, not all at its end: a unit
+// reading a whole account's estate does not hold it in memory.
 func TestRecorderStreamsBeforeTheUnitEnds(t *testing.T) {
 	var got Slice
 	rec := NewRecorder(toyUnit, toyKinds, toyClassify, &got)
-	const n = 10 * flushAt
-	for i := 0; i < n; i++ {
+	for i := 0; i < 100; i++ {
 		rec.Add(toyResource(fmt.Sprint("box-", i), "toy.box"))
-		if held := i + 1 - len(got.Resources); held > flushAt {
-			t.Fatalf("after %d resources the recorder holds %d", i+1, held)
+		if len(got.Resources) != i+1 {
+			t.Fatalf("after %d resources the sink has %d", i+1, len(got.Resources))
 		}
 	}
-	if len(got.Resources) < n-flushAt || len(got.Units) != 0 {
-		t.Fatalf("before End the sink has %d resources and %d outcomes", len(got.Resources), len(got.Units))
+	if len(got.Units) != 0 {
+		t.Fatalf("an outcome before End: %+v", got.Units)
 	}
 	o, _ := rec.End()
-	if len(got.Resources) != n || o.Resources != n || len(got.Units) != 1 {
+	if len(got.Resources) != 100 || o.Resources != 100 || len(got.Units) != 1 {
 		t.Errorf("after End: %d resources, outcome %+v", len(got.Resources), o)
 	}
 }

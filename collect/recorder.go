@@ -28,10 +28,10 @@ type Classify func(op string, err error) (e Error, once bool)
 type KindFills map[string][]string
 
 // Recorder records one unit: the resources it read, what its failed calls
-// left unknown, its errors and facts. It streams the resources on in
-// batches as they are added, so a unit holding a whole account's estate
-// does not hold it in memory; that makes two orders a rule, checked on
-// every call (a service that breaks one panics, and its unit fails):
+// left unknown, its errors and facts. It hands each resource on to the
+// sink as it is added, so a unit reading a whole account's estate does not
+// hold it in memory; that makes two orders a rule, checked on every call
+// (a service that breaks one panics, and its unit fails):
 //   - a kind-wide read that fills attributes comes before the unit adds
 //     any resource of those kinds;
 //   - a resource's own reads come before it is added, and it is final
@@ -44,8 +44,7 @@ type Recorder struct {
 	classify Classify
 	sink     Sink
 
-	mu  sync.Mutex
-	out []*model.Resource
+	mu sync.Mutex
 	// added marks the kinds the unit added resources of.
 	added map[string]bool
 	count int
@@ -61,11 +60,6 @@ type Recorder struct {
 	facts                []any
 }
 
-// flushAt is how many resources a recorder gathers before it hands them
-// on: few enough to bound memory, enough that a sink's lock is taken once
-// per batch.
-const flushAt = 64
-
 // NewRecorder starts recording unit u, whose service produces kinds; it
 // hands what it records to sink (shared with other units: see Locked).
 func NewRecorder(u model.Unit, kinds []string, classify Classify, sink Sink) *Recorder {
@@ -76,8 +70,8 @@ func NewRecorder(u model.Unit, kinds []string, classify Classify, sink Sink) *Re
 func (r *Recorder) Unit() model.Unit { return r.unit }
 
 // Add records a finished resource of the unit, with what failed kind-wide
-// reads left unknown on its kind, and hands it on soon: the unit must not
-// change it after.
+// reads left unknown on its kind, and hands it on to the sink at once: the
+// unit must not change it after.
 func (r *Recorder) Add(res *model.Resource) {
 	r.mu.Lock()
 	for _, p := range r.kindUnknown[res.Kind] {
@@ -88,15 +82,8 @@ func (r *Recorder) Add(res *model.Resource) {
 	}
 	r.added[res.Kind] = true
 	r.count++
-	r.out = append(r.out, res)
-	var batch []*model.Resource
-	if len(r.out) >= flushAt {
-		batch, r.out = r.out, nil
-	}
 	r.mu.Unlock()
-	for _, res := range batch {
-		r.sink.Resource(res)
-	}
+	r.sink.Resource(res)
 }
 
 // Fail records that a call the unit depends on failed (a listing): the
@@ -250,13 +237,12 @@ func (r *Recorder) Fact(f any) {
 	r.facts = append(r.facts, f)
 }
 
-// End ends the unit: it hands the resources not yet handed on and the
-// errors to the sink, then the outcome, which it returns with the unit's
-// facts. The recorder drops what it held.
+// End ends the unit: it hands its errors to the sink, then its outcome,
+// which it returns with the unit's facts.
 func (r *Recorder) End() (model.UnitOutcome, []any) {
 	r.mu.Lock()
-	out, errs, facts := r.out, r.errs, r.facts
-	r.out, r.errs, r.facts = nil, nil, nil
+	errs, facts := r.errs, r.facts
+	r.errs, r.facts = nil, nil
 	o := model.UnitOutcome{Unit: r.unit, Status: model.UnitComplete, Kinds: r.kinds, Resources: r.count, Errors: len(errs)}
 	switch {
 	case r.all:
@@ -271,9 +257,6 @@ func (r *Recorder) End() (model.UnitOutcome, []any) {
 		o.Status = model.UnitPartial
 	}
 	r.mu.Unlock()
-	for _, res := range out {
-		r.sink.Resource(res)
-	}
 	for _, e := range errs {
 		r.sink.Error(e)
 	}

@@ -1,7 +1,9 @@
 package aws
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"net/http/httptest"
 	"reflect"
 	"strings"
@@ -133,6 +135,51 @@ func TestRunStreamsUnitsThenAssembledFacts(t *testing.T) {
 	for _, r := range []*model.Resource{east, west} {
 		if r.IsUnknown("guardduty_enabled") {
 			t.Errorf("%s: GuardDuty read, but unknown", r.Region)
+		}
+	}
+}
+
+// snapshotSink encodes each resource as it arrives, to compare with the
+// same resource after the collection.
+type snapshotSink struct {
+	t    *testing.T
+	res  []*model.Resource
+	seen [][]byte
+}
+
+func (s *snapshotSink) Resource(r *model.Resource) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.res, s.seen = append(s.res, r), append(s.seen, b)
+}
+func (s *snapshotSink) Error(awscollect.CollectionError) {}
+func (s *snapshotSink) Unit(model.UnitOutcome)           {}
+
+// A resource is final when the collector hands it on: a sink that stores
+// it at once (a database) must not miss a setting, a region or an unknown
+// marked later. Every service, every kind, each resource compared as it
+// arrived with what it became by the end.
+func TestResourcesAreFinalWhenHandedOn(t *testing.T) {
+	w := fragmentWorld(t)
+	hs := httptest.NewServer(NewServer(w))
+	t.Cleanup(hs.Close)
+	sink := &snapshotSink{t: t}
+	if _, err := awscollect.Run(context.Background(), awscollect.Options{Regions: w.Regions,
+		LoadOptions: clientOptions(hs.URL, w.Accounts[0].AccessKey)}, sink); err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.res) == 0 {
+		t.Fatal("nothing collected")
+	}
+	for i, r := range sink.res {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, sink.seen[i]) {
+			t.Errorf("%s (%s) changed after it was handed on:\nthen %s\nnow  %s", r.ID, r.Kind, sink.seen[i], b)
 		}
 	}
 }
