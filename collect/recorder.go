@@ -121,7 +121,8 @@ func (r *Recorder) fail(op, id string, kinds []string, err error, whole bool) {
 // Reads starts the read calls of the resource with this id.
 func (r *Recorder) Reads(id string) *Reads { return &Reads{r: r, id: id} }
 
-// Reads gathers the outcome of one resource's read calls.
+// Reads gathers the outcome of one resource's read calls; it belongs to
+// the goroutine reading that resource.
 type Reads struct {
 	r       *Recorder
 	id      string

@@ -134,7 +134,11 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 	res, err := awscollect.Run(context.Background(), awscollect.Options{
 		Progress: func(ev awscollect.Event) {
 			mu.Lock()
-			ends = append(ends, finished{ev.Account + " " + ev.Region + " " + ev.Service, time.Since(start)})
+			region := ev.Region
+			if region == "" {
+				region = "global"
+			}
+			ends = append(ends, finished{ev.Account + " " + region + " " + ev.Service, time.Since(start)})
 			mu.Unlock()
 		},
 		Services:           services,

@@ -63,7 +63,8 @@ type Options struct {
 	HTTPClient aws.HTTPClient
 }
 
-// Event reports progress.
+// Event reports progress: a unit ended. Region is "" for a global
+// service's unit, as in its model.Unit.
 type Event struct {
 	Account, Region, Service string
 	Resources                int
@@ -107,11 +108,12 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // Run scans the accounts and regions the options select and streams what
-// it reads to sink, one unit at a time as each ends, then the synthetic
-// aws.account and aws.region resources assembled from the units' facts.
-// The collector keeps no resource after its unit ended. sink is called
-// from one goroutine at a time. The error is one that stopped the scan
-// before it began (configuration, credentials), or ctx's.
+// it reads to sink: each resource as a unit reads it, each unit's errors
+// and outcome as it ends, and last the synthetic aws.account and
+// aws.region resources assembled from the units' facts. The collector
+// keeps no resource it handed on. sink is called from one goroutine at a
+// time. The error is one that stopped the scan before it began
+// (configuration, credentials), or ctx's.
 func Run(ctx context.Context, opts Options, sink collect.Sink) (*Summary, error) {
 	start := time.Now()
 	if opts.Concurrency <= 0 {
