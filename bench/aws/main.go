@@ -1,7 +1,8 @@
 // Command aws measures Vigil's AWS collector against a generated world
 // served by Vigil's test cloud, with AWS-like latency and rate limits.
-// The test cloud runs in a child process, so the peak memory reported is
-// the collector's own.
+// The test cloud runs in a child process, and the collection streams into
+// a sink that counts and drops what it reads, so the peak memory reported
+// is the collector's own.
 //
 //	go run ./bench/aws                                  # 10,000 resources, 2 accounts, 4 regions, 30 ms, AWS rate limits
 //	go run ./bench/aws -resources 100000 -latency 0 -rate-limits=false
@@ -22,6 +23,8 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"runtime/metrics"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +36,7 @@ import (
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
 	"github.com/vigil-sec/vigil/internal/testcloud/aws"
+	"github.com/vigil-sec/vigil/model"
 )
 
 func main() {
@@ -45,6 +49,7 @@ func main() {
 	inFlight := flag.Int("max-in-flight", 32, "collector: API requests in flight per account")
 	showOps := flag.Int("ops", 0, "also print the N most called operations")
 	services := flag.String("services", "", "collect only these services (comma-separated; default all)")
+	heapProfile := flag.String("heapprofile", "", "write the collector's heap profile, taken when its live heap was highest, to this file (go tool pprof)")
 	serve := flag.Bool("serve", false, "internal: generate and serve the world (the child process)")
 	flag.Parse()
 	o := aws.GenerateOptions{Resources: *resources, Accounts: *accounts, Regions: *regions, Seed: *seed}
@@ -56,7 +61,7 @@ func main() {
 		if *services != "" {
 			svcs = strings.Split(*services, ",")
 		}
-		err = run(o, *latency, *limits, *inFlight, *showOps, svcs)
+		err = run(o, *latency, *limits, *inFlight, *showOps, svcs, *heapProfile)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/aws:", err)
@@ -85,7 +90,7 @@ func serveChild(o aws.GenerateOptions, latency time.Duration, limits bool) error
 	return nil
 }
 
-func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, showOps int, services []string) error {
+func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, showOps int, services []string, heapProfile string) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -115,6 +120,7 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 	generated, _ := strconv.Atoi(f[3])
 
 	accountsAtOnce := min(o.Accounts, 4)
+	stopWatch := watchHeap(heapProfile)
 	start := time.Now()
 	type finished struct {
 		unit string
@@ -122,10 +128,17 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 	}
 	var mu sync.Mutex
 	var ends []finished
-	res, err := awscollect.Collect(context.Background(), awscollect.Options{
+	// The collection streams into a sink that counts and drops: the
+	// memory measured is the collector's, not an estate held in a slice.
+	var count counter
+	res, err := awscollect.Run(context.Background(), awscollect.Options{
 		Progress: func(ev awscollect.Event) {
 			mu.Lock()
-			ends = append(ends, finished{ev.Account + " " + ev.Region + " " + ev.Service, time.Since(start)})
+			region := ev.Region
+			if region == "" {
+				region = "global"
+			}
+			ends = append(ends, finished{ev.Account + " " + region + " " + ev.Service, time.Since(start)})
 			mu.Unlock()
 		},
 		Services:           services,
@@ -140,11 +153,15 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 			config.WithSharedConfigFiles([]string{}),
 			config.WithSharedCredentialsFiles([]string{}),
 		},
-	})
+	}, &count)
 	if err != nil {
 		return err
 	}
 	wall := time.Since(start)
+	peakLive, peakTotal, err := stopWatch()
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
 	var st aws.Stats
 	resp, err := http.Get(url + aws.StatsPath)
 	if err != nil {
@@ -157,17 +174,17 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 
 	fmt.Printf("world: %d resources generated, %d accounts, %d regions, latency %v, AWS rate limits %v\n",
 		generated, o.Accounts, o.Regions, latency, limits)
-	fmt.Printf("collected: %d resources, %d collection errors\n", len(res.Resources), len(res.Errors))
-	for i, e := range res.Errors {
-		if i == 5 {
-			fmt.Printf("  ... %d more\n", len(res.Errors)-5)
-			break
-		}
+	fmt.Printf("collected: %d resources of %d kinds, %d collection errors\n", count.resources, len(count.kinds), count.errors)
+	for _, e := range count.firstErrors {
 		fmt.Printf("  %s\n", e)
 	}
+	if n := count.errors - len(count.firstErrors); n > 0 {
+		fmt.Printf("  ... %d more\n", n)
+	}
+	fmt.Printf("units: %s\n", count.unitSummary())
 	fmt.Printf("wall time: %.2f s\n", wall.Seconds())
 	fmt.Printf("API calls: %d operations, %d HTTP attempts (%d retries), %.2f calls per resource\n",
-		res.Calls, res.Attempts, res.Attempts-res.Calls, float64(res.Calls)/float64(max(len(res.Resources), 1)))
+		res.Calls, res.Attempts, res.Attempts-res.Calls, float64(res.Calls)/float64(max(count.resources, 1)))
 	fmt.Printf("test cloud: %d requests answered, %d throttled, %d repeated after a success, %d unhandled operations\n",
 		st.Calls, st.Throttled, st.Repeated, len(st.Unhandled))
 	if latency > 0 {
@@ -182,7 +199,8 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 				st.RateFloor.Seconds(), st.RateFloorBucket, wall.Seconds()/st.RateFloor.Seconds())
 		}
 	}
-	fmt.Printf("peak memory (collector process): %s\n", peakRSS())
+	fmt.Printf("peak memory (collector process): %s resident; live heap at most %d MB, runtime total at most %d MB\n",
+		peakRSS(), peakLive>>20, peakTotal>>20)
 	if n := len(ends); n > 0 {
 		fmt.Printf("last units to finish:")
 		for _, e := range ends[max(0, n-4):] {
@@ -203,6 +221,43 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 	return nil
 }
 
+// counter is a sink that counts what the collector streams and keeps
+// only the first few errors. The collector calls it from one goroutine at
+// a time.
+type counter struct {
+	resources   int
+	kinds       map[string]int
+	errors      int
+	firstErrors []awscollect.CollectionError
+	units       map[model.UnitStatus]int
+}
+
+func (c *counter) Resource(r *model.Resource) {
+	c.resources++
+	if c.kinds == nil {
+		c.kinds = map[string]int{}
+	}
+	c.kinds[r.Kind]++
+}
+
+func (c *counter) Error(e awscollect.CollectionError) {
+	c.errors++
+	if len(c.firstErrors) < 5 {
+		c.firstErrors = append(c.firstErrors, e)
+	}
+}
+
+func (c *counter) Unit(o model.UnitOutcome) {
+	if c.units == nil {
+		c.units = map[model.UnitStatus]int{}
+	}
+	c.units[o.Status]++
+}
+
+func (c *counter) unitSummary() string {
+	return fmt.Sprintf("%d complete, %d partial, %d failed", c.units[model.UnitComplete], c.units[model.UnitPartial], c.units[model.UnitFailed])
+}
+
 // peakRSS is the process's high-water resident set (VmHWM).
 func peakRSS() string {
 	b, err := os.ReadFile("/proc/self/status")
@@ -216,4 +271,53 @@ func peakRSS() string {
 		}
 	}
 	return "unknown"
+}
+
+// watchHeap samples the runtime's memory every 100 ms and, when path is
+// set, writes a heap profile each time the live heap reaches a new high
+// (by a tenth), so the last one written shows what the collector held at
+// its peak. stop ends the sampling and returns the highest live heap and
+// the highest memory the runtime held from the system.
+func watchHeap(path string) (stop func() (live, total uint64, err error)) {
+	done := make(chan struct{})
+	type result struct {
+		live, total uint64
+		err         error
+	}
+	out := make(chan result, 1)
+	go func() {
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"}}
+		var res result
+		var profiled uint64
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				out <- res
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			live, total := sample[0].Value.Uint64(), sample[1].Value.Uint64()
+			res.live, res.total = max(res.live, live), max(res.total, total)
+			if path == "" || res.err != nil || live <= profiled+profiled/10 {
+				continue
+			}
+			profiled = live
+			f, err := os.Create(path)
+			if err == nil {
+				err = pprof.WriteHeapProfile(f)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}
+			res.err = err
+		}
+	}()
+	return func() (uint64, uint64, error) {
+		close(done)
+		r := <-out
+		return r.live, r.total, r.err
+	}
 }

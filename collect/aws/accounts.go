@@ -60,7 +60,7 @@ func (c *collector) accounts(ctx context.Context, base aws.Config) ([]account, e
 		// scans outlive one session.
 		cfg.Credentials = aws.NewCredentialsCache(prov)
 		if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
-			c.fail(id, "", "sts", "AssumeRole", err)
+			c.failAccount(id, "sts", "AssumeRole", err)
 			continue
 		}
 		out = append(out, account{id: id, cfg: cfg})

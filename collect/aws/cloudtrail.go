@@ -41,7 +41,7 @@ func collectCloudTrail(ctx context.Context, s *scope) {
 	logging := func(tr cttypes.Trail) {
 		covered = true
 		if aws.ToBool(tr.IsMultiRegionTrail) {
-			s.c.facts.multiRegionTrail(s.account)
+			s.multiRegionTrail()
 		}
 	}
 	var shadows []cttypes.Trail

@@ -6,7 +6,6 @@ package aws
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -22,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/vigil-sec/vigil/collect"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -63,7 +63,8 @@ type Options struct {
 	HTTPClient aws.HTTPClient
 }
 
-// Event reports progress.
+// Event reports progress: a unit ended. Region is "" for a global
+// service's unit, as in its model.Unit.
 type Event struct {
 	Account, Region, Service string
 	Resources                int
@@ -71,12 +72,11 @@ type Event struct {
 	Done, Total              int // units of work
 }
 
-// Result is what a collection found.
-type Result struct {
-	Resources []*model.Resource
-	Errors    []CollectionError
-	Accounts  []string
-	Regions   []string
+// Summary is what a collection did, beside what it read (which went to
+// the sink).
+type Summary struct {
+	Accounts []string
+	Regions  []string
 	// Calls counts API operations sent (retries not included); Attempts
 	// counts HTTP requests, retries included.
 	Calls    int64
@@ -84,8 +84,37 @@ type Result struct {
 	Duration time.Duration
 }
 
-// Collect scans the accounts and regions the options select.
+// Result is what a collection found, gathered in memory by Collect.
+type Result struct {
+	Summary
+	Resources []*model.Resource
+	Errors    []CollectionError
+	// Units is the outcome of every unit (account x region x service;
+	// Region "" for a global service), sorted.
+	Units []model.UnitOutcome
+}
+
+// Collect scans the accounts and regions the options select and returns
+// everything it read at once: Run into a collect.Slice. A caller that
+// does not need the whole estate in memory (a store, a count) uses Run.
 func Collect(ctx context.Context, opts Options) (*Result, error) {
+	var got collect.Slice
+	sum, err := Run(ctx, opts, &got)
+	if sum == nil {
+		return nil, err
+	}
+	got.Sort()
+	return &Result{Summary: *sum, Resources: got.Resources, Errors: got.Errors, Units: got.Units}, err
+}
+
+// Run scans the accounts and regions the options select and streams what
+// it reads to sink: each resource as a unit reads it, each unit's errors
+// and outcome as it ends, and last the synthetic aws.account and
+// aws.region resources assembled from the units' facts. The collector
+// keeps no resource it handed on. sink is called from one goroutine at a
+// time. The error is one that stopped the scan before it began
+// (configuration, credentials), or ctx's.
+func Run(ctx context.Context, opts Options, sink collect.Sink) (*Summary, error) {
 	start := time.Now()
 	if opts.Concurrency <= 0 {
 		opts.Concurrency = 16
@@ -106,7 +135,8 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &collector{opts: opts, services: services, facts: newFacts(), breakers: newBreakers(opts.CallTimeout)}
+	c := &collector{opts: opts, services: services, sink: collect.Locked(sink), facts: newFacts(),
+		breakers: newBreakers(opts.CallTimeout)}
 	base, err := c.loadConfig(ctx)
 	if err != nil {
 		return nil, err
@@ -127,17 +157,16 @@ func Collect(ctx context.Context, opts Options) (*Result, error) {
 		}(acct)
 	}
 	wg.Wait()
-	res := &Result{Calls: c.calls.Load(), Attempts: c.attempts.Load(), Duration: time.Since(start)}
+	// Every unit ended: the facts are whole.
 	c.mu.Lock()
-	res.Resources = append(c.resources, c.facts.resources()...)
-	res.Errors = c.errs
+	c.facts.emit(c.sink)
 	c.mu.Unlock()
+	sum := &Summary{Calls: c.calls.Load(), Attempts: c.attempts.Load(), Duration: time.Since(start)}
 	for _, a := range accounts {
-		res.Accounts = append(res.Accounts, a.id)
+		sum.Accounts = append(sum.Accounts, a.id)
 	}
-	res.Regions = c.regionsSeen()
-	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].String() < res.Errors[j].String() })
-	return res, ctx.Err()
+	sum.Regions = c.regionsSeen()
+	return sum, ctx.Err()
 }
 
 type collector struct {
@@ -147,19 +176,14 @@ type collector struct {
 	self     string
 	calls    atomic.Int64
 	attempts atomic.Int64
-	facts    *facts
+	sink     collect.Sink // Locked
 	breakers *breakers
 
-	mu        sync.Mutex
-	resources []*model.Resource
-	errs      []CollectionError
-	regions   map[string]bool
-	done      int
-	total     int
-	// unitErrors counts the errors recorded per account, region and
-	// service; cutOff marks the units a breaker error was recorded for.
-	unitErrors map[[3]string]int
-	cutOff     map[[3]string]bool
+	mu      sync.Mutex
+	facts   *facts
+	regions map[string]bool
+	done    int
+	total   int
 }
 
 // loadConfig builds the base SDK config: the standard credential chain,
@@ -217,51 +241,73 @@ func (c *collector) collectAccount(ctx context.Context, a account) {
 	a.cfg.APIOptions = append(a.cfg.APIOptions[:len(a.cfg.APIOptions):len(a.cfg.APIOptions)], inFlightLimit(c.opts.MaxInFlight, c.breakers, a.id))
 	regions, err := c.enabledRegions(ctx, a)
 	if err != nil {
-		c.fail(a.id, "", "ec2", "DescribeRegions", err)
+		c.failAccount(a.id, "ec2", "DescribeRegions", err)
 		return
-	}
-	type unit struct {
-		svc    *service
-		region string
 	}
 	// Global services go first: each is one unit holding an account's
 	// whole IAM or S3 estate, the longest units of a scan, and started
 	// last they would run on alone after everything else has finished.
-	var units []unit
+	var tasks []collect.Task
 	for _, s := range c.services {
 		if s.global {
-			units = append(units, unit{s, globalRegion(regions)})
+			tasks = append(tasks, c.task(a, globalRegion(regions), s))
 		}
 	}
 	for _, s := range c.services {
 		if !s.global {
 			for _, r := range regions {
-				units = append(units, unit{s, r})
+				tasks = append(tasks, c.task(a, r, s))
 			}
 		}
 	}
 	c.mu.Lock()
-	c.total += len(units)
+	c.total += len(tasks)
 	c.mu.Unlock()
-	jobs := make(chan unit)
-	var wg sync.WaitGroup
-	for w := 0; w < c.opts.Concurrency; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for u := range jobs {
-				c.runUnit(ctx, a, u.region, u.svc)
+	collect.Pool{Workers: c.opts.Concurrency, Sink: c.sink, Ended: c.ended}.Run(ctx, tasks)
+}
+
+// task is one service's unit in an account and region (a global service's
+// unit is called in region, and reports Region "").
+func (c *collector) task(a account, region string, s *service) collect.Task {
+	u := model.Unit{Provider: "aws", Account: a.id, Region: region, Service: s.name}
+	if s.global {
+		u.Region = ""
+	}
+	return collect.Task{Unit: u, Kinds: s.kinds, Classify: classify(a.id, region, s.name),
+		Run: func(ctx context.Context, rec *collect.Recorder) {
+			cfg := a.cfg.Copy()
+			cfg.Region = region
+			s.collect(ctx, &scope{c: c, cfg: cfg, account: a.id, region: region, service: s.name, rec: rec})
+			c.mu.Lock()
+			if c.regions == nil {
+				c.regions = map[string]bool{}
 			}
-		}()
+			c.regions[region] = true
+			c.mu.Unlock()
+		}}
+}
+
+// ended takes an ended unit's facts and reports progress.
+func (c *collector) ended(o model.UnitOutcome, facts []any) {
+	c.mu.Lock()
+	c.facts.add(facts)
+	c.done++
+	ev := Event{Account: o.Account, Region: o.Region, Service: o.Service, Resources: o.Resources,
+		Errors: o.Errors, Done: c.done, Total: c.total}
+	c.mu.Unlock()
+	if c.opts.Progress != nil {
+		c.opts.Progress(ev)
 	}
-	for _, u := range units {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- u
+}
+
+// failAccount records an error that stops a whole account (its role
+// cannot be assumed, its regions cannot be listed): every service's
+// kinds are unread in every region of it.
+func (c *collector) failAccount(acct, svc, op string, err error) {
+	c.sink.Error(newCollectionError(acct, "", svc, op, err))
+	for _, s := range c.services {
+		c.sink.Unit(collect.Unread(model.Unit{Provider: "aws", Account: acct, Service: s.name}, s.kinds))
 	}
-	close(jobs)
-	wg.Wait()
 }
 
 // globalRegion is where global services (IAM, Organizations, S3's bucket
@@ -276,34 +322,6 @@ func globalRegion(regions []string) string {
 		return regions[0]
 	}
 	return "us-east-1"
-}
-
-func (c *collector) runUnit(ctx context.Context, a account, region string, s *service) {
-	cfg := a.cfg.Copy()
-	cfg.Region = region
-	sc := &scope{c: c, cfg: cfg, account: a.id, region: region, service: s.name}
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				sc.fail("", fmt.Errorf("collector panic: %v", r))
-			}
-		}()
-		s.collect(ctx, sc)
-	}()
-	sc.markKindUnknown()
-	c.mu.Lock()
-	c.resources = append(c.resources, sc.out...)
-	if c.regions == nil {
-		c.regions = map[string]bool{}
-	}
-	c.regions[region] = true
-	c.done++
-	ev := Event{Account: a.id, Region: region, Service: s.name, Resources: len(sc.out),
-		Errors: c.unitErrors[[3]string{a.id, region, s.name}], Done: c.done, Total: c.total}
-	c.mu.Unlock()
-	if c.opts.Progress != nil {
-		c.opts.Progress(ev)
-	}
 }
 
 func (c *collector) regionsSeen() []string {
@@ -335,44 +353,6 @@ func (c *collector) enabledRegions(ctx context.Context, a account) ([]string, er
 	}
 	sort.Strings(regions)
 	return regions, nil
-}
-
-func (c *collector) fail(acct, region, svc, op string, err error) {
-	c.failResource(acct, region, svc, op, "", err)
-}
-
-func (c *collector) failResource(acct, region, svc, op, resource string, err error) {
-	ce := newCollectionError(acct, region, svc, op, err)
-	ce.Resource = resource
-	c.record(ce, err)
-}
-
-func (c *collector) failKinds(acct, region, svc, op string, kinds []string, err error) {
-	ce := newCollectionError(acct, region, svc, op, err)
-	ce.Kinds = kinds
-	c.record(ce, err)
-}
-
-func (c *collector) record(ce CollectionError, err error) {
-	unit := [3]string{ce.Account, ce.Region, ce.Service}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	// A tripped breaker fails every later call of a unit for the same
-	// reason: one error says it, as many would bury it.
-	if be := (*BreakerError)(nil); errors.As(err, &be) {
-		if c.cutOff[unit] {
-			return
-		}
-		if c.cutOff == nil {
-			c.cutOff = map[[3]string]bool{}
-		}
-		c.cutOff[unit] = true
-	}
-	c.errs = append(c.errs, ce)
-	if c.unitErrors == nil {
-		c.unitErrors = map[[3]string]int{}
-	}
-	c.unitErrors[unit]++
 }
 
 // Services lists the service collectors by name.

@@ -3,59 +3,29 @@ package aws
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"strings"
 
 	"github.com/aws/smithy-go"
+
+	"github.com/vigil-sec/vigil/collect"
 )
 
 // contextT keeps collector signatures short.
 type contextT = context.Context
 
-// CollectionError is one thing that could not be read. It never stops a
-// collection, and it is shown and stored with the scan so that a gap is
-// never mistaken for a clean result.
-type CollectionError struct {
-	Account   string `json:"account"`
-	Region    string `json:"region,omitempty"`
-	Service   string `json:"service"`
-	Operation string `json:"operation,omitempty"`
-	// Resource is the resource whose settings the call would have read,
-	// for calls about one resource; its unread settings are unknown.
-	Resource string `json:"resource,omitempty"`
-	// Kinds are set for a call about every resource of some kinds in the
-	// unit (DescribeFlowLogs for the VPCs, DescribeVolumes for volumes and
-	// the instances' block devices): what it reads is unknown on each.
-	Kinds []string `json:"kinds,omitempty"`
-	// Code is AWS's error code (AccessDenied, Throttling ...) or one of
-	// Timeout, Unreachable, Canceled, Error. A unit cut off by a tripped
-	// breaker has one error, Timeout or Unreachable, naming the breaker.
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
+// CollectionError is one thing that could not be read (collect.Error).
+// A unit cut off by a tripped breaker has one error, Timeout or
+// Unreachable, naming the breaker.
+type CollectionError = collect.Error
 
-func (e CollectionError) String() string {
-	return fmt.Sprintf("%s: %s: %s", e.Where(), e.Code, e.Message)
-}
-
-// Where names what could not be read: "account/region service:Operation".
-func (e CollectionError) Where() string {
-	where := e.Account
-	if e.Region != "" {
-		where += "/" + e.Region
+// classify describes the errors of one unit's calls; a breaker's error is
+// kept once per unit.
+func classify(acct, region, svc string) collect.Classify {
+	return func(op string, err error) (CollectionError, bool) {
+		var be *BreakerError
+		return newCollectionError(acct, region, svc, op, err), errors.As(err, &be)
 	}
-	op := e.Service
-	if e.Operation != "" {
-		op += ":" + e.Operation
-	}
-	where += " " + op
-	if e.Resource != "" {
-		where += " " + e.Resource
-	} else if len(e.Kinds) > 0 {
-		where += " (every " + strings.Join(e.Kinds, ", ") + ")"
-	}
-	return where
 }
 
 func newCollectionError(acct, region, svc, op string, err error) CollectionError {

@@ -2,26 +2,34 @@ package aws
 
 import (
 	"sort"
-	"sync"
 
+	"github.com/vigil-sec/vigil/collect"
 	"github.com/vigil-sec/vigil/model"
 )
 
-// facts gathers region- and account-wide settings from several services
-// into the synthetic aws.region and aws.account resources, so "GuardDuty
-// is off in eu-west-3" is an ordinary finding on an ordinary resource. A
-// fact whose service could not be read stays null (unknown), never false.
-type facts struct {
-	mu       sync.Mutex
-	regions  map[[2]string]*model.AWSRegion
-	accounts map[string]*model.AWSAccount
-	// multiRegion marks accounts with a logging multi-region trail.
-	multiRegion map[string]bool
+// Region- and account-wide settings come from several services, and
+// become the synthetic aws.region and aws.account resources, so
+// "GuardDuty is off in eu-west-3" is an ordinary finding on an ordinary
+// resource. A unit emits what it read as facts through its recorder; the
+// assembler builds the resources once every unit ended, so no unit shares
+// mutable state with another. A fact whose unit failed was never emitted:
+// it stays null, and null is unknown, never false.
+
+// regionFact sets some of a region's settings.
+type regionFact struct {
+	account, region string
+	set             func(*model.AWSRegion)
 }
 
-func newFacts() *facts {
-	return &facts{regions: map[[2]string]*model.AWSRegion{}, accounts: map[string]*model.AWSAccount{}, multiRegion: map[string]bool{}}
+// accountFact sets some of an account's settings.
+type accountFact struct {
+	account string
+	set     func(*model.AWSAccount)
 }
+
+// multiRegionTrail says a logging multi-region trail covers every region
+// of the account.
+type multiRegionTrail struct{ account string }
 
 // Region fact keys.
 const (
@@ -32,10 +40,6 @@ const (
 	factSecurityHub          = "security_hub_enabled"
 	factCloudTrail           = "cloudtrail_logging"
 )
-
-func (f *facts) setRegion(acct, region, key string, v *bool) {
-	f.updateRegion(acct, region, func(r *model.AWSRegion) { setRegionFact(r, key, v) })
-}
 
 func setRegionFact(r *model.AWSRegion, key string, v *bool) {
 	switch key {
@@ -54,42 +58,47 @@ func setRegionFact(r *model.AWSRegion, key string, v *bool) {
 	}
 }
 
-// updateRegion changes a region's facts under the lock, for facts that are
-// not a simple yes/no.
-func (f *facts) updateRegion(acct, region string, fn func(r *model.AWSRegion)) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	r := f.regions[[2]string{acct, region}]
-	if r == nil {
-		r = &model.AWSRegion{}
-		f.regions[[2]string{acct, region}] = r
+// facts assembles the synthetic resources from the facts units emitted.
+// It is only called as units end (add) and once after (resources), under
+// the collector's lock.
+type facts struct {
+	regions  map[[2]string]*model.AWSRegion
+	accounts map[string]*model.AWSAccount
+	// multiRegion marks accounts with a logging multi-region trail.
+	multiRegion map[string]bool
+}
+
+func newFacts() *facts {
+	return &facts{regions: map[[2]string]*model.AWSRegion{}, accounts: map[string]*model.AWSAccount{}, multiRegion: map[string]bool{}}
+}
+
+// add applies one ended unit's facts, in the order the unit read them.
+func (f *facts) add(unitFacts []any) {
+	for _, x := range unitFacts {
+		switch x := x.(type) {
+		case regionFact:
+			k := [2]string{x.account, x.region}
+			r := f.regions[k]
+			if r == nil {
+				r = &model.AWSRegion{}
+				f.regions[k] = r
+			}
+			x.set(r)
+		case accountFact:
+			a := f.accounts[x.account]
+			if a == nil {
+				a = &model.AWSAccount{}
+				f.accounts[x.account] = a
+			}
+			x.set(a)
+		case multiRegionTrail:
+			f.multiRegion[x.account] = true
+		}
 	}
-	fn(r)
 }
 
-func (f *facts) updateAccount(acct string, fn func(a *model.AWSAccount)) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	a := f.accounts[acct]
-	if a == nil {
-		a = &model.AWSAccount{}
-		f.accounts[acct] = a
-	}
-	fn(a)
-}
-
-// multiRegionTrail records that a logging multi-region trail covers every
-// region of the account, including those whose own calls failed.
-func (f *facts) multiRegionTrail(acct string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.multiRegion[acct] = true
-}
-
-// resources returns the synthetic resources, in a stable order.
-func (f *facts) resources() []*model.Resource {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+// emit hands the synthetic resources to sink, in a stable order.
+func (f *facts) emit(sink collect.Sink) {
 	for k, r := range f.regions {
 		if f.multiRegion[k[0]] {
 			r.CloudTrailLogging = boolPtr(true)
@@ -104,11 +113,11 @@ func (f *facts) resources() []*model.Resource {
 		out = append(out, &model.Resource{ID: RegionID(k[0], k[1]), Kind: "aws.region", Provider: "aws",
 			Account: k[0], Region: k[1], Source: model.SourceLive, Name: k[1], Attributes: r})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	for _, r := range out {
 		r.MarkNullUnknown() // a fact that could not be read is unknown, not off
+		sink.Resource(r)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
 }
 
 // AccountID is the id of an account's synthetic resource.

@@ -181,14 +181,12 @@ func TestLambdaWireFormat(t *testing.T) {
 	defer ts.Close()
 	cfg := aws.Config{Region: "us-east-1", BaseEndpoint: aws.String(ts.URL),
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-	c := &collector{facts: newFacts()}
-	sc := &scope{c: c, cfg: cfg, account: "123456789012", region: "us-east-1", service: "lambda"}
-	collectLambda(context.Background(), sc)
+	got := runUnit(cfg, "lambda", collectLambda)
 
-	if len(sc.out) != 1 {
-		t.Fatalf("resources: %+v", sc.out)
+	if len(got.Resources) != 1 {
+		t.Fatalf("resources: %+v", got.Resources)
 	}
-	r := sc.out[0]
+	r := got.Resources[0]
 	a := r.Attributes.(*model.LambdaFunction)
 	if r.ID != fnARN || a.KMSKeyARN != "arn:aws:kms:us-east-1:123456789012:key/k" || a.TracingMode != "Active" || !a.VPCConfigured ||
 		a.URLAuthType != "" || len(a.Permissions) != 0 || r.Tags["team"] != "payments" || strings.Join(a.EnvironmentVarNames, ",") != "API_TOKEN" {
@@ -197,14 +195,14 @@ func TestLambdaWireFormat(t *testing.T) {
 	if strings.Contains(string(r.Raw), "s3cr3t") {
 		t.Errorf("an environment variable value reached the inventory: %s", r.Raw)
 	}
-	if len(c.errs) != 1 || c.errs[0].Operation != "GetPolicy" || c.errs[0].Code != "AccessDeniedException" {
-		t.Errorf("errors (a missing URL is not one): %+v", c.errs)
+	if len(got.Errors) != 1 || got.Errors[0].Operation != "GetPolicy" || got.Errors[0].Code != "AccessDeniedException" {
+		t.Errorf("errors (a missing URL is not one): %+v", got.Errors)
 	}
 	// The refused policy read leaves the permissions unknown, not empty.
 	if !r.IsUnknown("permissions[0]") || r.IsUnknown("url_auth_type") {
 		t.Errorf("unknown: %v", r.Unknown)
 	}
-	if fails := failing(t, sc.out); fails["sealed"]["AWS-LAMBDA-004"] {
+	if fails := failing(t, got.Resources); fails["sealed"]["AWS-LAMBDA-004"] {
 		t.Errorf("a customer key protects the secret-looking variable: %v", fails)
 	}
 }

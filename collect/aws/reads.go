@@ -1,95 +1,65 @@
 package aws
 
 import (
-	"sort"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/vigil-sec/vigil/collect"
 	"github.com/vigil-sec/vigil/model"
 )
 
-// A read call fills some attributes of one resource. When it fails, what
-// it fills must stay unknown, never the empty value the attribute struct
-// starts with: an unread bucket policy is not "no policy", and a rule
-// reading it must give no verdict. The framework does this, not each
-// service: a service names what each call fills, and reads marks those
-// paths unknown when the call fails and names the resource in the
-// collection error.
+// The read framework is collect's Recorder (collect/recorder.go): a
+// service names what each call fills, and the recorder marks those paths
+// unknown when the call fails, names the resource or kinds in the
+// collection error and counts the unit partial or failed. These are the
+// AWS service files' names for it.
 
 // reads gathers the outcome of one resource's read calls.
 type reads struct {
-	s       *scope
-	id      string
-	unknown []string
+	s  *scope
+	id string
+	rd *collect.Reads
 }
 
 // reads starts the read calls of the resource with this id.
-func (s *scope) reads(id string) *reads { return &reads{s: s, id: id} }
+func (s *scope) reads(id string) *reads { return &reads{s: s, id: id, rd: s.rec.Reads(id)} }
 
 // call runs one read call that fills the attribute paths fills
 // (model.TagsPath for the tags). fn returns nil when the call answered,
 // including the answers that mean "not configured" (NoSuchBucketPolicy),
 // which fn turns into the attribute's effective value itself.
 func (r *reads) call(op string, fills []string, fn func() error) bool {
-	err := fn()
-	if err == nil {
-		return true
-	}
-	r.s.failResource(op, r.id, err)
-	r.unknown = append(r.unknown, fills...)
-	return false
+	return r.rd.Call(op, fills, fn)
 }
 
 // unread marks paths unknown without a call of their own: what a failed
 // call would have decided them from.
-func (r *reads) unread(paths ...string) { r.unknown = append(r.unknown, paths...) }
+func (r *reads) unread(paths ...string) { r.rd.Unread(paths...) }
 
 // add records the resource, with whatever its failed calls left unknown.
+// It is handed on soon: it must not change after.
 func (r *reads) add(kind, name string, attrs any, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
-	res := r.s.add(r.id, kind, name, attrs, raw, tags, rels...)
-	for _, p := range r.unknown {
-		res.MarkUnknown(p)
-	}
-	return res
+	return r.rd.Add(r.s.resource(r.id, kind, name, attrs, raw, tags, rels))
+}
+
+// addIn is add for a resource of a global service that lives in a region
+// (an S3 bucket).
+func (r *reads) addIn(region, kind, name string, attrs any, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
+	res := r.s.resource(r.id, kind, name, attrs, raw, tags, rels)
+	res.Region = region
+	return r.rd.Add(res)
 }
 
 // kindFills names, by kind, the attribute paths a call fills on every
 // resource of that kind in a unit; a kind with no paths is one the call
 // lists (its resources are unread when the call fails).
-type kindFills map[string][]string
+type kindFills = collect.KindFills
 
 // readKind runs one call about every resource of some kinds in this unit:
 // a listing, or a join such as DescribeFlowLogs for every VPC. When it
 // fails, the error names the kinds, and the paths stay unknown on every
 // resource of those kinds the unit emits, before or after the call.
 func (s *scope) readKind(op string, fills kindFills, fn func() error) bool {
-	err := fn()
-	if err == nil {
-		return true
-	}
-	kinds := make([]string, 0, len(fills))
-	s.mu.Lock()
-	if s.kindUnknown == nil {
-		s.kindUnknown = map[string][]string{}
-	}
-	for k, paths := range fills {
-		kinds = append(kinds, k)
-		s.kindUnknown[k] = append(s.kindUnknown[k], paths...)
-	}
-	s.mu.Unlock()
-	sort.Strings(kinds)
-	s.c.failKinds(s.account, s.region, s.service, op, kinds, err)
-	return false
-}
-
-// markKindUnknown applies what failed readKind calls left unknown to the
-// unit's resources.
-func (s *scope) markKindUnknown() {
-	for _, r := range s.out {
-		for _, p := range s.kindUnknown[r.Kind] {
-			r.MarkUnknown(p)
-		}
-	}
+	return s.rec.ReadKind(op, fills, fn)
 }
 
 // addTags adds a tag list to m, made when the list is not empty, so a

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/vigil-sec/vigil/collect"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -14,6 +15,7 @@ import (
 type service struct {
 	name    string
 	global  bool
+	kinds   []string // the kinds its units produce (kinds.go)
 	collect func(ctx contextT, s *scope)
 }
 
@@ -22,48 +24,47 @@ var (
 	registryMu sync.Mutex
 )
 
-// register adds a service collector; called from init functions.
+// register adds a service collector; called from init functions. The
+// kinds it produces are declared in serviceKinds.
 func register(name string, global bool, fn func(ctx contextT, s *scope)) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
-	registry[name] = &service{name: name, global: global, collect: fn}
+	registry[name] = &service{name: name, global: global, kinds: serviceKinds[name], collect: fn}
 }
 
 // scope is what a service collector works with: the config for one
-// account and region, and where to put what it found.
+// account and region, and the unit's recorder, where what it reads goes.
 type scope struct {
 	c       *collector
 	cfg     aws.Config
 	account string
 	region  string
 	service string
-	// mu guards out and kindUnknown: forEach reads resources
-	// concurrently.
-	mu  sync.Mutex
-	out []*model.Resource
-	// kindUnknown holds, by kind, the paths failed readKind calls left
-	// unknown on every resource of the kind.
-	kindUnknown map[string][]string
+	rec     *collect.Recorder
 }
 
 // Config returns the SDK config for this account and region.
 func (s *scope) Config() aws.Config { return s.cfg }
 
-// fail records a collection error for one operation and lets the
-// collector go on with the rest.
-func (s *scope) fail(op string, err error) {
-	s.c.fail(s.account, s.region, s.service, op, err)
-}
+// fail records a collection error for a call the unit depends on (a
+// listing): the unit failed, and its resources may be missing.
+func (s *scope) fail(op string, err error) { s.rec.Fail(op, err) }
 
-// failResource records a collection error for a read call about one
-// resource, naming it.
-func (s *scope) failResource(op, id string, err error) {
-	s.c.failResource(s.account, s.region, s.service, op, id, err)
-}
+// failResource records a collection error for a resource that could not
+// be read at all, naming it: it is missing, so the unit failed.
+func (s *scope) failResource(op, id string, err error) { s.rec.FailResource(op, id, err) }
 
 // add records a resource found in this scope. attrs must be the kind's
-// attribute struct; raw is the provider's payload kept as evidence.
+// attribute struct; raw is the provider's payload kept as evidence. The
+// resource may be finished (its region) until the unit ends.
 func (s *scope) add(id, kind, name string, attrs any, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
+	r := s.resource(id, kind, name, attrs, raw, tags, rels)
+	s.rec.Add(r)
+	return r
+}
+
+// resource builds a resource of this scope.
+func (s *scope) resource(id, kind, name string, attrs any, raw any, tags map[string]string, rels []model.Relation) *model.Resource {
 	r := &model.Resource{
 		ID:         id,
 		Kind:       kind,
@@ -81,26 +82,34 @@ func (s *scope) add(id, kind, name string, attrs any, raw any, tags map[string]s
 			r.Raw = b
 		}
 	}
-	s.mu.Lock()
-	s.out = append(s.out, r)
-	s.mu.Unlock()
 	return r
 }
 
 // regionFact records a region-wide fact (nil value = could not be read).
 func (s *scope) regionFact(key string, v *bool) {
-	s.c.facts.setRegion(s.account, s.region, key, v)
+	s.updateRegionFact(func(r *model.AWSRegion) { setRegionFact(r, key, v) })
+}
+
+// updateRegionFact records a region-wide fact that is not a simple yes/no.
+func (s *scope) updateRegionFact(fn func(r *model.AWSRegion)) {
+	s.rec.Fact(regionFact{account: s.account, region: s.region, set: fn})
 }
 
 // accountFact records an account-wide fact.
 func (s *scope) accountFact(fn func(a *model.AWSAccount)) {
-	s.c.facts.updateAccount(s.account, fn)
+	s.rec.Fact(accountFact{account: s.account, set: fn})
 }
+
+// multiRegionTrail records that a logging multi-region trail covers every
+// region of the account, including those whose own calls failed.
+func (s *scope) multiRegionTrail() { s.rec.Fact(multiRegionTrail{account: s.account}) }
 
 // forEach reads items concurrently, up to the account's in-flight limit
 // at once: per-resource calls (a key's policy, a role's attachments)
 // dominate large estates, and run one after another they would leave the
-// allowed concurrency idle while one service's unit finishes.
+// allowed concurrency idle while one service's unit finishes. A panic in
+// fn is raised again in the caller once every item ran, where the unit's
+// recovery turns it into a failed unit rather than a crashed scan.
 func forEach[T any](s *scope, items []T, fn func(T)) {
 	workers := min(s.c.opts.MaxInFlight, len(items))
 	if workers <= 1 {
@@ -109,6 +118,22 @@ func forEach[T any](s *scope, items []T, fn func(T)) {
 		}
 		return
 	}
+	var (
+		mu       sync.Mutex
+		panicked any
+	)
+	run := func(it T) {
+		defer func() {
+			if v := recover(); v != nil {
+				mu.Lock()
+				if panicked == nil {
+					panicked = v
+				}
+				mu.Unlock()
+			}
+		}()
+		fn(it)
+	}
 	next := make(chan T)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -116,7 +141,7 @@ func forEach[T any](s *scope, items []T, fn func(T)) {
 		go func() {
 			defer wg.Done()
 			for it := range next {
-				fn(it)
+				run(it)
 			}
 		}()
 	}
@@ -125,4 +150,7 @@ func forEach[T any](s *scope, items []T, fn func(T)) {
 	}
 	close(next)
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/vigil-sec/vigil/internal/moto"
+	"github.com/vigil-sec/vigil/model"
 )
 
 // faultTransport sits between the SDK and moto and injects what real
@@ -261,5 +263,16 @@ func TestUnassumableAccountIsReportedOthersGoOn(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("failed AssumeRole not reported: %v", res.Errors)
+	}
+	// The account's units are unread, not empty: a store keeps what it
+	// held of them.
+	want := []model.UnitOutcome{
+		{Unit: model.Unit{Provider: "aws", Account: moto.Account, Region: "us-east-1", Service: "sqs"}, Status: model.UnitComplete,
+			Kinds: []string{"aws.sqs.queue"}, Resources: len(byKind(res, "aws.sqs.queue"))},
+		{Unit: model.Unit{Provider: "aws", Account: "210987654321", Service: "sqs"}, Status: model.UnitFailed,
+			Kinds: []string{"aws.sqs.queue"}, Unread: []string{"aws.sqs.queue"}},
+	}
+	if !reflect.DeepEqual(res.Units, want) {
+		t.Errorf("units %+v, want %+v", res.Units, want)
 	}
 }

@@ -46,5 +46,5 @@ func collectSecurityHub(ctx context.Context, s *scope) {
 			}
 		}
 	}
-	s.c.facts.updateRegion(s.account, s.region, func(r *model.AWSRegion) { r.SecurityHubStandards = standards })
+	s.updateRegionFact(func(r *model.AWSRegion) { r.SecurityHubStandards = standards })
 }

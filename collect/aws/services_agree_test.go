@@ -770,10 +770,8 @@ func TestAgreeServicesLambdaWire(t *testing.T) {
 	defer ts.Close()
 	cfg := aws.Config{Region: "us-east-1", BaseEndpoint: aws.String(ts.URL),
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-	col := &collector{facts: newFacts()}
-	sc := &scope{c: col, cfg: cfg, account: "123456789012", region: "us-east-1", service: "lambda"}
-	collectLambda(context.Background(), sc)
-	for _, e := range col.errs {
+	got := runUnit(cfg, "lambda", collectLambda)
+	for _, e := range got.Errors {
 		t.Errorf("collection error: %s", e)
 	}
 	svcCheck(t, svcCase{kind: "aws.lambda.function", prefix: "AWS-LAMBDA-", tf: `
@@ -816,5 +814,5 @@ resource "aws_lambda_function" "fn-sealed" {
 			{name: "fn-url", fail: []string{"AWS-LAMBDA-002"}, pass: []string{"AWS-LAMBDA-001", "AWS-LAMBDA-003", "AWS-LAMBDA-004"}},
 			// A customer key protects the secret-looking variable.
 			{name: "fn-sealed", pass: []string{"AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-003", "AWS-LAMBDA-004"}},
-		}}, sc.out)
+		}}, got.Resources)
 }
