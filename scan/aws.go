@@ -32,7 +32,7 @@ func (s *AWS) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 	emit(Event{Kind: EventReadDone, Source: "aws", Resources: len(res.Resources), Errors: len(res.Errors),
 		Accounts: len(res.Accounts), Regions: len(res.Regions), Calls: res.Calls, Duration: res.Duration})
 	in := &Input{Resources: res.Resources, Sources: []string{"aws"}, Errors: collectionErrors(res.Errors),
-		NothingScanned: nothingInAWS(res)}
+		NothingScanned: nothingInAWS(res), Units: res.Units}
 	for _, a := range res.Accounts {
 		in.Targets = append(in.Targets, "aws:"+a)
 	}

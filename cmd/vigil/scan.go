@@ -520,7 +520,11 @@ func (p *progress) unitDone(ev scan.Event) {
 	if u == nil {
 		u = &model.Unit{}
 	}
-	line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, p.found, p.failed, u.Account, u.Region, u.Service)
+	region := u.Region
+	if region == "" {
+		region = "global"
+	}
+	line := fmt.Sprintf("[%d/%d] %d resources, %d errors — %s %s %s", ev.Done, ev.Total, p.found, p.failed, u.Account, region, u.Service)
 	if ev.Errors > 0 {
 		line += fmt.Sprintf(" (%d errors)", ev.Errors)
 	}
