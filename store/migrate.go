@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -138,11 +137,4 @@ func (s *db) apply(ctx context.Context, m migration, newest int) (err error) {
 		return err
 	}
 	return tx.Commit()
-}
-
-// execer is what a *sql.Tx and a *sql.DB share.
-type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
