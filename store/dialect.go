@@ -28,6 +28,9 @@ type dialect interface {
 	readOnly(ctx context.Context, s *db, timeout time.Duration) (*sql.Tx, error)
 	// maxParams bounds the placeholders of one statement.
 	maxParams() int
+	// indexedBy names the index a writer's bulk read must use ("" where
+	// the planner finds it alone).
+	indexedBy(index string) string
 }
 
 // ---- SQLite ----
@@ -37,6 +40,10 @@ type sqliteDialect struct{}
 func (sqliteDialect) name() string           { return "sqlite" }
 func (sqliteDialect) rebind(q string) string { return q }
 func (sqliteDialect) maxParams() int         { return 30000 } // SQLITE_MAX_VARIABLE_NUMBER is 32766
+
+// SQLite prefers the unique index to the covering one and then reads
+// every document; a rescan must read the covering index alone.
+func (sqliteDialect) indexedBy(index string) string { return " INDEXED BY " + index }
 
 // SQLite transactions of the writer pool begin IMMEDIATE (one writer at a
 // time, taken at BEGIN), so there is no scope lock to take.
@@ -130,6 +137,9 @@ type postgresDialect struct{}
 
 func (postgresDialect) name() string   { return "postgres" }
 func (postgresDialect) maxParams() int { return 60000 } // the protocol allows 65535
+
+// PostgreSQL's unique indexes carry the columns a writer reads (INCLUDE).
+func (postgresDialect) indexedBy(string) string { return "" }
 
 // rebind turns ? into $1, $2 ... (the store's SQL has no ? in literals).
 func (postgresDialect) rebind(q string) string {

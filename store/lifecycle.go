@@ -34,10 +34,9 @@ import (
 var zeroTime time.Time
 
 type findingRow struct {
-	status                     string
-	detailHash                 string
-	lastSnap                   sql.NullInt64
-	kind, account, region, rid string
+	status     string
+	detailHash string
+	lastSnap   sql.NullInt64
 }
 
 type verdict struct {
@@ -62,8 +61,7 @@ func verdictRank(s model.Status) int {
 }
 
 func (w *writer) loadFindings(ctx context.Context) error {
-	rows, err := w.tx.QueryContext(ctx, w.s.q(`SELECT fingerprint, status, detail_hash, last_snapshot, resource_kind, account, region, resource_id
-		FROM vigil_findings WHERE scope = ?`), w.meta.Scope)
+	rows, err := w.tx.QueryContext(ctx, w.s.q(`SELECT fingerprint, status, detail_hash, last_snapshot FROM vigil_findings`+w.s.d.indexedBy("vigil_findings_cover")+` WHERE scope = ?`), w.meta.Scope)
 	if err != nil {
 		return err
 	}
@@ -71,7 +69,7 @@ func (w *writer) loadFindings(ctx context.Context) error {
 	for rows.Next() {
 		var fp string
 		r := &findingRow{}
-		if err := rows.Scan(&fp, &r.status, &r.detailHash, &r.lastSnap, &r.kind, &r.account, &r.region, &r.rid); err != nil {
+		if err := rows.Scan(&fp, &r.status, &r.detailHash, &r.lastSnap); err != nil {
 			return err
 		}
 		w.existing[fp] = r
@@ -98,12 +96,16 @@ func (w *writer) PutFindings(_ context.Context, fs ...model.Finding) error {
 		}
 		v := &verdict{rank: rank}
 		if rank >= 3 {
-			d, h, err := findingDetail(*f)
+			h, detail, err := w.h.finding(*f)
 			if err != nil {
 				return fmt.Errorf("store: finding %s on %s: %w", f.RuleID, f.Resource.ID, err)
 			}
-			v.f, v.detail, v.hash = *f, d, h
+			v.f, v.hash = *f, h
 			v.f.Evidence, v.f.Compliance = nil, nil // kept in detail
+			// The detail is kept only when it is to be written.
+			if old := w.existing[fp]; old == nil || old.status == StatusResolved || old.detailHash != h {
+				v.detail = detail()
+			}
 		}
 		w.verdicts[fp] = v
 	}
@@ -161,9 +163,14 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 			if old.status != status {
 				events = append(events, findingEvent{fp, status})
 			}
-			if old.status != status || old.detailHash != v.hash {
+			switch {
+			case old.detailHash != v.hash:
 				if err := update(fp, `status = ?, last_snapshot = NULL, severity = ?, title = ?, detail_hash = ?, detail = ?`,
 					status, v.f.Severity.String(), v.f.Title, v.hash, string(v.detail)); err != nil {
+					return err
+				}
+			case old.status != status:
+				if err := update(fp, `status = ?, last_snapshot = NULL`, status); err != nil {
 					return err
 				}
 			}
@@ -182,11 +189,19 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 		}
 	}
 
+	var silent []string
 	for fp, old := range w.existing {
-		if old.status == StatusResolved || w.verdicts[fp] != nil {
-			continue
+		if old.status != StatusResolved && w.verdicts[fp] == nil {
+			silent = append(silent, fp)
 		}
-		if un.covers(old.kind, old.account, old.region) || w.unknowns[old.rid] {
+	}
+	where, err := w.findingResources(ctx, silent)
+	if err != nil {
+		return err
+	}
+	for _, fp := range silent {
+		old, r := w.existing[fp], where[fp]
+		if un.covers(r.kind, r.account, r.region) || w.unknowns[r.id] {
 			final[StatusStale]++
 			if err := w.markStale(fp, old, lastConfirmed(old), update, &events); err != nil {
 				return err
@@ -203,6 +218,39 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 		return err
 	}
 	return w.insertEvents(ctx, events, now)
+}
+
+type findingResource struct{ kind, account, region, id string }
+
+// findingResources reads where the resources of findings are.
+func (w *writer) findingResources(ctx context.Context, fps []string) (map[string]findingResource, error) {
+	out := make(map[string]findingResource, len(fps))
+	for len(fps) > 0 {
+		n := min(len(fps), 500)
+		args := make([]any, 0, n+1)
+		args = append(args, w.meta.Scope)
+		for _, fp := range fps[:n] {
+			args = append(args, fp)
+		}
+		rows, err := w.tx.QueryContext(ctx, w.s.q("SELECT fingerprint, resource_kind, account, region, resource_id FROM vigil_findings WHERE scope = ? AND fingerprint IN (?"+strings.Repeat(",?", n-1)+")"), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var fp string
+			var r findingResource
+			if err := rows.Scan(&fp, &r.kind, &r.account, &r.region, &r.id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[fp] = r
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		fps = fps[n:]
+	}
+	return out, nil
 }
 
 func (w *writer) markStale(fp string, old *findingRow, last sql.NullInt64, update func(string, string, ...any) error, events *[]findingEvent) error {

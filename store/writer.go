@@ -38,13 +38,13 @@ type writer struct {
 	verdicts map[string]*verdict    // fingerprint -> this snapshot's verdict
 
 	stats Stats
+	h     *hasher
 }
 
 type currentVersion struct {
-	id                    int64 // 0 while written by this snapshot
-	hash                  string
-	kind, account, region string
-	seen                  bool
+	id   int64 // 0 while written by this snapshot
+	hash string
+	seen bool
 }
 
 type pendingVersion struct {
@@ -67,7 +67,7 @@ func (s *db) Begin(ctx context.Context, meta SnapshotMeta) (Writer, error) {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
 	w := &writer{s: s, tx: tx, meta: meta, current: map[string]*currentVersion{}, unknowns: map[string]bool{},
-		existing: map[string]*findingRow{}, verdicts: map[string]*verdict{}}
+		existing: map[string]*findingRow{}, verdicts: map[string]*verdict{}, h: newHasher()}
 	if err := w.begin(ctx); err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("store: begin snapshot: %w", err)
@@ -93,15 +93,15 @@ func (w *writer) begin(ctx context.Context) error {
 		return err
 	}
 	w.stats.RowsWritten++
-	rows, err := w.tx.QueryContext(ctx, s.q(`SELECT id, resource_id, hash, kind, account, region FROM vigil_resource_versions
-		WHERE scope = ? AND valid_to IS NULL`), w.meta.Scope)
+	rows, err := w.tx.QueryContext(ctx, s.q(`SELECT id, resource_id, hash FROM vigil_resource_versions`+
+		s.d.indexedBy("vigil_rv_current_cover")+` WHERE scope = ? AND valid_to IS NULL`), w.meta.Scope)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var rid string
 		cv := &currentVersion{}
-		if err := rows.Scan(&cv.id, &rid, &cv.hash, &cv.kind, &cv.account, &cv.region); err != nil {
+		if err := rows.Scan(&cv.id, &rid, &cv.hash); err != nil {
 			rows.Close()
 			return err
 		}
@@ -137,7 +137,7 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 		if len(r.Unknown) > 0 {
 			w.unknowns[r.ID] = true
 		}
-		doc, hash, err := resourceDoc(r)
+		hash, docOf, err := w.h.hash(r)
 		if err != nil {
 			return fmt.Errorf("store: resource %s: %w", r.ID, err)
 		}
@@ -145,10 +145,14 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 			cv.seen = true
 			continue
 		}
+		doc, err := docOf()
+		if err != nil {
+			return fmt.Errorf("store: resource %s: %w", r.ID, err)
+		}
 		if cv != nil {
 			w.closes = append(w.closes, cv.id)
 		}
-		w.current[r.ID] = &currentVersion{hash: hash, kind: r.Kind, account: r.Account, region: r.Region, seen: true}
+		w.current[r.ID] = &currentVersion{hash: hash, seen: true}
 		w.pending = append(w.pending, pendingVersion{r: r, hash: hash, doc: doc})
 		if len(w.pending) >= batchRows {
 			if err := w.flush(ctx); err != nil {
@@ -273,18 +277,18 @@ func (w *writer) commit(ctx context.Context, finished time.Time) (Snapshot, erro
 	}
 	// Resources not read in this snapshot: gone, unless a failed unit
 	// should have listed them; then they stay, stale.
-	var gone []int64
+	var unseen []int64
 	for _, cv := range w.current {
-		if cv.seen {
-			continue
+		if !cv.seen {
+			unseen = append(unseen, cv.id)
 		}
-		if un.covers(cv.kind, cv.account, cv.region) {
-			w.stats.StaleResources++
-			w.stats.Resources++
-			continue
-		}
-		gone = append(gone, cv.id)
 	}
+	gone, err := w.gone(ctx, unseen, un)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	w.stats.StaleResources = len(unseen) - len(gone)
+	w.stats.Resources += w.stats.StaleResources
 	if err := w.closeVersions(ctx, gone); err != nil {
 		return Snapshot{}, err
 	}
@@ -292,7 +296,7 @@ func (w *writer) commit(ctx context.Context, finished time.Time) (Snapshot, erro
 		return Snapshot{}, err
 	}
 	st := w.stats
-	_, err := w.tx.ExecContext(ctx, w.s.q(`UPDATE vigil_snapshots SET finished_at = ?, resources = ?, stale_resources = ?,
+	_, err = w.tx.ExecContext(ctx, w.s.q(`UPDATE vigil_snapshots SET finished_at = ?, resources = ?, stale_resources = ?,
 		versions_added = ?, versions_closed = ?, findings_open = ?, findings_new = ?, findings_resolved = ?,
 		findings_reopened = ?, findings_stale = ?, units_failed = ? WHERE id = ?`),
 		finished, st.Resources, st.StaleResources, st.VersionsAdded, st.VersionsClosed, st.FindingsOpen, st.FindingsNew,
@@ -306,6 +310,42 @@ func (w *writer) commit(ctx context.Context, finished time.Time) (Snapshot, erro
 	w.done = true
 	return Snapshot{ID: w.id, Scope: w.meta.Scope, Source: w.meta.Source, Targets: nonNil(w.meta.Targets),
 		Started: w.meta.Started, Finished: finished, VigilVersion: w.meta.VigilVersion, RulesDigest: w.meta.RulesDigest, Stats: st}, nil
+}
+
+// gone are the versions, of those not read again, that no failed unit
+// covers: their resources were deleted.
+func (w *writer) gone(ctx context.Context, unseen []int64, un unread) ([]int64, error) {
+	if len(un) == 0 {
+		return unseen, nil
+	}
+	var gone []int64
+	for len(unseen) > 0 {
+		n := min(len(unseen), 500)
+		args := make([]any, n)
+		for i, id := range unseen[:n] {
+			args[i] = id
+		}
+		rows, err := w.tx.QueryContext(ctx, w.s.q("SELECT id, kind, account, region FROM vigil_resource_versions WHERE id IN (?"+strings.Repeat(",?", n-1)+")"), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var kind, account, region string
+			if err := rows.Scan(&id, &kind, &account, &region); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !un.covers(kind, account, region) {
+				gone = append(gone, id)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		unseen = unseen[n:]
+	}
+	return gone, nil
 }
 
 func (w *writer) writeUnits(ctx context.Context, un unread) error {

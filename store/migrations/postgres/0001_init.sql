@@ -64,9 +64,10 @@ CREATE TABLE vigil_resource_versions (
   valid_from  BIGINT NOT NULL REFERENCES vigil_snapshots (id),
   valid_to    BIGINT REFERENCES vigil_snapshots (id)
 );
-CREATE UNIQUE INDEX vigil_rv_current ON vigil_resource_versions (scope, resource_id) WHERE valid_to IS NULL;
-CREATE INDEX vigil_rv_id ON vigil_resource_versions (scope, resource_id, valid_from);
-CREATE INDEX vigil_rv_from ON vigil_resource_versions (valid_from);
+-- INCLUDE: what a writer reads of the current versions, without touching
+-- the documents.
+CREATE UNIQUE INDEX vigil_rv_current ON vigil_resource_versions (scope, resource_id) INCLUDE (hash) WHERE valid_to IS NULL;
+CREATE INDEX vigil_rv_from ON vigil_resource_versions (scope, valid_from);
 CREATE INDEX vigil_rv_to ON vigil_resource_versions (valid_to);
 
 CREATE TABLE vigil_findings (
@@ -91,7 +92,8 @@ CREATE TABLE vigil_findings (
   detail_hash    TEXT NOT NULL,
   detail         JSONB NOT NULL
 );
-CREATE UNIQUE INDEX vigil_findings_key ON vigil_findings (scope, fingerprint);
+CREATE UNIQUE INDEX vigil_findings_key ON vigil_findings (scope, fingerprint)
+  INCLUDE (status, detail_hash, last_snapshot);
 CREATE INDEX vigil_findings_status ON vigil_findings (scope, status);
 
 -- Every transition of a finding: new, reopened, resolved, stale,

@@ -65,8 +65,10 @@ CREATE TABLE vigil_resource_versions (
   valid_to    INTEGER REFERENCES vigil_snapshots (id)
 );
 CREATE UNIQUE INDEX vigil_rv_current ON vigil_resource_versions (scope, resource_id) WHERE valid_to IS NULL;
-CREATE INDEX vigil_rv_id ON vigil_resource_versions (scope, resource_id, valid_from);
-CREATE INDEX vigil_rv_from ON vigil_resource_versions (valid_from);
+-- What a writer reads of the current versions, without touching the
+-- documents: a rescan reads this index only.
+CREATE INDEX vigil_rv_current_cover ON vigil_resource_versions (scope, resource_id, hash) WHERE valid_to IS NULL;
+CREATE INDEX vigil_rv_from ON vigil_resource_versions (scope, valid_from);
 CREATE INDEX vigil_rv_to ON vigil_resource_versions (valid_to);
 
 CREATE TABLE vigil_findings (
@@ -92,6 +94,7 @@ CREATE TABLE vigil_findings (
   detail         TEXT NOT NULL
 );
 CREATE UNIQUE INDEX vigil_findings_key ON vigil_findings (scope, fingerprint);
+CREATE INDEX vigil_findings_cover ON vigil_findings (scope, fingerprint, status, detail_hash, last_snapshot);
 CREATE INDEX vigil_findings_status ON vigil_findings (scope, status);
 
 -- Every transition of a finding: new, reopened, resolved, stale,
