@@ -94,6 +94,12 @@ func (w *writer) PutFindings(_ context.Context, fs ...model.Finding) error {
 		if v := w.verdicts[fp]; v != nil && v.rank >= rank {
 			continue
 		}
+		if rank <= 2 {
+			// A pass or an error changes only a finding that is open.
+			if old := w.existing[fp]; old == nil || old.status == StatusResolved {
+				continue
+			}
+		}
 		v := &verdict{rank: rank}
 		if rank >= 3 {
 			h, detail, err := w.h.finding(*f)

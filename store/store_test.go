@@ -463,3 +463,26 @@ func TestScopes(t *testing.T) {
 		t.Fatal(s)
 	}
 }
+
+func TestClockDrivenChangesWriteNoVersion(t *testing.T) {
+	each(t, func(t *testing.T, _ string, st store.Store) {
+		user := func(age int, active bool) *model.Resource {
+			return &model.Resource{ID: "arn:aws:iam::111111111111:user/ops", Kind: "aws.iam.user", Provider: "aws", Account: "111111111111",
+				Source: model.SourceLive, Name: "ops", Relations: []model.Relation{{Type: "b", Target: "2"}, {Type: "a", Target: "1"}},
+				Unknown:    []string{"mfa_enabled", "groups"},
+				Attributes: &model.IAMUser{Name: "ops", AccessKeys: []model.IAMAccessKey{{ID: "AKIA1", Active: active, AgeDays: age}}}}
+		}
+		save(t, st, 0, scan{resources: []*model.Resource{user(10, true)}})
+		// A day older, lists in another order: the same version.
+		u := user(11, true)
+		slices.Reverse(u.Relations)
+		slices.Reverse(u.Unknown)
+		if s := save(t, st, 1, scan{resources: []*model.Resource{u}}); s.Stats.VersionsAdded != 0 {
+			t.Fatalf("an access key one day older wrote a version: %+v", s.Stats)
+		}
+		// Deactivated: a real change.
+		if s := save(t, st, 2, scan{resources: []*model.Resource{user(12, false)}}); s.Stats.VersionsAdded != 1 {
+			t.Fatalf("a deactivated key wrote no version: %+v", s.Stats)
+		}
+	})
+}
