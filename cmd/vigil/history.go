@@ -85,7 +85,7 @@ what each one found and changed:
 					s.Finished.Sub(s.Started).Round(time.Second).String(), res,
 					fmt.Sprintf("+%d -%d", st.VersionsAdded, st.VersionsClosed), fnd, itoa(st.UnitsFailed), short(s.RulesDigest, 12)}
 			}
-			return writeTable(out, []string{"id", "scope", "started", "took", "resources", "versions", "findings", "failed", "rules"}, rows, 80)
+			return writeTable(out, []string{"id", "scope", "started", "took", "resources", "versions", "findings", "failed", "rules"}, rows, 80, true)
 		},
 	}
 	fl := cmd.Flags()

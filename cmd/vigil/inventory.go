@@ -80,7 +80,7 @@ settings); table and csv give one line per resource.`,
 			if format == "csv" {
 				return writeCSV(out, header, rows)
 			}
-			return writeTable(out, header, rows, 80)
+			return writeTable(out, header, rows, 80, true)
 		},
 	}
 	fl := cmd.Flags()

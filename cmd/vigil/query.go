@@ -128,7 +128,7 @@ gives them whole.`,
 			case "csv":
 				err = writeCSV(out, res.Columns, rows)
 			default:
-				err = writeTable(out, res.Columns, rows, 120)
+				err = writeTable(out, res.Columns, rows, 120, false)
 			}
 			if err == nil && res.Truncated {
 				fmt.Fprintf(cmd.ErrOrStderr(), "vigil: only the first %d rows (--max-rows)\n", len(res.Rows))
@@ -192,8 +192,9 @@ func cellText(v any) string {
 
 // writeTable prints rows for a person: every cell is untrusted text
 // (names and tags come from the cloud), made safe for the terminal, and
-// cut at width runes when width > 0.
-func writeTable(w io.Writer, header []string, rows [][]string, width int) error {
+// cut at width runes when width > 0. upper capitalizes the header (not
+// for SQL results, whose column names a user may reuse).
+func writeTable(w io.Writer, header []string, rows [][]string, width int, upper bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	line := func(cells []string, upper bool) {
 		for i, c := range cells {
@@ -211,7 +212,7 @@ func writeTable(w io.Writer, header []string, rows [][]string, width int) error 
 		}
 		io.WriteString(tw, "\n")
 	}
-	line(header, true)
+	line(header, upper)
 	for _, r := range rows {
 		line(r, false)
 	}
