@@ -131,6 +131,25 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 		w.stats.RowsWritten++
 		return err
 	}
+	// Transitions many findings share (stale, resolved, a status alone)
+	// go out as one UPDATE per 500 findings: a failed region turns
+	// thousands stale at once.
+	type group struct {
+		set  string
+		args []any
+		fps  []string
+	}
+	groups := map[string]*group{}
+	batched := func(fp, set string, args ...any) error {
+		key := set + fmt.Sprintf("%#v", args)
+		g := groups[key]
+		if g == nil {
+			g = &group{set: set, args: args}
+			groups[key] = g
+		}
+		g.fps = append(g.fps, fp)
+		return nil
+	}
 	prev := sql.NullInt64{Int64: w.prev, Valid: w.prev != 0}
 	// lastConfirmed is where a finding leaving open or suppressed was last seen.
 	lastConfirmed := func(old *findingRow) sql.NullInt64 {
@@ -176,7 +195,7 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 					return err
 				}
 			case old.status != status:
-				if err := update(fp, `status = ?, last_snapshot = NULL`, status); err != nil {
+				if err := batched(fp, `status = ?, last_snapshot = NULL`, status); err != nil {
 					return err
 				}
 			}
@@ -184,12 +203,12 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 			// A pass or an error about nothing open: nothing to record.
 		case v.rank == 2: // error
 			final[StatusStale]++
-			if err := w.markStale(fp, old, lastConfirmed(old), update, &events); err != nil {
+			if err := w.markStale(fp, old, lastConfirmed(old), batched, &events); err != nil {
 				return err
 			}
 		default: // pass
 			final[StatusResolved]++
-			if err := w.resolve(fp, lastConfirmed(old), now, update, &events); err != nil {
+			if err := w.resolve(fp, lastConfirmed(old), now, batched, &events); err != nil {
 				return err
 			}
 		}
@@ -209,16 +228,31 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 		old, r := w.existing[fp], where[fp]
 		if un.covers(r.kind, r.account, r.region) || w.unknowns[r.id] {
 			final[StatusStale]++
-			if err := w.markStale(fp, old, lastConfirmed(old), update, &events); err != nil {
+			if err := w.markStale(fp, old, lastConfirmed(old), batched, &events); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := w.resolve(fp, lastConfirmed(old), now, update, &events); err != nil {
+		if err := w.resolve(fp, lastConfirmed(old), now, batched, &events); err != nil {
 			return err
 		}
 	}
 	w.stats.FindingsOpen = final[StatusOpen] + final[StatusStale]
+	for _, g := range groups {
+		for fps := g.fps; len(fps) > 0; {
+			n := min(len(fps), 500)
+			args := append(append([]any{}, g.args...), w.meta.Scope)
+			for _, fp := range fps[:n] {
+				args = append(args, fp)
+			}
+			q := "UPDATE vigil_findings SET " + g.set + " WHERE scope = ? AND fingerprint IN (?" + strings.Repeat(",?", n-1) + ")"
+			if _, err := w.tx.ExecContext(ctx, w.s.q(q), args...); err != nil {
+				return fmt.Errorf("store: updating findings: %w", err)
+			}
+			w.stats.RowsWritten += n
+			fps = fps[n:]
+		}
+	}
 
 	if err := w.insertFindings(ctx, inserts, now); err != nil {
 		return err

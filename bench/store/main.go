@@ -9,7 +9,9 @@
 //
 // Every resource carries two verdicts (one rule failing on about a third
 // of them); in the second snapshot half the changed resources also flip
-// that verdict, so findings are opened and resolved too.
+// that verdict, so findings are opened and resolved too. A third snapshot
+// has one of the two accounts unreadable (its units failed): what it costs
+// to keep half the estate, and its findings, stale.
 package main
 
 import (
@@ -64,6 +66,18 @@ func run(n int, changed float64, pg string) error {
 		}
 	}
 	f1, f2 := verdicts(first, nil), verdicts(second, flipped)
+	// The third: account 222222222222 could not be read at all (its
+	// units failed); its resources and findings must stay, stale.
+	var third []*model.Resource
+	for _, r := range second {
+		if r.Account != "222222222222" {
+			third = append(third, r)
+		}
+	}
+	f3 := verdicts(third, flipped)
+	failed := []model.UnitOutcome{{Unit: model.Unit{Provider: "aws", Account: "222222222222", Service: "all"}, Status: model.UnitFailed,
+		Kinds: []string{"aws.ec2.security_group", "aws.ec2.instance", "aws.s3.bucket", "aws.iam.role", "aws.ec2.volume"}}}
+	runs := []snapshotRun{{"1", first, f1, nil}, {"2", second, f2, nil}, {"3", third, f3, failed}}
 	fmt.Printf("estate: %d resources, %d verdicts per snapshot; second snapshot: %d resources changed, %d verdicts flipped\n\n",
 		n, len(f1), (n+step-1)/step, len(flipped))
 	fmt.Printf("%-10s %-8s %10s %10s %10s %12s %14s\n", "backend", "snapshot", "time", "cpu", "rows", "growth", "versions +/-")
@@ -74,7 +88,7 @@ func run(n int, changed float64, pg string) error {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "vigil.db")
-	if err := measure(ctx, "sqlite", path, sqliteSize(path), first, second, f1, f2); err != nil {
+	if err := measure(ctx, "sqlite", path, sqliteSize(path), runs); err != nil {
 		return err
 	}
 	if pg == "" {
@@ -86,7 +100,7 @@ func run(n int, changed float64, pg string) error {
 		return err
 	}
 	defer drop()
-	return measure(ctx, "postgres", dsn, size, first, second, f1, f2)
+	return measure(ctx, "postgres", dsn, size, runs)
 }
 
 func verdicts(rs []*model.Resource, flipped map[string]bool) []model.Finding {
@@ -104,7 +118,14 @@ func verdicts(rs []*model.Resource, flipped map[string]bool) []model.Finding {
 	return out
 }
 
-func measure(ctx context.Context, name, dsn string, size sizer, first, second []*model.Resource, f1, f2 []model.Finding) error {
+type snapshotRun struct {
+	name  string
+	rs    []*model.Resource
+	fs    []model.Finding
+	units []model.UnitOutcome
+}
+
+func measure(ctx context.Context, name, dsn string, size sizer, runs []snapshotRun) error {
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		return err
@@ -112,10 +133,7 @@ func measure(ctx context.Context, name, dsn string, size sizer, first, second []
 	defer st.Close()
 	var t1, c1 time.Duration
 	var g1 int64
-	for i, in := range []struct {
-		rs []*model.Resource
-		fs []model.Finding
-	}{{first, f1}, {second, f2}} {
+	for i, in := range runs {
 		before, err := size()
 		if err != nil {
 			return err
@@ -129,7 +147,7 @@ func measure(ctx context.Context, name, dsn string, size sizer, first, second []
 		}
 		start := time.Now()
 		cpu0 := cpuTime()
-		snap, err := store.SaveScan(ctx, st, store.SnapshotMeta{Scope: "aws:bench", Source: "live", Started: start}, in.rs, in.fs, nil, time.Time{})
+		snap, err := store.SaveScan(ctx, st, store.SnapshotMeta{Scope: "aws:bench", Source: "live", Started: start}, in.rs, in.fs, in.units, time.Time{})
 		if err != nil {
 			return err
 		}
@@ -146,9 +164,12 @@ func measure(ctx context.Context, name, dsn string, size sizer, first, second []
 		note := ""
 		if i == 0 {
 			t1, c1, g1 = took, cpu, growth
-		} else {
+		} else if i == 1 {
 			note = fmt.Sprintf("   (of the first: %.1f %% time, %.1f %% cpu, %.1f %% size)", 100*took.Seconds()/t1.Seconds(),
 				100*cpu.Seconds()/max(c1.Seconds(), 1e-9), 100*float64(growth)/float64(max(g1, 1)))
+		}
+		if i == 2 {
+			note = fmt.Sprintf("   (account 222222222222 unreadable: %d resources and %d findings kept, stale)", snap.Stats.StaleResources, snap.Stats.FindingsStale)
 		}
 		fmt.Printf("%-10s %-8d %10s %10s %10d %12s %7d/%-6d%s\n", name, i+1, took.Round(time.Millisecond), cpu.Round(time.Millisecond), snap.Stats.RowsWritten,
 			mib(growth), snap.Stats.VersionsAdded, snap.Stats.VersionsClosed, note)
