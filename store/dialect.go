@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -82,6 +83,13 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	// The inventory is the estate's map: a new database is readable by its
+	// owner only (SQLite gives its -wal and -shm files the same mode).
+	if f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+		f.Close()
+	} else if !errors.Is(err, os.ErrExist) {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	w, err := sql.Open("sqlite", sqliteDSN(abs, false))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -485,4 +487,36 @@ func TestClockDrivenChangesWriteNoVersion(t *testing.T) {
 			t.Fatalf("a deactivated key wrote no version: %+v", s.Stats)
 		}
 	})
+}
+
+func TestDefaultPathAndNewFileMode(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", dir)
+	p, err := store.DefaultPath()
+	if err != nil || p != dir+"/vigil/vigil.db" {
+		t.Fatalf("DefaultPath with XDG_DATA_HOME: %q %v", p, err)
+	}
+	t.Setenv("XDG_DATA_HOME", "relative/ignored")
+	t.Setenv("HOME", dir)
+	if p, _ = store.DefaultPath(); p != dir+"/.local/share/vigil/vigil.db" {
+		t.Fatalf("DefaultPath without an absolute XDG_DATA_HOME: %q", p)
+	}
+	st, err := store.Open(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	save(t, st, 0, scan{resources: storetest.Estate(3, 1)})
+	for _, f := range []string{p, filepath.Dir(p)} {
+		fi, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s has mode %v: the inventory is for its owner only", f, fi.Mode().Perm())
+		}
+	}
+	if _, err := store.Open(context.Background(), "mysql://x"); err == nil {
+		t.Fatal("an unknown DSN scheme opened")
+	}
 }
