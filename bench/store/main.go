@@ -40,9 +40,11 @@ func main() {
 	n := flag.Int("resources", 100000, "resources in the estate")
 	changed := flag.Float64("changed", 0.01, "fraction of resources changed in the second snapshot")
 	pg := flag.String("postgres", "", "also measure PostgreSQL at this DSN (a scratch schema is created and dropped)")
-	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the second SQLite snapshot to this file")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of one SQLite snapshot to this file")
+	flag.IntVar(&profileAt, "profile-snapshot", 2, "the snapshot -cpuprofile profiles (1, 2 or 3)")
 	flag.Parse()
 	profile = *cpuprofile
+	profileAt--
 	if err := run(*n, *changed, *pg); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/store:", err)
 		os.Exit(1)
@@ -51,7 +53,10 @@ func main() {
 
 type sizer func() (int64, error)
 
-var profile string
+var (
+	profile   string
+	profileAt = 1
+)
 
 func run(n int, changed float64, pg string) error {
 	ctx := context.Background()
@@ -138,7 +143,7 @@ func measure(ctx context.Context, name, dsn string, size sizer, runs []snapshotR
 		if err != nil {
 			return err
 		}
-		if i == 1 && name == "sqlite" && profile != "" {
+		if i == profileAt && name == "sqlite" && profile != "" {
 			f, err := os.Create(profile)
 			if err != nil {
 				return err
@@ -153,7 +158,7 @@ func measure(ctx context.Context, name, dsn string, size sizer, runs []snapshotR
 		}
 		took := time.Since(start)
 		cpu := cpuTime() - cpu0
-		if i == 1 && name == "sqlite" && profile != "" {
+		if i == profileAt && name == "sqlite" && profile != "" {
 			pprof.StopCPUProfile()
 		}
 		after, err := size()
