@@ -520,3 +520,56 @@ func TestDefaultPathAndNewFileMode(t *testing.T) {
 		t.Fatal("an unknown DSN scheme opened")
 	}
 }
+
+func TestWritersOfOneScopeTakeTurns(t *testing.T) {
+	each(t, func(t *testing.T, _ string, st store.Store) {
+		ctx := context.Background()
+		estate := storetest.Estate(300, 1)
+		a, err := st.Begin(ctx, store.SnapshotMeta{Scope: scope, Started: t0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.PutResources(ctx, estate...); err != nil {
+			t.Fatal(err)
+		}
+		type result struct {
+			snap store.Snapshot
+			err  error
+		}
+		done := make(chan result, 1)
+		go func() {
+			// B starts while A is open: it must wait for A, then see A's versions.
+			b, err := st.Begin(ctx, store.SnapshotMeta{Scope: scope, Started: t0.Add(time.Hour)})
+			if err != nil {
+				done <- result{err: err}
+				return
+			}
+			if err := b.PutResources(ctx, storetest.Estate(300, 1)...); err != nil {
+				b.Abort()
+				done <- result{err: err}
+				return
+			}
+			s, err := b.Commit(ctx, time.Time{})
+			done <- result{s, err}
+		}()
+		select {
+		case r := <-done:
+			t.Fatalf("the second writer finished while the first was open: %+v", r)
+		case <-time.After(300 * time.Millisecond):
+		}
+		sa, err := a.Commit(ctx, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := <-done
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		if r.snap.ID <= sa.ID || r.snap.Stats.VersionsAdded != 0 || r.snap.Stats.Resources != 300 {
+			t.Fatalf("second writer: %+v after first %d", r.snap, sa.ID)
+		}
+		if inv := inventory(t, st, store.ResourceFilter{}); len(inv) != 300 {
+			t.Fatalf("inventory: %d resources", len(inv))
+		}
+	})
+}
