@@ -226,7 +226,7 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 	}
 	for _, fp := range silent {
 		old, r := w.existing[fp], where[fp]
-		if un.covers(r.kind, r.account, r.region) || w.unknowns[r.id] {
+		if un.covers(r.kind, r.account, r.region, r.file) || w.unknowns[r.id] {
 			final[StatusStale]++
 			if err := w.markStale(fp, old, lastConfirmed(old), batched, &events); err != nil {
 				return err
@@ -260,7 +260,8 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 	return w.insertEvents(ctx, events, now)
 }
 
-type findingResource struct{ kind, account, region, id string }
+// file is the finding's IaC file (its key's scope), "" for live findings.
+type findingResource struct{ kind, account, region, id, file string }
 
 // findingResources reads where the resources of findings are.
 func (w *writer) findingResources(ctx context.Context, fps []string) (map[string]findingResource, error) {
@@ -272,14 +273,14 @@ func (w *writer) findingResources(ctx context.Context, fps []string) (map[string
 		for _, fp := range fps[:n] {
 			args = append(args, fp)
 		}
-		rows, err := w.tx.QueryContext(ctx, w.s.q("SELECT fingerprint, resource_kind, account, region, resource_id FROM vigil_findings WHERE scope = ? AND fingerprint IN (?"+strings.Repeat(",?", n-1)+")"), args...)
+		rows, err := w.tx.QueryContext(ctx, w.s.q("SELECT fingerprint, resource_kind, account, region, resource_id, key_scope FROM vigil_findings WHERE scope = ? AND fingerprint IN (?"+strings.Repeat(",?", n-1)+")"), args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var fp string
 			var r findingResource
-			if err := rows.Scan(&fp, &r.kind, &r.account, &r.region, &r.id); err != nil {
+			if err := rows.Scan(&fp, &r.kind, &r.account, &r.region, &r.id, &r.file); err != nil {
 				rows.Close()
 				return nil, err
 			}

@@ -88,8 +88,9 @@ func (s *db) Resources(ctx context.Context, f ResourceFilter) ([]StoredResource,
 		snaps = "SELECT scope, MAX(id) AS id FROM vigil_snapshots GROUP BY scope"
 	}
 	q := `SELECT v.scope, s.id, v.doc, v.valid_from,
-		EXISTS (SELECT 1 FROM vigil_unread u WHERE u.snapshot_id = s.id AND u.kind = v.kind
-			AND u.account = v.account AND (u.region = '' OR u.region = v.region))
+		EXISTS (SELECT 1 FROM vigil_unread u WHERE u.snapshot_id = s.id
+			AND ((u.kind = v.kind AND u.account = v.account AND (u.region = '' OR u.region = v.region))
+				OR (u.file <> '' AND u.file = v.file)))
 		FROM vigil_resource_versions v JOIN (` + snaps + `) s ON s.scope = v.scope
 		WHERE v.valid_from <= s.id AND (v.valid_to IS NULL OR v.valid_to > s.id)`
 	for _, c := range []struct{ col, val string }{{"v.kind", f.Kind}, {"v.account", f.Account}, {"v.region", f.Region}} {

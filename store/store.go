@@ -70,6 +70,10 @@ type SnapshotMeta struct {
 	VigilVersion string
 	// RulesDigest is model.Result.Tool.RulesDigest: which rules judged.
 	RulesDigest string
+	// UnreadFiles are IaC files (as in Resource.Location.File) that could
+	// not be parsed: their resources and findings are kept, stale, not
+	// taken as removed.
+	UnreadFiles []string
 }
 
 // Snapshot is a committed scan.

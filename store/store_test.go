@@ -573,3 +573,58 @@ func TestWritersOfOneScopeTakeTurns(t *testing.T) {
 		}
 	})
 }
+
+func TestUnparsedIaCFileKeepsItsResourcesAndFindings(t *testing.T) {
+	each(t, func(t *testing.T, _ string, st store.Store) {
+		ctx := context.Background()
+		iacScope := store.IaCScope([]string{"/infra"})
+		tf := func(file, name string) *model.Resource {
+			return &model.Resource{ID: file + ":aws_s3_bucket." + name, Kind: "aws.s3.bucket", Provider: "aws", Source: model.SourceTerraform,
+				Name: name, Location: &model.Location{File: file, StartLine: 1, EndLine: 9}, Attributes: &model.S3Bucket{Name: name}}
+		}
+		fail := func(r *model.Resource) model.Finding {
+			f := verdict(r, "AWS-S3-001", model.StatusFail)
+			f.Location = r.Location
+			return f
+		}
+		a, b := tf("a.tf", "logs"), tf("b.tf", "data")
+		saveIaC := func(n int, rs []*model.Resource, fs []model.Finding, unread ...string) store.Snapshot {
+			t.Helper()
+			start := t0.Add(time.Duration(n) * time.Hour)
+			s, err := store.SaveScan(ctx, st, store.SnapshotMeta{Scope: iacScope, Source: "iac", Started: start, UnreadFiles: unread}, rs, fs, nil, start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		find := func() map[string]string {
+			fs, err := st.Findings(ctx, store.FindingFilter{Scope: iacScope})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := map[string]string{}
+			for _, f := range fs {
+				m[f.Finding.Resource.ID] = f.Status
+			}
+			return m
+		}
+		saveIaC(0, []*model.Resource{a, b}, []model.Finding{fail(a), fail(b)})
+		// b.tf no longer parses: its bucket and finding stay, stale; a.tf's bucket was fixed.
+		s := saveIaC(1, []*model.Resource{a}, nil, "b.tf")
+		if got := find(); got[b.ID] != store.StatusStale || got[a.ID] != store.StatusResolved {
+			t.Fatalf("with b.tf unparsed: %v", got)
+		}
+		inv := inventory(t, st, store.ResourceFilter{Scope: iacScope})
+		if len(inv) != 2 || !inv[b.ID].Stale || inv[a.ID].Stale || s.Stats.StaleResources != 1 {
+			t.Fatalf("inventory with b.tf unparsed: %+v, stats %+v", inv, s.Stats)
+		}
+		// b.tf parses again, without the bucket: gone and resolved.
+		saveIaC(2, []*model.Resource{a}, nil)
+		if got := find(); got[b.ID] != store.StatusResolved {
+			t.Fatalf("after b.tf parsed without the bucket: %v", got)
+		}
+		if inv := inventory(t, st, store.ResourceFilter{Scope: iacScope}); len(inv) != 1 {
+			t.Fatalf("inventory: %d resources, want 1", len(inv))
+		}
+	})
+}

@@ -173,16 +173,20 @@ func (w *writer) flush(ctx context.Context) error {
 	if len(w.pending) == 0 {
 		return nil
 	}
-	const cols = 11
+	const cols = 12
 	args := make([]any, 0, len(w.pending)*cols)
 	var b strings.Builder
-	b.WriteString("INSERT INTO vigil_resource_versions (scope, resource_id, kind, provider, account, region, source, name, hash, doc, valid_from) VALUES ")
+	b.WriteString("INSERT INTO vigil_resource_versions (scope, resource_id, kind, provider, account, region, source, name, file, hash, doc, valid_from) VALUES ")
 	for i, p := range w.pending {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?)")
-		args = append(args, w.meta.Scope, p.r.ID, p.r.Kind, p.r.Provider, p.r.Account, p.r.Region, p.r.Source, p.r.Name, p.hash, string(p.doc), w.id)
+		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
+		file := ""
+		if p.r.Location != nil {
+			file = p.r.Location.File
+		}
+		args = append(args, w.meta.Scope, p.r.ID, p.r.Kind, p.r.Provider, p.r.Account, p.r.Region, p.r.Source, p.r.Name, file, p.hash, string(p.doc), w.id)
 	}
 	if _, err := w.tx.ExecContext(ctx, w.s.q(b.String()), args...); err != nil {
 		return fmt.Errorf("store: writing resources: %w", err)
@@ -222,12 +226,16 @@ func (w *writer) PutUnits(_ context.Context, us ...model.UnitOutcome) error {
 	return nil
 }
 
-// unread is the set of (kind, account, region) that failed units could
-// not list; region "" stands for every region.
-type unread map[[2]string][]string
+// unread is what this snapshot could not read: the (kind, account,
+// region) that failed units could not list (region "" stands for every
+// region), and the IaC files that could not be parsed.
+type unread struct {
+	kinds map[[2]string][]string
+	files map[string]bool
+}
 
-func unreadOf(units []model.UnitOutcome) unread {
-	u := unread{}
+func unreadOf(units []model.UnitOutcome, files []string) unread {
+	u := unread{kinds: map[[2]string][]string{}, files: map[string]bool{}}
 	for _, o := range units {
 		kinds := o.Unread
 		if o.Status == model.UnitFailed && len(kinds) == 0 {
@@ -235,14 +243,26 @@ func unreadOf(units []model.UnitOutcome) unread {
 		}
 		for _, k := range kinds {
 			key := [2]string{k, o.Account}
-			u[key] = append(u[key], o.Region)
+			u.kinds[key] = append(u.kinds[key], o.Region)
+		}
+	}
+	for _, f := range files {
+		if f != "" {
+			u.files[f] = true
 		}
 	}
 	return u
 }
 
-func (u unread) covers(kind, account, region string) bool {
-	for _, r := range u[[2]string{kind, account}] {
+func (u unread) empty() bool { return len(u.kinds) == 0 && len(u.files) == 0 }
+
+// covers reports whether a resource of kind in account and region,
+// declared in file (IaC), was not read.
+func (u unread) covers(kind, account, region, file string) bool {
+	if file != "" && u.files[file] {
+		return true
+	}
+	for _, r := range u.kinds[[2]string{kind, account}] {
 		if r == "" || r == region {
 			return true
 		}
@@ -271,7 +291,7 @@ func (w *writer) commit(ctx context.Context, finished time.Time) (Snapshot, erro
 	if err := w.flush(ctx); err != nil {
 		return Snapshot{}, err
 	}
-	un := unreadOf(w.units)
+	un := unreadOf(w.units, w.meta.UnreadFiles)
 	if err := w.writeUnits(ctx, un); err != nil {
 		return Snapshot{}, err
 	}
@@ -315,7 +335,7 @@ func (w *writer) commit(ctx context.Context, finished time.Time) (Snapshot, erro
 // gone are the versions, of those not read again, that no failed unit
 // covers: their resources were deleted.
 func (w *writer) gone(ctx context.Context, unseen []int64, un unread) ([]int64, error) {
-	if len(un) == 0 {
+	if un.empty() {
 		return unseen, nil
 	}
 	var gone []int64
@@ -325,18 +345,18 @@ func (w *writer) gone(ctx context.Context, unseen []int64, un unread) ([]int64, 
 		for i, id := range unseen[:n] {
 			args[i] = id
 		}
-		rows, err := w.tx.QueryContext(ctx, w.s.q("SELECT id, kind, account, region FROM vigil_resource_versions WHERE id IN (?"+strings.Repeat(",?", n-1)+")"), args...)
+		rows, err := w.tx.QueryContext(ctx, w.s.q("SELECT id, kind, account, region, file FROM vigil_resource_versions WHERE id IN (?"+strings.Repeat(",?", n-1)+")"), args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var id int64
-			var kind, account, region string
-			if err := rows.Scan(&id, &kind, &account, &region); err != nil {
+			var kind, account, region, file string
+			if err := rows.Scan(&id, &kind, &account, &region, &file); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			if !un.covers(kind, account, region) {
+			if !un.covers(kind, account, region, file) {
 				gone = append(gone, id)
 			}
 		}
@@ -373,16 +393,20 @@ func (w *writer) writeUnits(ctx context.Context, un unread) error {
 	}
 	var args []any
 	n := 0
-	for key, regions := range un {
+	for key, regions := range un.kinds {
 		for _, r := range regions {
-			args = append(args, w.id, key[0], key[1], r)
+			args = append(args, w.id, key[0], key[1], r, "")
 			n++
 		}
 	}
+	for f := range un.files {
+		args = append(args, w.id, "", "", "", f)
+		n++
+	}
 	for i := 0; i < n; i += batchRows {
 		m := min(batchRows, n-i)
-		q := "INSERT INTO vigil_unread (snapshot_id, kind, account, region) VALUES (?,?,?,?)" + strings.Repeat(",(?,?,?,?)", m-1)
-		if _, err := w.tx.ExecContext(ctx, w.s.q(q), args[i*4:(i+m)*4]...); err != nil {
+		q := "INSERT INTO vigil_unread (snapshot_id, kind, account, region, file) VALUES (?,?,?,?,?)" + strings.Repeat(",(?,?,?,?,?)", m-1)
+		if _, err := w.tx.ExecContext(ctx, w.s.q(q), args[i*5:(i+m)*5]...); err != nil {
 			return fmt.Errorf("store: writing unread kinds: %w", err)
 		}
 		w.stats.RowsWritten += m

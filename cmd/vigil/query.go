@@ -70,10 +70,11 @@ Views:
                      units_failed)
   resources          the current inventory (the latest snapshot of each scope):
                      scope, snapshot_id, id, kind, provider, account, region,
-                     source, name, tags, attributes, doc (the whole resource),
+                     source, name, file (IaC), tags, attributes, doc (the whole resource),
                      since_snapshot, stale (its unit could not be read)
   resource_versions  every version ever stored: the columns above without
-                     snapshot_id and stale, plus hash, valid_from, valid_to
+                     snapshot_id, since_snapshot and stale, plus hash,
+                     valid_from, valid_to
                      (present in snapshot S when valid_from <= S < valid_to,
                      valid_to NULL while current)
   findings           scope, fingerprint, rule_id, resource_id, resource_kind,

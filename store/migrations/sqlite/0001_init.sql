@@ -39,7 +39,9 @@ CREATE INDEX vigil_units_snapshot ON vigil_units (snapshot_id);
 
 -- One row per (snapshot, kind, account, region) a failed unit could not
 -- list: resources there are unread, not gone. region '' = every region.
+-- IaC: one row per file that could not be parsed (kind '', file set).
 CREATE TABLE vigil_unread (
+  file        TEXT NOT NULL DEFAULT '',
   snapshot_id INTEGER NOT NULL REFERENCES vigil_snapshots (id) ON DELETE CASCADE,
   kind        TEXT NOT NULL,
   account     TEXT NOT NULL,
@@ -59,6 +61,7 @@ CREATE TABLE vigil_resource_versions (
   region      TEXT NOT NULL,
   source      TEXT NOT NULL,
   name        TEXT NOT NULL,
+  file        TEXT NOT NULL DEFAULT '',
   hash        TEXT NOT NULL,
   doc         TEXT NOT NULL,
   valid_from  INTEGER NOT NULL REFERENCES vigil_snapshots (id),
@@ -122,7 +125,7 @@ SELECT snapshot_id, provider, account, region, service, status, kinds, unread, r
 FROM vigil_units;
 
 CREATE VIEW resource_versions AS
-SELECT v.scope, v.resource_id AS id, v.kind, v.provider, v.account, v.region, v.source, v.name,
+SELECT v.scope, v.resource_id AS id, v.kind, v.provider, v.account, v.region, v.source, v.name, v.file,
        json_extract(v.doc, '$.tags') AS tags, json_extract(v.doc, '$.attributes') AS attributes,
        v.doc, v.hash, v.valid_from, v.valid_to
 FROM vigil_resource_versions v;
@@ -132,11 +135,12 @@ FROM vigil_resource_versions v;
 -- the last state Vigil read.
 CREATE VIEW resources AS
 SELECT v.scope, s.id AS snapshot_id, v.resource_id AS id, v.kind, v.provider, v.account, v.region,
-       v.source, v.name,
+       v.source, v.name, v.file,
        json_extract(v.doc, '$.tags') AS tags, json_extract(v.doc, '$.attributes') AS attributes, v.doc,
        v.valid_from AS since_snapshot,
-       EXISTS (SELECT 1 FROM vigil_unread u WHERE u.snapshot_id = s.id AND u.kind = v.kind
-               AND u.account = v.account AND (u.region = '' OR u.region = v.region)) AS stale
+       EXISTS (SELECT 1 FROM vigil_unread u WHERE u.snapshot_id = s.id
+               AND ((u.kind = v.kind AND u.account = v.account AND (u.region = '' OR u.region = v.region))
+                    OR (u.file <> '' AND u.file = v.file))) AS stale
 FROM vigil_resource_versions v
 JOIN (SELECT scope, MAX(id) AS id FROM vigil_snapshots GROUP BY scope) s ON s.scope = v.scope
 WHERE v.valid_to IS NULL;
