@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	"modernc.org/sqlite"               // registers the "sqlite" database/sql driver
@@ -32,6 +33,10 @@ type dialect interface {
 	// indexedBy names the index a writer's bulk read must use ("" where
 	// the planner finds it alone).
 	indexedBy(index string) string
+	// text and json make untrusted text storable (cloud names and tags
+	// may hold anything).
+	text(s string) string
+	json(b []byte) string
 }
 
 // ---- SQLite ----
@@ -45,6 +50,10 @@ func (sqliteDialect) maxParams() int         { return 30000 } // SQLITE_MAX_VARI
 // SQLite prefers the unique index to the covering one and then reads
 // every document; a rescan must read the covering index alone.
 func (sqliteDialect) indexedBy(index string) string { return " INDEXED BY " + index }
+
+// SQLite stores any text as given.
+func (sqliteDialect) text(s string) string { return s }
+func (sqliteDialect) json(b []byte) string { return string(b) }
 
 // SQLite transactions of the writer pool begin IMMEDIATE (one writer at a
 // time, taken at BEGIN), so there is no scope lock to take.
@@ -148,6 +157,39 @@ func (postgresDialect) maxParams() int { return 60000 } // the protocol allows 6
 
 // PostgreSQL's unique indexes carry the columns a writer reads (INCLUDE).
 func (postgresDialect) indexedBy(string) string { return "" }
+
+// PostgreSQL text holds neither NUL nor invalid UTF-8: both become U+FFFD
+// rather than failing the whole snapshot on one odd tag.
+func (postgresDialect) text(s string) string {
+	if strings.IndexByte(s, 0) < 0 && utf8.ValidString(s) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
+}
+
+// jsonb refuses the escape \u0000 (encoding/json writes NUL so); it becomes
+// \ufffd. A backslash escaped before it (\\u0000, the text "\u0000") stays.
+func (postgresDialect) json(b []byte) string {
+	s := string(b)
+	if !strings.Contains(s, `\u0000`) {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			if strings.HasPrefix(s[i:], `\u0000`) {
+				out.WriteString(`\ufffd`)
+				i += 5
+				continue
+			}
+			out.WriteString(s[i : i+2]) // an escape pair: its second byte is not an escape
+			i++
+			continue
+		}
+		out.WriteByte(s[i])
+	}
+	return out.String()
+}
 
 // rebind turns ? into $1, $2 ... (the store's SQL has no ? in literals).
 func (postgresDialect) rebind(q string) string {

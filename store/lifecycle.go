@@ -180,7 +180,7 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 				events = append(events, findingEvent{fp, "reopened"})
 				if err := update(fp, `status = ?, last_snapshot = NULL, resolved_snapshot = NULL, resolved_at = NULL,
 					reopen_count = reopen_count + 1, severity = ?, title = ?, detail_hash = ?, detail = ?`,
-					status, v.f.Severity.String(), v.f.Title, v.hash, string(v.detail)); err != nil {
+					status, v.f.Severity.String(), w.s.d.text(v.f.Title), v.hash, w.s.d.json(v.detail)); err != nil {
 					return err
 				}
 				continue
@@ -191,7 +191,7 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 			switch {
 			case old.detailHash != v.hash:
 				if err := update(fp, `status = ?, last_snapshot = NULL, severity = ?, title = ?, detail_hash = ?, detail = ?`,
-					status, v.f.Severity.String(), v.f.Title, v.hash, string(v.detail)); err != nil {
+					status, v.f.Severity.String(), w.s.d.text(v.f.Title), v.hash, w.s.d.json(v.detail)); err != nil {
 					return err
 				}
 			case old.status != status:
@@ -329,8 +329,9 @@ func (w *writer) insertFindings(ctx context.Context, fps []string, now time.Time
 			if v.rank == 3 {
 				status = StatusSuppressed
 			}
-			args = append(args, w.meta.Scope, fp, f.RuleID, f.Resource.ID, f.Key().Scope, f.Resource.Kind, f.Resource.Account,
-				f.Resource.Region, f.Severity.String(), f.Title, status, w.id, now, 0, v.hash, string(v.detail))
+			t := w.s.d.text
+			args = append(args, t(w.meta.Scope), fp, t(f.RuleID), t(f.Resource.ID), t(f.Key().Scope), t(f.Resource.Kind), t(f.Resource.Account),
+				t(f.Resource.Region), f.Severity.String(), t(f.Title), status, w.id, now, 0, v.hash, w.s.d.json(v.detail))
 		}
 		if _, err := w.tx.ExecContext(ctx, w.s.q(b.String()), args...); err != nil {
 			return fmt.Errorf("store: writing findings: %w", err)

@@ -628,3 +628,35 @@ func TestUnparsedIaCFileKeepsItsResourcesAndFindings(t *testing.T) {
 		}
 	})
 }
+
+func TestHostileTextIsStored(t *testing.T) {
+	each(t, func(t *testing.T, _ string, st store.Store) {
+		// NUL and invalid UTF-8 in an id, a name and a tag; a literal
+		// backslash-u0000 text that must survive as written.
+		r := bucket("odd", false)
+		r.ID = "arn:aws:s3:::odd\x00\xff"
+		r.Name = "odd\x00name\xfe"
+		r.Tags = map[string]string{"k\x00": "v\x00", "lit": `\u0000`}
+		f := verdict(r, "AWS-S3-001", model.StatusFail)
+		f.Message = "bad\x00msg"
+		for n := 0; n < 2; n++ {
+			s := save(t, st, n, scan{resources: []*model.Resource{r}, findings: []model.Finding{f}})
+			if n == 1 && (s.Stats.VersionsAdded != 0 || s.Stats.FindingsNew != 0) {
+				t.Fatalf("a rescan of hostile text rewrote it: %+v", s.Stats)
+			}
+		}
+		rs, err := st.Resources(context.Background(), store.ResourceFilter{})
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%d resources, %v", len(rs), err)
+		}
+		if got := rs[0].Resource.Tags["lit"]; got != `\u0000` {
+			t.Fatalf("the literal tag came back as %q", got)
+		}
+		if !strings.HasPrefix(rs[0].Resource.Name, "odd") {
+			t.Fatalf("name came back as %q", rs[0].Resource.Name)
+		}
+		if fs, err := st.Findings(context.Background(), store.FindingFilter{}); err != nil || len(fs) != 1 || !strings.HasPrefix(fs[0].Finding.Message, "bad") {
+			t.Fatalf("findings: %+v %v", fs, err)
+		}
+	})
+}

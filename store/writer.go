@@ -62,6 +62,7 @@ func (s *db) Begin(ctx context.Context, meta SnapshotMeta) (Writer, error) {
 		meta.Started = time.Now()
 	}
 	meta.Started = meta.Started.UTC()
+	meta.Scope = s.d.text(meta.Scope)
 	tx, err := s.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
@@ -129,13 +130,14 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 		if r == nil || r.ID == "" {
 			continue
 		}
-		cv := w.current[r.ID]
+		id := w.s.d.text(r.ID) // as stored
+		cv := w.current[id]
 		if cv != nil && cv.seen {
 			continue // the same id twice in one scan: the first one stands
 		}
 		w.stats.Resources++
 		if len(r.Unknown) > 0 {
-			w.unknowns[r.ID] = true
+			w.unknowns[id] = true
 		}
 		hash, docOf, err := w.h.hash(r)
 		if err != nil {
@@ -152,7 +154,7 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 		if cv != nil {
 			w.closes = append(w.closes, cv.id)
 		}
-		w.current[r.ID] = &currentVersion{hash: hash, seen: true}
+		w.current[id] = &currentVersion{hash: hash, seen: true}
 		w.pending = append(w.pending, pendingVersion{r: r, hash: hash, doc: doc})
 		if len(w.pending) >= batchRows {
 			if err := w.flush(ctx); err != nil {
@@ -186,7 +188,9 @@ func (w *writer) flush(ctx context.Context) error {
 		if p.r.Location != nil {
 			file = p.r.Location.File
 		}
-		args = append(args, w.meta.Scope, p.r.ID, p.r.Kind, p.r.Provider, p.r.Account, p.r.Region, p.r.Source, p.r.Name, file, p.hash, string(p.doc), w.id)
+		t := w.s.d.text
+		args = append(args, t(w.meta.Scope), t(p.r.ID), t(p.r.Kind), t(p.r.Provider), t(p.r.Account), t(p.r.Region), t(p.r.Source),
+			t(p.r.Name), t(file), p.hash, w.s.d.json(p.doc), w.id)
 	}
 	if _, err := w.tx.ExecContext(ctx, w.s.q(b.String()), args...); err != nil {
 		return fmt.Errorf("store: writing resources: %w", err)
