@@ -149,7 +149,7 @@ SELECT f.scope, f.fingerprint, f.rule_id, f.resource_id, f.resource_kind, f.acco
        f.severity, f.title, f.status, f.detail ->> 'message' AS message,
        f.first_seen,
        CASE WHEN f.last_snapshot IS NULL
-            THEN (SELECT MAX(finished_at) FROM vigil_snapshots s WHERE s.scope = f.scope)
+            THEN (SELECT s.finished_at FROM vigil_snapshots s WHERE s.scope = f.scope ORDER BY s.id DESC LIMIT 1)
             ELSE (SELECT finished_at FROM vigil_snapshots s WHERE s.id = f.last_snapshot) END AS last_seen,
        f.resolved_at, f.reopen_count, f.first_snapshot, f.last_snapshot, f.resolved_snapshot, f.detail
 FROM vigil_findings f;
