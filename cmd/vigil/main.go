@@ -64,6 +64,7 @@ Start with:
 		SilenceErrors: true,
 	}
 	root.AddCommand(newScanCmd(), newRulesCmd(), newSchemaCmd(), newTestCloudCmd(), newVersionCmd())
+	root.AddCommand(newHistoryCmd(), newInventoryCmd(), newQueryCmd())
 	// --version prints what `vigil version` prints. The text is no
 	// template: cobra's template syntax never appears in it.
 	root.Version = buildinfo.Get().Version
