@@ -51,6 +51,9 @@ type ScanInfo struct {
 	// file, every account failed ...). Such a scan never passes: Vigil
 	// exits 2.
 	NothingScanned string `json:"nothing_scanned,omitempty"`
+	// Snapshot is the id the store gave this scan (vigil history, diff),
+	// 0 when it was not stored.
+	Snapshot int64 `json:"snapshot,omitempty"`
 }
 
 // Summary counts findings by status, and failed findings by severity, and

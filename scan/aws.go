@@ -6,6 +6,7 @@ import (
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/store"
 )
 
 // AWS reads a live AWS estate with the collector. Options.Progress is
@@ -36,6 +37,7 @@ func (s *AWS) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 	for _, a := range res.Accounts {
 		in.Targets = append(in.Targets, "aws:"+a)
 	}
+	in.Scope, in.Kind = store.LiveScope("aws", res.Accounts, s.Options.Regions), "live"
 	return in, nil
 }
 

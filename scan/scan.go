@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-sec/vigil/config"
 	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/store"
 	"github.com/vigil-sec/vigil/policy"
 )
 
@@ -35,6 +36,11 @@ type Options struct {
 	Progress func(Event)
 	// Now is the clock for suppression expiry (tests set it).
 	Now func() time.Time
+	// Store, when set, keeps the scan as a snapshot (history, finding
+	// lifecycle, diff). It is given every verdict, passes included and
+	// before MinSeverity, so that a finding left out of the report is not
+	// taken for resolved.
+	Store store.Store
 }
 
 func (o *Options) now() func() time.Time {
@@ -75,16 +81,24 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		return nil, err
 	}
 	now := opts.Now()
-	kept := findings[:0]
-	for _, f := range findings {
+	for i := range findings {
+		f := &findings[i]
 		if f.Status == model.StatusFail {
-			if s, expired := opts.Config.Suppress(&f, now); s != nil {
+			if s, expired := opts.Config.Suppress(f, now); s != nil {
 				f.Status = model.StatusSuppressed
 				f.SuppressedBy = s.Describe()
 			} else if expired != nil {
 				f.SuppressionExpired = expired.DescribeExpired()
 			}
 		}
+	}
+	var snapshot int64
+	var storeErr error
+	if opts.Store != nil {
+		snapshot, storeErr = keep(ctx, opts.Store, loaded, findings, start, opts.Now())
+	}
+	kept := findings[:0]
+	for _, f := range findings {
 		if f.Status != model.StatusPass && f.Status != model.StatusError && f.Severity < opts.MinSeverity {
 			continue
 		}
@@ -118,6 +132,12 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 	res.Warnings = warnings(opts.Config, loaded.Resources, known, now)
 	res.Rules = RuleInfos(opts.Engine, kept)
 	res.Units = loaded.Units
+	res.Scan.Snapshot = snapshot
+	if storeErr != nil {
+		// The report is still whole; only its history is missing.
+		res.Warnings = append(res.Warnings, model.ScanError{Source: "store",
+			Message: "this scan was not stored, so history, diff and the finding lifecycle do not include it: " + storeErr.Error()})
+	}
 	res.Summary.NotJudged = loaded.Unjudged
 	emit(Event{Kind: EventScanDone, Resources: len(loaded.Resources), Errors: len(res.Errors), Summary: &res.Summary})
 	return res, nil

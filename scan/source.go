@@ -10,6 +10,7 @@ import (
 	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/store"
 )
 
 // Source is where a scan reads resources from: IaC files, a live cloud.
@@ -38,6 +39,9 @@ type Input struct {
 	Unjudged []model.Unjudged
 	// Units are the outcomes of a live source's units of collection.
 	Units []model.UnitOutcome
+	// Scope names what was read, for the store's history (store.LiveScope,
+	// store.IaCScope); Kind is "live" or "iac".
+	Scope, Kind string
 }
 
 // Read reads a source, reporting progress to opts.Progress. It does not
@@ -71,7 +75,8 @@ func (s *IaC) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 		emit(Event{Kind: EventFile, Source: "iac", File: p})
 	}
 	loaded := iac.Load(ctx, s.Base, s.Targets, opts)
-	in := &Input{Resources: loaded.Resources, Targets: s.Targets, Unjudged: loaded.Unjudged}
+	in := &Input{Resources: loaded.Resources, Targets: s.Targets, Unjudged: loaded.Unjudged,
+		Scope: store.IaCScope(s.Targets), Kind: "iac"}
 	for src, n := range loaded.Files {
 		if n > 0 {
 			in.Sources = append(in.Sources, src)

@@ -23,6 +23,7 @@ import (
 	"github.com/vigil-sec/vigil/policy"
 	"github.com/vigil-sec/vigil/report"
 	"github.com/vigil-sec/vigil/scan"
+	"github.com/vigil-sec/vigil/store"
 )
 
 // reportFlags are shared by every scan: rules, filters, output.
@@ -33,6 +34,9 @@ type reportFlags struct {
 	failOnErrors, details                        bool
 	cpuprofile                                   string
 	sandbox                                      sandboxFlags
+	// db is where scans are kept (--db); noStore scans without keeping.
+	db      string
+	noStore bool
 }
 
 // sandboxFlags loosen the rule sandbox, on top of vigil.yaml's sandbox
@@ -62,6 +66,8 @@ func (f *reportFlags) register(fl *pflag.FlagSet) {
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding of this severity or higher fails: info, low, medium, high, critical, none (default none)")
 	fl.BoolVar(&f.failOnErrors, "fail-on-errors", false, "exit 3 when an input could not be read (a file, an account, a region or service) or a rule could not be evaluated, and no finding made it exit 1")
+	fl.StringVar(&f.db, "db", "", "keep the scan in this database for history, diff and the finding lifecycle: "+strings.TrimPrefix(dbFlagHelp, "the database: "))
+	fl.BoolVar(&f.noStore, "no-store", false, "do not keep this scan (no history, diff or lifecycle)")
 	fl.BoolVar(&f.details, "details", false, "table: show each failed finding's resource id, evidence, remediation and the suppression that would accept it")
 	fl.StringVar(&f.severity, "severity", "", "report only failures of this severity or higher")
 	fl.StringVarP(&f.configPath, "config", "c", "", "config file (default ./vigil.yaml when present)")
@@ -223,6 +229,10 @@ type session struct {
 	engine   chan engineResult
 	start    time.Time
 	cleanup  []func()
+	// store keeps the scan; nil with --no-store or when the default
+	// database could not be opened (then storeErr says why).
+	store    store.Store
+	storeErr error
 }
 
 type engineResult struct {
@@ -284,6 +294,10 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 		return nil, err
 	}
 	s.progress = newProgress(cmd.ErrOrStderr(), !rf.quiet)
+	if err := s.openStore(ctx, rf); err != nil {
+		s.close()
+		return nil, err
+	}
 	s.engine = make(chan engineResult, 1)
 	go func() {
 		e, err := engineFor(ctx, s.cfg, rf.policies, rf.disable, rf.rerate, rf.noBuiltin, rf.sandbox)
@@ -303,7 +317,8 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 // run reads the source while the rules compile, judges what was read,
 // writes the report and decides the exit code.
 func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) error {
-	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: s.progress.event}
+	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: s.progress.event,
+		Store: s.store}
 	in, err := scan.Read(s.ctx, src, opts)
 	if err != nil {
 		s.progress.done()
@@ -323,6 +338,10 @@ func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) erro
 	s.progress.done()
 	if err != nil {
 		return &exitError{code: 2, err: err}
+	}
+	if s.storeErr != nil {
+		res.Warnings = append(res.Warnings, model.ScanError{Source: "store",
+			Message: "this scan was not stored (history, diff and the finding lifecycle do not include it): " + s.storeErr.Error()})
 	}
 	var out io.Writer = cmd.OutOrStdout()
 	color := rf.format == "table" && !rf.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(out)
@@ -574,4 +593,37 @@ func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
+}
+
+// openStore opens the database scans are kept in, before a long scan
+// rather than after it. A database named with --db that cannot be opened
+// stops the scan; the default one only costs this scan its history, said
+// as a warning in the report.
+func (s *session) openStore(ctx context.Context, rf *reportFlags) error {
+	if rf.noStore {
+		if rf.db != "" {
+			return usageError("--db and --no-store contradict each other")
+		}
+		return nil
+	}
+	dsn := rf.db
+	if dsn == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			s.storeErr = err
+			return nil
+		}
+		dsn = p
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		if rf.db != "" {
+			return &exitError{code: 2, err: fmt.Errorf("--db: %w", err)}
+		}
+		s.storeErr = err
+		return nil
+	}
+	s.store = st
+	s.cleanup = append(s.cleanup, func() { _ = st.Close() })
+	return nil
 }

@@ -13,7 +13,15 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Scans keep their snapshots in the default database: a scratch one
+	// here, never the user's.
+	data, err := os.MkdirTemp("", "vigil-data-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_DATA_HOME", data)
 	code := m.Run()
+	os.RemoveAll(data)
 	moto.StopShared()
 	os.Exit(code)
 }
