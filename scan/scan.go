@@ -16,8 +16,8 @@ import (
 	"github.com/vigil-sec/vigil/config"
 	"github.com/vigil-sec/vigil/internal/buildinfo"
 	"github.com/vigil-sec/vigil/model"
-	"github.com/vigil-sec/vigil/store"
 	"github.com/vigil-sec/vigil/policy"
+	"github.com/vigil-sec/vigil/store"
 )
 
 // Options for one scan, whatever its source.
