@@ -271,6 +271,8 @@ func (a *readAnalysis) rule(m *ast.Module, rule *ast.Rule, params map[ast.Var]as
 			rd.inventory = true
 			if kind, p, ok := relatedPath(ref); ok {
 				rd.relate(kind, p)
+			} else if kind := relatedKind(ref); kind != "" {
+				rd.relateKind(kind) // kinds[K][id].id: which resources exist
 			}
 			return
 		}
@@ -460,6 +462,27 @@ func relatedPath(ref ast.Ref) (kind, path string, ok bool) {
 		return "", "", false
 	}
 	return kind, p, true
+}
+
+// relatedKind is the kind a reference into data.inventory looks up, ""
+// for none (inbound holds relations only).
+func relatedKind(ref ast.Ref) string {
+	rest := ref[len(inventoryRef):]
+	if len(rest) == 0 {
+		return AnyKind
+	}
+	switch section, _ := rest[0].Value.(ast.String); string(section) {
+	case "kinds":
+		if len(rest) >= 2 {
+			if k, ok := rest[1].Value.(ast.String); ok {
+				return string(k)
+			}
+		}
+		return AnyKind
+	case "resources":
+		return AnyKind
+	}
+	return ""
 }
 
 // inputPath turns a reference into input (followed by more constant keys)
