@@ -120,6 +120,12 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 				VPCID:     aws.ToString(n.VpcId),
 				IsDefault: aws.ToBool(n.IsDefault),
 				Entries:   []model.NetworkACLRule{},
+				Subnets:   []string{},
+			}
+			for _, as := range n.Associations {
+				if sn := aws.ToString(as.SubnetId); sn != "" {
+					a.Subnets = append(a.Subnets, sn)
+				}
 			}
 			entries := append([]ec2types.NetworkAclEntry(nil), n.Entries...)
 			// Ingress before egress, each in rule-number order, as the
