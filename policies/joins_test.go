@@ -91,3 +91,15 @@ func TestMonitoringJoinsLeaveNoVerdictOnWhatWasNotRead(t *testing.T) {
 		}
 	}
 }
+
+// The bucket-logging join reads only the bucket's logging, and not a
+// bucket it cannot see.
+func TestTrailBucketLoggingReads(t *testing.T) {
+	r, ok := builtinEngine(t).Rule("AWS-CT-007")
+	if !ok {
+		t.Fatal("AWS-CT-007 missing")
+	}
+	if got := r.RelatedReads["aws.s3.bucket"]; !slices.Equal(got, []string{"logging.enabled"}) {
+		t.Errorf("related reads: %v", r.RelatedReads)
+	}
+}
