@@ -103,3 +103,75 @@ func TestTrailBucketLoggingReads(t *testing.T) {
 		t.Errorf("related reads: %v", r.RelatedReads)
 	}
 }
+
+// The reachability join gives no verdict when a layer is outside the
+// inventory or could not be read, and fails only when every layer is open.
+func TestReachabilityJoinLeavesNoVerdictOnWhatWasNotRead(t *testing.T) {
+	e := builtinEngine(t)
+	r, _ := e.Rule("AWS-EC2-016")
+	for kind, path := range map[string]string{
+		"aws.ec2.route_table":    "routes",
+		"aws.ec2.network_acl":    "entries",
+		"aws.ec2.security_group": "ingress",
+		"aws.ec2.subnet":         "vpc_id",
+	} {
+		if !slices.Contains(r.RelatedReads[kind], path) {
+			t.Errorf("AWS-EC2-016 should read %s of %s: %v", path, kind, r.RelatedReads)
+		}
+	}
+	load := func() []*model.Resource {
+		return loadFixture(t, fixture{rule: "AWS-EC2-016", path: "aws/ec2/testdata/AWS-EC2-016/fail.json", kind: "json"})
+	}
+	verdict := func(rs []*model.Resource) (model.Status, bool) {
+		fs, err := e.Evaluate(context.Background(), rs, policy.EvalOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f.RuleID == "AWS-EC2-016" {
+				return f.Status, true
+			}
+		}
+		return "", false
+	}
+	if s, _ := verdict(load()); s != model.StatusFail {
+		t.Fatalf("the fixture should fail, got %q", s)
+	}
+	drop := func(kind string) func(rs []*model.Resource) []*model.Resource {
+		return func(rs []*model.Resource) []*model.Resource {
+			var out []*model.Resource
+			for _, r := range rs {
+				if r.Kind != kind {
+					out = append(out, r)
+				}
+			}
+			return out
+		}
+	}
+	unknown := func(kind, path string) func(rs []*model.Resource) []*model.Resource {
+		return func(rs []*model.Resource) []*model.Resource {
+			for _, r := range rs {
+				if r.Kind == kind {
+					r.MarkUnknown(path)
+				}
+			}
+			return rs
+		}
+	}
+	// The subnet itself is needed only to find the VPC's main table and
+	// default ACL; with explicit associations the verdict stands.
+	if s, _ := verdict(drop("aws.ec2.subnet")(load())); s != model.StatusFail {
+		t.Errorf("explicit associations without the subnet: %q, want fail", s)
+	}
+	for name, change := range map[string]func([]*model.Resource) []*model.Resource{
+		"security group missing": drop("aws.ec2.security_group"),
+		"route tables missing":   drop("aws.ec2.route_table"),
+		"network ACL missing":    drop("aws.ec2.network_acl"),
+		"routes not read":        unknown("aws.ec2.route_table", "routes"),
+		"ACL entries not read":   unknown("aws.ec2.network_acl", "entries"),
+	} {
+		if s, ok := verdict(change(load())); ok {
+			t.Errorf("%s: want no verdict, got %s", name, s)
+		}
+	}
+}
