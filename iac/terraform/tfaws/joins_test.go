@@ -22,7 +22,7 @@ func TestMonitoringPipelineJoins(t *testing.T) {
 		inst("aws_s3_bucket", "trail", map[string]any{"bucket": "acme-trail"}, nil),
 		inst("aws_cloudwatch_log_group", "trail", map[string]any{"name": "trail"}, nil),
 		inst("aws_cloudwatch_log_metric_filter", "root", map[string]any{"name": "root", "log_group_name": "trail",
-			"pattern": `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS }`,
+			"pattern":               `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS }`,
 			"metric_transformation": []any{map[string]any{"name": "RootUse", "namespace": "CIS", "value": "1"}}}, nil),
 		inst("aws_cloudwatch_log_metric_filter", "elsewhere", map[string]any{"name": "x", "log_group_name": "other",
 			"pattern": "ERROR"}, nil),
