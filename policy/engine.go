@@ -35,9 +35,6 @@ type Engine struct {
 // aggQuery evaluates every built-in rule of one kind.
 type aggQuery struct {
 	rego.PreparedEvalQuery
-	// inventory: the query takes {"batch", "inventory"} and hands the
-	// inventory to the rules as data.inventory.
-	inventory bool
 }
 
 type compiledRule struct {
@@ -129,8 +126,7 @@ func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, 
 	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{},
 		compiler: compiler, sandbox: opts.Sandbox}
 	for kind, pkg := range aggs.pkgs {
-		inv := aggs.inventory[kind]
-		q, err := ast.ParseBody(batchQuery(fmt.Sprintf("data.%s.all", pkg), "a", inv))
+		q, err := ast.ParseBody(batchQuery(fmt.Sprintf("data.%s.all", pkg), "a"))
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +134,7 @@ func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, 
 		if err != nil {
 			return nil, fmt.Errorf("preparing rules of kind %s: %w", kind, err)
 		}
-		e.kindAgg[kind] = &aggQuery{pq, inv}
+		e.kindAgg[kind] = &aggQuery{pq}
 	}
 	for _, r := range rules {
 		if !r.Enabled {
@@ -160,15 +156,11 @@ func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, 
 
 func (e *Engine) prepare(ctx context.Context, r *Rule) (*compiledRule, error) {
 	ref := "data." + r.Package + ".deny"
-	batchQ, err := ast.ParseBody(batchQuery(ref, "d", r.inventory))
+	batchQ, err := ast.ParseBody(batchQuery(ref, "d"))
 	if err != nil {
 		return nil, err
 	}
-	single := fmt.Sprintf(`out := [d | some d in %s]`, ref)
-	if r.inventory {
-		single = fmt.Sprintf(`out := [d | inv := input.inventory; x := input.one; ds := %s with input as x with data.inventory as inv; some d in ds]`, ref)
-	}
-	singleQ, err := ast.ParseBody(single)
+	singleQ, err := ast.ParseBody(fmt.Sprintf(`out := [d | some d in %s]`, ref))
 	if err != nil {
 		return nil, err
 	}
@@ -183,18 +175,13 @@ func (e *Engine) prepare(ctx context.Context, r *Rule) (*compiledRule, error) {
 }
 
 // batchQuery evaluates ref once per resource of a batch, yielding [index,
-// value] pairs (each element of the value when elem is "d"). A query with
-// the inventory takes {"batch": [...], "inventory": {...}} as input.
-func batchQuery(ref, elem string, inventory bool) string {
+// value] pairs (each element of the value when elem is "d").
+func batchQuery(ref, elem string) string {
 	each := "a := " + ref + " with input as x"
 	if elem == "d" {
 		each = "ds := " + ref + " with input as x; some d in ds"
 	}
-	if !inventory {
-		return fmt.Sprintf(`out := [[i, %s] | some i; x := input[i]; %s]`, elem, each)
-	}
-	each = strings.Replace(each, "with input as x", "with input as x with data.inventory as inv", 1)
-	return fmt.Sprintf(`out := [[i, %s] | inv := input.inventory; some i; x := input.batch[i]; %s]`, elem, each)
+	return fmt.Sprintf(`out := [[i, %s] | some i; x := input[i]; %s]`, elem, each)
 }
 
 // Rules lists every loaded rule (enabled or not), by id.
@@ -249,9 +236,10 @@ type job struct {
 // evalEnv is what every job of one Evaluate shares.
 type evalEnv struct {
 	guard *guard
-	// inventory is data.inventory, nil when no rule reads it.
-	inventory ast.Value
-	joins     *joins
+	// opts carry data.inventory to the queries (a resolver), when a rule
+	// reads it.
+	opts  []rego.EvalOption
+	joins *joins
 }
 
 // Evaluate runs every enabled rule on every resource of its kinds and
@@ -272,7 +260,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 		if convs, err = convertAll(resources, opts.Workers); err != nil {
 			return nil, err
 		}
-		env.inventory = buildInventory(resources, convs)
+		env.opts = []rego.EvalOption{rego.EvalResolver(inventoryRef, inventoryResolver{buildInventory(resources, convs)})}
 		env.joins = newJoins(resources, opts.Unread)
 	}
 	byKind := map[string][]int{}
@@ -337,11 +325,16 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []model.Finding
+	total := 0
 	for i, fs := range results {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
+		total += len(fs)
+	}
+	// Findings are large: size the result once rather than grow it.
+	out := make([]model.Finding, 0, total)
+	for _, fs := range results {
 		out = append(out, fs...)
 	}
 	return out, nil
@@ -406,16 +399,17 @@ func (e *Engine) evalJob(ctx context.Context, env *evalEnv, j job) ([]model.Find
 // and in every later batch.
 func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule, j job, docs []any, b *batchInput) ([]model.Finding, error) {
 	eval := func(cr *compiledRule, q *rego.PreparedEvalQuery, input ast.Value) (rego.ResultSet, error) {
+		opts := append([]rego.EvalOption{rego.EvalParsedInput(input)}, b.env.opts...)
 		if g == nil {
-			return q.Eval(ctx, rego.EvalParsedInput(input))
+			return q.Eval(ctx, opts...)
 		}
 		return g.eval(ctx, cr, func(ctx context.Context) (rego.ResultSet, error) {
-			return q.Eval(ctx, rego.EvalParsedInput(input))
+			return q.Eval(ctx, opts...)
 		})
 	}
 	var out []model.Finding
 	for _, cr := range rules {
-		rs, err := eval(cr, &cr.batch, b.batch(cr.inventory))
+		rs, err := eval(cr, &cr.batch, b.arr)
 		if err == nil {
 			denies := make([][]any, len(j.res))
 			eachIndexed(rs, len(j.res), func(i int, d any) { denies[i] = append(denies[i], d) })
@@ -435,7 +429,7 @@ func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule,
 			continue
 		}
 		for i, r := range j.res {
-			rs, err := eval(cr, &cr.single, b.one(i, cr.inventory))
+			rs, err := eval(cr, &cr.single, b.vals[i].val)
 			switch {
 			case errors.As(err, &be):
 				out = append(out, stoppedFinding(cr.Rule, r, be))
@@ -458,28 +452,6 @@ type batchInput struct {
 	arr  *ast.Array
 	vals []converted
 	env  *evalEnv
-}
-
-func (b *batchInput) withInventory(key string, v ast.Value) ast.Value {
-	inv := b.env.inventory
-	if inv == nil {
-		inv = ast.NewObject()
-	}
-	return ast.NewObject(ast.Item(ast.StringTerm(key), ast.NewTerm(v)), ast.Item(ast.StringTerm("inventory"), ast.NewTerm(inv)))
-}
-
-func (b *batchInput) batch(inventory bool) ast.Value {
-	if !inventory {
-		return b.arr
-	}
-	return b.withInventory("batch", b.arr)
-}
-
-func (b *batchInput) one(i int, inventory bool) ast.Value {
-	if !inventory {
-		return b.vals[i].val
-	}
-	return b.withInventory("one", b.vals[i].val)
 }
 
 func errorFinding(rule *Rule, r *model.Resource, msg string) model.Finding {
@@ -741,13 +713,13 @@ func (e *Engine) evalKind(ctx context.Context, j job, docs []any, b *batchInput)
 	if q == nil {
 		return nil, false
 	}
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(b.batch(q.inventory)))
+	rs, err := q.Eval(ctx, append([]rego.EvalOption{rego.EvalParsedInput(b.arr)}, b.env.opts...)...)
 	if err != nil {
 		return nil, false
 	}
 	perResource := make([]map[string]any, len(j.res))
 	eachIndexed(rs, len(j.res), func(i int, v any) { perResource[i], _ = v.(map[string]any) })
-	var out []model.Finding
+	out := make([]model.Finding, 0, len(j.res)*len(j.rules))
 	for i, r := range j.res {
 		for _, cr := range j.rules {
 			if cr.sandboxed {
@@ -761,9 +733,8 @@ func (e *Engine) evalKind(ctx context.Context, j job, docs []any, b *batchInput)
 }
 
 type aggregates struct {
-	modules   map[string]*ast.Module
-	pkgs      map[string]string // kind -> package path
-	inventory map[string]bool   // kind -> a rule of the kind reads data.inventory
+	modules map[string]*ast.Module
+	pkgs    map[string]string // kind -> package path
 }
 
 // kindAggregates generates, for each kind, a module whose `all` document
@@ -778,7 +749,7 @@ func kindAggregates(rules []*Rule) aggregates {
 			byKind[k] = append(byKind[k], r)
 		}
 	}
-	out := aggregates{modules: map[string]*ast.Module{}, pkgs: map[string]string{}, inventory: map[string]bool{}}
+	out := aggregates{modules: map[string]*ast.Module{}, pkgs: map[string]string{}}
 	kinds := make([]string, 0, len(byKind))
 	for k := range byKind {
 		kinds = append(kinds, k)
@@ -790,7 +761,6 @@ func kindAggregates(rules []*Rule) aggregates {
 		fmt.Fprintf(&b, "package %s\n\nall := {\n", pkg)
 		for _, r := range byKind[k] {
 			fmt.Fprintf(&b, "\t%q: data.%s.deny,\n", r.ID, r.Package)
-			out.inventory[k] = out.inventory[k] || r.inventory
 		}
 		b.WriteString("}\n")
 		m, err := ast.ParseModuleWithOpts(pkg+".rego", b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})

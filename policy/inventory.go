@@ -1,10 +1,12 @@
 package policy
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/resolver"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -12,9 +14,14 @@ import (
 // Rules read related resources through data.inventory, built once per
 // Evaluate from the resources it is given:
 //
-//	data.inventory.kinds[KIND][ID]   a resource, the same document as input
-//	data.inventory.resources[ID]     the same, by id whatever the kind
-//	data.inventory.inbound[ID]       [{"type", "from"}]: relations that point at ID
+//	data.inventory.kinds[KIND][ID]                    a resource, the same document as input
+//	data.inventory.accounts[ACCOUNT].kinds[KIND][ID]  the same, within one account
+//	data.inventory.resources[ID]                      the same, by id whatever the kind
+//	data.inventory.inbound[ID]                        [{"type", "from", "kind"}]: relations that point at ID
+//
+// A join should look up rather than scan: follow input.relations to ids,
+// inbound to find what points at a resource, and scan a kind within the
+// account (accounts[input.account]) rather than the whole estate.
 //
 // Each resource is turned into a Rego value once; the batches of input
 // and the inventory share those values, so an inventory costs a few map
@@ -97,45 +104,73 @@ func convert(r *model.Resource) (converted, error) {
 // two resources share an id (an IaC tree scanned twice), the first wins.
 func buildInventory(rs []*model.Resource, cs []converted) ast.Value {
 	kinds := map[string]ast.Object{}
+	accounts := map[string]map[string]ast.Object{}
 	byID := ast.NewObject()
 	inbound := map[string][]*ast.Term{}
 	var inboundOrder []string
 	for i, r := range rs {
-		k := kinds[r.Kind]
-		if k == nil {
-			k = ast.NewObject()
-			kinds[r.Kind] = k
-		}
 		id := ast.StringTerm(r.ID)
+		if byID.Get(id) != nil {
+			continue
+		}
 		v := ast.NewTerm(cs[i].val)
-		if k.Get(id) == nil {
-			k.Insert(id, v)
+		byID.Insert(id, v)
+		insert(kinds, r.Kind, id, v)
+		acct := accounts[r.Account]
+		if acct == nil {
+			acct = map[string]ast.Object{}
+			accounts[r.Account] = acct
 		}
-		if byID.Get(id) == nil {
-			byID.Insert(id, v)
-		}
+		insert(acct, r.Kind, id, v)
 		for _, rel := range r.Relations {
 			if _, ok := inbound[rel.Target]; !ok {
 				inboundOrder = append(inboundOrder, rel.Target)
 			}
 			inbound[rel.Target] = append(inbound[rel.Target], ast.ObjectTerm(
 				ast.Item(ast.StringTerm("type"), ast.StringTerm(rel.Type)),
-				ast.Item(ast.StringTerm("from"), id)))
+				ast.Item(ast.StringTerm("from"), id),
+				ast.Item(ast.StringTerm("kind"), ast.StringTerm(r.Kind))))
 		}
 	}
-	kindsObj := ast.NewObject()
-	for k, o := range kinds {
-		kindsObj.Insert(ast.StringTerm(k), ast.NewTerm(o))
+	accts := ast.NewObject()
+	for a, ks := range accounts {
+		accts.Insert(ast.StringTerm(a), ast.ObjectTerm(ast.Item(ast.StringTerm("kinds"), kindsTerm(ks))))
 	}
 	in := ast.NewObject()
 	for _, t := range inboundOrder {
 		in.Insert(ast.StringTerm(t), ast.ArrayTerm(inbound[t]...))
 	}
 	return ast.NewObject(
-		ast.Item(ast.StringTerm("kinds"), ast.NewTerm(kindsObj)),
+		ast.Item(ast.StringTerm("kinds"), kindsTerm(kinds)),
+		ast.Item(ast.StringTerm("accounts"), ast.NewTerm(accts)),
 		ast.Item(ast.StringTerm("resources"), ast.NewTerm(byID)),
 		ast.Item(ast.StringTerm("inbound"), ast.NewTerm(in)),
 	)
+}
+
+func insert(kinds map[string]ast.Object, kind string, id, v *ast.Term) {
+	k := kinds[kind]
+	if k == nil {
+		k = ast.NewObject()
+		kinds[kind] = k
+	}
+	k.Insert(id, v)
+}
+
+func kindsTerm(kinds map[string]ast.Object) *ast.Term {
+	o := ast.NewObject()
+	for k, v := range kinds {
+		o.Insert(ast.StringTerm(k), ast.NewTerm(v))
+	}
+	return ast.NewTerm(o)
+}
+
+// inventoryResolver answers data.inventory from the value built for one
+// Evaluate.
+type inventoryResolver struct{ v ast.Value }
+
+func (r inventoryResolver) Eval(context.Context, resolver.Input) (resolver.Result, error) {
+	return resolver.Result{Value: r.v}, nil
 }
 
 // joins decides, for one Evaluate, whether what a rule reads of related

@@ -219,7 +219,10 @@ func (a *readAnalysis) rule(m *ast.Module, rule *ast.Rule, params map[ast.Var]as
 	inputTerm := func(t *ast.Term) (ast.Ref, bool) {
 		switch v := t.Value.(type) {
 		case ast.Var:
-			r, ok := aliases[v]
+			if r, ok := aliases[v]; ok {
+				return r, true
+			}
+			r, ok := a.refRules[m.Package.Path.String()+"."+string(v)]
 			return r, ok
 		case ast.Ref:
 			r := resolve(v)
@@ -370,11 +373,26 @@ func (a *readAnalysis) rule(m *ast.Module, rule *ast.Rule, params map[ast.Var]as
 			if v.IsCall() {
 				return call(v.Operator(), v.Operands())
 			}
+			// `key` or `not key` where key names a related resource: a
+			// check that it exists, not a read of its attributes.
+			if t, ok := v.Terms.(*ast.Term); ok {
+				if ref, ok := inputTerm(t); ok && ref.HasPrefix(inventoryRef) {
+					if _, isVar := t.Value.(ast.Var); isVar {
+						rd.inventory = true
+						if kind := relatedKind(ref); kind != "" {
+							rd.relateKind(kind)
+						}
+						return true
+					}
+				}
+			}
 		case ast.Call:
 			return call(v.Operator(), v.Operands())
 		case ast.Var:
 			if ref, ok := aliases[v]; ok {
 				read(ref) // the alias used whole
+			} else if ref, ok := a.refRules[m.Package.Path.String()+"."+string(v)]; ok {
+				read(ref) // a rule naming a part of input or the inventory
 			}
 		case ast.Ref:
 			v = resolve(v)
@@ -432,7 +450,7 @@ var inventoryRef = ast.MustParseRef("data.inventory")
 // .tags the tags; the top-level fields (id, kind, name, relations ...)
 // are not attribute reads. inbound holds only relations: no read.
 func relatedPath(ref ast.Ref) (kind, path string, ok bool) {
-	rest := ref[len(inventoryRef):]
+	rest := withinAccount(ref[len(inventoryRef):])
 	if len(rest) == 0 {
 		return AnyKind, "", true
 	}
@@ -464,10 +482,25 @@ func relatedPath(ref ast.Ref) (kind, path string, ok bool) {
 	return kind, p, true
 }
 
+// withinAccount reads accounts[A].kinds[K]... as kinds[K]...; accounts[A]
+// alone stands for all of the account (every kind).
+func withinAccount(rest ast.Ref) ast.Ref {
+	if len(rest) == 0 {
+		return rest
+	}
+	if s, _ := rest[0].Value.(ast.String); s != "accounts" {
+		return rest
+	}
+	if len(rest) <= 2 {
+		return nil // the whole of an account, or of all accounts
+	}
+	return rest[2:]
+}
+
 // relatedKind is the kind a reference into data.inventory looks up, ""
 // for none (inbound holds relations only).
 func relatedKind(ref ast.Ref) string {
-	rest := ref[len(inventoryRef):]
+	rest := withinAccount(ref[len(inventoryRef):])
 	if len(rest) == 0 {
 		return AnyKind
 	}

@@ -48,8 +48,7 @@ topic_notifies(arn) if {
 }
 
 alarmed(lg, f) if {
-	some al in data.inventory.kinds["aws.cloudwatch.alarm"]
-	al.account == lg.account
+	some al in data.inventory.accounts[lg.account].kinds["aws.cloudwatch.alarm"]
 	al.region == lg.region
 	al.attributes.metric_name == f.metric_name
 	al.attributes.namespace == f.metric_namespace
@@ -61,8 +60,7 @@ alarmed(lg, f) if {
 monitored(required) if {
 	# Trails are read in place, not through a helper set, so the engine
 	# sees which of their attributes decide.
-	some t in data.inventory.kinds["aws.cloudtrail.trail"]
-	t.account == input.account
+	some t in data.inventory.accounts[input.account].kinds["aws.cloudtrail.trail"]
 	carrier(t)
 	some target in log_group_targets(t)
 	lg := data.inventory.kinds["aws.logs.log_group"][target]
@@ -76,8 +74,7 @@ monitored(required) if {
 undecidable if {
 	# Trails are read in place, not through a helper set, so the engine
 	# sees which of their attributes decide.
-	some t in data.inventory.kinds["aws.cloudtrail.trail"]
-	t.account == input.account
+	some t in data.inventory.accounts[input.account].kinds["aws.cloudtrail.trail"]
 	carrier(t)
 	some target in log_group_targets(t)
 	not data.inventory.kinds["aws.logs.log_group"][target].id

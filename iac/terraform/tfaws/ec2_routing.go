@@ -130,18 +130,10 @@ func finishRouting(all []*Builder) {
 			instances = append(instances, b)
 		}
 	}
-	idOf := func(v string, pool []*Builder, types ...string) string {
-		if p := placeholderOf(pool, v, types...); p != nil {
-			return p.R.ID
-		}
-		return v
-	}
 	for _, b := range all {
 		switch a := b.R.Attributes.(type) {
 		case *model.EC2RouteTable:
-			for i, s := range a.Subnets {
-				a.Subnets[i] = idOf(s, subnets, "aws_subnet", "aws_default_subnet")
-			}
+			associate(b, a.Subnets, subnets)
 			for i, r := range a.Routes {
 				if g := placeholderOf(gateways, r.Target, "aws_internet_gateway"); g != nil {
 					a.Routes[i].Target, a.Routes[i].TargetType = g.R.ID, "internet_gateway"
@@ -155,9 +147,7 @@ func finishRouting(all []*Builder) {
 					a.Subnets = []string{}
 				}
 			}
-			for i, s := range a.Subnets {
-				a.Subnets[i] = idOf(s, subnets, "aws_subnet", "aws_default_subnet")
-			}
+			associate(b, a.Subnets, subnets)
 		case *model.EC2Instance:
 			for _, sg := range a.SecurityGroups {
 				if g := placeholderOf(groups, sg, "aws_security_group", "aws_default_security_group"); g != nil {
@@ -179,6 +169,17 @@ func finishRouting(all []*Builder) {
 		if in := placeholderOf(instances, v, "aws_instance"); in != nil {
 			in.R.Attributes.(*model.EC2Instance).HasPublicIP = true
 			in.R.Unknown = without(in.R.Unknown, "has_public_ip")
+		}
+	}
+}
+
+// associate names the subnets of the configuration by their resource ids,
+// each also an associated_with relation.
+func associate(b *Builder, ids []string, subnets []*Builder) {
+	for i, s := range ids {
+		if p := placeholderOf(subnets, s, "aws_subnet", "aws_default_subnet"); p != nil {
+			ids[i] = p.R.ID
+			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelAssociatedWith, Target: p.R.ID})
 		}
 	}
 }

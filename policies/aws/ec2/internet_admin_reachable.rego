@@ -7,7 +7,8 @@
 #   the internet: every layer is open, so the port answers anyone. The rule follows the
 #   instance's subnet to its route table (an explicit association, else the VPC's main table)
 #   and network ACL (an explicit association, else the VPC's default ACL, which in Terraform
-#   not managed by the configuration keeps AWS's allow-all entries). No verdict when a layer it
+#   not managed by the configuration keeps AWS's allow-all entries), through the tables' and
+#   ACLs' associated_with relations. No verdict when a layer it
 #   needs is not in the scanned inventory or could not be read.
 # custom:
 #   id: AWS-EC2-016
@@ -38,24 +39,27 @@ public if input.attributes.has_public_ip
 
 public if input.attributes.public_ip != ""
 
-subnet := data.inventory.kinds["aws.ec2.subnet"][rel.target] if {
-	some rel in input.relations
-	rel.type == "in_subnet"
-}
+# The subnet's resource id, as the instance's relation names it.
+subnet_id := [rel.target | some rel in input.relations; rel.type == "in_subnet"][0]
 
-vpc := subnet.attributes.vpc_id
+vpc := data.inventory.kinds["aws.ec2.subnet"][subnet_id].attributes.vpc_id
+
+# associated are the resources of a kind associated with the subnet,
+# found through the inbound index rather than by scanning the kind.
+associated(kind) := {e.from |
+	some e in data.inventory.inbound[subnet_id]
+	e.type == "associated_with"
+	e.kind == kind
+}
 
 # The route table: the one associated with the subnet, else the VPC's main.
-explicit_tables contains id if {
-	some id, rt in data.inventory.kinds["aws.ec2.route_table"]
-	input.attributes.subnet_id in rt.attributes.subnets
-}
+explicit_tables := associated("aws.ec2.route_table")
 
 tables contains id if some id in explicit_tables
 
 tables contains id if {
 	count(explicit_tables) == 0
-	some id, rt in data.inventory.kinds["aws.ec2.route_table"]
+	some id, rt in data.inventory.accounts[input.account].kinds["aws.ec2.route_table"]
 	rt.attributes.is_main
 	rt.attributes.vpc_id == vpc
 }
@@ -74,16 +78,13 @@ default_route(r) if r.destination_ipv6_cidr == "::/0"
 
 # The network ACL: the one associated with the subnet, else the VPC's
 # default.
-explicit_acls contains id if {
-	some id, n in data.inventory.kinds["aws.ec2.network_acl"]
-	input.attributes.subnet_id in n.attributes.subnets
-}
+explicit_acls := associated("aws.ec2.network_acl")
 
 acls contains id if some id in explicit_acls
 
 acls contains id if {
 	count(explicit_acls) == 0
-	some id, n in data.inventory.kinds["aws.ec2.network_acl"]
+	some id, n in data.inventory.accounts[input.account].kinds["aws.ec2.network_acl"]
 	n.attributes.is_default
 	n.attributes.vpc_id == vpc
 }
@@ -141,6 +142,7 @@ deny contains {"msg": "a network layer of the instance is outside the scanned in
 }
 
 complete if {
+	subnet_id
 	count(tables) > 0
 	acls_known
 	groups_known

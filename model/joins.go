@@ -6,8 +6,15 @@ import (
 	"strings"
 )
 
-// RelNotifies links an alarm to the SNS topic its actions publish to.
-const RelNotifies = "notifies"
+// Relations that rules join on, beside those in resource.go.
+const (
+	// RelNotifies links an alarm to the SNS topic its actions publish to.
+	RelNotifies = "notifies"
+	// RelAssociatedWith links a route table or network ACL to each subnet
+	// it is associated with, so a rule finds a subnet's table and ACL
+	// through the inventory's inbound index instead of a scan.
+	RelAssociatedWith = "associated_with"
+)
 
 // CloudWatch Logs JSON filter patterns look like
 //
