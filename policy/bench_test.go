@@ -83,7 +83,9 @@ func inventoryEstate(n int) []*model.Resource {
 	world := []model.NetworkACLRule{{RuleNumber: 100, Protocol: "-1", Action: "allow", CIDRBlock: "0.0.0.0/0"}}
 	for a := 0; len(rs) < n; a++ {
 		acct := fmt.Sprintf("%012d", a)
-		arn := func(typ string, i int) string { return fmt.Sprintf("arn:aws:ec2:us-east-1:%s:%s/%s-%d", acct, typ, typ, i) }
+		arn := func(typ string, i int) string {
+			return fmt.Sprintf("arn:aws:ec2:us-east-1:%s:%s/%s-%d", acct, typ, typ, i)
+		}
 		for s := 0; s < 20; s++ {
 			sub := fmt.Sprintf("subnet-%d", s)
 			add(acct, "aws.ec2.subnet", arn("subnet", s), &model.EC2Subnet{VPCID: "vpc-1"})
