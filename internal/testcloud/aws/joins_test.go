@@ -22,6 +22,7 @@ func unreadOf(errs []awscollect.CollectionError) []policy.Unread {
 	kindsOf := map[string][]string{
 		"cloudtrail": {"aws.cloudtrail.trail"}, "logs": {"aws.logs.log_group"},
 		"cloudwatch": {"aws.cloudwatch.alarm"}, "sns": {"aws.sns.topic"},
+		"ec2": {"aws.ec2.instance", "aws.ec2.subnet", "aws.ec2.route_table", "aws.ec2.network_acl", "aws.ec2.security_group"},
 	}
 	var out []policy.Unread
 	for _, e := range errs {
@@ -101,6 +102,43 @@ func TestMonitoringJoinsOverTheTestCloud(t *testing.T) {
 		}
 		if _, ok := got["AWS-CW-001"]; ok {
 			t.Errorf("%s denied: AWS-CW-001 still judged (%s)", op.Operation, got["AWS-CW-001"])
+		}
+	}
+}
+
+// The reachability join over the world: the bastion (public IP, a subnet
+// routed to the internet gateway, an ACL and a security group open to SSH)
+// fails, the private web server passes; a layer that could not be listed
+// leaves neither a verdict.
+func TestReachabilityJoinOverTheTestCloud(t *testing.T) {
+	engine, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := fragmentWorld(t, "ec2")
+	judge := func(res *awscollect.Result) map[string]model.Status {
+		fs, err := engine.Evaluate(context.Background(), res.Resources, policy.EvalOptions{Unread: unreadOf(res.Errors)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]model.Status{}
+		for _, f := range fs {
+			if f.RuleID == "AWS-EC2-016" {
+				out[f.Resource.Name] = f.Status
+			}
+		}
+		return out
+	}
+	full := judge(collectClean(t, w, "ec2"))
+	if full["bastion"] != model.StatusFail || full["web-1"] != model.StatusPass {
+		t.Fatalf("AWS-EC2-016 over the world: %v", full)
+	}
+	for _, op := range []string{"DescribeRouteTables", "DescribeNetworkAcls", "DescribeSecurityGroups"} {
+		denied := *w
+		denied.Faults = Faults{Deny: []Match{{Service: "ec2", Operation: op}}}
+		res, _ := collect(t, &denied, "ec2")
+		if got := judge(res); len(got) > 0 {
+			t.Errorf("%s denied: verdicts %v", op, got)
 		}
 	}
 }
