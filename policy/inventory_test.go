@@ -3,6 +3,7 @@ package policy
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vigil-sec/vigil/model"
@@ -87,4 +88,57 @@ func newFromRules(t *testing.T, opts Options, builtin bool) (*Engine, error) {
 		srcs[i].builtin = builtin
 	}
 	return newFromSources(context.Background(), opts, srcs)
+}
+
+// data.inventory belongs to the engine: a module may not define it.
+func TestInventoryPackageIsReserved(t *testing.T) {
+	dir := ruleDir(t, map[string]string{"x.rego": header("T-INV-9") + "package inventory.kinds\n\ndeny contains \"x\" if false\n"})
+	if _, err := New(context.Background(), Options{NoBuiltin: true, Dirs: []string{dir}}); err == nil || !strings.Contains(err.Error(), "reserved") {
+		t.Fatalf("want a reserved-package error, got %v", err)
+	}
+}
+
+// What a rule reads of other kinds is derived through the same paths as
+// its own reads: aliases, `some x in`, rules naming a resource, function
+// arguments, the per-account index; `.id` and a bare name only check that
+// a resource exists.
+func TestDerivedRelatedReads(t *testing.T) {
+	dir := ruleDir(t, map[string]string{"a.rego": strings.Replace(header("T-INV-2"), "aws.s3.bucket", "aws.cloudtrail.trail", 1) + `package acme.inv
+
+key := data.inventory.kinds["aws.kms.key"][input.attributes.kms_key_id]
+
+rotates(k) if k.attributes.rotation_enabled
+
+deny contains "a" if {
+	not rotates(key)
+	some g in data.inventory.accounts[input.account].kinds["aws.logs.log_group"]
+	g.attributes.retention_in_days < 365
+	data.inventory.kinds["aws.s3.bucket"][input.attributes.s3_bucket_name].id
+	some e in data.inventory.inbound[input.id]
+	data.inventory.resources[e.from].tags.team
+}
+`})
+	e, err := New(context.Background(), Options{NoBuiltin: true, Dirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := e.Rule("T-INV-2")
+	want := map[string][]string{
+		"aws.kms.key":        {"rotation_enabled"},
+		"aws.logs.log_group": {"retention_in_days"},
+		"aws.s3.bucket":      nil,
+		AnyKind:              {model.TagsPath},
+	}
+	if len(r.RelatedReads) != len(want) {
+		t.Errorf("related reads: %v", r.RelatedReads)
+	}
+	for k, ps := range want {
+		got, ok := r.RelatedReads[k]
+		if !ok || !slices.Equal(got, ps) {
+			t.Errorf("%s: got %v (%v), want %v", k, got, ok, ps)
+		}
+	}
+	if !slices.Equal(r.Reads, []string{"kms_key_id", "s3_bucket_name"}) {
+		t.Errorf("own reads: %v", r.Reads)
+	}
 }

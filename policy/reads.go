@@ -102,6 +102,7 @@ func packageReads(modules map[string]*ast.Module) map[string]pkgReads {
 				all.own[r] = true
 			}
 			for k, ps := range rd.related {
+				all.relateKind(k)
 				for p := range ps {
 					all.relate(k, p)
 				}
