@@ -153,6 +153,8 @@ type EC2NetworkACL struct {
 	VPCID     string           `json:"vpc_id"`
 	IsDefault bool             `json:"is_default"`
 	Entries   []NetworkACLRule `json:"entries"`
+	// Subnets are the subnets the ACL filters.
+	Subnets []string `json:"subnets" doc:"associated subnet ids (IaC: a subnet of the configuration by its resource id)"`
 }
 
 // MetadataOptions is an instance's or launch template's IMDS settings.
@@ -308,6 +310,8 @@ type SNSTopic struct {
 	Name           string          `json:"name"`
 	KMSMasterKeyID string          `json:"kms_master_key_id" doc:"empty when the topic is not encrypted"`
 	Policy         *PolicyDocument `json:"policy"`
+	// Subscriptions tell whether anyone receives what the topic publishes.
+	Subscriptions int `json:"subscriptions" doc:"confirmed subscriptions (live); subscriptions the configuration declares (IaC)"`
 }
 
 // SQSQueue is kind aws.sqs.queue.
@@ -452,6 +456,19 @@ type CloudWatchLogGroup struct {
 	Name            string `json:"name"`
 	KMSKeyID        string `json:"kms_key_id"`
 	RetentionInDays int    `json:"retention_in_days" doc:"0 means never expire"`
+	// MetricFilters feed the CIS monitoring controls' alarms.
+	MetricFilters []LogMetricFilter `json:"metric_filters" doc:"metric filters on the group's events"`
+}
+
+// LogMetricFilter is a metric filter of a log group: the events its
+// pattern matches count into a metric.
+type LogMetricFilter struct {
+	Name            string   `json:"name"`
+	Pattern         string   `json:"pattern" doc:"the filter pattern as written"`
+	Conditions      []string `json:"conditions" doc:"the conditions of a JSON filter pattern, normalized (FilterConditions): \"$.eventName = ConsoleLogin\", \"$.userIdentity.invokedBy NOT EXISTS\"; empty for other patterns"`
+	MetricName      string   `json:"metric_name"`
+	MetricNamespace string   `json:"metric_namespace"`
+	MetricValue     string   `json:"metric_value"`
 }
 
 // SecretsManagerSecret is kind aws.secretsmanager.secret.
@@ -601,6 +618,8 @@ type CloudWatchAlarm struct {
 	Namespace      string `json:"namespace"`
 	ActionsEnabled bool   `json:"actions_enabled"`
 	AlarmActions   int    `json:"alarm_actions" doc:"number of actions run when the alarm fires"`
+	// AlarmActionARNs name where the alarm notifies.
+	AlarmActionARNs []string `json:"alarm_action_arns" doc:"the actions run when the alarm fires (SNS topics, Auto Scaling, EC2 actions); in IaC a topic of the configuration is also a notifies relation to its resource id"`
 }
 
 // IAMOIDCProvider is kind aws.iam.oidc_provider: an OpenID Connect

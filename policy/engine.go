@@ -19,14 +19,22 @@ import (
 // Engine holds compiled rules, ready to evaluate. It is safe for
 // concurrent use.
 type Engine struct {
-	rules    []*Rule
-	byKind   map[string][]*compiledRule
-	kindAgg  map[string]*rego.PreparedEvalQuery
-	compiler *ast.Compiler
-	sandbox  Sandbox
+	rules   []*Rule
+	byKind  map[string][]*compiledRule
+	kindAgg map[string]*aggQuery
+	// inventory is set when an enabled rule reads data.inventory: each
+	// Evaluate then builds it.
+	inventory bool
+	compiler  *ast.Compiler
+	sandbox   Sandbox
 	// sandboxed is set when a custom rule is enabled: evaluations then run
 	// under the guard's time and memory bounds.
 	sandboxed bool
+}
+
+// aggQuery evaluates every built-in rule of one kind.
+type aggQuery struct {
+	rego.PreparedEvalQuery
 }
 
 type compiledRule struct {
@@ -52,6 +60,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newFromSources(ctx, opts, srcs)
+}
+
+func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, error) {
 	modules, rules, err := parseAll(srcs)
 	if err != nil {
 		return nil, err
@@ -92,7 +104,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	reads := packageReads(modules)
 	var builtin []*Rule
 	for _, r := range rules {
-		r.Reads = mergeReads(r.Reads, reads[r.Package])
+		pr := reads[r.Package]
+		r.Reads = mergeReads(r.Reads, pr.attrs)
+		r.RelatedReads = mergeRelated(r.RelatedReads, pr.related)
+		r.inventory = pr.inventory || len(r.RelatedReads) > 0
 		if r.Builtin {
 			builtin = append(builtin, r)
 		}
@@ -108,10 +123,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
 	}
-	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*rego.PreparedEvalQuery{},
+	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{},
 		compiler: compiler, sandbox: opts.Sandbox}
 	for kind, pkg := range aggs.pkgs {
-		q, err := ast.ParseBody(fmt.Sprintf(`out := [[i, a] | some i; x := input[i]; a := data.%s.all with input as x]`, pkg))
+		q, err := ast.ParseBody(batchQuery(fmt.Sprintf("data.%s.all", pkg), "a"))
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +134,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("preparing rules of kind %s: %w", kind, err)
 		}
-		e.kindAgg[kind] = &pq
+		e.kindAgg[kind] = &aggQuery{pq}
 	}
 	for _, r := range rules {
 		if !r.Enabled {
@@ -131,6 +146,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 		cr.sandboxed = !r.Builtin
 		e.sandboxed = e.sandboxed || cr.sandboxed
+		e.inventory = e.inventory || r.inventory
 		for _, k := range r.Kinds {
 			e.byKind[k] = append(e.byKind[k], cr)
 		}
@@ -140,7 +156,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 
 func (e *Engine) prepare(ctx context.Context, r *Rule) (*compiledRule, error) {
 	ref := "data." + r.Package + ".deny"
-	batchQ, err := ast.ParseBody(fmt.Sprintf(`out := [[i, d] | some i; x := input[i]; ds := %s with input as x; some d in ds]`, ref))
+	batchQ, err := ast.ParseBody(batchQuery(ref, "d"))
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +172,16 @@ func (e *Engine) prepare(ctx context.Context, r *Rule) (*compiledRule, error) {
 		return nil, fmt.Errorf("%s: preparing rule %s: %w", r.File, r.ID, err)
 	}
 	return cr, nil
+}
+
+// batchQuery evaluates ref once per resource of a batch, yielding [index,
+// value] pairs (each element of the value when elem is "d").
+func batchQuery(ref, elem string) string {
+	each := "a := " + ref + " with input as x"
+	if elem == "d" {
+		each = "ds := " + ref + " with input as x; some d in ds"
+	}
+	return fmt.Sprintf(`out := [[i, %s] | some i; x := input[i]; %s]`, elem, each)
 }
 
 // Rules lists every loaded rule (enabled or not), by id.
@@ -178,6 +204,10 @@ type EvalOptions struct {
 	BatchSize int
 	// Progress, when set, is called with the number of resources done.
 	Progress func(done int)
+	// Unread lists what the collection could not list (a failed listing
+	// names its kinds): rules that read those kinds of the inventory give
+	// no verdict in that account.
+	Unread []Unread
 }
 
 // input is the document a rule sees as `input`.
@@ -198,6 +228,18 @@ type job struct {
 	kind  string
 	rules []*compiledRule
 	res   []*model.Resource
+	// conv holds the resources already converted (when an inventory was
+	// built); nil means convert them in the job.
+	conv []converted
+}
+
+// evalEnv is what every job of one Evaluate shares.
+type evalEnv struct {
+	guard *guard
+	// opts carry data.inventory to the queries (a resolver), when a rule
+	// reads it.
+	opts  []rego.EvalOption
+	joins *joins
 }
 
 // Evaluate runs every enabled rule on every resource of its kinds and
@@ -211,13 +253,23 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 256
 	}
-	byKind := map[string][]*model.Resource{}
+	env := &evalEnv{}
+	var convs []converted
+	if e.inventory {
+		var err error
+		if convs, err = convertAll(resources, opts.Workers); err != nil {
+			return nil, err
+		}
+		env.opts = []rego.EvalOption{rego.EvalResolver(inventoryRef, inventoryResolver{buildInventory(resources, convs)})}
+		env.joins = newJoins(resources, opts.Unread)
+	}
+	byKind := map[string][]int{}
 	var kindOrder []string
-	for _, r := range resources {
+	for i, r := range resources {
 		if _, ok := byKind[r.Kind]; !ok {
 			kindOrder = append(kindOrder, r.Kind)
 		}
-		byKind[r.Kind] = append(byKind[r.Kind], r)
+		byKind[r.Kind] = append(byKind[r.Kind], i)
 	}
 	var jobs []job
 	for _, k := range kindOrder {
@@ -225,15 +277,21 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 		if len(rules) == 0 {
 			continue
 		}
-		rs := byKind[k]
-		for i := 0; i < len(rs); i += opts.BatchSize {
-			jobs = append(jobs, job{kind: k, rules: rules, res: rs[i:min(i+opts.BatchSize, len(rs))]})
+		idx := byKind[k]
+		for i := 0; i < len(idx); i += opts.BatchSize {
+			j := job{kind: k, rules: rules}
+			for _, n := range idx[i:min(i+opts.BatchSize, len(idx))] {
+				j.res = append(j.res, resources[n])
+				if convs != nil {
+					j.conv = append(j.conv, convs[n])
+				}
+			}
+			jobs = append(jobs, j)
 		}
 	}
-	var g *guard
 	if e.sandboxed {
-		g = newGuard(e.sandbox)
-		defer g.close()
+		env.guard = newGuard(e.sandbox)
+		defer env.guard.close()
 	}
 	results := make([][]model.Finding, len(jobs))
 	errs := make([]error, len(jobs))
@@ -246,7 +304,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = e.evalJob(ctx, g, jobs[i])
+				results[i], errs[i] = e.evalJob(ctx, env, jobs[i])
 				if opts.Progress != nil {
 					mu.Lock()
 					done += len(jobs[i].res)
@@ -267,11 +325,16 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []model.Finding
+	total := 0
 	for i, fs := range results {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
+		total += len(fs)
+	}
+	// Findings are large: size the result once rather than grow it.
+	out := make([]model.Finding, 0, total)
+	for _, fs := range results {
 		out = append(out, fs...)
 	}
 	return out, nil
@@ -280,19 +343,24 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 // evalJob evaluates every rule of one kind over a batch of resources: the
 // built-in rules in one aggregated query, the custom ones one by one under
 // the guard.
-func (e *Engine) evalJob(ctx context.Context, g *guard, j job) ([]model.Finding, error) {
-	docs := make([]any, len(j.res))
-	for i, r := range j.res {
-		d, err := toDoc(r)
-		if err != nil {
-			return nil, fmt.Errorf("resource %s: %w", r.ID, err)
+func (e *Engine) evalJob(ctx context.Context, env *evalEnv, j job) ([]model.Finding, error) {
+	if j.conv == nil {
+		j.conv = make([]converted, len(j.res))
+		for i, r := range j.res {
+			c, err := convert(r)
+			if err != nil {
+				return nil, err
+			}
+			j.conv[i] = c
 		}
-		docs[i] = d
 	}
-	batch, err := ast.InterfaceToValue(docs)
-	if err != nil {
-		return nil, err
+	docs := make([]any, len(j.res))
+	terms := make([]*ast.Term, len(j.res))
+	for i, c := range j.conv {
+		docs[i] = c.doc
+		terms[i] = ast.NewTerm(c.val)
 	}
+	b := &batchInput{arr: ast.NewArray(terms...), vals: j.conv, env: env}
 	var trusted, sandboxed []*compiledRule
 	for _, cr := range j.rules {
 		if cr.sandboxed {
@@ -304,11 +372,12 @@ func (e *Engine) evalJob(ctx context.Context, g *guard, j job) ([]model.Finding,
 	var out []model.Finding // findings are large: each is copied once at most
 	if len(trusted) > 0 {
 		var ok bool
-		if out, ok = e.evalKind(ctx, j, docs, batch); !ok {
+		if out, ok = e.evalKind(ctx, j, docs, b); !ok {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if out, err = e.evalRules(ctx, nil, trusted, j, docs, batch); err != nil {
+			var err error
+			if out, err = e.evalRules(ctx, nil, trusted, j, docs, b); err != nil {
 				return nil, err
 			}
 		}
@@ -316,7 +385,7 @@ func (e *Engine) evalJob(ctx context.Context, g *guard, j job) ([]model.Finding,
 	if len(sandboxed) == 0 {
 		return out, nil
 	}
-	fs, err := e.evalRules(ctx, g, sandboxed, j, docs, batch)
+	fs, err := e.evalRules(ctx, env.guard, sandboxed, j, docs, b)
 	if err != nil {
 		return nil, err
 	}
@@ -328,23 +397,24 @@ func (e *Engine) evalJob(ctx context.Context, g *guard, j job) ([]model.Finding,
 // that fail to evaluate get an error finding. With a guard, a rule that
 // exceeds a bound gets an error finding on every resource instead, here
 // and in every later batch.
-func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule, j job, docs []any, batch ast.Value) ([]model.Finding, error) {
+func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule, j job, docs []any, b *batchInput) ([]model.Finding, error) {
 	eval := func(cr *compiledRule, q *rego.PreparedEvalQuery, input ast.Value) (rego.ResultSet, error) {
+		opts := append([]rego.EvalOption{rego.EvalParsedInput(input)}, b.env.opts...)
 		if g == nil {
-			return q.Eval(ctx, rego.EvalParsedInput(input))
+			return q.Eval(ctx, opts...)
 		}
 		return g.eval(ctx, cr, func(ctx context.Context) (rego.ResultSet, error) {
-			return q.Eval(ctx, rego.EvalParsedInput(input))
+			return q.Eval(ctx, opts...)
 		})
 	}
 	var out []model.Finding
 	for _, cr := range rules {
-		rs, err := eval(cr, &cr.batch, batch)
+		rs, err := eval(cr, &cr.batch, b.arr)
 		if err == nil {
 			denies := make([][]any, len(j.res))
 			eachIndexed(rs, len(j.res), func(i int, d any) { denies[i] = append(denies[i], d) })
 			for i, r := range j.res {
-				out = append(out, findings(cr.Rule, r, docs[i], denies[i])...)
+				out = append(out, findings(cr.Rule, r, docs[i], denies[i], b.env.joins)...)
 			}
 			continue
 		}
@@ -359,11 +429,7 @@ func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule,
 			continue
 		}
 		for i, r := range j.res {
-			v, err := ast.InterfaceToValue(docs[i])
-			if err != nil {
-				return nil, err
-			}
-			rs, err := eval(cr, &cr.single, v)
+			rs, err := eval(cr, &cr.single, b.vals[i].val)
 			switch {
 			case errors.As(err, &be):
 				out = append(out, stoppedFinding(cr.Rule, r, be))
@@ -373,11 +439,19 @@ func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule,
 				}
 				out = append(out, errorFinding(cr.Rule, r, "rule evaluation failed: "+err.Error()))
 			default:
-				out = append(out, findings(cr.Rule, r, docs[i], resultList(rs))...)
+				out = append(out, findings(cr.Rule, r, docs[i], resultList(rs), b.env.joins)...)
 			}
 		}
 	}
 	return out, nil
+}
+
+// batchInput builds the input of a job's queries, with or without the
+// inventory.
+type batchInput struct {
+	arr  *ast.Array
+	vals []converted
+	env  *evalEnv
 }
 
 func errorFinding(rule *Rule, r *model.Resource, msg string) model.Finding {
@@ -447,11 +521,35 @@ func toDoc(r *model.Resource) (any, error) {
 }
 
 // findings turns a rule's deny results on one resource into findings.
-func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Finding {
+//
+// A deny entry with "unknown": true is not a failure: the rule says it
+// cannot judge (a related resource it needs is not in the inventory), and
+// the resource gets no pass from it. What the rule reads of related
+// resources (js) voids a pass or a failure as its own reads do.
+func findings(rule *Rule, r *model.Resource, doc any, denies []any, js *joins) []model.Finding {
 	base := model.Finding{RuleID: rule.ID, Title: rule.Title, Severity: rule.Severity,
 		Resource: r.Ref(), Compliance: rule.Compliance, Remediation: rule.Remediation}
 	var out []model.Finding
 	seen := map[string]bool{}
+	mayPass, mayFail := true, true
+	if len(rule.RelatedReads) > 0 {
+		mayPass, mayFail = js.verdicts(rule, r)
+	}
+	undecided := false
+	if len(denies) > 0 {
+		kept := denies[:0:0]
+		for _, d := range denies {
+			if m, ok := d.(map[string]any); ok && m["unknown"] == true {
+				undecided = true
+				continue
+			}
+			kept = append(kept, d)
+		}
+		denies = kept
+	}
+	if len(denies) > 0 && !mayFail {
+		return nil
+	}
 	// A failure stands unless it was decided at an unknown path, or the
 	// rule reads a value that is unknown as a whole (a setting a live scan
 	// could not read): then it may have decided on the empty value left in
@@ -491,6 +589,9 @@ func findings(rule *Rule, r *model.Resource, doc any, denies []any) []model.Find
 		out = append(out, f)
 	}
 	if len(out) == 0 && len(denies) == 0 {
+		if undecided || !mayPass {
+			return nil
+		}
 		// A pass vouches for everything the rule reads.
 		for _, p := range rule.Reads {
 			if r.IsUnknown(p) {
@@ -607,25 +708,25 @@ func plain(v any) any {
 // `with input` per resource instead of one per resource and rule. It
 // reports false when the query fails, and the caller falls back to one
 // query per rule, which isolates the rule (and resource) at fault.
-func (e *Engine) evalKind(ctx context.Context, j job, docs []any, batch ast.Value) ([]model.Finding, bool) {
+func (e *Engine) evalKind(ctx context.Context, j job, docs []any, b *batchInput) ([]model.Finding, bool) {
 	q := e.kindAgg[j.kind]
 	if q == nil {
 		return nil, false
 	}
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(batch))
+	rs, err := q.Eval(ctx, append([]rego.EvalOption{rego.EvalParsedInput(b.arr)}, b.env.opts...)...)
 	if err != nil {
 		return nil, false
 	}
 	perResource := make([]map[string]any, len(j.res))
 	eachIndexed(rs, len(j.res), func(i int, v any) { perResource[i], _ = v.(map[string]any) })
-	var out []model.Finding
+	out := make([]model.Finding, 0, len(j.res)*len(j.rules))
 	for i, r := range j.res {
 		for _, cr := range j.rules {
 			if cr.sandboxed {
 				continue // not in the aggregate
 			}
 			denies, _ := perResource[i][cr.ID].([]any)
-			out = append(out, findings(cr.Rule, r, docs[i], denies)...)
+			out = append(out, findings(cr.Rule, r, docs[i], denies, b.env.joins)...)
 		}
 	}
 	return out, true

@@ -119,6 +119,11 @@ func parseAll(srcs []source) (map[string]*ast.Module, []*Rule, error) {
 			errs = append(errs, err)
 			continue
 		}
+		if pkg := pkgPath(m); pkg == "inventory" || strings.HasPrefix(pkg, "inventory.") {
+			// data.inventory is the scan's resources, answered by the engine.
+			errs = append(errs, fmt.Errorf("%s:%d: package %s: data.inventory is reserved for the scanned resources", s.file, m.Package.Location.Row, pkg))
+			continue
+		}
 		all = append(all, parsed{s, m})
 		if s.builtin {
 			builtinPkgs[pkgPath(m)] = append(builtinPkgs[pkgPath(m)], s.file)

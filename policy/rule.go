@@ -28,6 +28,15 @@ type Rule struct {
 	// on a resource, the rule gives that resource no verdict at all rather
 	// than a pass it cannot vouch for.
 	Reads []string `json:"reads,omitempty"`
+	// RelatedReads are what the rule reads of other resources through
+	// data.inventory, by kind (AnyKind when the kind is not known): a
+	// kind that could not be listed, or an unknown path of a resource of
+	// that kind in the same account, voids the verdict as Reads does.
+	// A kind with no paths: the rule depends on which resources exist.
+	RelatedReads map[string][]string `json:"related_reads,omitempty"`
+	// inventory is set when the rule refers to data.inventory at all: its
+	// queries then carry the inventory.
+	inventory bool
 	// Package is the Rego package path, e.g. vigil.rules.aws.s3.public_acl.
 	Package string `json:"package"`
 	File    string `json:"file"`
@@ -98,6 +107,12 @@ func ruleFromModule(file string, m *ast.Module) (*Rule, error) {
 	r.Remediation = strings.TrimSpace(r.Remediation)
 	r.Playbook, _ = c["playbook"].(string)
 	r.Reads = stringList(c["reads"])
+	if rr, ok := c["related_reads"].(map[string]any); ok {
+		r.RelatedReads = map[string][]string{}
+		for k, ps := range rr {
+			r.RelatedReads[k] = stringList(ps)
+		}
+	}
 	r.References = stringList(c["references"])
 	for _, rr := range ann.RelatedResources {
 		if rr.Ref.String() != "" {

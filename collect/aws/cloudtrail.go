@@ -157,7 +157,8 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.S3BucketName})
 	}
 	if a.CloudWatchLogsGroupARN != "" {
-		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: a.CloudWatchLogsGroupARN})
+		// The group's id is its ARN without the ":*" the trail names.
+		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: strings.TrimSuffix(a.CloudWatchLogsGroupARN, ":*")})
 	}
 	if role := aws.ToString(tr.CloudWatchLogsRoleArn); role != "" {
 		rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
@@ -32,8 +33,16 @@ func collectCloudWatch(ctx context.Context, s *scope) {
 				Namespace:      aws.ToString(m.Namespace),
 				ActionsEnabled: aws.ToBool(m.ActionsEnabled),
 				AlarmActions:   len(m.AlarmActions),
+				// The topics (and other actions) the alarm notifies.
+				AlarmActionARNs: append([]string{}, m.AlarmActions...),
 			}
-			s.add(aws.ToString(m.AlarmArn), "aws.cloudwatch.alarm", a.Name, a, m, nil)
+			var rels []model.Relation
+			for _, arn := range m.AlarmActions {
+				if strings.Contains(arn, ":sns:") {
+					rels = append(rels, model.Relation{Type: model.RelNotifies, Target: arn})
+				}
+			}
+			s.add(aws.ToString(m.AlarmArn), "aws.cloudwatch.alarm", a.Name, a, m, nil, rels...)
 		}
 	}
 }

@@ -86,7 +86,9 @@ func TestCloudWatchAlarmsOverCBOR(t *testing.T) {
 	}
 	root, muted := alarms["root-usage"], alarms["muted"]
 	if a := root.Attributes.(*model.CloudWatchAlarm); a.MetricName != "RootAccountUsage" || a.Namespace != "CISBenchmark" || !a.ActionsEnabled ||
-		a.AlarmActions != 1 || root.ID != "arn:aws:cloudwatch:us-east-1:123456789012:alarm:root-usage" || len(root.Raw) == 0 {
+		a.AlarmActions != 1 || root.ID != "arn:aws:cloudwatch:us-east-1:123456789012:alarm:root-usage" || len(root.Raw) == 0 ||
+		len(a.AlarmActionARNs) != 1 || a.AlarmActionARNs[0] != "arn:aws:sns:us-east-1:123456789012:security" ||
+		len(root.Relations) != 1 || root.Relations[0] != (model.Relation{Type: model.RelNotifies, Target: "arn:aws:sns:us-east-1:123456789012:security"}) {
 		t.Errorf("root-usage: %+v %+v", root, a)
 	}
 	if a := muted.Attributes.(*model.CloudWatchAlarm); a.ActionsEnabled || a.AlarmActions != 0 {

@@ -120,6 +120,14 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 				VPCID:     aws.ToString(n.VpcId),
 				IsDefault: aws.ToBool(n.IsDefault),
 				Entries:   []model.NetworkACLRule{},
+				Subnets:   []string{},
+			}
+			var rels []model.Relation
+			for _, as := range n.Associations {
+				if sn := aws.ToString(as.SubnetId); sn != "" {
+					a.Subnets = append(a.Subnets, sn)
+					rels = append(rels, model.Relation{Type: model.RelAssociatedWith, Target: s.ec2ARN("subnet", sn)})
+				}
 			}
 			entries := append([]ec2types.NetworkAclEntry(nil), n.Entries...)
 			// Ingress before egress, each in rule-number order, as the
@@ -149,7 +157,6 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 				}
 				a.Entries = append(a.Entries, r)
 			}
-			var rels []model.Relation
 			if a.VPCID != "" {
 				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: s.ec2ARN("vpc", a.VPCID)})
 			}

@@ -35,6 +35,7 @@ func collectRouteTables(ctx context.Context, s *scope, client *ec2.Client) {
 				}
 				if sn := aws.ToString(as.SubnetId); sn != "" {
 					a.Subnets = append(a.Subnets, sn)
+					rels = append(rels, model.Relation{Type: model.RelAssociatedWith, Target: s.ec2ARN("subnet", sn)})
 				}
 			}
 			for _, r := range rt.Routes {

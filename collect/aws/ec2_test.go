@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -348,6 +349,10 @@ func TestEC2AgainstMoto(t *testing.T) {
 		for _, r := range res.Resources {
 			if r.Kind == "aws.ec2.network_acl" && r.Attributes.(*model.EC2NetworkACL).VPCID == w.loggedVPC {
 				acl = r.Attributes.(*model.EC2NetworkACL)
+				// The VPC's subnets start on its default ACL.
+				if !slices.Contains(acl.Subnets, w.subnet) || !hasRel(r, model.RelAssociatedWith, "arn:aws:ec2:us-east-1:"+acct+":subnet/"+w.subnet) {
+					t.Errorf("ACL associations: %v %+v", acl.Subnets, r.Relations)
+				}
 			}
 		}
 		// A new VPC's default ACL allows everything both ways (rule 100);
@@ -374,7 +379,8 @@ func TestEC2AgainstMoto(t *testing.T) {
 			toIGW.TargetType != "internet_gateway" || toIGW.Target != w.igw || ra.Routes[0].TargetType != "local" {
 			t.Errorf("route table: %+v", ra)
 		}
-		if !hasRel(rtb, model.RelRoutesTo, "arn:aws:ec2:us-east-1:"+acct+":internet-gateway/"+w.igw) {
+		if !hasRel(rtb, model.RelRoutesTo, "arn:aws:ec2:us-east-1:"+acct+":internet-gateway/"+w.igw) ||
+			!hasRel(rtb, model.RelAssociatedWith, "arn:aws:ec2:us-east-1:"+acct+":subnet/"+w.subnet) {
 			t.Errorf("routes_to: %+v", rtb.Relations)
 		}
 		igw := byKind(res, "aws.ec2.internet_gateway")["edge"]

@@ -15,13 +15,12 @@ func init() { register("logs", false, collectLogs) }
 
 // collectLogs reads every log group (KMS key, retention) into
 // aws.logs.log_group. The region's metric filters are read once and kept
-// in the Raw of the log group they watch: the CIS monitoring controls look
-// for them there.
+// on the log group they watch (metric_filters, with the pattern's
+// normalized conditions): the CIS monitoring controls look for them there.
 func collectLogs(ctx context.Context, s *scope) {
 	client := cloudwatchlogs.NewFromConfig(s.Config())
 	filters := map[string][]logstypes.MetricFilter{}
-	// The filters are kept as evidence; no attribute is drawn from them.
-	s.readKind("DescribeMetricFilters", kindFills{"aws.logs.log_group": nil}, func() error {
+	s.readKind("DescribeMetricFilters", kindFills{"aws.logs.log_group": {"metric_filters"}}, func() error {
 		fp := cloudwatchlogs.NewDescribeMetricFiltersPaginator(client, &cloudwatchlogs.DescribeMetricFiltersInput{})
 		for fp.HasMorePages() {
 			page, err := fp.NextPage(ctx)
@@ -72,6 +71,7 @@ func collectLogs(ctx context.Context, s *scope) {
 		if mf == nil {
 			mf = []logstypes.MetricFilter{}
 		}
+		lg.MetricFilters = metricFilters(mf)
 		raw := struct {
 			LogGroup      logstypes.LogGroup
 			MetricFilters []logstypes.MetricFilter
@@ -82,4 +82,28 @@ func collectLogs(ctx context.Context, s *scope) {
 		}
 		rd.add("aws.logs.log_group", name, lg, raw, tags, rels...)
 	})
+}
+
+// metricFilters turns a group's filters into the model's: one per metric
+// transformation (AWS allows one today; the API is a list).
+func metricFilters(fs []logstypes.MetricFilter) []model.LogMetricFilter {
+	out := []model.LogMetricFilter{}
+	for _, f := range fs {
+		base := model.LogMetricFilter{
+			Name:       aws.ToString(f.FilterName),
+			Pattern:    aws.ToString(f.FilterPattern),
+			Conditions: model.FilterConditions(aws.ToString(f.FilterPattern)),
+		}
+		if len(f.MetricTransformations) == 0 {
+			out = append(out, base)
+		}
+		for _, t := range f.MetricTransformations {
+			m := base
+			m.MetricName = aws.ToString(t.MetricName)
+			m.MetricNamespace = aws.ToString(t.MetricNamespace)
+			m.MetricValue = aws.ToString(t.MetricValue)
+			out = append(out, m)
+		}
+	}
+	return out
 }

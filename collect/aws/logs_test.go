@@ -63,6 +63,15 @@ func TestLogsAgainstMoto(t *testing.T) {
 	if err := json.Unmarshal(trail.Raw, &raw); err != nil || len(raw.MetricFilters) != 1 || raw.MetricFilters[0].FilterName != "root-usage" {
 		t.Errorf("metric filters in Raw: %v %s", err, trail.Raw)
 	}
+	// The filter is an attribute too, its pattern normalized.
+	if mf := trail.Attributes.(*model.CloudWatchLogGroup).MetricFilters; len(mf) != 1 || mf[0].Name != "root-usage" ||
+		mf[0].MetricName != "RootUsage" || mf[0].MetricNamespace != "CIS" || mf[0].MetricValue != "1" ||
+		len(mf[0].Conditions) != 1 || mf[0].Conditions[0] != "$.userIdentity.type = Root" {
+		t.Errorf("metric filters: %+v", mf)
+	}
+	if mf := short.Attributes.(*model.CloudWatchLogGroup).MetricFilters; mf == nil || len(mf) != 0 {
+		t.Errorf("a group without filters has an empty list: %#v", mf)
+	}
 	fails := failing(t, res.Resources)
 	if !fails["short"]["AWS-LOGS-001"] || fails["trail"]["AWS-LOGS-001"] {
 		t.Errorf("AWS-LOGS-001: %v", fails)

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -34,13 +35,15 @@ func collectSNS(ctx context.Context, s *scope) {
 		// kept, with its encryption and policy unknown rather than absent.
 		rd := s.reads(arn)
 		var a map[string]string
-		rd.call("GetTopicAttributes", []string{"kms_master_key_id", "policy"}, func() error {
+		rd.call("GetTopicAttributes", []string{"kms_master_key_id", "policy", "subscriptions"}, func() error {
 			out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn})
 			if err != nil {
 				return err
 			}
 			a = out.Attributes
 			topic.KMSMasterKeyID = a["KmsMasterKeyId"]
+			// Pending subscriptions deliver nothing until confirmed.
+			topic.Subscriptions, _ = strconv.Atoi(a["SubscriptionsConfirmed"])
 			return nil
 		})
 		if pol := a["Policy"]; pol != "" {

@@ -1,6 +1,8 @@
 package cloudformation
 
 import (
+	"strings"
+
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -88,6 +90,9 @@ func init() {
 		a.S3BucketName = b.str("S3BucketName", "s3_bucket_name", "")
 		b.relate(model.RelLogsTo, a.S3BucketName)
 		a.CloudWatchLogsGroupARN = b.str("CloudWatchLogsLogGroupArn", "cloudwatch_logs_group_arn", "")
+		// The group's id is its ARN without the ":*" the trail names
+		// (or the template's group, from !GetAtt Group.Arn).
+		b.relate(model.RelLogsTo, strings.TrimSuffix(a.CloudWatchLogsGroupARN, ":*"))
 		a.IsOrganizationTrail = b.boolean("IsOrganizationTrail", "is_organization_trail", false)
 	})
 

@@ -137,6 +137,8 @@ func init() {
 		a.Name = b.nameProp("TopicName")
 		a.KMSMasterKeyID = b.str("KmsMasterKeyId", "kms_master_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSMasterKeyID)
+		// Inline subscriptions; AWS::SNS::Subscription resources add to them.
+		a.Subscriptions = b.count("Subscription", "subscriptions")
 	})
 	child("AWS::SNS::TopicPolicy", func(c *builder) {
 		for _, p := range c.parentsOf("Topics", "AWS::SNS::Topic") {

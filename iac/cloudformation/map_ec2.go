@@ -209,6 +209,7 @@ func init() {
 		// A new network ACL denies everything until entries are added; its
 		// implicit deny-all (*) entries are not listed, as in the API.
 		a.Entries = []model.NetworkACLRule{}
+		a.Subnets = []string{}
 	})
 	child("AWS::EC2::NetworkAclEntry", func(c *builder) {
 		for _, p := range c.parentsOf("NetworkAclId", "AWS::EC2::NetworkAcl") {

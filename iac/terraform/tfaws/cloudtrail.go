@@ -1,6 +1,10 @@
 package tfaws
 
-import "github.com/vigil-sec/vigil/model"
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
 
 // CloudTrail trails, with the provider's defaults.
 func init() {
@@ -19,4 +23,63 @@ func init() {
 		a.CloudWatchLogsGroupARN = b.String("cloud_watch_logs_group_arn", "cloudwatch_logs_group_arn", "")
 		a.IsOrganizationTrail = b.Bool("is_organization_trail", "is_organization_trail", false)
 	})
+}
+
+// A trail's relations name the log group and the bucket it delivers to by
+// their resource ids when the configuration holds them, as a live trail's
+// name them by ARN: the monitoring and bucket-logging rules follow them.
+func init() { finishers = append(finishers, finishTrails) }
+
+func finishTrails(all []*Builder) {
+	idx := indexAddresses(all)
+	var groups, buckets []*Builder
+	for _, b := range all {
+		switch b.In.Type {
+		case "aws_cloudwatch_log_group":
+			groups = append(groups, b)
+		case "aws_s3_bucket":
+			buckets = append(buckets, b)
+		}
+	}
+	for _, b := range all {
+		if b.In.Type != "aws_cloudtrail" {
+			continue
+		}
+		a := b.R.Attributes.(*model.CloudTrailTrail)
+		if a.CloudWatchLogsGroupARN != "" {
+			target := strings.TrimSuffix(a.CloudWatchLogsGroupARN, ":*")
+			if g := first(idx.refs(b, "cloud_watch_logs_group_arn", "aws_cloudwatch_log_group")); g != nil {
+				target = g.R.ID
+			} else if g := placeholderOf(groups, a.CloudWatchLogsGroupARN, "aws_cloudwatch_log_group"); g != nil {
+				target = g.R.ID
+			} else if _, name, ok := strings.Cut(target, ":log-group:"); ok {
+				for _, g := range groups {
+					if g.In.Module == b.In.Module && g.R.Attributes.(*model.CloudWatchLogGroup).Name == name {
+						target = g.R.ID
+					}
+				}
+			}
+			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelLogsTo, Target: target})
+		}
+		if a.S3BucketName != "" {
+			target := "arn:aws:s3:::" + a.S3BucketName
+			if bk := first(idx.refs(b, "s3_bucket_name", "aws_s3_bucket")); bk != nil {
+				target = bk.R.ID
+			} else {
+				for _, bk := range buckets {
+					if bk.In.Module == b.In.Module && bk.R.Attributes.(*model.S3Bucket).Name == a.S3BucketName {
+						target = bk.R.ID
+					}
+				}
+			}
+			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelLogsTo, Target: target})
+		}
+	}
+}
+
+func first(bs []*Builder) *Builder {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[0]
 }

@@ -10,6 +10,12 @@ func init() {
 		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
 		a.Policy = b.Policy("policy", "policy")
 	})
+	// Each subscription counts (a declared email subscription may never
+	// be confirmed: the configuration cannot tell).
+	registerChild("aws_sns_topic_subscription", "topic_arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
+		p.R.Attributes.(*model.SNSTopic).Subscriptions++
+		locateBlock(c, "subscriptions")
+	})
 	registerChild("aws_sns_topic_policy", "arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
 		p.R.Attributes.(*model.SNSTopic).Policy = c.Policy("policy", "policy")
 	})

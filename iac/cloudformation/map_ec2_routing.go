@@ -1,0 +1,108 @@
+package cloudformation
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
+
+// Route tables, routes, subnet associations, internet gateways and Elastic
+// IPs: what decides whether an instance is reachable from the internet.
+// Subnets and gateways of the template are named as the instance names
+// its subnet (the Ref), and each association is an associated_with
+// relation to the subnet's resource id.
+func init() {
+	parent("AWS::EC2::RouteTable", "aws.ec2.route_table", func(b *builder) {
+		a := attrs[model.EC2RouteTable](b)
+		a.VPCID = b.str("VpcId", "vpc_id", "")
+		b.relate(model.RelInVPC, a.VPCID)
+		a.Subnets = []string{}
+		a.Routes = []model.EC2Route{}
+	})
+	child("AWS::EC2::Route", func(c *builder) {
+		for _, p := range c.parentsOf("RouteTableId", "AWS::EC2::RouteTable") {
+			c.onto(p)
+			a := attrs[model.EC2RouteTable](c)
+			base := model.Path("routes", len(a.Routes))
+			r := model.EC2Route{
+				DestinationCIDR:       c.str("DestinationCidrBlock", base+".destination_cidr", ""),
+				DestinationIPv6CIDR:   c.str("DestinationIpv6CidrBlock", base+".destination_ipv6_cidr", ""),
+				DestinationPrefixList: c.str("DestinationPrefixListId", base+".destination_prefix_list", ""),
+				State:                 "active",
+			}
+			for _, t := range []struct{ prop, typ string }{
+				{"GatewayId", "gateway"}, {"NatGatewayId", "nat_gateway"}, {"EgressOnlyInternetGatewayId", "egress_only_internet_gateway"},
+				{"TransitGatewayId", "transit_gateway"}, {"VpcPeeringConnectionId", "vpc_peering_connection"},
+				{"NetworkInterfaceId", "network_interface"}, {"VpcEndpointId", "vpc_endpoint"}, {"InstanceId", "instance"},
+				{"CarrierGatewayId", "carrier_gateway"}, {"LocalGatewayId", "local_gateway"}, {"CoreNetworkArn", "core_network"},
+			} {
+				if v := c.str(t.prop, base+".target", ""); v != "" {
+					r.TargetType, r.Target = t.typ, v
+					break
+				}
+			}
+			if other, ok := c.t.other(r.Target); ok && other.typ == "AWS::EC2::InternetGateway" {
+				r.TargetType = "internet_gateway"
+				r.Target = c.t.path + ":" + c.t.refID(r.Target)
+				c.relate(model.RelRoutesTo, r.Target)
+			} else if strings.HasPrefix(r.Target, "igw-") {
+				r.TargetType = "internet_gateway"
+			}
+			c.locate("", base)
+			a.Routes = append(a.Routes, r)
+		}
+	})
+	child("AWS::EC2::SubnetRouteTableAssociation", func(c *builder) {
+		for _, p := range c.parentsOf("RouteTableId", "AWS::EC2::RouteTable") {
+			c.onto(p)
+			a := attrs[model.EC2RouteTable](c)
+			if s := c.str("SubnetId", "subnets", ""); s != "" {
+				a.Subnets = append(a.Subnets, s)
+				c.relate(model.RelAssociatedWith, s)
+			}
+		}
+	})
+	child("AWS::EC2::SubnetNetworkAclAssociation", func(c *builder) {
+		for _, p := range c.parentsOf("NetworkAclId", "AWS::EC2::NetworkAcl") {
+			c.onto(p)
+			a := attrs[model.EC2NetworkACL](c)
+			if s := c.str("SubnetId", "subnets", ""); s != "" {
+				a.Subnets = append(a.Subnets, s)
+				c.relate(model.RelAssociatedWith, s)
+			}
+		}
+	})
+	parent("AWS::EC2::InternetGateway", "aws.ec2.internet_gateway", func(b *builder) {
+		attrs[model.EC2InternetGateway](b).VPCIDs = []string{}
+	})
+	child("AWS::EC2::VPCGatewayAttachment", func(c *builder) {
+		for _, p := range c.parentsOf("InternetGatewayId", "AWS::EC2::InternetGateway") {
+			c.onto(p)
+			a := attrs[model.EC2InternetGateway](c)
+			if v := c.str("VpcId", "vpc_ids", ""); v != "" {
+				a.VPCIDs = append(a.VPCIDs, v)
+			}
+		}
+	})
+	// An Elastic IP on an instance gives it a public address.
+	eip := func(c *builder) {
+		for _, p := range c.parentsOf("InstanceId", "AWS::EC2::Instance") {
+			c.onto(p)
+			attrs[model.EC2Instance](c).HasPublicIP = true
+			c.target.Unknown = without(c.target.Unknown, "has_public_ip")
+			c.locate("", "has_public_ip")
+		}
+	}
+	child("AWS::EC2::EIP", eip)
+	child("AWS::EC2::EIPAssociation", eip)
+}
+
+func without(l []string, s string) []string {
+	out := l[:0]
+	for _, e := range l {
+		if e != s {
+			out = append(out, e)
+		}
+	}
+	return out
+}

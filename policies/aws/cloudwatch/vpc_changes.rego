@@ -1,0 +1,44 @@
+# METADATA
+# title: No metric filter and alarm for VPC changes
+# description: >-
+#   CIS AWS Foundations 4.14 asks for real-time alerting on VPC changes: a multi-region,
+#   logging CloudTrail trail delivers to a CloudWatch Logs group, a metric filter of that group
+#   matches those events, and an alarm on the filter's metric notifies an SNS topic with a
+#   subscriber. The verdict lands on each trail, the one kind a live scan and Terraform both
+#   have, and says whether the trail's account has that pipeline (any of its trails may carry
+#   it). The filter's pattern is compared by its normalized conditions, not as text. No
+#   verdict when a trail delivers to a log group outside the scanned inventory, or when log
+#   groups, filters, alarms or topics of the account could not be read.
+# custom:
+#   id: AWS-CW-014
+#   severity: low
+#   kinds: [aws.cloudtrail.trail]
+#   remediation: >-
+#     Create a metric filter on the trail's log group with the CIS pattern (aws_cloudwatch_log_metric_filter),
+#     an alarm on its metric (aws_cloudwatch_metric_alarm) whose alarm_actions name an SNS topic,
+#     and a subscription to that topic (aws_sns_topic_subscription).
+#   references: [https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html]
+#   compliance:
+#     cis-aws-3.0: ["4.14"]
+#     nist-800-53-r5: ["AU-6", "SI-4"]
+#     pci-dss-4.0: ["10.4.1"]
+package vigil.rules.aws.cloudwatch.vpc_changes
+
+import data.vigil.lib.monitoring
+
+# The ClassicLink events of the CIS text are not required: EC2-Classic
+# was retired in August 2022 and filters written since often omit them.
+# required are the normalized conditions the filter must hold (CIS: { ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }).
+required := {
+	"$.eventName = CreateVpc",
+	"$.eventName = DeleteVpc",
+	"$.eventName = ModifyVpcAttribute",
+	"$.eventName = AcceptVpcPeeringConnection",
+	"$.eventName = CreateVpcPeeringConnection",
+	"$.eventName = DeleteVpcPeeringConnection",
+	"$.eventName = RejectVpcPeeringConnection",
+}
+
+deny contains d if {
+	some d in monitoring.violations(required, "VPC changes")
+}
