@@ -242,3 +242,15 @@ func (j *joins) verdicts(rule *Rule, r *model.Resource) (pass, fail bool) {
 	}
 	return
 }
+
+// UnreadOf lists the kinds the units could not list, for EvalOptions:
+// a join over one of them must not pass in that account.
+func UnreadOf(units []model.UnitOutcome) []Unread {
+	var out []Unread
+	for _, u := range units {
+		for _, k := range u.Unread {
+			out = append(out, Unread{Kind: k, Account: u.Account, Region: u.Region})
+		}
+	}
+	return out
+}

@@ -76,7 +76,9 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		return nil, err
 	}
 	emit(Event{Kind: EventEvaluating, Resources: len(loaded.Resources), Errors: len(loaded.Errors)})
-	findings, err := opts.Engine.Evaluate(ctx, loaded.Resources, policy.EvalOptions{Workers: opts.Workers})
+	findings, err := opts.Engine.Evaluate(ctx, loaded.Resources, policy.EvalOptions{Workers: opts.Workers,
+		// A kind a unit could not list voids the joins over it.
+		Unread: policy.UnreadOf(loaded.Units)})
 	if err != nil {
 		return nil, err
 	}

@@ -13,29 +13,6 @@ import (
 // its log group's metric filters, the alarms and the topics they notify.
 var monitoringServices = []string{"cloudtrail", "logs", "cloudwatch", "sns"}
 
-// unreadOf turns collection errors into what the engine must not judge
-// joins over: an error that names kinds, or a failed listing (no resource
-// named), which leaves every kind of its service unread. The service's
-// kinds here are those of the monitoring services; the scan derives them
-// from the units' declared kinds.
-func unreadOf(errs []awscollect.CollectionError) []policy.Unread {
-	kindsOf := map[string][]string{
-		"cloudtrail": {"aws.cloudtrail.trail"}, "logs": {"aws.logs.log_group"},
-		"cloudwatch": {"aws.cloudwatch.alarm"}, "sns": {"aws.sns.topic"},
-		"ec2": {"aws.ec2.instance", "aws.ec2.subnet", "aws.ec2.route_table", "aws.ec2.network_acl", "aws.ec2.security_group"},
-	}
-	var out []policy.Unread
-	for _, e := range errs {
-		kinds := e.Kinds
-		if len(kinds) == 0 && e.Resource == "" {
-			kinds = kindsOf[e.Service]
-		}
-		for _, k := range kinds {
-			out = append(out, policy.Unread{Kind: k, Account: e.Account, Region: e.Region})
-		}
-	}
-	return out
-}
 
 // The monitoring controls judge the world's trail through its log group's
 // filters, the alarms and the topic subscriptions; a denied read of any
@@ -94,7 +71,7 @@ func TestMonitoringJoinsOverTheTestCloud(t *testing.T) {
 		if len(res.Errors) == 0 {
 			t.Fatalf("%s denied, no error", op.Operation)
 		}
-		got := judge(res, unreadOf(res.Errors))
+		got := judge(res, policy.UnreadOf(res.Units))
 		for id, st := range got {
 			if full[id] != st {
 				t.Errorf("%s denied: %s %q, %q with it read", op.Operation, id, st, full[id])
@@ -117,7 +94,7 @@ func TestReachabilityJoinOverTheTestCloud(t *testing.T) {
 	}
 	w := fragmentWorld(t, "ec2")
 	judge := func(res *awscollect.Result) map[string]model.Status {
-		fs, err := engine.Evaluate(context.Background(), res.Resources, policy.EvalOptions{Unread: unreadOf(res.Errors)})
+		fs, err := engine.Evaluate(context.Background(), res.Resources, policy.EvalOptions{Unread: policy.UnreadOf(res.Units)})
 		if err != nil {
 			t.Fatal(err)
 		}
