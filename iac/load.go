@@ -1,7 +1,8 @@
 // Package iac finds Infrastructure-as-Code files under the scan targets and
-// runs the adapter for each (Terraform, Terraform plan JSON,
-// CloudFormation, Kubernetes manifests). Every adapter produces the same
-// normalized resources the live collectors produce.
+// runs the adapter of each format (Terraform, Terraform plan JSON,
+// CloudFormation, Kubernetes manifests: the registered Adapters). Every
+// adapter produces the same normalized resources the live collectors
+// produce.
 package iac
 
 import (
@@ -12,17 +13,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 
-	"github.com/vigil-sec/vigil/iac/cloudformation"
 	"github.com/vigil-sec/vigil/iac/file"
-	"github.com/vigil-sec/vigil/iac/kubernetes"
 	"github.com/vigil-sec/vigil/iac/terraform"
-	"github.com/vigil-sec/vigil/iac/terraform/instance"
-	"github.com/vigil-sec/vigil/iac/terraform/plan"
-	"github.com/vigil-sec/vigil/iac/terraform/tfaws"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -51,7 +46,7 @@ type Result struct {
 	// Errors never stop loading: each is a problem with one file or
 	// directory, mostly *file.Error.
 	Errors []error
-	// Files counts the IaC files read, by type.
+	// Files counts the IaC files each adapter took, by its Name.
 	Files map[string]int
 	// Unjudged counts what was met but cannot be judged: resources of
 	// types no adapter maps, modules not found, charts not rendered.
@@ -68,10 +63,8 @@ type walker struct {
 	res     *Result
 	visited map[[2]uint64]bool
 	files   int
-	tfDirs  map[string]bool
-	plans   []string
-	cfn     []string
-	k8s     []string
+	// taken holds the files each adapter took, by index in adapters.
+	taken   [][]string
 	ctx     context.Context
 	stopped bool
 	// unjudged tallies what cannot be judged; charts holds the chart
@@ -97,7 +90,7 @@ func Load(ctx context.Context, base string, targets []string, opts Options) *Res
 		opts.Terraform.MaxFileSize = opts.MaxFileSize
 	}
 	w := &walker{opts: opts, base: base, res: &Result{Files: map[string]int{}}, visited: map[[2]uint64]bool{},
-		tfDirs: map[string]bool{}, ctx: ctx, charts: map[string]bool{}}
+		taken: make([][]string, len(adapters)), ctx: ctx, charts: map[string]bool{}}
 	for _, t := range targets {
 		abs, err := filepath.Abs(t)
 		if err != nil {
@@ -242,52 +235,59 @@ func fileID(info os.FileInfo) ([2]uint64, bool) {
 	return [2]uint64{uint64(st.Dev), uint64(st.Ino)}, true
 }
 
-// classify decides which adapter reads a file, by name and content.
+// classify gives a file to the first adapter that matches it: by name,
+// then, for the text formats, by content.
 func (w *walker) classify(p string, info os.FileInfo) {
 	if !info.Mode().IsRegular() {
 		return
 	}
+	if w.take(p, nil) {
+		return
+	}
 	name := strings.ToLower(filepath.Base(p))
+	if !strings.HasSuffix(name, ".json") && !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") && !strings.HasSuffix(name, ".template") {
+		return
+	}
+	if info.Size() > w.opts.MaxFileSize {
+		w.fail(p, fmt.Errorf("file is %d bytes, larger than the %d-byte limit; skipped", info.Size(), w.opts.MaxFileSize))
+		return
+	}
+	head, err := readHead(p, 64<<10)
+	if err != nil {
+		w.fail(p, friendly(err))
+		return
+	}
+	if looksBinary(head) {
+		// One warning, not one per byte a parser trips over; text that
+		// is merely not UTF-8 goes on to the detectors, and the
+		// adapter of an IaC file reports it.
+		w.fail(p, errors.New("not a text file (binary content); skipped"))
+		return
+	}
+	if head == nil {
+		head = []byte{} // asked with content, even when empty
+	}
 	switch {
-	case strings.HasSuffix(name, ".tf"), strings.HasSuffix(name, ".tf.json"):
-		w.count()
-		w.tfDirs[filepath.Dir(p)] = true
-		w.res.Files["terraform"]++
-	case strings.HasSuffix(name, ".json"), strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"), strings.HasSuffix(name, ".template"):
-		if info.Size() > w.opts.MaxFileSize {
-			w.fail(p, fmt.Errorf("file is %d bytes, larger than the %d-byte limit; skipped", info.Size(), w.opts.MaxFileSize))
-			return
-		}
-		head, err := readHead(p, 64<<10)
-		if err != nil {
-			w.fail(p, friendly(err))
-			return
-		}
-		if looksBinary(head) {
-			// One warning, not one per byte a parser trips over; text that
-			// is merely not UTF-8 goes on to the detectors, and the
-			// adapter of an IaC file reports it.
-			w.fail(p, errors.New("not a text file (binary content); skipped"))
-			return
-		}
-		switch {
-		case isKustomization(filepath.Base(p)):
-			// Counted with its directory; not a manifest.
-		case strings.HasSuffix(name, ".json") && plan.Detect(head):
+	case isKustomization(filepath.Base(p)):
+		// Counted with its directory; not a manifest.
+	case w.take(p, head):
+	case helmTemplate(p, head):
+		// A Helm template outside a chart, which no adapter took.
+		w.chart(filepath.Dir(filepath.Dir(p)), "helm", p)
+	}
+}
+
+// take gives p to the first adapter that matches it, counting it.
+func (w *walker) take(p string, head []byte) bool {
+	for i, a := range adapters {
+		if a.Match(p, head) {
 			w.count()
-			w.plans = append(w.plans, p)
-		case cloudformation.Detect(head):
-			w.count()
-			w.cfn = append(w.cfn, p)
-		case filepath.Base(filepath.Dir(p)) == "templates" && bytes.Contains(head, []byte("{{")):
-			// A Helm template outside a chart (after CloudFormation: its
-			// templates/ hold {{resolve:...}} references).
-			w.chart(filepath.Dir(filepath.Dir(p)), "helm", p)
-		case !strings.HasSuffix(name, ".template") && kubernetes.Detect(head):
-			w.count()
-			w.k8s = append(w.k8s, p)
+			w.taken[i] = append(w.taken[i], p)
+			w.res.Files[a.Name()]++
+			return true
 		}
 	}
+	return false
 }
 
 func (w *walker) count() {
@@ -307,76 +307,22 @@ func readHead(p string, n int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, n))
 }
 
-// run parses the classified files with their adapters.
+// run has each adapter parse the files it took, in the order adapters
+// are registered, then lets finishers see every resource.
 func (w *walker) run() {
-	add := func(rs []*model.Resource, errs []error) {
-		w.res.Resources = append(w.res.Resources, rs...)
-		w.res.Errors = append(w.res.Errors, errs...)
+	for i, a := range adapters {
+		if len(w.taken[i]) == 0 {
+			continue
+		}
+		out := a.Parse(w.ctx, &Files{Base: w.base, Paths: w.taken[i], Options: &w.opts, w: w})
+		w.res.Resources = append(w.res.Resources, out.Resources...)
+		w.res.Errors = append(w.res.Errors, out.Errors...)
+		w.addUnjudged(out.Unjudged)
 	}
-	if len(w.tfDirs) > 0 {
-		dirs := make([]string, 0, len(w.tfDirs))
-		for d := range w.tfDirs {
-			dirs = append(dirs, d)
+	for _, a := range adapters {
+		if f, ok := a.(Finisher); ok {
+			w.res.Resources = f.Finish(w.res.Resources)
 		}
-		sort.Strings(dirs)
-		insts, errs := terraform.Scan(w.base, dirs, w.opts.Terraform)
-		w.unmappedTerraform(insts, model.SourceTerraform)
-		for _, e := range errs {
-			var mnf *terraform.ModuleNotFoundError
-			if errors.As(e, &mnf) {
-				name := mnf.Source
-				if name == "" {
-					name = "module." + mnf.Module + " (no source)"
-				}
-				w.unjudged.Add(model.Unjudged{What: model.UnjudgedModule, Source: model.SourceTerraform, Name: name, Count: 1,
-					Files: []string{mnf.Err.File}})
-			}
-		}
-		add(tfaws.Map(insts, model.SourceTerraform), errs)
-	}
-	read := func(p string) ([]byte, bool) {
-		if w.opts.Progress != nil {
-			w.opts.Progress(w.rel(p))
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			w.fail(p, friendly(err))
-			return nil, false
-		}
-		return b, true
-	}
-	for _, p := range w.plans {
-		if b, ok := read(p); ok {
-			w.res.Files["terraform-plan"]++
-			insts, err := plan.Parse(w.rel(p), b)
-			var errs []error
-			if err != nil {
-				errs = append(errs, err)
-			}
-			w.unmappedTerraform(insts, model.SourceTerraformPlan)
-			add(tfaws.Map(insts, model.SourceTerraformPlan), errs)
-		}
-	}
-	for _, p := range w.cfn {
-		if b, ok := read(p); ok {
-			w.res.Files["cloudformation"]++
-			rs, unmapped, errs := cloudformation.ParseWithUnmapped(w.rel(p), b, w.opts.CFNParams)
-			w.addUnjudged(unmapped)
-			add(rs, errs)
-		}
-	}
-	var k8s []*model.Resource
-	for _, p := range w.k8s {
-		if b, ok := read(p); ok {
-			w.res.Files["kubernetes"]++
-			rs, unmapped, errs := kubernetes.ParseWithUnmapped(w.rel(p), b)
-			w.addUnjudged(unmapped)
-			k8s = append(k8s, rs...)
-			w.res.Errors = append(w.res.Errors, errs...)
-		}
-	}
-	if len(k8s) > 0 {
-		w.res.Resources = append(w.res.Resources, kubernetes.Finalize(k8s)...)
 	}
 }
 
@@ -399,27 +345,6 @@ func (w *walker) chart(dir, source, marker string) {
 // isKustomization names the files kustomize reads in a directory.
 func isKustomization(name string) bool {
 	return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
-}
-
-// localOnly are Terraform providers whose resources create nothing in a
-// cloud account (random values, timers, local files, keys kept in state):
-// there is nothing for a rule to judge, and counting them would bury the
-// types that matter.
-var localOnly = map[string]bool{"random": true, "null": true, "time": true, "terraform": true, "local": true,
-	"tls": true, "archive": true, "template": true, "external": true, "http": true, "cloudinit": true}
-
-// unmappedTerraform counts the managed instances of types no mapping
-// takes (azurerm_*, google_* ...): Map drops them.
-func (w *walker) unmappedTerraform(insts []*instance.Instance, source string) {
-	for _, in := range insts {
-		if in.Mode == "data" || tfaws.Maps(in.Type) {
-			continue
-		}
-		if provider, _, _ := strings.Cut(in.Type, "_"); localOnly[provider] {
-			continue
-		}
-		w.unjudged.Add(model.Unjudged{What: model.UnjudgedType, Source: source, Name: in.Type, Count: 1, Files: []string{in.File}})
-	}
 }
 
 // looksBinary is a cheap guard against feeding binaries to the detectors:

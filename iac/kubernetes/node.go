@@ -2,8 +2,6 @@ package kubernetes
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -151,28 +149,34 @@ func mergedFields(n *yaml.Node, depth int) []field {
 }
 
 // get returns the pair for key in mapping n; ok is false when absent or
-// null. It reads the mapping in place unless merge keys need applying:
-// it runs for every field of every object.
+// null.
 func get(n *yaml.Node, key string) (field, bool) {
+	f, ok := pair(n, key)
+	if !ok {
+		return field{}, false
+	}
+	v := resolve(f.value)
+	if v == nil || isNull(v) {
+		return field{}, false
+	}
+	return field{f.key, v}, true
+}
+
+// pair returns the first pair for key in mapping n, its value possibly
+// null. It reads the mapping in place unless merge keys need applying: it
+// runs for every field of every object.
+func pair(n *yaml.Node, key string) (field, bool) {
 	if m := resolve(n); m != nil && m.Kind == yaml.MappingNode && !hasMerge(m) {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if m.Content[i].Value == key {
-				v := resolve(m.Content[i+1])
-				if v == nil || isNull(v) {
-					return field{}, false
-				}
-				return field{m.Content[i], v}, true
+				return field{m.Content[i], m.Content[i+1]}, true
 			}
 		}
 		return field{}, false
 	}
 	for _, f := range fields(n) {
 		if f.key.Value == key {
-			v := resolve(f.value)
-			if v == nil || isNull(v) {
-				return field{}, false
-			}
-			return field{f.key, v}, true
+			return f, true
 		}
 	}
 	return field{}, false
@@ -185,19 +189,6 @@ func hasMerge(m *yaml.Node) bool {
 		}
 	}
 	return false
-}
-
-// dig walks nested mapping keys.
-func dig(n *yaml.Node, keys ...string) (field, bool) {
-	var f field
-	for _, k := range keys {
-		var ok bool
-		if f, ok = get(n, k); !ok {
-			return field{}, false
-		}
-		n = f.value
-	}
-	return f, f.value != nil
 }
 
 func isNull(n *yaml.Node) bool {
@@ -213,34 +204,6 @@ func str(n *yaml.Node) string {
 	return n.Value
 }
 
-// boolean parses a YAML boolean; ok is false for anything else.
-func boolean(n *yaml.Node) (bool, bool) {
-	switch strings.ToLower(str(n)) {
-	case "true", "yes", "on":
-		return true, true
-	case "false", "no", "off":
-		return false, true
-	}
-	return false, false
-}
-
-// integer parses a YAML integer.
-func integer(n *yaml.Node) (int64, bool) {
-	s := strings.ReplaceAll(str(n), "_", "")
-	if s == "" {
-		return 0, false
-	}
-	v, err := strconv.ParseInt(s, 0, 64)
-	if err != nil {
-		f, ferr := strconv.ParseFloat(s, 64)
-		if ferr != nil || f != float64(int64(f)) {
-			return 0, false
-		}
-		return int64(f), true
-	}
-	return v, true
-}
-
 // items returns a sequence's elements, aliases resolved.
 func items(n *yaml.Node) []*yaml.Node {
 	n = resolve(n)
@@ -250,41 +213,6 @@ func items(n *yaml.Node) []*yaml.Node {
 	out := make([]*yaml.Node, 0, len(n.Content))
 	for _, c := range n.Content {
 		out = append(out, resolve(c))
-	}
-	return out
-}
-
-// stringList returns a sequence of scalars as strings (a lone scalar counts
-// as a one-element list, as people write `verbs: get` by mistake).
-func stringList(n *yaml.Node) []string {
-	n = resolve(n)
-	if n == nil {
-		return nil
-	}
-	if n.Kind == yaml.ScalarNode {
-		if isNull(n) {
-			return nil
-		}
-		return []string{n.Value}
-	}
-	var out []string
-	for _, c := range items(n) {
-		if c != nil && c.Kind == yaml.ScalarNode && !isNull(c) {
-			out = append(out, c.Value)
-		}
-	}
-	return out
-}
-
-// stringMap returns a mapping of scalars (labels).
-func stringMap(n *yaml.Node) map[string]string {
-	fs := fields(n)
-	if len(fs) == 0 {
-		return nil
-	}
-	out := make(map[string]string, len(fs))
-	for _, f := range fs {
-		out[f.key.Value] = str(f.value)
 	}
 	return out
 }

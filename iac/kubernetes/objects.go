@@ -3,9 +3,6 @@ package kubernetes
 import (
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
-	"github.com/vigil-sec/vigil/iac/file"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -64,184 +61,109 @@ func apiGroup(apiVersion string) string {
 
 // builder fills one resource and records where each attribute was set.
 type builder struct {
-	r *model.Resource
+	r    *model.Resource
+	line func(path []any) int
 }
 
-// at records the line of node n (a key, or a list item) for path.
-func (b *builder) at(path string, n *yaml.Node) {
-	if n == nil || n.Line == 0 {
+// at records where value x (a key, or a list item) is written as the
+// location of attribute path.
+func (b *builder) at(path string, x val) {
+	if b.line == nil || b.r.Location == nil {
 		return
 	}
-	b.r.SetAttributeLocation(path, model.Location{File: b.r.Location.File, StartLine: n.Line, EndLine: n.Line})
+	if n := b.line(x.path); n > 0 {
+		b.r.SetAttributeLocation(path, model.Location{File: b.r.Location.File, StartLine: n, EndLine: n})
+	}
 }
 
-// buildObject maps one object. It returns nil, nil for kinds Vigil does not
-// model.
-func buildObject(path string, obj *yaml.Node, kind string, loc model.Location) (*model.Resource, error) {
-	info, known := objectKinds[kind]
-	if !known {
-		return nil, nil
-	}
-	apiVersion := str(field0(obj, "apiVersion"))
-	if apiVersion != "" && !info.groups[apiGroup(apiVersion)] {
-		return nil, nil
-	}
-	meta := field0(obj, "metadata")
-	name := str(field0(meta, "name"))
-	if name == "" {
-		name = str(field0(meta, "generateName"))
-	}
-	if name == "" {
-		return nil, file.Errorf(path, obj.Line, "%s has no metadata.name", kind)
-	}
-	k, _ := model.LookupKind(info.kind)
-	r := &model.Resource{
-		Kind:       info.kind,
-		Provider:   "kubernetes",
-		Source:     model.SourceKubernetesManifest,
-		Name:       name,
-		Tags:       stringMap(field0(meta, "labels")),
-		Attributes: k.New(),
-		Location:   &loc,
-	}
-	b := &builder{r: r}
-	ns := ""
-	if !info.clusterScoped {
-		ns = "default"
-		if f, found := get(meta, "namespace"); found && str(f.value) != "" {
-			ns = str(f.value)
-			b.at("namespace", f.key)
-		}
-		r.ID = path + ":" + ns + "/" + kind + "/" + name
-	} else {
-		r.ID = path + ":" + kind + "/" + name
-	}
-	if f, found := get(meta, "labels"); found {
-		b.at("labels", f.key)
-	}
-	spec := field0(obj, "spec")
-	switch a := r.Attributes.(type) {
-	case *model.KubernetesWorkload:
-		b.workload(a, kind, obj, ns)
-	case *model.KubernetesRole:
-		a.Namespace = ns
-		b.role(a, obj)
-	case *model.KubernetesRoleBinding:
-		a.Namespace = ns
-		b.roleBinding(a, obj)
-	case *model.KubernetesNamespace:
-		a.Declared = true
-		a.Labels = stringMap(field0(meta, "labels"))
-	case *model.KubernetesNetworkPolicy:
-		a.Namespace = ns
-		b.networkPolicy(a, spec)
-	case *model.KubernetesService:
-		a.Namespace = ns
-		b.service(a, spec)
-	case *model.KubernetesServiceAccount:
-		a.Namespace = ns
-		if f, found := get(obj, "automountServiceAccountToken"); found {
-			if v, isBool := boolean(f.value); isBool {
-				a.AutomountServiceAccountToken = &v
-				b.at("automount_service_account_token", f.key)
-			}
-		}
-	}
-	return r, nil
-}
-
-func (b *builder) role(a *model.KubernetesRole, obj *yaml.Node) {
-	rules, ok := get(obj, "rules")
+func (b *builder) role(a *model.KubernetesRole, obj val) {
+	rules, ok := obj.get("rules")
 	if !ok {
 		return
 	}
-	b.at("rules", rules.key)
-	for i, rn := range items(rules.value) {
+	b.at("rules", rules)
+	for i, rn := range rules.items() {
 		p := model.Path("rules", i)
 		b.at(p, rn)
 		var rule model.RBACRule
-		for _, f := range fields(rn) {
-			var dst *[]string
-			var name string
-			switch f.key.Value {
-			case "apiGroups":
-				dst, name = &rule.APIGroups, "api_groups"
-			case "resources":
-				dst, name = &rule.Resources, "resources"
-			case "verbs":
-				dst, name = &rule.Verbs, "verbs"
-			case "resourceNames":
-				dst, name = &rule.ResourceNames, "resource_names"
-			case "nonResourceURLs":
-				dst, name = &rule.NonResourceURLs, "non_resource_urls"
-			default:
-				continue
+		for _, f := range []struct {
+			key, name string
+			dst       *[]string
+		}{
+			{"apiGroups", "api_groups", &rule.APIGroups},
+			{"resources", "resources", &rule.Resources},
+			{"verbs", "verbs", &rule.Verbs},
+			{"resourceNames", "resource_names", &rule.ResourceNames},
+			{"nonResourceURLs", "non_resource_urls", &rule.NonResourceURLs},
+		} {
+			if v, ok := rn.present(f.key); ok {
+				*f.dst = v.stringList()
+				b.at(p+"."+f.name, v)
 			}
-			*dst = stringList(f.value)
-			b.at(p+"."+name, f.key)
 		}
 		a.Rules = append(a.Rules, rule)
 	}
 }
 
-func (b *builder) roleBinding(a *model.KubernetesRoleBinding, obj *yaml.Node) {
-	if ref, ok := get(obj, "roleRef"); ok {
-		b.at("role_ref_name", ref.key)
-		b.at("role_ref_kind", ref.key)
-		if f, ok := get(ref.value, "kind"); ok {
-			a.RoleRefKind = str(f.value)
-			b.at("role_ref_kind", f.key)
+func (b *builder) roleBinding(a *model.KubernetesRoleBinding, obj val) {
+	if ref, ok := obj.get("roleRef"); ok {
+		b.at("role_ref_name", ref)
+		b.at("role_ref_kind", ref)
+		if f, ok := ref.get("kind"); ok {
+			a.RoleRefKind = f.str()
+			b.at("role_ref_kind", f)
 		}
-		if f, ok := get(ref.value, "name"); ok {
-			a.RoleRefName = str(f.value)
-			b.at("role_ref_name", f.key)
+		if f, ok := ref.get("name"); ok {
+			a.RoleRefName = f.str()
+			b.at("role_ref_name", f)
 		}
 	}
-	subs, ok := get(obj, "subjects")
+	subs, ok := obj.get("subjects")
 	if !ok {
 		return
 	}
-	b.at("subjects", subs.key)
-	for i, sn := range items(subs.value) {
+	b.at("subjects", subs)
+	for i, sn := range subs.items() {
 		p := model.Path("subjects", i)
 		b.at(p, sn)
 		s := model.RBACSubject{
-			Kind:      str(field0(sn, "kind")),
-			Name:      str(field0(sn, "name")),
-			Namespace: str(field0(sn, "namespace")),
+			Kind:      sn.field("kind").str(),
+			Name:      sn.field("name").str(),
+			Namespace: sn.field("namespace").str(),
 		}
-		for _, k := range []struct{ yaml, model string }{{"kind", "kind"}, {"name", "name"}, {"namespace", "namespace"}} {
-			if f, ok := get(sn, k.yaml); ok {
-				b.at(p+"."+k.model, f.key)
+		for _, k := range []struct{ key, model string }{{"kind", "kind"}, {"name", "name"}, {"namespace", "namespace"}} {
+			if f, ok := sn.get(k.key); ok {
+				b.at(p+"."+k.model, f)
 			}
 		}
 		a.Subjects = append(a.Subjects, s)
 	}
 }
 
-func (b *builder) networkPolicy(a *model.KubernetesNetworkPolicy, spec *yaml.Node) {
+func (b *builder) networkPolicy(a *model.KubernetesNetworkPolicy, spec val) {
 	a.SelectsAll = true
-	if f, ok := get(spec, "podSelector"); ok {
-		b.at("selects_all_pods", f.key)
-		for _, sel := range fields(f.value) {
-			if len(items(sel.value)) > 0 || len(fields(sel.value)) > 0 {
+	if f, ok := spec.get("podSelector"); ok {
+		b.at("selects_all_pods", f)
+		for _, k := range f.keys() {
+			// matchLabels or matchExpressions with anything in them.
+			if f.field(k).size() > 0 {
 				a.SelectsAll = false
 			}
 		}
 	}
-	ingress, hasIngress := get(spec, "ingress")
-	egress, hasEgress := get(spec, "egress")
-	a.IngressRules = len(items(ingress.value))
-	a.EgressRules = len(items(egress.value))
+	ingress, hasIngress := spec.get("ingress")
+	egress, hasEgress := spec.get("egress")
+	a.IngressRules = len(ingress.items())
+	a.EgressRules = len(egress.items())
 	if hasIngress {
-		b.at("ingress_rules", ingress.key)
+		b.at("ingress_rules", ingress)
 	}
 	if hasEgress {
-		b.at("egress_rules", egress.key)
+		b.at("egress_rules", egress)
 	}
-	if f, ok := get(spec, "policyTypes"); ok {
-		a.PolicyTypes = stringList(f.value)
-		b.at("policy_types", f.key)
+	if f, ok := spec.get("policyTypes"); ok {
+		a.PolicyTypes = f.stringList()
+		b.at("policy_types", f)
 	} else {
 		// The API server's default: Ingress always, Egress when egress
 		// rules are present.
@@ -252,39 +174,39 @@ func (b *builder) networkPolicy(a *model.KubernetesNetworkPolicy, spec *yaml.Nod
 	}
 }
 
-func (b *builder) service(a *model.KubernetesService, spec *yaml.Node) {
+func (b *builder) service(a *model.KubernetesService, spec val) {
 	a.Type = "ClusterIP"
-	if f, ok := get(spec, "type"); ok && str(f.value) != "" {
-		a.Type = str(f.value)
-		b.at("type", f.key)
+	if f, ok := spec.get("type"); ok && f.str() != "" {
+		a.Type = f.str()
+		b.at("type", f)
 	}
-	if f, ok := get(spec, "ports"); ok {
-		b.at("ports", f.key)
-		for i, pn := range items(f.value) {
+	if f, ok := spec.get("ports"); ok {
+		b.at("ports", f)
+		for i, pn := range f.items() {
 			p := model.Path("ports", i)
 			b.at(p, pn)
 			sp := model.ServicePort{Protocol: "TCP"}
-			if v, ok := integer(field0(pn, "port")); ok {
+			if v, ok := pn.field("port").integer(); ok {
 				sp.Port = int(v)
 			}
-			if g, ok := get(pn, "nodePort"); ok {
-				if v, ok := integer(g.value); ok {
+			if g, ok := pn.get("nodePort"); ok {
+				if v, ok := g.integer(); ok {
 					sp.NodePort = int(v)
-					b.at(p+".node_port", g.key)
+					b.at(p+".node_port", g)
 				}
 			}
-			if s := str(field0(pn, "protocol")); s != "" {
+			if s := pn.field("protocol").str(); s != "" {
 				sp.Protocol = s
 			}
 			a.Ports = append(a.Ports, sp)
 		}
 	}
-	if f, ok := get(spec, "externalIPs"); ok {
-		a.ExternalIPs = stringList(f.value)
-		b.at("external_ips", f.key)
+	if f, ok := spec.get("externalIPs"); ok {
+		a.ExternalIPs = f.stringList()
+		b.at("external_ips", f)
 	}
-	if f, ok := get(spec, "loadBalancerSourceRanges"); ok {
-		a.LoadBalancerSourceRanges = stringList(f.value)
-		b.at("load_balancer_source_ranges", f.key)
+	if f, ok := spec.get("loadBalancerSourceRanges"); ok {
+		a.LoadBalancerSourceRanges = f.stringList()
+		b.at("load_balancer_source_ranges", f)
 	}
 }

@@ -1,7 +1,15 @@
-// Package kubernetes turns Kubernetes manifests (multi-document YAML or
-// JSON, List kinds included) into normalized resources: workloads in one
-// pod-spec view, RBAC roles and bindings, namespaces, network policies,
-// services and service accounts.
+// Package kubernetes turns Kubernetes objects into normalized resources:
+// workloads in one pod-spec view, RBAC roles and bindings, namespaces,
+// network policies, services and service accounts.
+//
+// Two layers. Normalize (normalize.go, objects.go, workload.go) maps one
+// object given as a generic value tree, the map[string]any a JSON or YAML
+// decoder or client-go's unstructured objects hold, plus an Origin that
+// says where it was read: a live collector calls it with the API server's
+// objects. The manifest layer (parse.go, node.go, tree.go) reads files of
+// manifests (multi-document YAML or JSON, List kinds included) under the
+// input bounds, turns each object into a tree, and gives Normalize the
+// lines of its fields for findings.
 package kubernetes
 
 import (
@@ -220,7 +228,7 @@ func parseList(path, kind string, items []chunk, syn file.Syntax, q *quota) ([]*
 		if k == "" {
 			k = strings.TrimSuffix(kind, "List")
 		}
-		r, err := buildObject(path, it, k, model.Location{File: path, StartLine: it.Line, EndLine: max(end, it.Line)})
+		r, err := object(path, it, k, model.Location{File: path, StartLine: it.Line, EndLine: max(end, it.Line)})
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -241,7 +249,7 @@ type quota struct {
 	unmapped model.UnjudgedTally
 }
 
-// skipped counts obj when buildObject skipped it (nil resource, no
+// skipped counts obj when object skipped it (nil resource, no
 // error): a kind Vigil does not model, named with its API group.
 func (q *quota) skipped(r *model.Resource, err error, obj *yaml.Node, kind string) {
 	if r != nil || err != nil {
@@ -436,7 +444,7 @@ func parseDocument(path string, doc *yaml.Node, end int, q *quota) ([]*model.Res
 			if k == "" {
 				k = strings.TrimSuffix(kind, "List")
 			}
-			r, err := buildObject(path, it, k, model.Location{File: path, StartLine: it.Line, EndLine: itemEnd})
+			r, err := object(path, it, k, model.Location{File: path, StartLine: it.Line, EndLine: itemEnd})
 			if err != nil {
 				errs = append(errs, err)
 			}
@@ -450,7 +458,7 @@ func parseDocument(path string, doc *yaml.Node, end int, q *quota) ([]*model.Res
 		}
 		return out, errs
 	}
-	r, err := buildObject(path, root, kind, model.Location{File: path, StartLine: root.Line, EndLine: max(end, root.Line)})
+	r, err := object(path, root, kind, model.Location{File: path, StartLine: root.Line, EndLine: max(end, root.Line)})
 	if err != nil {
 		return nil, []error{err}
 	}

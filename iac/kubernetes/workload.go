@@ -3,103 +3,92 @@ package kubernetes
 import (
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/vigil-sec/vigil/model"
 )
 
 // podTemplate finds the pod template of a workload: the object itself for
 // a Pod, spec.template for controllers, spec.jobTemplate.spec.template for
-// a CronJob. It returns the template's metadata and its spec field.
-func podTemplate(kind string, obj *yaml.Node) (meta *yaml.Node, spec field, ok bool) {
+// a CronJob. It returns the template's metadata and its spec.
+func podTemplate(kind string, obj val) (meta, spec val, ok bool) {
+	tmpl := obj
 	switch kind {
 	case "Pod":
-		spec, ok = get(obj, "spec")
-		return field0(obj, "metadata"), spec, ok
 	case "CronJob":
-		tmpl, found := dig(obj, "spec", "jobTemplate", "spec", "template")
-		if !found {
-			return nil, field{}, false
+		if tmpl, ok = obj.dig("spec", "jobTemplate", "spec", "template"); !ok {
+			return val{}, val{}, false
 		}
-		spec, ok = get(tmpl.value, "spec")
-		return field0(tmpl.value, "metadata"), spec, ok
 	default:
-		tmpl, found := dig(obj, "spec", "template")
-		if !found {
-			return nil, field{}, false
+		if tmpl, ok = obj.dig("spec", "template"); !ok {
+			return val{}, val{}, false
 		}
-		spec, ok = get(tmpl.value, "spec")
-		return field0(tmpl.value, "metadata"), spec, ok
 	}
+	spec, ok = tmpl.get("spec")
+	return tmpl.field("metadata"), spec, ok
 }
 
-func (b *builder) workload(a *model.KubernetesWorkload, kind string, obj *yaml.Node, ns string) {
+func (b *builder) workload(a *model.KubernetesWorkload, kind string, obj val, ns string) {
 	a.Namespace = ns
-	a.Labels = stringMap(dig0(obj, "metadata", "labels"))
-	if f, ok := dig(obj, "spec", "replicas"); ok && kind != "Pod" {
-		if v, isInt := integer(f.value); isInt {
+	labels, _ := obj.dig("metadata", "labels")
+	a.Labels = labels.stringMap()
+	if f, ok := obj.dig("spec", "replicas"); ok && kind != "Pod" {
+		if v, isInt := f.integer(); isInt {
 			n := int(v)
 			a.Replicas = &n
-			b.at("replicas", f.key)
+			b.at("replicas", f)
 		}
 	}
 	meta, spec, ok := podTemplate(kind, obj)
-	if f, found := get(meta, "labels"); found {
-		a.PodLabels = stringMap(f.value)
-		b.at("pod_labels", f.key)
+	if f, found := meta.get("labels"); found {
+		a.PodLabels = f.stringMap()
+		b.at("pod_labels", f)
 	}
 	if !ok {
 		return
 	}
-	b.at("pod_spec", spec.key)
-	b.podSpec(&a.PodSpec, spec.value)
-}
-
-func dig0(n *yaml.Node, keys ...string) *yaml.Node {
-	f, _ := dig(n, keys...)
-	return f.value
+	b.at("pod_spec", spec)
+	b.podSpec(&a.PodSpec, spec)
 }
 
 // boolField sets *dst from a boolean key of n and records its location.
-func (b *builder) boolField(n *yaml.Node, key, path string, dst *bool) {
-	if f, ok := get(n, key); ok {
-		if v, isBool := boolean(f.value); isBool {
+func (b *builder) boolField(n val, key, path string, dst *bool) {
+	if f, ok := n.get(key); ok {
+		if v, isBool := f.boolean(); isBool {
 			*dst = v
-			b.at(path, f.key)
+			b.at(path, f)
 		}
 	}
 }
 
 // boolPtr is boolField for optional booleans: nil stays nil when unset.
-func (b *builder) boolPtr(n *yaml.Node, key, path string) *bool {
-	if f, ok := get(n, key); ok {
-		if v, isBool := boolean(f.value); isBool {
-			b.at(path, f.key)
+func (b *builder) boolPtr(n val, key, path string) *bool {
+	if f, ok := n.get(key); ok {
+		if v, isBool := f.boolean(); isBool {
+			b.at(path, f)
 			return &v
 		}
 	}
 	return nil
 }
 
-func (b *builder) intPtr(n *yaml.Node, key, path string) *int64 {
-	if f, ok := get(n, key); ok {
-		if v, isInt := integer(f.value); isInt {
-			b.at(path, f.key)
+func (b *builder) intPtr(n val, key, path string) *int64 {
+	if f, ok := n.get(key); ok {
+		if v, isInt := f.integer(); isInt {
+			b.at(path, f)
 			return &v
 		}
 	}
 	return nil
 }
 
-func (b *builder) stringField(n *yaml.Node, key, path string) string {
-	if f, ok := get(n, key); ok {
-		b.at(path, f.key)
-		return str(f.value)
+func (b *builder) stringField(n val, key, path string) string {
+	if f, ok := n.get(key); ok {
+		b.at(path, f)
+		return f.str()
 	}
 	return ""
 }
 
-func (b *builder) podSpec(ps *model.PodSpec, spec *yaml.Node) {
+func (b *builder) podSpec(ps *model.PodSpec, spec val) {
 	ps.ServiceAccountName = b.stringField(spec, "serviceAccountName", "pod_spec.service_account_name")
 	if ps.ServiceAccountName == "" {
 		// serviceAccount is the deprecated alias the API still honours.
@@ -110,27 +99,26 @@ func (b *builder) podSpec(ps *model.PodSpec, spec *yaml.Node) {
 	b.boolField(spec, "hostPID", "pod_spec.host_pid", &ps.HostPID)
 	b.boolField(spec, "hostIPC", "pod_spec.host_ipc", &ps.HostIPC)
 
-	if f, ok := get(spec, "securityContext"); ok {
+	if sc, ok := spec.get("securityContext"); ok {
 		const p = "pod_spec.security_context"
-		b.at(p, f.key)
-		sc := f.value
+		b.at(p, sc)
 		psc := &ps.SecurityContext
 		psc.RunAsNonRoot = b.boolPtr(sc, "runAsNonRoot", p+".run_as_non_root")
 		psc.RunAsUser = b.intPtr(sc, "runAsUser", p+".run_as_user")
 		psc.RunAsGroup = b.intPtr(sc, "runAsGroup", p+".run_as_group")
 		psc.FSGroup = b.intPtr(sc, "fsGroup", p+".fs_group")
-		if g, ok := dig(sc, "seccompProfile", "type"); ok {
-			psc.SeccompProfileType = str(g.value)
-			b.at(p+".seccomp_profile_type", g.key)
+		if g, ok := sc.dig("seccompProfile", "type"); ok {
+			psc.SeccompProfileType = g.str()
+			b.at(p+".seccomp_profile_type", g)
 		}
-		if g, ok := dig(sc, "appArmorProfile", "type"); ok {
-			psc.AppArmorProfile = str(g.value)
-			b.at(p+".apparmor_profile", g.key)
+		if g, ok := sc.dig("appArmorProfile", "type"); ok {
+			psc.AppArmorProfile = g.str()
+			b.at(p+".apparmor_profile", g)
 		}
-		if g, ok := get(sc, "sysctls"); ok {
-			b.at(p+".sysctls", g.key)
-			for _, s := range items(g.value) {
-				if name := str(field0(s, "name")); name != "" {
+		if g, ok := sc.get("sysctls"); ok {
+			b.at(p+".sysctls", g)
+			for _, s := range g.items() {
+				if name := s.field("name").str(); name != "" {
 					psc.Sysctls = append(psc.Sysctls, name)
 				}
 			}
@@ -141,15 +129,15 @@ func (b *builder) podSpec(ps *model.PodSpec, spec *yaml.Node) {
 		{"initContainers", "init"}, {"containers", "container"}, {"ephemeralContainers", "ephemeral"},
 	}
 	for _, g := range groups {
-		f, ok := get(spec, g.key)
+		f, ok := spec.get(g.key)
 		if !ok {
 			continue
 		}
 		if g.typ == "container" {
-			b.at("pod_spec.containers", f.key)
+			b.at("pod_spec.containers", f)
 		}
-		for _, cn := range items(f.value) {
-			if cn == nil || cn.Kind != yaml.MappingNode {
+		for _, cn := range f.items() {
+			if !cn.isMap() {
 				continue
 			}
 			i := len(ps.Containers)
@@ -157,29 +145,45 @@ func (b *builder) podSpec(ps *model.PodSpec, spec *yaml.Node) {
 		}
 	}
 
-	if f, ok := get(spec, "volumes"); ok {
-		b.at("pod_spec.volumes", f.key)
-		for i, vn := range items(f.value) {
+	if f, ok := spec.get("volumes"); ok {
+		b.at("pod_spec.volumes", f)
+		for i, vn := range f.items() {
 			p := model.Path("pod_spec.volumes", i)
 			b.at(p, vn)
-			v := model.Volume{Name: str(field0(vn, "name"))}
-			for _, vf := range fields(vn) {
-				if vf.key.Value != "name" {
-					v.Type = vf.key.Value
-					b.at(p+".type", vf.key)
-					break
-				}
+			v := model.Volume{Name: vn.field("name").str()}
+			if t, ok := vn.present(volumeType(vn)); ok {
+				v.Type = volumeType(vn)
+				b.at(p+".type", t)
 			}
-			if hp, ok := dig(vn, "hostPath", "path"); ok {
-				v.HostPath = str(hp.value)
-				b.at(p+".host_path", hp.key)
+			if hp, ok := vn.dig("hostPath", "path"); ok {
+				v.HostPath = hp.str()
+				b.at(p+".host_path", hp)
 			}
 			ps.Volumes = append(ps.Volumes, v)
 		}
 	}
 }
 
-func (b *builder) container(p string, cn *yaml.Node, typ string) model.Container {
+// volumeType is the key naming a volume's source: the one key beside
+// name. An invalid volume with several reads as hostPath when it has one
+// (the source rules judge), else as the first in order.
+func volumeType(vn val) string {
+	var types []string
+	for _, k := range vn.keys() {
+		if k == "hostPath" {
+			return k
+		}
+		if k != "name" {
+			types = append(types, k)
+		}
+	}
+	if len(types) == 0 {
+		return ""
+	}
+	return types[0]
+}
+
+func (b *builder) container(p string, cn val, typ string) model.Container {
 	b.at(p, cn)
 	c := model.Container{Type: typ}
 	c.Name = b.stringField(cn, "name", p+".name")
@@ -189,30 +193,29 @@ func (b *builder) container(p string, cn *yaml.Node, typ string) model.Container
 		c.ImagePullPolicy = defaultPullPolicy(c.Image)
 	}
 
-	if f, ok := get(cn, "securityContext"); ok {
-		sc := f.value
+	if sc, ok := cn.get("securityContext"); ok {
 		c.Privileged = b.boolPtr(sc, "privileged", p+".privileged")
 		c.AllowPrivilegeEscalation = b.boolPtr(sc, "allowPrivilegeEscalation", p+".allow_privilege_escalation")
 		c.RunAsNonRoot = b.boolPtr(sc, "runAsNonRoot", p+".run_as_non_root")
 		c.RunAsUser = b.intPtr(sc, "runAsUser", p+".run_as_user")
 		c.ReadOnlyRootFilesystem = b.boolPtr(sc, "readOnlyRootFilesystem", p+".read_only_root_filesystem")
-		if g, ok := dig(sc, "capabilities", "add"); ok {
-			c.CapabilitiesAdd = stringList(g.value)
-			b.at(p+".capabilities_add", g.key)
+		if g, ok := sc.dig("capabilities", "add"); ok {
+			c.CapabilitiesAdd = g.stringList()
+			b.at(p+".capabilities_add", g)
 		}
-		if g, ok := dig(sc, "capabilities", "drop"); ok {
-			c.CapabilitiesDrop = stringList(g.value)
-			b.at(p+".capabilities_drop", g.key)
+		if g, ok := sc.dig("capabilities", "drop"); ok {
+			c.CapabilitiesDrop = g.stringList()
+			b.at(p+".capabilities_drop", g)
 		}
-		if g, ok := dig(sc, "seccompProfile", "type"); ok {
-			c.SeccompProfileType = str(g.value)
-			b.at(p+".seccomp_profile_type", g.key)
+		if g, ok := sc.dig("seccompProfile", "type"); ok {
+			c.SeccompProfileType = g.str()
+			b.at(p+".seccomp_profile_type", g)
 		}
 	}
 
-	if f, ok := get(cn, "resources"); ok {
+	if f, ok := cn.get("resources"); ok {
 		rp := p + ".resources"
-		b.at(rp, f.key)
+		b.at(rp, f)
 		for _, q := range []struct {
 			section, name, path string
 			dst                 *string
@@ -222,28 +225,28 @@ func (b *builder) container(p string, cn *yaml.Node, typ string) model.Container
 			{"requests", "cpu", "requests_cpu", &c.Resources.RequestsCPU},
 			{"requests", "memory", "requests_memory", &c.Resources.RequestsMemory},
 		} {
-			if g, ok := dig(f.value, q.section, q.name); ok {
-				*q.dst = str(g.value)
-				b.at(rp+"."+q.path, g.key)
+			if g, ok := f.dig(q.section, q.name); ok {
+				*q.dst = g.str()
+				b.at(rp+"."+q.path, g)
 			}
 		}
 	}
 
-	if f, ok := get(cn, "ports"); ok {
-		b.at(p+".ports", f.key)
-		for j, pn := range items(f.value) {
+	if f, ok := cn.get("ports"); ok {
+		b.at(p+".ports", f)
+		for j, pn := range f.items() {
 			pp := model.Path(p, "ports", j)
 			b.at(pp, pn)
 			port := model.ContainerPort{Protocol: "TCP"}
-			if g, ok := get(pn, "containerPort"); ok {
-				v, _ := integer(g.value)
+			if g, ok := pn.get("containerPort"); ok {
+				v, _ := g.integer()
 				port.ContainerPort = int(v)
-				b.at(pp+".container_port", g.key)
+				b.at(pp+".container_port", g)
 			}
-			if g, ok := get(pn, "hostPort"); ok {
-				v, _ := integer(g.value)
+			if g, ok := pn.get("hostPort"); ok {
+				v, _ := g.integer()
 				port.HostPort = int(v)
-				b.at(pp+".host_port", g.key)
+				b.at(pp+".host_port", g)
 			}
 			if s := b.stringField(pn, "protocol", pp+".protocol"); s != "" {
 				port.Protocol = s
@@ -252,34 +255,34 @@ func (b *builder) container(p string, cn *yaml.Node, typ string) model.Container
 		}
 	}
 
-	if f, ok := get(cn, "livenessProbe"); ok {
+	if f, ok := cn.get("livenessProbe"); ok {
 		c.LivenessProbe = true
-		b.at(p+".liveness_probe", f.key)
+		b.at(p+".liveness_probe", f)
 	}
-	if f, ok := get(cn, "readinessProbe"); ok {
+	if f, ok := cn.get("readinessProbe"); ok {
 		c.ReadinessProbe = true
-		b.at(p+".readiness_probe", f.key)
+		b.at(p+".readiness_probe", f)
 	}
 
-	if f, ok := get(cn, "env"); ok {
-		b.at(p+".env", f.key)
-		for j, en := range items(f.value) {
+	if f, ok := cn.get("env"); ok {
+		b.at(p+".env", f)
+		for j, en := range f.items() {
 			ep := model.Path(p, "env", j)
 			b.at(ep, en)
 			// Only flags are kept: a literal value never leaves this function.
 			e := model.EnvVar{Name: b.stringField(en, "name", ep+".name")}
-			if g, ok := get(en, "value"); ok && str(g.value) != "" {
+			if g, ok := en.get("value"); ok && g.str() != "" {
 				e.HasValue = true
-				b.at(ep+".has_value", g.key)
+				b.at(ep+".has_value", g)
 			}
-			if g, ok := get(en, "valueFrom"); ok {
-				if h, ok := get(g.value, "secretKeyRef"); ok {
+			if g, ok := en.get("valueFrom"); ok {
+				if h, ok := g.get("secretKeyRef"); ok {
 					e.FromSecret = true
-					b.at(ep+".from_secret", h.key)
+					b.at(ep+".from_secret", h)
 				}
-				if h, ok := get(g.value, "configMapKeyRef"); ok {
+				if h, ok := g.get("configMapKeyRef"); ok {
 					e.FromConfigMap = true
-					b.at(ep+".from_config_map", h.key)
+					b.at(ep+".from_config_map", h)
 				}
 			}
 			c.Env = append(c.Env, e)
