@@ -610,3 +610,25 @@ func fillEmpty(v reflect.Value, depth int) {
 		}
 	}
 }
+
+// nameProp reads an explicit name property into "name" and the resource's
+// display name; without one CloudFormation generates a name (unknown).
+func (b *builder) nameProp(p string) string {
+	if !b.has(p) {
+		b.target.MarkUnknown("name")
+		return ""
+	}
+	s := b.str(p, "name", "")
+	if s != "" {
+		b.r.Name = s
+	}
+	return s
+}
+
+// pseudo is a pseudo parameter's value (placeholder or caller override).
+func (b *builder) pseudo(name string) string {
+	if s, ok := b.t.ref(name, nil).(string); ok {
+		return s
+	}
+	return ""
+}

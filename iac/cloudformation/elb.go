@@ -6,8 +6,6 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// Load balancers, CloudFront, API Gateway stages and their WAF
-// associations.
 func init() {
 	parent("AWS::ElasticLoadBalancingV2::LoadBalancer", "aws.elbv2.load_balancer", func(b *builder) {
 		a := attrs[model.ELBv2LoadBalancer](b)
@@ -84,28 +82,6 @@ func init() {
 			a.Listeners = append(a.Listeners, l)
 		}
 	})
-	child("AWS::WAFv2::WebACLAssociation", func(c *builder) {
-		acl := c.str("WebACLArn", "", "")
-		for _, p := range c.parentsOf("ResourceArn", "AWS::ElasticLoadBalancingV2::LoadBalancer") {
-			c.onto(p)
-			attrs[model.ELBv2LoadBalancer](c).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
-			c.relate(model.RelProtectedBy, acl)
-		}
-		// API Gateway stages are associated by an ARN ending in
-		// /stages/<name>.
-		arn := c.str("ResourceArn", "", "")
-		if i := strings.LastIndex(arn, "/stages/"); i >= 0 {
-			stage := arn[i+len("/stages/"):]
-			for _, p := range c.t.built {
-				if p.res.typ == "AWS::ApiGateway::Stage" && (p.r.Name == stage || p.res.id == stage) {
-					c.onto(p)
-					p.children = append(p.children, c.res)
-					attrs[model.APIGatewayStage](c).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
-					c.relate(model.RelProtectedBy, acl)
-				}
-			}
-		}
-	})
 
 	parent("AWS::ElasticLoadBalancing::LoadBalancer", "aws.elb.load_balancer", func(b *builder) {
 		a := attrs[model.ELBLoadBalancer](b)
@@ -129,47 +105,6 @@ func init() {
 			}
 			b.locate(p, mp)
 			a.Listeners = append(a.Listeners, l)
-		}
-	})
-
-	parent("AWS::CloudFront::Distribution", "aws.cloudfront.distribution", func(b *builder) {
-		a := attrs[model.CloudFrontDistribution](b)
-		const d = "DistributionConfig."
-		a.ViewerProtocolPolicies = []string{b.str(d+"DefaultCacheBehavior.ViewerProtocolPolicy", "viewer_protocol_policies[0]", "allow-all")}
-		n := b.count(d+"CacheBehaviors", "viewer_protocol_policies")
-		for i := 0; i < n; i++ {
-			a.ViewerProtocolPolicies = append(a.ViewerProtocolPolicies,
-				b.str(model.Path(d+"CacheBehaviors", i, "ViewerProtocolPolicy"), model.Path("viewer_protocol_policies", i+1), "allow-all"))
-		}
-		custom := b.has(d+"ViewerCertificate.AcmCertificateArn") || b.has(d+"ViewerCertificate.IamCertificateId")
-		a.DefaultCertificate = b.boolean(d+"ViewerCertificate.CloudFrontDefaultCertificate", "default_certificate", !custom)
-		if !a.DefaultCertificate {
-			a.MinimumProtocolVersion = b.str(d+"ViewerCertificate.MinimumProtocolVersion", "minimum_protocol_version", "TLSv1")
-		}
-		a.WAFWebACL = b.str(d+"WebACLId", "waf_web_acl", "")
-		b.relate(model.RelProtectedBy, a.WAFWebACL)
-		a.LoggingEnabled = b.has(d + "Logging.Bucket")
-		if a.LoggingEnabled {
-			b.locate(d+"Logging", "logging_enabled")
-		}
-	})
-
-	parent("AWS::ApiGateway::Stage", "aws.apigateway.stage", func(b *builder) {
-		a := attrs[model.APIGatewayStage](b)
-		a.Name = b.str("StageName", "name", "")
-		if a.Name != "" {
-			b.r.Name = a.Name
-		}
-		a.AccessLogsEnabled = b.has("AccessLogSetting.DestinationArn")
-		if a.AccessLogsEnabled {
-			b.locate("AccessLogSetting", "access_logs_enabled")
-		}
-		a.XRayTracing = b.boolean("TracingEnabled", "xray_tracing_enabled", false)
-		n := b.count("MethodSettings", "cache_encrypted")
-		for i := 0; i < n; i++ {
-			if b.boolean(model.Path("MethodSettings", i, "CacheDataEncrypted"), "cache_encrypted", false) {
-				a.CacheEncrypted = true
-			}
 		}
 	})
 }

@@ -1,0 +1,19 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+
+	parent("AWS::DynamoDB::Table", "aws.dynamodb.table", func(b *builder) {
+		a := attrs[model.DynamoDBTable](b)
+		a.Name = b.nameProp("TableName")
+		a.PointInTimeRecovery = b.boolean("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", "point_in_time_recovery", false)
+		a.SSEEnabled = b.boolean("SSESpecification.SSEEnabled", "sse_enabled", false)
+		if a.SSEEnabled {
+			a.KMSKeyARN = b.str("SSESpecification.KMSMasterKeyId", "kms_key_arn", "")
+			b.relate(model.RelEncryptedBy, a.KMSKeyARN)
+		}
+	})
+}

@@ -1,0 +1,15 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+
+	parent("AWS::EFS::FileSystem", "aws.efs.file_system", func(b *builder) {
+		a := attrs[model.EFSFileSystem](b)
+		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
+		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
+		b.relate(model.RelEncryptedBy, a.KMSKeyID)
+	})
+}

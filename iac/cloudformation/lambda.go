@@ -1,0 +1,45 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+	parent("AWS::Lambda::Function", "aws.lambda.function", func(b *builder) {
+		a := attrs[model.LambdaFunction](b)
+		a.Name = b.nameProp("FunctionName")
+		a.Runtime = b.str("Runtime", "runtime", "")
+		a.Role = b.str("Role", "role", "")
+		b.relate(model.RelUsesRole, a.Role)
+		a.KMSKeyARN = b.str("KmsKeyArn", "kms_key_arn", "")
+		b.relate(model.RelEncryptedBy, a.KMSKeyARN)
+		a.TracingMode = b.str("TracingConfig.Mode", "tracing_mode", "PassThrough")
+		a.EnvironmentVarNames = b.keys("Environment.Variables", "environment_variable_names")
+		a.VPCConfigured = len(b.strs("VpcConfig.SubnetIds", "vpc_configured")) > 0
+		a.Permissions = []model.LambdaPermission{}
+	})
+	child("AWS::Lambda::Permission", func(c *builder) {
+		for _, p := range c.parentsOf("FunctionName", "AWS::Lambda::Function") {
+			c.onto(p)
+			a := attrs[model.LambdaFunction](c)
+			mp := model.Path("permissions", len(a.Permissions))
+			perm := model.LambdaPermission{
+				StatementID:         c.res.id,
+				Action:              c.str("Action", mp+".action", ""),
+				Principal:           c.str("Principal", mp+".principal", ""),
+				SourceARN:           c.str("SourceArn", mp+".source_arn", ""),
+				SourceAccount:       c.str("SourceAccount", mp+".source_account", ""),
+				PrincipalOrg:        c.str("PrincipalOrgID", mp+".principal_org_id", ""),
+				FunctionURLAuthType: c.str("FunctionUrlAuthType", mp+".function_url_auth_type", ""),
+			}
+			c.locate("", mp)
+			a.Permissions = append(a.Permissions, perm)
+		}
+	})
+	child("AWS::Lambda::Url", func(c *builder) {
+		for _, p := range c.parentsOf("TargetFunctionArn", "AWS::Lambda::Function") {
+			c.onto(p)
+			attrs[model.LambdaFunction](c).URLAuthType = c.str("AuthType", "url_auth_type", "")
+		}
+	})
+}

@@ -1,0 +1,53 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+	parent("AWS::RDS::DBInstance", "aws.rds.instance", func(b *builder) {
+		a := attrs[model.RDSInstance](b)
+		a.Engine = b.str("Engine", "engine", "")
+		a.EngineVersion = b.str("EngineVersion", "engine_version", "")
+		a.InstanceClass = b.str("DBInstanceClass", "instance_class", "")
+		a.ClusterIdentifier = b.str("DBClusterIdentifier", "cluster_identifier", "")
+		a.StorageEncrypted = b.boolean("StorageEncrypted", "storage_encrypted", false)
+		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
+		// Aurora instances take storage settings from their cluster.
+		if r, ok := b.t.other(a.ClusterIdentifier); ok && r.typ == "AWS::RDS::DBCluster" && !b.has("StorageEncrypted") {
+			cl := b.reader(r)
+			a.StorageEncrypted = cl.boolean("StorageEncrypted", "storage_encrypted", false)
+			a.KMSKeyID = cl.str("KmsKeyId", "kms_key_id", a.KMSKeyID)
+			for _, u := range cl.target.Unknown {
+				b.r.MarkUnknown(u)
+			}
+		}
+		if a.KMSKeyID != "" {
+			a.StorageEncrypted = true
+			b.relate(model.RelEncryptedBy, a.KMSKeyID)
+		}
+		// RDS makes an instance without a subnet group (default VPC)
+		// public, one with a subnet group private.
+		a.PubliclyAccessible = b.boolean("PubliclyAccessible", "publicly_accessible", !b.has("DBSubnetGroupName"))
+		a.BackupRetentionPeriod = b.integer("BackupRetentionPeriod", "backup_retention_period", 1)
+		a.DeletionProtection = b.boolean("DeletionProtection", "deletion_protection", false)
+		a.IAMAuthenticationEnabled = b.boolean("EnableIAMDatabaseAuthentication", "iam_database_authentication_enabled", false)
+		a.AutoMinorVersionUpgrade = b.boolean("AutoMinorVersionUpgrade", "auto_minor_version_upgrade", true)
+		a.MultiAZ = b.boolean("MultiAZ", "multi_az", false)
+		a.PerformanceInsightsEnabled = b.boolean("EnablePerformanceInsights", "performance_insights_enabled", false)
+	})
+	parent("AWS::RDS::DBCluster", "aws.rds.cluster", func(b *builder) {
+		a := attrs[model.RDSCluster](b)
+		a.Engine = b.str("Engine", "engine", "")
+		// Serverless v1 clusters are always encrypted.
+		a.StorageEncrypted = b.boolean("StorageEncrypted", "storage_encrypted", b.str("EngineMode", "", "") == "serverless")
+		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
+		if a.KMSKeyID != "" {
+			a.StorageEncrypted = true
+			b.relate(model.RelEncryptedBy, a.KMSKeyID)
+		}
+		a.BackupRetentionPeriod = b.integer("BackupRetentionPeriod", "backup_retention_period", 1)
+		a.DeletionProtection = b.boolean("DeletionProtection", "deletion_protection", false)
+		a.IAMAuthenticationEnabled = b.boolean("EnableIAMDatabaseAuthentication", "iam_database_authentication_enabled", false)
+	})
+}

@@ -1,0 +1,18 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+
+	parent("AWS::Redshift::Cluster", "aws.redshift.cluster", func(b *builder) {
+		a := attrs[model.RedshiftCluster](b)
+		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
+		a.PubliclyAccessible = b.boolean("PubliclyAccessible", "publicly_accessible", false)
+		a.LoggingEnabled = b.has("LoggingProperties")
+		if a.LoggingEnabled {
+			b.locate("LoggingProperties", "logging_enabled")
+		}
+	})
+}

@@ -1,0 +1,23 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+
+	parent("AWS::SecretsManager::Secret", "aws.secretsmanager.secret", func(b *builder) {
+		a := attrs[model.SecretsManagerSecret](b)
+		a.Name = b.nameProp("Name")
+		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
+		b.relate(model.RelEncryptedBy, a.KMSKeyID)
+	})
+	child("AWS::SecretsManager::RotationSchedule", func(c *builder) {
+		for _, p := range c.parentsOf("SecretId", "AWS::SecretsManager::Secret") {
+			c.onto(p)
+			a := attrs[model.SecretsManagerSecret](c)
+			a.RotationEnabled = c.has("RotationLambdaARN") || c.has("HostedRotationLambda") || c.has("RotationRules")
+			c.locate("", "rotation_enabled")
+		}
+	})
+}

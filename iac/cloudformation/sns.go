@@ -1,0 +1,31 @@
+package cloudformation
+
+import (
+	"github.com/vigil-sec/vigil/model"
+)
+
+func init() {
+
+	child("AWS::SNS::Subscription", func(c *builder) {
+		for _, p := range c.parentsOf("TopicArn", "AWS::SNS::Topic") {
+			c.onto(p)
+			attrs[model.SNSTopic](c).Subscriptions++
+			c.locate("", "subscriptions")
+		}
+	})
+
+	parent("AWS::SNS::Topic", "aws.sns.topic", func(b *builder) {
+		a := attrs[model.SNSTopic](b)
+		a.Name = b.nameProp("TopicName")
+		a.KMSMasterKeyID = b.str("KmsMasterKeyId", "kms_master_key_id", "")
+		b.relate(model.RelEncryptedBy, a.KMSMasterKeyID)
+		// Inline subscriptions; AWS::SNS::Subscription resources add to them.
+		a.Subscriptions = b.count("Subscription", "subscriptions")
+	})
+	child("AWS::SNS::TopicPolicy", func(c *builder) {
+		for _, p := range c.parentsOf("Topics", "AWS::SNS::Topic") {
+			c.onto(p)
+			attrs[model.SNSTopic](c).Policy = c.policy("PolicyDocument", "policy")
+		}
+	})
+}
