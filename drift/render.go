@@ -5,12 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/vigil-sec/vigil/model"
-	"github.com/vigil-sec/vigil/report"
 )
 
 // Formats are the renderings of a diff and of state drift.
@@ -54,7 +54,7 @@ func unknownFormat(f string) error {
 
 // writeJSON writes v indented. encoding/json escapes C0 controls and
 // <, >, &; the runes a terminal would still act on (C1 controls, bidi
-// overrides, line separators: whatever report.Sanitize rewrites) are
+// overrides, line separators: whatever safetext.Terminal rewrites) are
 // escaped as \u too, so that `cat diff.json` is safe.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
@@ -63,18 +63,7 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	b := buf.Bytes()
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r >= 0x80 && r != utf8.RuneError && report.Sanitize(string(r)) != string(r) {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else {
-			out = append(out, b[i:i+n]...)
-		}
-		i += n
-	}
-	_, err := w.Write(out)
+	_, err := w.Write(safetext.JSON(buf.Bytes()))
 	return err
 }
 
@@ -97,7 +86,7 @@ func (text) item(w *bufio.Writer, mark, s string) {
 	fmt.Fprintf(w, "  %s %s\n", mark, s)
 }
 func (text) detail(w *bufio.Writer, s string) { fmt.Fprintf(w, "      %s\n", s) }
-func (text) esc(s string) string              { return report.Sanitize(s) }
+func (text) esc(s string) string              { return safetext.Terminal(s) }
 func (text) arrow() string                    { return "->" }
 func (text) aside(s string) string            { return " (" + s + ")" }
 
@@ -121,7 +110,7 @@ var mdMark = map[string]string{"+": "**added**", "-": "**removed**", "~": "**cha
 // HTML, tables, headings) backslash-escaped, control and bidi characters
 // shown as escapes.
 func mdEscape(s string) string {
-	s = report.Sanitize(s)
+	s = safetext.Terminal(s)
 	var b strings.Builder
 	for _, r := range s {
 		if strings.ContainsRune("\\`*_{}[]()<>#+-.!|~=\"'&:@", r) {

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/csv"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"sort"
 	"strconv"
@@ -37,7 +38,7 @@ func writeCSV(w io.Writer, r *model.Result, opt Options) error {
 	}
 	write := func(row []string) error {
 		for i := range row {
-			row[i] = csvCell(row[i])
+			row[i] = safetext.CSVCell(row[i])
 		}
 		return cw.Write(row)
 	}
@@ -114,22 +115,6 @@ func unjudgedMessage(u model.Unjudged) string {
 		return fmt.Sprintf("%s %s not rendered: Vigil does not render %ss yet, what it produces was not read", what, u.Name, what)
 	}
 	return fmt.Sprintf("%d %s %s not judged", u.Count, u.What, u.Name)
-}
-
-// csvCell makes a cell one line of printable text (control bytes such as
-// ESC, CR and LF become visible escapes, as on the terminal: a file name
-// may hold any of them) and prefixes a quote to text a spreadsheet would
-// read as a formula (OWASP CSV injection guidance).
-func csvCell(s string) string {
-	s = Sanitize(s)
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@': // tab and CR are already escaped
-		return "'" + s
-	}
-	return s
 }
 
 // csvCompliance is "framework:control" pairs separated by spaces, sorted,

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"strings"
 	"testing"
 
@@ -199,7 +200,7 @@ func TestTableNoEscapesFromInput(t *testing.T) {
 			if r == '\n' {
 				continue
 			}
-			if r < 0x20 || r == 0x7f || unsafeRune(r) {
+			if r < 0x20 || r == 0x7f || safetext.Terminal(string(r)) != string(r) {
 				t.Errorf("color=%v: output contains control %U", color, r)
 			}
 		}
@@ -285,7 +286,7 @@ func TestCSVControlBytesInFileNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range buf.String() {
-		if c != '\n' && (c < 0x20 || c == 0x7f || unsafeRune(c)) {
+		if c != '\n' && (c < 0x20 || c == 0x7f || safetext.Terminal(string(c)) != string(c)) {
 			t.Fatalf("CSV holds control %U:\n%s", c, buf.String())
 		}
 	}

@@ -3,9 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
-	"unicode/utf8"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -41,27 +40,8 @@ func encodeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(escapeUnsafeRunes(buf.Bytes()))
+	_, err := w.Write(safetext.JSON(buf.Bytes()))
 	return err
-}
-
-// escapeUnsafeRunes replaces unsafe non-ASCII runes in encoded JSON by \u
-// escapes. Non-ASCII runes only occur inside JSON strings, so this is safe.
-func escapeUnsafeRunes(b []byte) []byte {
-	if isClean(string(b)) {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r >= 0x80 && unsafeRune(r) {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else {
-			out = append(out, b[i:i+n]...)
-		}
-		i += n
-	}
-	return out
 }
 
 // shown drops passed findings unless the caller asked for them.

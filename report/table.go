@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"sort"
 	"strings"
@@ -31,7 +32,7 @@ var badgeStyle = map[model.Severity]string{
 }
 
 // table writes the human report. Every string that came from the scanned
-// input goes through Sanitize; only our own escape sequences reach the
+// input goes through safetext.Terminal; only our own escape sequences reach the
 // terminal.
 type table struct {
 	w   *bufio.Writer
@@ -67,16 +68,16 @@ func writeTable(w io.Writer, r *model.Result, opt Options) error {
 		if f.SuppressedBy == "" {
 			return ""
 		}
-		return "— " + Sanitize(f.SuppressedBy)
+		return "— " + safetext.Terminal(f.SuppressedBy)
 	})
-	t.section("Evaluation errors", errored, func(f *model.Finding) string { return Sanitize(f.Message) })
+	t.section("Evaluation errors", errored, func(f *model.Finding) string { return safetext.Terminal(f.Message) })
 	t.section("Passed", passed, nil)
 
 	fmt.Fprintln(t.w, t.style(ansiBold, summaryLine(r)))
 	if len(r.Summary.NotJudged) > 0 {
 		fmt.Fprintln(t.w, t.style(ansiBold, "Not judged: no rule saw these"))
 		for _, g := range model.UnjudgedGroups(r.Summary.NotJudged) {
-			t.wrapped("  ", Sanitize(g))
+			t.wrapped("  ", safetext.Terminal(g))
 		}
 	}
 
@@ -90,7 +91,7 @@ func writeTable(w io.Writer, r *model.Result, opt Options) error {
 	t.problems(fmt.Sprintf("Warnings (%d)", len(r.Warnings)), r.Warnings)
 	if r.Scan.NothingScanned != "" {
 		fmt.Fprintln(t.w)
-		fmt.Fprintln(t.w, t.style(ansiBold, "Nothing scanned: "+Sanitize(r.Scan.NothingScanned)))
+		fmt.Fprintln(t.w, t.style(ansiBold, "Nothing scanned: "+safetext.Terminal(r.Scan.NothingScanned)))
 	}
 	return t.w.Flush()
 }
@@ -116,33 +117,33 @@ func (t *table) problems(title string, es []model.ScanError) {
 // With Options.Details, the lines a person needs to act follow.
 func (t *table) finding(f *model.Finding) {
 	indent := strings.Repeat(" ", badgeWidth)
-	fmt.Fprintf(t.w, "%s%s  %s\n", t.badge(f.Severity), Sanitize(f.RuleID), t.style(ansiBold, Sanitize(f.Title)))
+	fmt.Fprintf(t.w, "%s%s  %s\n", t.badge(f.Severity), safetext.Terminal(f.RuleID), t.style(ansiBold, safetext.Terminal(f.Title)))
 	fmt.Fprintf(t.w, "%s%s  %s\n", indent, place(f), describe(f))
-	t.wrapped(indent, Sanitize(f.Message))
+	t.wrapped(indent, safetext.Terminal(f.Message))
 	if f.SuppressionExpired != "" {
-		t.wrapped(indent, t.style(ansiBold, "reported again: "+Sanitize(f.SuppressionExpired)))
+		t.wrapped(indent, t.style(ansiBold, "reported again: "+safetext.Terminal(f.SuppressionExpired)))
 	}
 	if t.opt.Details {
-		fmt.Fprintf(t.w, "%sresource: %s\n", indent, Sanitize(f.Resource.ID)) // whole, to be copied
+		fmt.Fprintf(t.w, "%sresource: %s\n", indent, safetext.Terminal(f.Resource.ID)) // whole, to be copied
 		if f.Resource.Account != "" || f.Resource.Region != "" {
 			t.wrapped(indent, strings.TrimSpace(fmt.Sprintf("account %s region %s",
-				orDash(Sanitize(f.Resource.Account)), orDash(Sanitize(f.Resource.Region)))))
+				orDash(safetext.Terminal(f.Resource.Account)), orDash(safetext.Terminal(f.Resource.Region)))))
 		}
 		for _, e := range f.Evidence {
-			t.wrapped(indent, "evidence: "+Sanitize(e.Path)+" = "+Sanitize(valueText(e.Value)))
+			t.wrapped(indent, "evidence: "+safetext.Terminal(e.Path)+" = "+safetext.Terminal(valueText(e.Value)))
 		}
 		if f.Remediation != "" {
-			t.wrapped(indent, "fix: "+Sanitize(f.Remediation))
+			t.wrapped(indent, "fix: "+safetext.Terminal(f.Remediation))
 		}
 		if c := complianceText(f.Compliance); c != "" {
-			t.wrapped(indent, "compliance: "+Sanitize(c))
+			t.wrapped(indent, "compliance: "+safetext.Terminal(c))
 		}
 		// Never wrapped: these lines are meant to be pasted.
 		fmt.Fprintf(t.w, "%sto accept it, add to vigil.yaml under suppressions:\n", indent)
 		fmt.Fprintf(t.w, "%s  %s\n", indent, SuppressionYAML(f))
 		if file, line, ok := inlineSpot(f); ok {
 			fmt.Fprintf(t.w, "%sor write above %s:%d:  # vigil:ignore %s <why it is accepted>\n",
-				indent, Sanitize(file), line, Sanitize(f.RuleID))
+				indent, safetext.Terminal(file), line, safetext.Terminal(f.RuleID))
 		}
 	}
 	fmt.Fprintln(t.w)
@@ -155,7 +156,7 @@ func (t *table) finding(f *model.Finding) {
 // escaped, so it matches this resource only; values are JSON strings,
 // which YAML reads as double-quoted scalars, so any id survives.
 func SuppressionYAML(f *model.Finding) string {
-	return Sanitize(fmt.Sprintf(`- {rule: %s, resource: %s, reason: "<why it is accepted>", owner: "<team>", expires: "<YYYY-MM-DD>"}`,
+	return safetext.Terminal(fmt.Sprintf(`- {rule: %s, resource: %s, reason: "<why it is accepted>", owner: "<team>", expires: "<YYYY-MM-DD>"}`,
 		jsonString(f.RuleID), jsonString(globEscape(f.Resource.ID))))
 }
 
@@ -201,7 +202,7 @@ func (t *table) section(title string, fs []model.Finding, extra func(*model.Find
 	fmt.Fprintln(t.w, t.style(ansiBold, fmt.Sprintf("%s (%d)", title, len(fs))))
 	for i := range fs {
 		f := &fs[i]
-		line := fmt.Sprintf("  %s  %s  %s", Sanitize(f.RuleID), place(f), describe(f))
+		line := fmt.Sprintf("  %s  %s  %s", safetext.Terminal(f.RuleID), place(f), describe(f))
 		if extra != nil {
 			if x := extra(f); x != "" {
 				line += "  " + x
@@ -270,9 +271,9 @@ func wrap(text string, width int) []string {
 // place is where to look: file:line, or the resource id without a location.
 func place(f *model.Finding) string {
 	if f.Location != nil && f.Location.File != "" {
-		return Sanitize(f.Location.String())
+		return safetext.Terminal(f.Location.String())
 	}
-	return Sanitize(f.Resource.ID)
+	return safetext.Terminal(f.Resource.ID)
 }
 
 // describe is the resource's display name and kind.
@@ -282,9 +283,9 @@ func describe(f *model.Finding) string {
 		name = f.Resource.ID
 	}
 	if f.Resource.Kind == "" {
-		return Sanitize(name)
+		return safetext.Terminal(name)
 	}
-	return Sanitize(name) + " (" + Sanitize(f.Resource.Kind) + ")"
+	return safetext.Terminal(name) + " (" + safetext.Terminal(f.Resource.Kind) + ")"
 }
 
 // placeKey orders findings of one severity by file, line, then resource.
@@ -327,15 +328,15 @@ func complianceText(c map[string][]string) string {
 func scanErrorText(e model.ScanError) string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(Sanitize(e.File))
+		b.WriteString(safetext.Terminal(e.File))
 		if e.Line > 0 {
 			fmt.Fprintf(&b, ":%d", e.Line)
 		}
 		b.WriteString(": ")
 	}
-	b.WriteString(Sanitize(e.Message))
+	b.WriteString(safetext.Terminal(e.Message))
 	if e.Source != "" {
-		b.WriteString(" (" + Sanitize(e.Source) + ")")
+		b.WriteString(" (" + safetext.Terminal(e.Source) + ")")
 	}
 	return b.String()
 }

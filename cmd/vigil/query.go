@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"os"
 	"strings"
@@ -15,7 +16,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vigil-sec/vigil/report"
 	"github.com/vigil-sec/vigil/store"
 )
 
@@ -202,7 +202,7 @@ func writeTable(w io.Writer, header []string, rows [][]string, width int, upper 
 			if i > 0 {
 				io.WriteString(tw, "\t")
 			}
-			c = report.Sanitize(c)
+			c = safetext.Terminal(c)
 			if upper {
 				c = strings.ToUpper(c)
 			}
@@ -230,7 +230,7 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	for _, r := range rows {
 		cells := make([]string, len(r))
 		for i, c := range r {
-			cells[i] = safeCSVCell(c)
+			cells[i] = safetext.CSVCell(c)
 		}
 		if err := cw.Write(cells); err != nil {
 			return err
@@ -238,17 +238,4 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// safeCSVCell mirrors report's (unexported) csvCell: Sanitize, then a quote
-// before text a spreadsheet would read as a formula (OWASP CSV injection).
-func safeCSVCell(s string) string {
-	s = report.Sanitize(s)
-	if s != "" {
-		switch s[0] {
-		case '=', '+', '-', '@':
-			return "'" + s
-		}
-	}
-	return s
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"sort"
 	"strings"
@@ -13,7 +14,6 @@ import (
 
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
-	"github.com/vigil-sec/vigil/report"
 )
 
 type rulesFlags struct {
@@ -156,7 +156,7 @@ func explainRule(w io.Writer, r *policy.Rule, reads []model.Field) error {
 	if err := printRule(w, r); err != nil {
 		return err
 	}
-	s := report.Sanitize
+	s := safetext.Terminal
 	if len(r.Reads) > 0 {
 		fmt.Fprintln(w, "\nReads (input.attributes):")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -234,7 +234,7 @@ func printRules(w io.Writer, format string, rules []*policy.Rule) error {
 		if len(kinds) > 40 {
 			kinds = r.Kinds[0] + fmt.Sprintf(" +%d", len(r.Kinds)-1)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, kinds, report.Sanitize(r.Title))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, kinds, safetext.Terminal(r.Title))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -244,7 +244,7 @@ func printRules(w io.Writer, format string, rules []*policy.Rule) error {
 }
 
 func printRule(w io.Writer, r *policy.Rule) error {
-	s := report.Sanitize
+	s := safetext.Terminal
 	fmt.Fprintf(w, "%s  %s\n\n", r.ID, s(r.Title))
 	fmt.Fprintf(w, "Severity:    %s", r.Severity)
 	if r.Severity != r.DefaultSeverity {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"os"
 	"os/signal"
@@ -393,7 +394,7 @@ func exitCode(res *model.Result, failOn model.Severity, failOnErrors bool) error
 // report lists them too, but a CI log shows standard error first).
 func nothingScannedError(res *model.Result) error {
 	var b strings.Builder
-	b.WriteString("nothing scanned: " + report.Sanitize(res.Scan.NothingScanned))
+	b.WriteString("nothing scanned: " + safetext.Terminal(res.Scan.NothingScanned))
 	var errs []model.ScanError
 	for _, e := range res.Errors {
 		if e.Source != model.NothingScannedSource { // not the reason itself
@@ -408,15 +409,15 @@ func nothingScannedError(res *model.Result) error {
 		}
 		b.WriteString("\n  ")
 		if e.File != "" {
-			b.WriteString(report.Sanitize(e.File))
+			b.WriteString(safetext.Terminal(e.File))
 			if e.Line > 0 {
 				fmt.Fprintf(&b, ":%d", e.Line)
 			}
 			b.WriteString(": ")
 		} else if e.Source != "" {
-			b.WriteString(report.Sanitize(e.Source) + ": ")
+			b.WriteString(safetext.Terminal(e.Source) + ": ")
 		}
-		b.WriteString(report.Sanitize(e.Message))
+		b.WriteString(safetext.Terminal(e.Message))
 	}
 	return errors.New(b.String())
 }
@@ -560,7 +561,7 @@ func (p *progress) unitDone(ev scan.Event) {
 // log writes a milestone: a status on a terminal, a line in a log.
 func (p *progress) log(s string) {
 	if p.logging {
-		fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), report.Sanitize(s))
+		fmt.Fprintf(p.w, "%s %s\n", time.Now().Format("15:04:05"), safetext.Terminal(s))
 		return
 	}
 	p.status(s)
@@ -573,7 +574,7 @@ func (p *progress) status(s string) {
 	if len(s) > 70 {
 		s = "..." + s[len(s)-67:]
 	}
-	fmt.Fprintf(p.w, "\r\033[K%s", report.Sanitize(s))
+	fmt.Fprintf(p.w, "\r\033[K%s", safetext.Terminal(s))
 	p.shown = true
 }
 

@@ -1,8 +1,8 @@
-package report
+package safetext
 
 import "testing"
 
-func TestSanitize(t *testing.T) {
+func TestTerminal(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"plain-name_01", "plain-name_01"},
 		{"ünïcode ✓ 日本", "ünïcode ✓ 日本"},
@@ -21,8 +21,8 @@ func TestSanitize(t *testing.T) {
 		{"bad\xffutf8\x9b", "bad\ufffdutf8\ufffd"},
 	}
 	for _, c := range cases {
-		if got := Sanitize(c.in); got != c.want {
-			t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
+		if got := Terminal(c.in); got != c.want {
+			t.Errorf("Terminal(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -30,7 +30,7 @@ func TestSanitize(t *testing.T) {
 func TestEscapeUnsafeRunes(t *testing.T) {
 	in := []byte("{\"a\": \"x\u202ey\u009bz ü\"}")
 	want := `{"a": "x\u202ey\u009bz ü"}`
-	if got := string(escapeUnsafeRunes(in)); got != want {
-		t.Errorf("escapeUnsafeRunes = %s, want %s", got, want)
+	if got := string(JSON(in)); got != want {
+		t.Errorf("JSON = %s, want %s", got, want)
 	}
 }

@@ -1,4 +1,8 @@
-package report
+// Package safetext makes untrusted text (anything read from a cloud or an
+// IaC file: names, tags, paths, values) safe to show: on a terminal, in a
+// one-line cell, in a spreadsheet. Every renderer uses it, so a hostile
+// name cannot move the cursor, forge a line or run a formula.
+package safetext
 
 import (
 	"fmt"
@@ -6,12 +10,12 @@ import (
 	"unicode/utf8"
 )
 
-// Sanitize makes untrusted text (resource names, values quoted in messages,
+// Terminal makes untrusted text (resource names, values quoted in messages,
 // file paths) safe to print on a terminal: control characters (C0, DEL, C1,
 // so ESC and CSI), Unicode line separators and bidirectional formatting
 // characters are replaced by visible escapes such as \x1b or \u202e, and
 // invalid UTF-8 by U+FFFD. A tab becomes a space. The result is one line.
-func Sanitize(s string) string {
+func Terminal(s string) string {
 	if isClean(s) {
 		return s
 	}
@@ -67,4 +71,39 @@ func unsafeRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// CSVCell makes a cell one line of printable text (control bytes such as
+// ESC, CR and LF become visible escapes, as on the terminal: a file name
+// may hold any of them) and prefixes a quote to text a spreadsheet would
+// read as a formula (OWASP CSV injection guidance).
+func CSVCell(s string) string {
+	s = Terminal(s)
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@': // tab and CR are already escaped
+		return "'" + s
+	}
+	return s
+}
+
+// JSON replaces unsafe non-ASCII runes in encoded JSON by \u
+// escapes. Non-ASCII runes only occur inside JSON strings, so this is safe.
+func JSON(b []byte) []byte {
+	if isClean(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r >= 0x80 && unsafeRune(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }
