@@ -340,6 +340,9 @@ func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) erro
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
+	if res.Scan.Snapshot > 0 && !rf.quiet {
+		fmt.Fprintf(cmd.ErrOrStderr(), "kept as snapshot %d (vigil history lists snapshots; vigil diff compares the last two)\n", res.Scan.Snapshot)
+	}
 	if s.storeErr != nil {
 		res.Warnings = append(res.Warnings, model.ScanError{Source: "store",
 			Message: "this scan was not stored (history, diff and the finding lifecycle do not include it): " + s.storeErr.Error()})
