@@ -24,7 +24,9 @@ changed (every attribute, by path) and unread; findings new, resolved,
 reopened and stale.
 
 With --tfstate, drift compares a Terraform state (format v4: Terraform 0.12
-and later) with the latest live scan of the scope. The state's managed AWS
+and later) with the latest live scan of the scope (vigil scan aws stores
+it; --scope aws:ACCOUNT picks one when the last scan was of something
+else). The state's managed AWS
 resources go through the same Terraform mapping as a scan of the
 configuration, split resources joined (a bucket with its public access
 block, policy, versioning ...), so both sides have the normalized shape
@@ -94,6 +96,9 @@ normalized attributes, never the state's own values. A state is at most
 			live := latest[0]
 
 			if st != nil {
+				if strings.HasPrefix(live.Scope, "iac:") {
+					return usageError("the latest scan of scope %s is of IaC, not of the cloud: name a live scope with --scope (vigil history lists them)", live.Scope)
+				}
 				d := drift.CompareState(st, live.Resources, live.Units)
 				if err := drift.WriteStateDrift(out, f.format, &d); err != nil {
 					return err

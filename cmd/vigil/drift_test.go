@@ -64,6 +64,12 @@ func runInventory(t *testing.T, inv inventorySource, stdin string, args ...strin
 		return inv, func() error { return nil }, nil
 	}
 	root := newRoot()
+	// The registered ones read the store; these read inv.
+	for _, c := range root.Commands() {
+		if c.Name() == "diff" || c.Name() == "baseline" || c.Name() == "drift" {
+			root.RemoveCommand(c)
+		}
+	}
 	root.AddCommand(newDiffCmd(open), newBaselineCmd(open), newDriftCmd(open))
 	var out, errb bytes.Buffer
 	root.SetOut(&out)

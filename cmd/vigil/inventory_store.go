@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigil-sec/vigil/drift"
+	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/store"
+)
+
+// inventoryCommands are diff, baseline and drift over the store named by
+// their --db flag.
+func inventoryCommands() []*cobra.Command {
+	open := func(cmd *cobra.Command) (inventorySource, func() error, error) {
+		dsn, _ := cmd.Flags().GetString("db")
+		st, err := openStoreToRead(inventoryContext(cmd), dsn)
+		if err != nil {
+			return nil, nil, err
+		}
+		return storeInventory{st}, st.Close, nil
+	}
+	cmds := []*cobra.Command{newDiffCmd(open), newBaselineCmd(open), newDriftCmd(open)}
+	for _, c := range cmds {
+		c.PersistentFlags().String("db", "", dbFlagHelp)
+	}
+	return cmds
+}
+
+// storeInventory is the inventorySource of the store. A snapshot is what
+// its scan read: the resources it read (not those it kept, stale, from an
+// earlier scan because their unit failed: drift reports them unread from
+// the units), the findings failing or suppressed in it (a stale finding
+// had no verdict there), and its units' outcomes.
+type storeInventory struct{ st store.Store }
+
+// scopeOf is the scope to read: the one named, else the most recent
+// scan's (so the only one, when one is stored).
+func (s storeInventory) scopeOf(ctx context.Context, scope string) (string, error) {
+	if scope != "" {
+		return scope, nil
+	}
+	latest, err := s.st.Latest(ctx, "")
+	if errors.Is(err, store.ErrNotFound) {
+		return "", usageError("no snapshot stored yet: run a scan first")
+	}
+	return latest.Scope, err
+}
+
+func snapshotID(id string) (int64, error) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, usageError("%q is no snapshot id: vigil history lists them", id)
+	}
+	return n, nil
+}
+
+func (s storeInventory) Snapshot(ctx context.Context, scope, id string) (*drift.Snapshot, error) {
+	n, err := snapshotID(id)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := s.st.Snapshots(ctx, store.SnapshotFilter{ID: n, Scope: scope})
+	if err != nil || len(ss) == 0 {
+		return nil, err // none: the caller says so
+	}
+	return s.load(ctx, ss[0])
+}
+
+func (s storeInventory) Latest(ctx context.Context, scope string, n int) ([]*drift.Snapshot, error) {
+	scope, err := s.scopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := s.st.Snapshots(ctx, store.SnapshotFilter{Scope: scope, Limit: n})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*drift.Snapshot, 0, len(ss))
+	for _, sn := range ss {
+		d, err := s.load(ctx, sn)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func (s storeInventory) Resolved(ctx context.Context, _, id string) (map[model.FindingKey]bool, error) {
+	n, err := snapshotID(id)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := s.st.Resolved(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[model.FindingKey]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m, nil
+}
+
+func (s storeInventory) Baseline(ctx context.Context, scope string) (*drift.Snapshot, error) {
+	scope, err := s.scopeOf(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.st.Baseline(ctx, scope)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.load(ctx, b)
+}
+
+// SetBaseline pins snapshot id for its own scope (the command has checked
+// it against --scope).
+func (s storeInventory) SetBaseline(ctx context.Context, _, id string) error {
+	n, err := snapshotID(id)
+	if err != nil {
+		return err
+	}
+	return s.st.SetBaseline(ctx, n)
+}
+
+func (s storeInventory) load(ctx context.Context, sn store.Snapshot) (*drift.Snapshot, error) {
+	d := &drift.Snapshot{ID: strconv.FormatInt(sn.ID, 10), Scope: sn.Scope, Taken: sn.Finished}
+	rs, err := s.st.Resources(ctx, store.ResourceFilter{Snapshot: sn.ID})
+	if err != nil {
+		return nil, err
+	}
+	d.Resources = make([]*model.Resource, 0, len(rs))
+	for _, r := range rs {
+		if !r.Stale {
+			d.Resources = append(d.Resources, r.Resource)
+		}
+	}
+	fs, err := s.st.Findings(ctx, store.FindingFilter{Snapshot: sn.ID, Statuses: []string{store.StatusOpen, store.StatusSuppressed}})
+	if err != nil {
+		return nil, err
+	}
+	d.Findings = make([]model.Finding, 0, len(fs))
+	for _, f := range fs {
+		v := f.Finding
+		v.Status = model.StatusFail
+		if f.Status == store.StatusSuppressed {
+			v.Status = model.StatusSuppressed
+		}
+		d.Findings = append(d.Findings, v)
+	}
+	if d.Units, err = s.st.Units(ctx, sn.ID); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
