@@ -25,12 +25,11 @@ reopened and stale.
 
 With --tfstate, drift compares a Terraform state (format v4: Terraform 0.12
 and later) with the latest live scan of the scope (vigil scan aws stores
-it; --scope aws:ACCOUNT picks one when the last scan was of something
-else). The state's managed AWS
-resources go through the same Terraform mapping as a scan of the
-configuration, split resources joined (a bucket with its public access
-block, policy, versioning ...), so both sides have the normalized shape
-rules read. It reports:
+it; when the last scan was of something else, name the scope with --scope
+as vigil history lists it). The state's managed AWS resources go through
+the same Terraform mapping as a scan of the configuration, split resources
+joined (a bucket with its public access block, policy, versioning ...), so
+both sides have the normalized shape rules read. It reports:
   changed     managed resources whose live attributes or tags differ from
               the state: changed outside Terraform (which attributes)
   missing     managed resources the scan read absent: deleted outside

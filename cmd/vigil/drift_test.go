@@ -217,9 +217,9 @@ func TestDriftTFState(t *testing.T) {
 // The help teaches: what each category means, the matching rules, examples.
 func TestInventoryHelp(t *testing.T) {
 	for cmd, wants := range map[string][]string{
-		"diff":     {"not compared", "reopened", "vigil diff --format markdown"},
+		"diff":     {"not compared", "reopened", "vigil diff --format markdown", "vigil diff 41 42", "--db"},
 		"drift":    {"unmanaged", "aws.ec2.security_group", "arn attribute", "arn:aws:s3:::<bucket>", "terraform state pull | vigil drift --tfstate -"},
-		"baseline": {"vigil baseline set 01JD9Z4K2M"},
+		"baseline": {"vigil baseline set 42", "vigil history"},
 	} {
 		out, _, code := runInventory(t, &memInventory{}, "", cmd, "--help")
 		if code != 0 {
