@@ -21,6 +21,11 @@ type inventorySource interface {
 	Snapshot(ctx context.Context, scope, id string) (*drift.Snapshot, error)
 	// Latest returns up to n snapshots of scope, newest first.
 	Latest(ctx context.Context, scope string, n int) ([]*drift.Snapshot, error)
+	// AsBefore returns s as the earlier side of a comparison: with what
+	// its scan could not read and kept from earlier scans (resources as
+	// last read, their findings still open), so that reading them again
+	// later is no change, no new finding.
+	AsBefore(ctx context.Context, s *drift.Snapshot) (*drift.Snapshot, error)
 	// Resolved returns the keys of the findings of scope that were
 	// resolved at some time before snapshot id, so that one failing
 	// again is reported reopened, not new.
@@ -134,6 +139,9 @@ comments. Everything read from a cloud is escaped for the format.`,
 			ctx := inventoryContext(cmd)
 			before, after, err := diffSides(ctx, src, f.scope, args)
 			if err != nil {
+				return err
+			}
+			if before, err = src.AsBefore(ctx, before); err != nil {
 				return err
 			}
 			resolved, err := src.Resolved(ctx, f.scope, before.ID)

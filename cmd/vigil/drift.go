@@ -116,6 +116,9 @@ normalized attributes, never the state's own values. A state is at most
 			if base == nil {
 				return usageError("no baseline set: vigil baseline set [SNAPSHOT], or compare with --tfstate FILE")
 			}
+			if base, err = src.AsBefore(ctx, base); err != nil {
+				return err
+			}
 			resolved, err := src.Resolved(ctx, f.scope, base.ID)
 			if err != nil {
 				return err

@@ -41,6 +41,10 @@ func (m *memInventory) Latest(_ context.Context, _ string, n int) ([]*drift.Snap
 	return out, nil
 }
 
+func (m *memInventory) AsBefore(_ context.Context, s *drift.Snapshot) (*drift.Snapshot, error) {
+	return s, nil
+}
+
 func (m *memInventory) Resolved(context.Context, string, string) (map[model.FindingKey]bool, error) {
 	return m.resolved, nil
 }

@@ -33,8 +33,10 @@ func inventoryCommands() []*cobra.Command {
 // storeInventory is the inventorySource of the store. A snapshot is what
 // its scan read: the resources it read (not those it kept, stale, from an
 // earlier scan because their unit failed: drift reports them unread from
-// the units), the findings failing or suppressed in it (a stale finding
-// had no verdict there), and its units' outcomes.
+// the units), its findings failing, suppressed or resolved (as passes: a
+// finding fixed on a resource still there is resolved, not without a
+// verdict; a stale finding had no verdict there), and its units' outcomes.
+// AsBefore adds back what it kept stale.
 type storeInventory struct{ st store.Store }
 
 // scopeOf is the scope to read: the one named, else the most recent
@@ -67,7 +69,19 @@ func (s storeInventory) Snapshot(ctx context.Context, scope, id string) (*drift.
 	if err != nil || len(ss) == 0 {
 		return nil, err // none: the caller says so
 	}
-	return s.load(ctx, ss[0])
+	return s.load(ctx, ss[0], false)
+}
+
+func (s storeInventory) AsBefore(ctx context.Context, d *drift.Snapshot) (*drift.Snapshot, error) {
+	n, err := snapshotID(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := s.st.Snapshots(ctx, store.SnapshotFilter{ID: n})
+	if err != nil || len(ss) == 0 {
+		return d, err
+	}
+	return s.load(ctx, ss[0], true)
 }
 
 func (s storeInventory) Latest(ctx context.Context, scope string, n int) ([]*drift.Snapshot, error) {
@@ -81,7 +95,7 @@ func (s storeInventory) Latest(ctx context.Context, scope string, n int) ([]*dri
 	}
 	out := make([]*drift.Snapshot, 0, len(ss))
 	for _, sn := range ss {
-		d, err := s.load(ctx, sn)
+		d, err := s.load(ctx, sn, false)
 		if err != nil {
 			return nil, err
 		}
@@ -118,7 +132,7 @@ func (s storeInventory) Baseline(ctx context.Context, scope string) (*drift.Snap
 	if err != nil {
 		return nil, err
 	}
-	return s.load(ctx, b)
+	return s.load(ctx, b, false)
 }
 
 // SetBaseline pins snapshot id for its own scope (the command has checked
@@ -131,7 +145,10 @@ func (s storeInventory) SetBaseline(ctx context.Context, _, id string) error {
 	return s.st.SetBaseline(ctx, n)
 }
 
-func (s storeInventory) load(ctx context.Context, sn store.Snapshot) (*drift.Snapshot, error) {
+// load reads a snapshot; withStale adds what its scan kept from earlier
+// ones because it could not read it: resources as last read, and their
+// findings as still failing.
+func (s storeInventory) load(ctx context.Context, sn store.Snapshot, withStale bool) (*drift.Snapshot, error) {
 	d := &drift.Snapshot{ID: strconv.FormatInt(sn.ID, 10), Scope: sn.Scope, Taken: sn.Finished}
 	rs, err := s.st.Resources(ctx, store.ResourceFilter{Snapshot: sn.ID})
 	if err != nil {
@@ -139,20 +156,28 @@ func (s storeInventory) load(ctx context.Context, sn store.Snapshot) (*drift.Sna
 	}
 	d.Resources = make([]*model.Resource, 0, len(rs))
 	for _, r := range rs {
-		if !r.Stale {
+		if withStale || !r.Stale {
 			d.Resources = append(d.Resources, r.Resource)
 		}
 	}
-	fs, err := s.st.Findings(ctx, store.FindingFilter{Snapshot: sn.ID, Statuses: []string{store.StatusOpen, store.StatusSuppressed}})
+	statuses := []string{store.StatusOpen, store.StatusSuppressed, store.StatusResolved}
+	if withStale {
+		statuses = append(statuses, store.StatusStale)
+	}
+	fs, err := s.st.Findings(ctx, store.FindingFilter{Snapshot: sn.ID, Statuses: statuses})
 	if err != nil {
 		return nil, err
 	}
 	d.Findings = make([]model.Finding, 0, len(fs))
 	for _, f := range fs {
 		v := f.Finding
-		v.Status = model.StatusFail
-		if f.Status == store.StatusSuppressed {
+		switch f.Status {
+		case store.StatusOpen, store.StatusStale:
+			v.Status = model.StatusFail
+		case store.StatusSuppressed:
 			v.Status = model.StatusSuppressed
+		case store.StatusResolved:
+			v.Status = model.StatusPass
 		}
 		d.Findings = append(d.Findings, v)
 	}

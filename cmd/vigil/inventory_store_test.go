@@ -15,9 +15,10 @@ import (
 // shopWorld is one account in us-east-1 that changes between scans:
 //
 //	scan 1: buckets shop-assets (locked) and shop-old (public), queue jobs
-//	scan 2: shop-assets' Block Public Access switched off and tagged,
-//	        shop-old deleted, shop-new created
+//	scan 2: shop-assets' Block Public Access switched off, its versioning
+//	        on, a tag added; shop-old deleted, shop-new created
 //	scan 3: as scan 2, but SQS cannot be listed
+//	scan 4: as scan 2 (SQS read again)
 func shopWorld(scan int) string {
 	locked := `public_access_block: {BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true}`
 	assets := "            - name: shop-assets\n              creation_date: 2020-02-03T15:04:05Z\n              " + locked + "\n"
@@ -32,6 +33,7 @@ func shopWorld(scan int) string {
 		assets = `            - name: shop-assets
               creation_date: 2020-02-03T15:04:05Z
               public_access_block: {BlockPublicAcls: false, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true}
+              versioning: {Status: Enabled}
               tags: {temporary: "yes"}
 `
 		others = "            - name: shop-new\n              creation_date: 2026-12-01T08:00:00Z\n              " + locked + "\n"
@@ -127,15 +129,20 @@ func TestDiffBaselineDriftOverTheStore(t *testing.T) {
 			if !paths["attributes.public_access_block.block_public_acls"] || !paths["tags.temporary"] {
 				t.Errorf("changes of shop-assets: %+v", r.Changed[0].Changes)
 			}
-			onAssets, onOld := false, false
+			onAssets, onOld, fixed := false, false, false
 			for _, f := range d.Findings.New {
 				onAssets = onAssets || f.Resource.ID == "arn:aws:s3:::shop-assets"
 			}
 			for _, f := range d.Findings.Resolved {
 				onOld = onOld || f.Resource.ID == "arn:aws:s3:::shop-old"
+				// Fixed on a bucket that is still there: resolved by a pass.
+				fixed = fixed || (f.Resource.ID == "arn:aws:s3:::shop-assets" && f.RuleID == "AWS-S3-006")
 			}
-			if !onAssets || !onOld {
-				t.Errorf("findings: new %+v; resolved %+v; want a new one on shop-assets and the public shop-old's resolved", d.Findings.New, d.Findings.Resolved)
+			if !onAssets || !onOld || !fixed {
+				t.Errorf("findings: new %+v; resolved %+v; want a new one on shop-assets, the deleted shop-old's and shop-assets' versioning resolved", d.Findings.New, d.Findings.Resolved)
+			}
+			if len(d.Findings.Stale) != 0 {
+				t.Errorf("stale findings with every unit read: %+v", d.Findings.Stale)
 			}
 			if d.Findings.StillFailing == 0 {
 				t.Error("the queue's finding, failing in both scans, is not counted still failing")
@@ -188,6 +195,13 @@ func TestDiffBaselineDriftOverTheStore(t *testing.T) {
 				if !strings.Contains(out, want) {
 					t.Errorf("drift (markdown) lacks %q:\n%s", want, out)
 				}
+			}
+			// SQS read again: the queue was there all along, its finding open.
+			scanWorldInto(t, shopWorld(2), db, "s3", "sqs")
+			out, errs, code = run(t, "diff", "--db", db)
+			if code != 0 || !strings.Contains(out, "0 added, 0 removed, 0 changed, 0 unread") ||
+				!strings.Contains(out, "0 new, 0 resolved, 0 reopened, 0 stale") {
+				t.Errorf("diff after SQS was read again: exit %d %s\n%s", code, errs, out)
 			}
 			// A baseline set to the latest: nothing drifted.
 			run(t, "baseline", "set", "--db", db)
