@@ -65,9 +65,12 @@ func (s storeInventory) Snapshot(ctx context.Context, scope, id string) (*drift.
 	if err != nil {
 		return nil, err
 	}
-	ss, err := s.st.Snapshots(ctx, store.SnapshotFilter{ID: n, Scope: scope})
+	ss, err := s.st.Snapshots(ctx, store.SnapshotFilter{ID: n})
 	if err != nil || len(ss) == 0 {
 		return nil, err // none: the caller says so
+	}
+	if scope != "" && ss[0].Scope != scope {
+		return nil, usageError("snapshot %d is of scope %s, not %s", n, ss[0].Scope, scope)
 	}
 	return s.load(ctx, ss[0], false)
 }

@@ -169,6 +169,12 @@ func TestDiffBaselineDriftOverTheStore(t *testing.T) {
 			if _, errs, code := run(t, "diff", "x", "--db", db); code != 2 || !strings.Contains(errs, "no snapshot id") {
 				t.Errorf("diff x: exit %d, %q", code, errs)
 			}
+			if _, errs, code := run(t, "diff", "99", "--db", db); code != 2 || !strings.Contains(errs, `no snapshot "99"`) {
+				t.Errorf("diff 99: exit %d, %q", code, errs)
+			}
+			if _, errs, code := run(t, "diff", "1", "--scope", "aws:222222222222", "--db", db); code != 2 || !strings.Contains(errs, "of scope aws:111111111111@us-east-1") {
+				t.Errorf("diff 1 of another scope: exit %d, %q", code, errs)
+			}
 
 			// Baseline at scan 1; drift from it to scan 3, in Markdown.
 			if _, errs, code := run(t, "drift", "--db", db); code != 2 || !strings.Contains(errs, "no baseline") {
