@@ -18,15 +18,17 @@ import (
 // snapshot: the writer records transitions only, so a rescan of an
 // unchanged estate still writes no finding row.
 
-// statusAt selects (scope, fingerprint, status) as of the snapshot given
-// twice as arguments. Events of schema 1 have no status: "new" and
-// "reopened" then meant open.
-const statusAt = `SELECT e.scope, e.fingerprint,
-		COALESCE(e.status, CASE WHEN e.event IN ('new', 'reopened') THEN 'open' ELSE e.event END) AS status
-	FROM vigil_finding_events e
-	WHERE e.scope = (SELECT scope FROM vigil_snapshots WHERE id = ?)
+// findingsAt selects the findings view's columns with status as of the
+// snapshot given twice as arguments: each finding's last event at or
+// before it (index vigil_finding_events_at). Events of schema 1 have no
+// status: "new" and "reopened" then meant open.
+const findingsAt = `SELECT f.scope, f.fingerprint, f.rule_id, f.resource_id,
+		COALESCE(e.status, CASE WHEN e.event IN ('new', 'reopened') THEN 'open' ELSE e.event END) AS status,
+		f.first_seen, f.last_seen, f.resolved_at, f.reopen_count, f.detail
+	FROM findings f JOIN vigil_finding_events e ON e.scope = f.scope AND e.fingerprint = f.fingerprint
+	WHERE f.scope = (SELECT scope FROM vigil_snapshots WHERE id = ?)
 	AND e.snapshot_id = (SELECT MAX(e2.snapshot_id) FROM vigil_finding_events e2
-		WHERE e2.scope = e.scope AND e2.fingerprint = e.fingerprint AND e2.snapshot_id <= ?)`
+		WHERE e2.scope = f.scope AND e2.fingerprint = f.fingerprint AND e2.snapshot_id <= ?)`
 
 // Units implements Store.
 func (s *db) Units(ctx context.Context, snapshot int64) ([]model.UnitOutcome, error) {

@@ -154,9 +154,7 @@ func (s *db) Findings(ctx context.Context, f FindingFilter) ([]FindingRecord, er
 	if f.Snapshot != 0 {
 		// The status as of the snapshot is the one its last event at or
 		// before the snapshot left (events are written on transitions only).
-		q = `SELECT scope, fingerprint, status, first_seen, last_seen, resolved_at, reopen_count, detail FROM (
-			SELECT f.scope, f.fingerprint, f.rule_id, f.resource_id, a.status, f.first_seen, f.last_seen, f.resolved_at, f.reopen_count, f.detail
-			FROM findings f JOIN (` + statusAt + `) a ON a.scope = f.scope AND a.fingerprint = f.fingerprint) x WHERE 1 = 1`
+		q = `SELECT scope, fingerprint, status, first_seen, last_seen, resolved_at, reopen_count, detail FROM (` + findingsAt + `) x WHERE 1 = 1`
 		args = append(args, f.Snapshot, f.Snapshot)
 	}
 	for _, c := range []struct{ col, val string }{{"scope", f.Scope}, {"rule_id", f.RuleID}, {"resource_id", f.Resource}} {
