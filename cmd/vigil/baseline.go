@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigil-sec/vigil/drift"
+	"github.com/vigil-sec/vigil/model"
 )
 
 func newBaselineCmd(open openInventory) *cobra.Command {
@@ -90,7 +91,13 @@ deleted by it.`,
 			if !b.Taken.IsZero() {
 				fmt.Fprintf(cmd.OutOrStdout(), " taken %s", b.Taken.UTC().Format("2006-01-02 15:04:05Z"))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), ", %d resources, %d findings\n", len(b.Resources), len(b.Findings))
+			failing := 0
+			for _, f := range b.Findings {
+				if f.Status == model.StatusFail {
+					failing++
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), ", %d resources, %d failing findings\n", len(b.Resources), failing)
 			return nil
 		},
 	}

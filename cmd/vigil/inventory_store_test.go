@@ -184,8 +184,15 @@ func TestDiffBaselineDriftOverTheStore(t *testing.T) {
 			if code != 0 || !strings.Contains(out, "set to snapshot 1") {
 				t.Fatalf("baseline set: exit %d %q %s", code, out, errs)
 			}
-			if out, _, _ := run(t, "baseline", "show", "--db", db); !strings.Contains(out, "baseline: snapshot 1") {
-				t.Errorf("baseline show: %q", out)
+			// As many resources and failing findings as the snapshot counted.
+			counts, _, _ := run(t, "query", "SELECT resources || ' resources, ' || findings_open AS n FROM snapshots WHERE id = 1", "--db", db, "-f", "json")
+			var cr []struct{ N string }
+			if err := json.Unmarshal([]byte(counts), &cr); err != nil || len(cr) != 1 {
+				t.Fatalf("query: %v %s", err, counts)
+			}
+			want := cr[0].N + " failing findings"
+			if out, _, _ := run(t, "baseline", "show", "--db", db); !strings.Contains(out, "baseline: snapshot 1") || !strings.Contains(out, want) {
+				t.Errorf("baseline show: %q, want %q", out, want)
 			}
 			out, errs, code = run(t, "drift", "--db", db, "-f", "markdown", "--fail-on-drift")
 			if code != 1 {
