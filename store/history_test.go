@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"github.com/vigil-sec/vigil/model"
@@ -119,4 +121,32 @@ func TestFindingStatusAsOfASnapshot(t *testing.T) {
 			t.Fatalf("snapshot by id: %+v, %v", ss, err)
 		}
 	})
+}
+
+// Events written by schema 1 carry no status: a finding's state as of a
+// snapshot is still read from them ("new" and "reopened" meaning open).
+func TestStatusFromSchema1Events(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.db")
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	b := bucket("logs", false)
+	s1 := save(t, st, 0, scan{resources: []*model.Resource{b}, findings: []model.Finding{verdict(b, "S3-A", model.StatusFail)}, units: units(model.UnitComplete)})
+	s2 := save(t, st, 1, scan{resources: []*model.Resource{b}, findings: []model.Finding{verdict(b, "S3-A", model.StatusPass)}, units: units(model.UnitComplete)})
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec("UPDATE vigil_finding_events SET status = NULL"); err != nil {
+		t.Fatal(err)
+	}
+	if got := statusesAt(t, st, s1.ID)["S3-A"]; got != store.StatusOpen {
+		t.Errorf("as of snapshot 1: %q, want open", got)
+	}
+	if got := statusesAt(t, st, s2.ID)["S3-A"]; got != store.StatusResolved {
+		t.Errorf("as of snapshot 2: %q, want resolved", got)
+	}
 }
