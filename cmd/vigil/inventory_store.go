@@ -153,13 +153,19 @@ func (s storeInventory) SetBaseline(ctx context.Context, _, id string) error {
 // findings as still failing.
 func (s storeInventory) load(ctx context.Context, sn store.Snapshot, withStale bool) (*drift.Snapshot, error) {
 	d := &drift.Snapshot{ID: strconv.FormatInt(sn.ID, 10), Scope: sn.Scope, Taken: sn.Finished}
+	var err error
+	if d.Units, err = s.st.Units(ctx, sn.ID); err != nil {
+		return nil, err
+	}
 	rs, err := s.st.Resources(ctx, store.ResourceFilter{Snapshot: sn.ID})
 	if err != nil {
 		return nil, err
 	}
 	d.Resources = make([]*model.Resource, 0, len(rs))
 	for _, r := range rs {
-		if withStale || !r.Stale {
+		// Without units (IaC: a file that could not be parsed), drift would
+		// take an absent resource for removed: it stays, as last read.
+		if withStale || !r.Stale || len(d.Units) == 0 {
 			d.Resources = append(d.Resources, r.Resource)
 		}
 	}
@@ -183,9 +189,6 @@ func (s storeInventory) load(ctx context.Context, sn store.Snapshot, withStale b
 			v.Status = model.StatusPass
 		}
 		d.Findings = append(d.Findings, v)
-	}
-	if d.Units, err = s.st.Units(ctx, sn.ID); err != nil {
-		return nil, err
 	}
 	return d, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -260,5 +261,35 @@ func TestDriftFromStateOverTheStore(t *testing.T) {
 				t.Errorf("drift --tfstate --scope: exit %d %s\n%s", code, errs, out)
 			}
 		})
+	}
+}
+
+// An IaC file that no longer parses keeps its resources: not removed.
+func TestDiffOfIaCWithAnUnparsedFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "v.db")
+	bucket := func(name string) string {
+		return "resource \"aws_s3_bucket\" \"" + name + "\" {\n  bucket = \"" + name + "\"\n}\n"
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scan := func() {
+		t.Helper()
+		if _, errs, code := run(t, "scan", dir, "-q", "--db", db); code == 2 {
+			t.Fatalf("scan: %s", errs)
+		}
+	}
+	write("a.tf", bucket("a"))
+	write("b.tf", bucket("b"))
+	scan()
+	write("b.tf", bucket("b")+"resource {")
+	write("a.tf", bucket("a")+bucket("c"))
+	scan()
+	out, errs, code := run(t, "diff", "--db", db)
+	if code != 0 || !strings.Contains(out, "1 added, 0 removed") || !strings.Contains(out, " 0 resolved") {
+		t.Errorf("diff: exit %d %s\n%s", code, errs, out)
 	}
 }
