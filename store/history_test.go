@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -119,6 +120,14 @@ func TestFindingStatusAsOfASnapshot(t *testing.T) {
 		}
 		if ss, err := st.Snapshots(ctx, store.SnapshotFilter{ID: s2.ID}); err != nil || len(ss) != 1 || ss[0].ID != s2.ID {
 			t.Fatalf("snapshot by id: %+v, %v", ss, err)
+		}
+		// The documented views show both.
+		res, err := st.Query(ctx, "SELECT b.snapshot_id, e.status FROM baselines b, finding_events e WHERE e.rule_id = 'IAM-S' AND e.event = 'new'", store.QueryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Rows) != 1 || fmt.Sprint(res.Rows[0]...) != fmt.Sprint(s3.ID, store.StatusSuppressed) {
+			t.Errorf("baselines and finding_events.status: %v", res.Rows)
 		}
 	})
 }
