@@ -118,8 +118,9 @@ func (w *writer) PutFindings(_ context.Context, fs ...model.Finding) error {
 	return nil
 }
 
+// findingEvent is one transition; status is where it leaves the finding.
 type findingEvent struct {
-	fp, event string
+	fp, event, status string
 }
 
 func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error {
@@ -171,13 +172,13 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 			final[status]++
 			if old == nil {
 				inserts = append(inserts, fp)
-				events = append(events, findingEvent{fp, "new"})
+				events = append(events, findingEvent{fp, "new", status})
 				w.stats.FindingsNew++
 				continue
 			}
 			if old.status == StatusResolved {
 				w.stats.FindingsReopened++
-				events = append(events, findingEvent{fp, "reopened"})
+				events = append(events, findingEvent{fp, "reopened", status})
 				if err := update(fp, `status = ?, last_snapshot = NULL, resolved_snapshot = NULL, resolved_at = NULL,
 					reopen_count = reopen_count + 1, severity = ?, title = ?, detail_hash = ?, detail = ?`,
 					status, v.f.Severity.String(), w.s.d.text(v.f.Title), v.hash, w.s.d.json(v.detail)); err != nil {
@@ -186,7 +187,7 @@ func (w *writer) lifecycle(ctx context.Context, un unread, now time.Time) error 
 				continue
 			}
 			if old.status != status {
-				events = append(events, findingEvent{fp, status})
+				events = append(events, findingEvent{fp, status, status})
 			}
 			switch {
 			case old.detailHash != v.hash:
@@ -299,13 +300,13 @@ func (w *writer) markStale(fp string, old *findingRow, last sql.NullInt64, updat
 	if old.status == StatusStale {
 		return nil
 	}
-	*events = append(*events, findingEvent{fp, StatusStale})
+	*events = append(*events, findingEvent{fp, StatusStale, StatusStale})
 	return update(fp, "status = ?, last_snapshot = ?", StatusStale, last)
 }
 
 func (w *writer) resolve(fp string, last sql.NullInt64, now time.Time, update func(string, string, ...any) error, events *[]findingEvent) error {
 	w.stats.FindingsResolved++
-	*events = append(*events, findingEvent{fp, StatusResolved})
+	*events = append(*events, findingEvent{fp, StatusResolved, StatusResolved})
 	return update(fp, "status = ?, last_snapshot = ?, resolved_snapshot = ?, resolved_at = ?", StatusResolved, last, w.id, now)
 }
 
@@ -345,10 +346,10 @@ func (w *writer) insertFindings(ctx context.Context, fps []string, now time.Time
 func (w *writer) insertEvents(ctx context.Context, events []findingEvent, now time.Time) error {
 	for len(events) > 0 {
 		n := min(len(events), batchRows)
-		q := "INSERT INTO vigil_finding_events (scope, fingerprint, snapshot_id, event, at) VALUES (?,?,?,?,?)" + strings.Repeat(",(?,?,?,?,?)", n-1)
-		args := make([]any, 0, n*5)
+		q := "INSERT INTO vigil_finding_events (scope, fingerprint, snapshot_id, event, status, at) VALUES (?,?,?,?,?,?)" + strings.Repeat(",(?,?,?,?,?,?)", n-1)
+		args := make([]any, 0, n*6)
 		for _, e := range events[:n] {
-			args = append(args, w.meta.Scope, e.fp, w.id, e.event, now)
+			args = append(args, w.meta.Scope, e.fp, w.id, e.event, e.status, now)
 		}
 		if _, err := w.tx.ExecContext(ctx, w.s.q(q), args...); err != nil {
 			return fmt.Errorf("store: writing finding events: %w", err)

@@ -35,10 +35,14 @@ func scanSnapshot(sc interface{ Scan(...any) error }) (Snapshot, error) {
 
 // Snapshots implements Store.
 func (s *db) Snapshots(ctx context.Context, f SnapshotFilter) ([]Snapshot, error) {
-	q := "SELECT " + snapshotCols + " FROM vigil_snapshots"
+	q := "SELECT " + snapshotCols + " FROM vigil_snapshots WHERE 1 = 1"
 	var args []any
+	if f.ID != 0 {
+		q += " AND id = ?"
+		args = append(args, f.ID)
+	}
 	if f.Scope != "" {
-		q += " WHERE scope = ?"
+		q += " AND scope = ?"
 		args = append(args, f.Scope)
 	}
 	q += " ORDER BY id DESC"
@@ -147,6 +151,12 @@ func tagsMatch(have, want map[string]string) bool {
 func (s *db) Findings(ctx context.Context, f FindingFilter) ([]FindingRecord, error) {
 	q := `SELECT scope, fingerprint, status, first_seen, last_seen, resolved_at, reopen_count, detail FROM findings WHERE 1 = 1`
 	var args []any
+	if f.Snapshot != 0 {
+		// The status as of the snapshot is the one its last event at or
+		// before the snapshot left (events are written on transitions only).
+		q = `SELECT scope, fingerprint, status, first_seen, last_seen, resolved_at, reopen_count, detail FROM (` + findingsAt + `) x WHERE 1 = 1`
+		args = append(args, f.Snapshot, f.Snapshot)
+	}
 	for _, c := range []struct{ col, val string }{{"scope", f.Scope}, {"rule_id", f.RuleID}, {"resource_id", f.Resource}} {
 		if c.val != "" {
 			q += " AND " + c.col + " = ?"

@@ -33,8 +33,20 @@ type Store interface {
 	// Resources lists the resources present in a snapshot (the latest
 	// of each scope by default), stale ones included and marked.
 	Resources(ctx context.Context, f ResourceFilter) ([]StoredResource, error)
-	// Findings lists findings with their lifecycle.
+	// Findings lists findings with their lifecycle (as of a snapshot
+	// when f.Snapshot is set).
 	Findings(ctx context.Context, f FindingFilter) ([]FindingRecord, error)
+	// Units lists the collection units' outcomes of a snapshot (none for
+	// IaC scans).
+	Units(ctx context.Context, snapshot int64) ([]model.UnitOutcome, error)
+	// Resolved lists the keys of the findings of the snapshot's scope that
+	// were resolved in that snapshot or an earlier one (a finding failing
+	// again later is reopened, not new).
+	Resolved(ctx context.Context, snapshot int64) ([]model.FindingKey, error)
+	// SetBaseline makes a snapshot its scope's baseline, replacing any.
+	SetBaseline(ctx context.Context, snapshot int64) error
+	// Baseline is the scope's baseline snapshot; ErrNotFound when none.
+	Baseline(ctx context.Context, scope string) (Snapshot, error)
 	// Query runs one read-only SQL statement over the documented views.
 	// The database enforces read-only; opt bounds time and rows.
 	Query(ctx context.Context, query string, opt QueryOptions) (*QueryResult, error)
@@ -109,6 +121,7 @@ type Stats struct {
 
 // SnapshotFilter selects snapshots.
 type SnapshotFilter struct {
+	ID    int64  // 0 = any
 	Scope string // "" = every scope
 	Limit int    // 0 = all
 }
@@ -153,7 +166,12 @@ const (
 
 // FindingFilter selects findings.
 type FindingFilter struct {
-	Scope    string
+	Scope string
+	// Snapshot, when set, gives each finding's Status as of that snapshot
+	// (from its events), and leaves out findings first seen after it; the
+	// other fields stay the finding's latest. Statuses then filter that
+	// status.
+	Snapshot int64
 	Statuses []string // e.g. StatusOpen, StatusStale; empty = all
 	RuleID   string
 	Resource string

@@ -5,6 +5,9 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/vigil-sec/vigil/drift"
+	"github.com/vigil-sec/vigil/model"
 )
 
 func newBaselineCmd(open openInventory) *cobra.Command {
@@ -19,7 +22,7 @@ resources added, removed and changed, and findings new, resolved and
 reopened. Setting a new baseline replaces the old one; snapshots are never
 deleted by it.`,
 		Example: `  vigil baseline set                  # the latest scan of the scope
-  vigil baseline set 01JD9Z4K2M
+  vigil baseline set 42               # a snapshot id from vigil history
   vigil baseline show
   vigil drift                         # what moved since`,
 	}
@@ -36,7 +39,7 @@ deleted by it.`,
 			}
 			defer closeSrc()
 			ctx := inventoryContext(cmd)
-			var id string
+			var snap *drift.Snapshot
 			if len(args) == 1 {
 				s, err := src.Snapshot(ctx, scope, args[0])
 				if err != nil {
@@ -45,7 +48,7 @@ deleted by it.`,
 				if s == nil {
 					return usageError("no snapshot %q", args[0])
 				}
-				id = s.ID
+				snap = s
 			} else {
 				latest, err := src.Latest(ctx, scope, 1)
 				if err != nil {
@@ -54,12 +57,16 @@ deleted by it.`,
 				if len(latest) == 0 {
 					return usageError("no snapshot stored yet: run a scan first")
 				}
-				id = latest[0].ID
+				snap = latest[0]
 			}
-			if err := src.SetBaseline(ctx, scope, id); err != nil {
+			if err := src.SetBaseline(ctx, snap.Scope, snap.ID); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "baseline set to snapshot %s\n", id)
+			if snap.Scope != "" {
+				fmt.Fprintf(cmd.OutOrStdout(), "baseline of %s set to snapshot %s\n", snap.Scope, snap.ID)
+			} else {
+				fmt.Fprintf(cmd.OutOrStdout(), "baseline set to snapshot %s\n", snap.ID)
+			}
 			return nil
 		},
 	}
@@ -84,7 +91,13 @@ deleted by it.`,
 			if !b.Taken.IsZero() {
 				fmt.Fprintf(cmd.OutOrStdout(), " taken %s", b.Taken.UTC().Format("2006-01-02 15:04:05Z"))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), ", %d resources, %d findings\n", len(b.Resources), len(b.Findings))
+			failing := 0
+			for _, f := range b.Findings {
+				if f.Status == model.StatusFail {
+					failing++
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), ", %d resources, %d failing findings\n", len(b.Resources), failing)
 			return nil
 		},
 	}

@@ -21,6 +21,11 @@ type inventorySource interface {
 	Snapshot(ctx context.Context, scope, id string) (*drift.Snapshot, error)
 	// Latest returns up to n snapshots of scope, newest first.
 	Latest(ctx context.Context, scope string, n int) ([]*drift.Snapshot, error)
+	// AsBefore returns s as the earlier side of a comparison: with what
+	// its scan could not read and kept from earlier scans (resources as
+	// last read, their findings still open), so that reading them again
+	// later is no change, no new finding.
+	AsBefore(ctx context.Context, s *drift.Snapshot) (*drift.Snapshot, error)
 	// Resolved returns the keys of the findings of scope that were
 	// resolved at some time before snapshot id, so that one failing
 	// again is reported reopened, not new.
@@ -80,9 +85,11 @@ func newDiffCmd(open openInventory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "diff [BEFORE] [AFTER]",
 		Short: "What changed between two stored scans: resources and findings",
-		Long: `Diff compares two snapshots of one scope from the store: by default the
-last two, with one argument that snapshot and the latest, with two
-arguments those two, older first.
+		Long: `Diff compares two snapshots of one scope from the store (every scan is
+one, numbered as vigil history lists them): by default the last two of the
+scope, with one argument that snapshot and the latest of its scope, with
+two arguments those two, older first. The scope is --scope, else that of
+the most recent scan.
 
 Resources are matched by kind and id:
   added / removed   in one snapshot only
@@ -107,8 +114,10 @@ Findings are matched by their stable key (rule, resource, scope):
 Formats: table for people, json for machines, markdown for pull-request
 comments. Everything read from a cloud is escaped for the format.`,
 		Example: `  vigil diff                              # the last two scans
-  vigil diff 01JD9Z4K2M                   # that scan against the latest
-  vigil diff 01JD9Z4K2M 01JDA3QF7T --format json
+  vigil history                           # the snapshot ids
+  vigil diff 41                           # that scan against the latest
+  vigil diff 41 42 --format json
+  vigil diff --scope aws:111111111111 --db postgres://vigil@db/vigil
   vigil diff --format markdown -o diff.md # for a pull-request comment
   vigil diff --fail-on high               # exit 1 on a new or reopened high or critical finding`,
 		Args: cobra.MaximumNArgs(2),
@@ -130,6 +139,9 @@ comments. Everything read from a cloud is escaped for the format.`,
 			ctx := inventoryContext(cmd)
 			before, after, err := diffSides(ctx, src, f.scope, args)
 			if err != nil {
+				return err
+			}
+			if before, err = src.AsBefore(ctx, before); err != nil {
 				return err
 			}
 			resolved, err := src.Resolved(ctx, f.scope, before.ID)
@@ -164,13 +176,18 @@ func diffSides(ctx context.Context, src inventorySource, scope string, args []st
 		if before, err = get(args[0]); err != nil {
 			return nil, nil, err
 		}
-		after, err = get(args[1])
-		return before, after, err
+		if after, err = get(args[1]); err != nil {
+			return nil, nil, err
+		}
+		if before.Scope != after.Scope {
+			return nil, nil, usageError("snapshots %s and %s are of different scopes (%s, %s): diff compares scans of one scope", before.ID, after.ID, before.Scope, after.Scope)
+		}
+		return before, after, nil
 	case 1:
 		if before, err = get(args[0]); err != nil {
 			return nil, nil, err
 		}
-		latest, err := src.Latest(ctx, scope, 1)
+		latest, err := src.Latest(ctx, before.Scope, 1)
 		if err != nil {
 			return nil, nil, err
 		}

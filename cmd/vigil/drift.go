@@ -24,11 +24,12 @@ changed (every attribute, by path) and unread; findings new, resolved,
 reopened and stale.
 
 With --tfstate, drift compares a Terraform state (format v4: Terraform 0.12
-and later) with the latest live scan of the scope. The state's managed AWS
-resources go through the same Terraform mapping as a scan of the
-configuration, split resources joined (a bucket with its public access
-block, policy, versioning ...), so both sides have the normalized shape
-rules read. It reports:
+and later) with the latest live scan of the scope (vigil scan aws stores
+it; when the last scan was of something else, name the scope with --scope
+as vigil history lists it). The state's managed AWS resources go through
+the same Terraform mapping as a scan of the configuration, split resources
+joined (a bucket with its public access block, policy, versioning ...), so
+both sides have the normalized shape rules read. It reports:
   changed     managed resources whose live attributes or tags differ from
               the state: changed outside Terraform (which attributes)
   missing     managed resources the scan read absent: deleted outside
@@ -94,6 +95,9 @@ normalized attributes, never the state's own values. A state is at most
 			live := latest[0]
 
 			if st != nil {
+				if strings.HasPrefix(live.Scope, "iac:") {
+					return usageError("the latest scan of scope %s is of IaC, not of the cloud: name a live scope with --scope (vigil history lists them)", live.Scope)
+				}
 				d := drift.CompareState(st, live.Resources, live.Units)
 				if err := drift.WriteStateDrift(out, f.format, &d); err != nil {
 					return err
@@ -111,6 +115,9 @@ normalized attributes, never the state's own values. A state is at most
 			}
 			if base == nil {
 				return usageError("no baseline set: vigil baseline set [SNAPSHOT], or compare with --tfstate FILE")
+			}
+			if base, err = src.AsBefore(ctx, base); err != nil {
+				return err
 			}
 			resolved, err := src.Resolved(ctx, f.scope, base.ID)
 			if err != nil {

@@ -41,6 +41,10 @@ func (m *memInventory) Latest(_ context.Context, _ string, n int) ([]*drift.Snap
 	return out, nil
 }
 
+func (m *memInventory) AsBefore(_ context.Context, s *drift.Snapshot) (*drift.Snapshot, error) {
+	return s, nil
+}
+
 func (m *memInventory) Resolved(context.Context, string, string) (map[model.FindingKey]bool, error) {
 	return m.resolved, nil
 }
@@ -64,6 +68,12 @@ func runInventory(t *testing.T, inv inventorySource, stdin string, args ...strin
 		return inv, func() error { return nil }, nil
 	}
 	root := newRoot()
+	// The registered ones read the store; these read inv.
+	for _, c := range root.Commands() {
+		if c.Name() == "diff" || c.Name() == "baseline" || c.Name() == "drift" {
+			root.RemoveCommand(c)
+		}
+	}
 	root.AddCommand(newDiffCmd(open), newBaselineCmd(open), newDriftCmd(open))
 	var out, errb bytes.Buffer
 	root.SetOut(&out)
@@ -211,9 +221,9 @@ func TestDriftTFState(t *testing.T) {
 // The help teaches: what each category means, the matching rules, examples.
 func TestInventoryHelp(t *testing.T) {
 	for cmd, wants := range map[string][]string{
-		"diff":     {"not compared", "reopened", "vigil diff --format markdown"},
+		"diff":     {"not compared", "reopened", "vigil diff --format markdown", "vigil diff 41 42", "--db"},
 		"drift":    {"unmanaged", "aws.ec2.security_group", "arn attribute", "arn:aws:s3:::<bucket>", "terraform state pull | vigil drift --tfstate -"},
-		"baseline": {"vigil baseline set 01JD9Z4K2M"},
+		"baseline": {"vigil baseline set 42", "vigil history"},
 	} {
 		out, _, code := runInventory(t, &memInventory{}, "", cmd, "--help")
 		if code != 0 {

@@ -65,6 +65,7 @@ Start with:
 	}
 	root.AddCommand(newScanCmd(), newRulesCmd(), newSchemaCmd(), newTestCloudCmd(), newVersionCmd())
 	root.AddCommand(newHistoryCmd(), newInventoryCmd(), newQueryCmd())
+	root.AddCommand(inventoryCommands()...)
 	// --version prints what `vigil version` prints. The text is no
 	// template: cobra's template syntax never appears in it.
 	root.Version = buildinfo.Get().Version
