@@ -13,7 +13,6 @@ import (
 // its log group's metric filters, the alarms and the topics they notify.
 var monitoringServices = []string{"cloudtrail", "logs", "cloudwatch", "sns"}
 
-
 // The monitoring controls judge the world's trail through its log group's
 // filters, the alarms and the topic subscriptions; a denied read of any
 // link leaves no verdict where the full read gave one.
