@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vigil-sec/vigil/model"
@@ -89,20 +90,10 @@ func init() {
 		for _, p := range c.parentsOf("InstanceId", "AWS::EC2::Instance") {
 			c.onto(p)
 			attrs[model.EC2Instance](c).HasPublicIP = true
-			c.target.Unknown = without(c.target.Unknown, "has_public_ip")
+			c.target.Unknown = slices.DeleteFunc(c.target.Unknown, func(p string) bool { return p == "has_public_ip" })
 			c.locate("", "has_public_ip")
 		}
 	}
 	child("AWS::EC2::EIP", eip)
 	child("AWS::EC2::EIPAssociation", eip)
-}
-
-func without(l []string, s string) []string {
-	out := l[:0]
-	for _, e := range l {
-		if e != s {
-			out = append(out, e)
-		}
-	}
-	return out
 }

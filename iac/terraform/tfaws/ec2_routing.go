@@ -1,6 +1,7 @@
 package tfaws
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vigil-sec/vigil/model"
@@ -168,7 +169,7 @@ func finishRouting(all []*Builder) {
 		}
 		if in := placeholderOf(instances, v, "aws_instance"); in != nil {
 			in.R.Attributes.(*model.EC2Instance).HasPublicIP = true
-			in.R.Unknown = without(in.R.Unknown, "has_public_ip")
+			in.R.Unknown = slices.DeleteFunc(in.R.Unknown, func(p string) bool { return p == "has_public_ip" })
 		}
 	}
 }
@@ -182,14 +183,4 @@ func associate(b *Builder, ids []string, subnets []*Builder) {
 			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelAssociatedWith, Target: p.R.ID})
 		}
 	}
-}
-
-func without(l []string, s string) []string {
-	out := l[:0]
-	for _, e := range l {
-		if e != s {
-			out = append(out, e)
-		}
-	}
-	return out
 }
