@@ -1,0 +1,9 @@
+package model
+
+// ConfigRecorder is kind aws.config.recorder.
+type ConfigRecorder struct {
+	Name                       string `json:"name"`
+	Recording                  bool   `json:"recording"`
+	AllSupported               bool   `json:"all_supported"`
+	IncludeGlobalResourceTypes bool   `json:"include_global_resource_types"`
+}

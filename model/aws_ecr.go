@@ -1,0 +1,10 @@
+package model
+
+// ECRRepository is kind aws.ecr.repository.
+type ECRRepository struct {
+	Name               string          `json:"name"`
+	ScanOnPush         bool            `json:"scan_on_push"`
+	ImageTagMutability string          `json:"image_tag_mutability" doc:"MUTABLE or IMMUTABLE"`
+	EncryptionType     string          `json:"encryption_type" doc:"AES256 or KMS"`
+	Policy             *PolicyDocument `json:"policy"`
+}

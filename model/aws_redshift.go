@@ -1,0 +1,8 @@
+package model
+
+// RedshiftCluster is kind aws.redshift.cluster.
+type RedshiftCluster struct {
+	Encrypted          bool `json:"encrypted"`
+	PubliclyAccessible bool `json:"publicly_accessible"`
+	LoggingEnabled     bool `json:"logging_enabled"`
+}

@@ -1,0 +1,8 @@
+package model
+
+// SecretsManagerSecret is kind aws.secretsmanager.secret.
+type SecretsManagerSecret struct {
+	Name            string `json:"name"`
+	KMSKeyID        string `json:"kms_key_id"`
+	RotationEnabled bool   `json:"rotation_enabled"`
+}
