@@ -1,5 +1,11 @@
 package model
 
+// Kinds of this service.
+var (
+	KindAWSAccount = NewKind[AWSAccount]("aws.account", "AWS account-wide settings (password policy, account S3 public access block, root)")
+	KindAWSRegion  = NewKind[AWSRegion]("aws.region", "AWS region-wide settings (EBS default encryption, GuardDuty, Config)")
+)
+
 // Attribute structs of AWS kinds, one file per service (model/aws_<service>.go,
 // the service named as in collect/aws). Field names are the JSON names rules see.
 // Adapters fill every field with its effective value (applying the

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindACMCertificate = NewKind[ACMCertificate]("aws.acm.certificate", "ACM certificate")
+)
+
 // ACMCertificate is kind aws.acm.certificate.
 type ACMCertificate struct {
 	Domain       string `json:"domain"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindAPIGatewayStage = NewKind[APIGatewayStage]("aws.apigateway.stage", "API Gateway REST API stage")
+)
+
 // APIGatewayStage is kind aws.apigateway.stage.
 type APIGatewayStage struct {
 	Name              string `json:"name"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindCloudFrontDistribution = NewKind[CloudFrontDistribution]("aws.cloudfront.distribution", "CloudFront distribution")
+)
+
 // CloudFrontDistribution is kind aws.cloudfront.distribution.
 type CloudFrontDistribution struct {
 	ViewerProtocolPolicies []string `json:"viewer_protocol_policies" doc:"of the default and every ordered cache behavior: allow-all, redirect-to-https, https-only"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindCloudTrailTrail = NewKind[CloudTrailTrail]("aws.cloudtrail.trail", "CloudTrail trail")
+)
+
 // CloudTrailTrail is kind aws.cloudtrail.trail.
 type CloudTrailTrail struct {
 	Name                       string `json:"name"`

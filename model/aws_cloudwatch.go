@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindCloudWatchAlarm = NewKind[CloudWatchAlarm]("aws.cloudwatch.alarm", "CloudWatch metric alarm")
+)
+
 // CloudWatchAlarm is kind aws.cloudwatch.alarm (a metric alarm).
 type CloudWatchAlarm struct {
 	Name           string `json:"name"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindConfigRecorder = NewKind[ConfigRecorder]("aws.config.recorder", "AWS Config configuration recorder")
+)
+
 // ConfigRecorder is kind aws.config.recorder.
 type ConfigRecorder struct {
 	Name                       string `json:"name"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindDynamoDBTable = NewKind[DynamoDBTable]("aws.dynamodb.table", "DynamoDB table")
+)
+
 // DynamoDBTable is kind aws.dynamodb.table.
 type DynamoDBTable struct {
 	Name                string `json:"name"`

@@ -2,6 +2,19 @@ package model
 
 import "strings"
 
+// Kinds of this service.
+var (
+	KindEC2SecurityGroup  = NewKind[EC2SecurityGroup]("aws.ec2.security_group", "EC2/VPC security group with all its rules")
+	KindEC2NetworkACL     = NewKind[EC2NetworkACL]("aws.ec2.network_acl", "VPC network ACL")
+	KindEC2Instance       = NewKind[EC2Instance]("aws.ec2.instance", "EC2 instance")
+	KindEC2LaunchTemplate = NewKind[EC2LaunchTemplate]("aws.ec2.launch_template", "EC2 launch template")
+	KindEC2Volume         = NewKind[EC2Volume]("aws.ec2.volume", "EBS volume")
+	KindEC2Snapshot       = NewKind[EC2Snapshot]("aws.ec2.snapshot", "EBS snapshot")
+	KindEC2Image          = NewKind[EC2Image]("aws.ec2.image", "owned AMI")
+	KindEC2VPC            = NewKind[EC2VPC]("aws.ec2.vpc", "VPC")
+	KindEC2Subnet         = NewKind[EC2Subnet]("aws.ec2.subnet", "VPC subnet")
+)
+
 // SecurityGroupRule is one ingress or egress permission of a security group.
 type SecurityGroupRule struct {
 	Protocol       string   `json:"protocol" doc:"tcp, udp, icmp, icmpv6 or -1 (all)"`

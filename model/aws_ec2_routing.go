@@ -1,5 +1,13 @@
 package model
 
+// Kinds of this service.
+var (
+	KindEC2RouteTable      = NewKind[EC2RouteTable]("aws.ec2.route_table", "VPC route table with its routes and subnet associations")
+	KindEC2InternetGateway = NewKind[EC2InternetGateway]("aws.ec2.internet_gateway", "VPC internet gateway")
+	KindEC2NATGateway      = NewKind[EC2NATGateway]("aws.ec2.nat_gateway", "VPC NAT gateway")
+	KindEC2VPCEndpoint     = NewKind[EC2VPCEndpoint]("aws.ec2.vpc_endpoint", "VPC endpoint (interface, gateway or load balancer)")
+)
+
 // EC2Route is one route of a route table.
 type EC2Route struct {
 	DestinationCIDR       string `json:"destination_cidr"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindECRRepository = NewKind[ECRRepository]("aws.ecr.repository", "ECR repository")
+)
+
 // ECRRepository is kind aws.ecr.repository.
 type ECRRepository struct {
 	Name               string          `json:"name"`

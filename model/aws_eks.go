@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindEKSCluster = NewKind[EKSCluster]("aws.eks.cluster", "EKS cluster")
+)
+
 // EKSCluster is kind aws.eks.cluster.
 type EKSCluster struct {
 	Name                  string   `json:"name"`

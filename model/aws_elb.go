@@ -1,5 +1,11 @@
 package model
 
+// Kinds of this service.
+var (
+	KindELBv2LoadBalancer = NewKind[ELBv2LoadBalancer]("aws.elbv2.load_balancer", "application, network or gateway load balancer")
+	KindELBLoadBalancer   = NewKind[ELBLoadBalancer]("aws.elb.load_balancer", "classic load balancer")
+)
+
 // LBListener is one listener of a load balancer.
 type LBListener struct {
 	Port          int    `json:"port"`

@@ -1,5 +1,15 @@
 package model
 
+// Kinds of this service.
+var (
+	KindIAMPolicy       = NewKind[IAMPolicy]("aws.iam.policy", "customer-managed IAM policy")
+	KindIAMRole         = NewKind[IAMRole]("aws.iam.role", "IAM role")
+	KindIAMUser         = NewKind[IAMUser]("aws.iam.user", "IAM user")
+	KindIAMGroup        = NewKind[IAMGroup]("aws.iam.group", "IAM group")
+	KindIAMOIDCProvider = NewKind[IAMOIDCProvider]("aws.iam.oidc_provider", "IAM OpenID Connect identity provider")
+	KindIAMSAMLProvider = NewKind[IAMSAMLProvider]("aws.iam.saml_provider", "IAM SAML identity provider")
+)
+
 // IAMInlinePolicy is a policy embedded in a user, group or role.
 type IAMInlinePolicy struct {
 	Name     string          `json:"name"`

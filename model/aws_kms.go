@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindKMSKey = NewKind[KMSKey]("aws.kms.key", "KMS key")
+)
+
 // KMSKey is kind aws.kms.key.
 type KMSKey struct {
 	Description        string          `json:"description"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindLambdaFunction = NewKind[LambdaFunction]("aws.lambda.function", "Lambda function with its resource policy and URL")
+)
+
 // LambdaPermission is one statement of a function's resource policy.
 type LambdaPermission struct {
 	StatementID         string `json:"statement_id"`

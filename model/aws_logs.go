@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindCloudWatchLogGroup = NewKind[CloudWatchLogGroup]("aws.logs.log_group", "CloudWatch Logs log group")
+)
+
 // CloudWatchLogGroup is kind aws.logs.log_group.
 type CloudWatchLogGroup struct {
 	Name            string `json:"name"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindOpenSearchDomain = NewKind[OpenSearchDomain]("aws.opensearch.domain", "OpenSearch / Elasticsearch domain")
+)
+
 // OpenSearchDomain is kind aws.opensearch.domain.
 type OpenSearchDomain struct {
 	EncryptAtRest     bool            `json:"encrypt_at_rest"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindOrganizationsPolicy = NewKind[OrganizationsPolicy]("aws.organizations.policy", "AWS Organizations service control policy")
+)
+
 // OrganizationsPolicy is kind aws.organizations.policy (a service control
 // policy, read from the management account).
 type OrganizationsPolicy struct {

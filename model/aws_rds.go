@@ -1,5 +1,12 @@
 package model
 
+// Kinds of this service.
+var (
+	KindRDSInstance = NewKind[RDSInstance]("aws.rds.instance", "RDS DB instance")
+	KindRDSCluster  = NewKind[RDSCluster]("aws.rds.cluster", "RDS/Aurora DB cluster")
+	KindRDSSnapshot = NewKind[RDSSnapshot]("aws.rds.snapshot", "RDS DB snapshot")
+)
+
 // RDSInstance is kind aws.rds.instance.
 type RDSInstance struct {
 	Engine                     string `json:"engine"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindS3Bucket = NewKind[S3Bucket]("aws.s3.bucket", "S3 bucket with its ACL, policy, public access block, encryption, versioning and logging")
+)
+
 // S3PublicAccessBlock is a bucket- or account-level public access block.
 type S3PublicAccessBlock struct {
 	BlockPublicACLs       bool `json:"block_public_acls"`

@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindSecretsManagerSecret = NewKind[SecretsManagerSecret]("aws.secretsmanager.secret", "Secrets Manager secret")
+)
+
 // SecretsManagerSecret is kind aws.secretsmanager.secret.
 type SecretsManagerSecret struct {
 	Name            string `json:"name"`

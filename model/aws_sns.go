@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindSNSTopic = NewKind[SNSTopic]("aws.sns.topic", "SNS topic")
+)
+
 // SNSTopic is kind aws.sns.topic.
 type SNSTopic struct {
 	Name           string          `json:"name"`

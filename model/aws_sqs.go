@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindSQSQueue = NewKind[SQSQueue]("aws.sqs.queue", "SQS queue")
+)
+
 // SQSQueue is kind aws.sqs.queue.
 type SQSQueue struct {
 	Name                 string          `json:"name"`

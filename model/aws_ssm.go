@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindSSMManagedInstance = NewKind[SSMManagedInstance]("aws.ssm.managed_instance", "SSM managed instance with its patch compliance")
+)
+
 // SSMManagedInstance is kind aws.ssm.managed_instance.
 type SSMManagedInstance struct {
 	InstanceID     string `json:"instance_id"`

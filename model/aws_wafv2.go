@@ -1,5 +1,10 @@
 package model
 
+// Kinds of this service.
+var (
+	KindWAFv2WebACL = NewKind[WAFv2WebACL]("aws.wafv2.web_acl", "WAFv2 web ACL (regional or CloudFront)")
+)
+
 // WAFv2WebACL is kind aws.wafv2.web_acl.
 type WAFv2WebACL struct {
 	Name                     string   `json:"name"`
