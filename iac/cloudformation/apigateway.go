@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::ApiGateway::Stage", "aws.apigateway.stage", func(b *builder) {
+	parent("AWS::ApiGateway::Stage", model.KindAPIGatewayStage, func(b *builder) {
 		a := attrs[model.APIGatewayStage](b)
 		a.Name = b.str("StageName", "name", "")
 		if a.Name != "" {

@@ -40,8 +40,8 @@ var (
 )
 
 // parent declares how a CloudFormation type becomes a normalized kind.
-func parent(cfnType, kind string, fn func(b *builder)) {
-	parents[cfnType] = parentMapper{kind: kind, fn: fn}
+func parent(cfnType string, kind model.AnyKind, fn func(b *builder)) {
+	parents[cfnType] = parentMapper{kind: kind.Name(), fn: fn}
 }
 
 // child declares a dependent type that is joined into its parents.

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::CloudFront::Distribution", "aws.cloudfront.distribution", func(b *builder) {
+	parent("AWS::CloudFront::Distribution", model.KindCloudFrontDistribution, func(b *builder) {
 		a := attrs[model.CloudFrontDistribution](b)
 		const d = "DistributionConfig."
 		a.ViewerProtocolPolicies = []string{b.str(d+"DefaultCacheBehavior.ViewerProtocolPolicy", "viewer_protocol_policies[0]", "allow-all")}

@@ -8,7 +8,7 @@ import (
 
 func init() {
 
-	parent("AWS::CloudTrail::Trail", "aws.cloudtrail.trail", func(b *builder) {
+	parent("AWS::CloudTrail::Trail", model.KindCloudTrailTrail, func(b *builder) {
 		a := attrs[model.CloudTrailTrail](b)
 		a.Name = b.nameProp("TrailName")
 		a.IsLogging = b.boolean("IsLogging", "is_logging", false)

@@ -8,7 +8,7 @@ import (
 
 func init() {
 
-	parent("AWS::CloudWatch::Alarm", "aws.cloudwatch.alarm", func(b *builder) {
+	parent("AWS::CloudWatch::Alarm", model.KindCloudWatchAlarm, func(b *builder) {
 		a := attrs[model.CloudWatchAlarm](b)
 		a.Name = b.nameProp("AlarmName")
 		a.MetricName = b.str("MetricName", "metric_name", "")

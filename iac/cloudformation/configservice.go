@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::Config::ConfigurationRecorder", "aws.config.recorder", func(b *builder) {
+	parent("AWS::Config::ConfigurationRecorder", model.KindConfigRecorder, func(b *builder) {
 		a := attrs[model.ConfigRecorder](b)
 		a.Name = b.str("Name", "name", "default")
 		b.r.Name = a.Name

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::DynamoDB::Table", "aws.dynamodb.table", func(b *builder) {
+	parent("AWS::DynamoDB::Table", model.KindDynamoDBTable, func(b *builder) {
 		a := attrs[model.DynamoDBTable](b)
 		a.Name = b.nameProp("TableName")
 		a.PointInTimeRecovery = b.boolean("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", "point_in_time_recovery", false)

@@ -84,7 +84,7 @@ func (b *builder) blockDevices(base, mp string) []model.BlockDevice {
 }
 
 func init() {
-	parent("AWS::EC2::SecurityGroup", "aws.ec2.security_group", func(b *builder) {
+	parent("AWS::EC2::SecurityGroup", model.KindEC2SecurityGroup, func(b *builder) {
 		a := attrs[model.EC2SecurityGroup](b)
 		a.Name = b.str("GroupName", "name", "")
 		if a.Name != "" {
@@ -133,9 +133,9 @@ func init() {
 	child("AWS::EC2::SecurityGroupIngress", sgRuleChild(false))
 	child("AWS::EC2::SecurityGroupEgress", sgRuleChild(true))
 
-	parent("AWS::EC2::Instance", "aws.ec2.instance", mapInstance)
+	parent("AWS::EC2::Instance", model.KindEC2Instance, mapInstance)
 
-	parent("AWS::EC2::LaunchTemplate", "aws.ec2.launch_template", func(b *builder) {
+	parent("AWS::EC2::LaunchTemplate", model.KindEC2LaunchTemplate, func(b *builder) {
 		a := attrs[model.EC2LaunchTemplate](b)
 		a.Name = b.str("LaunchTemplateName", "name", "")
 		if a.Name != "" {
@@ -151,7 +151,7 @@ func init() {
 		}
 	})
 
-	parent("AWS::EC2::Volume", "aws.ec2.volume", func(b *builder) {
+	parent("AWS::EC2::Volume", model.KindEC2Volume, func(b *builder) {
 		a := attrs[model.EC2Volume](b)
 		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
@@ -164,7 +164,7 @@ func init() {
 		a.AvailabilityZone = b.str("AvailabilityZone", "availability_zone", "")
 	})
 
-	parent("AWS::EC2::VPC", "aws.ec2.vpc", func(b *builder) {
+	parent("AWS::EC2::VPC", model.KindEC2VPC, func(b *builder) {
 		a := attrs[model.EC2VPC](b)
 		a.CIDRBlock = b.str("CidrBlock", "cidr_block", "")
 		if !b.has("CidrBlock") {
@@ -190,7 +190,7 @@ func init() {
 		}
 	})
 
-	parent("AWS::EC2::Subnet", "aws.ec2.subnet", func(b *builder) {
+	parent("AWS::EC2::Subnet", model.KindEC2Subnet, func(b *builder) {
 		a := attrs[model.EC2Subnet](b)
 		a.VPCID = b.str("VpcId", "vpc_id", "")
 		b.relate(model.RelInVPC, a.VPCID)
@@ -202,7 +202,7 @@ func init() {
 		a.MapPublicIPOnLaunch = b.boolean("MapPublicIpOnLaunch", "map_public_ip_on_launch", false)
 	})
 
-	parent("AWS::EC2::NetworkAcl", "aws.ec2.network_acl", func(b *builder) {
+	parent("AWS::EC2::NetworkAcl", model.KindEC2NetworkACL, func(b *builder) {
 		a := attrs[model.EC2NetworkACL](b)
 		a.VPCID = b.str("VpcId", "vpc_id", "")
 		b.relate(model.RelInVPC, a.VPCID)

@@ -12,7 +12,7 @@ import (
 // its subnet (the Ref), and each association is an associated_with
 // relation to the subnet's resource id.
 func init() {
-	parent("AWS::EC2::RouteTable", "aws.ec2.route_table", func(b *builder) {
+	parent("AWS::EC2::RouteTable", model.KindEC2RouteTable, func(b *builder) {
 		a := attrs[model.EC2RouteTable](b)
 		a.VPCID = b.str("VpcId", "vpc_id", "")
 		b.relate(model.RelInVPC, a.VPCID)
@@ -72,7 +72,7 @@ func init() {
 			}
 		}
 	})
-	parent("AWS::EC2::InternetGateway", "aws.ec2.internet_gateway", func(b *builder) {
+	parent("AWS::EC2::InternetGateway", model.KindEC2InternetGateway, func(b *builder) {
 		attrs[model.EC2InternetGateway](b).VPCIDs = []string{}
 	})
 	child("AWS::EC2::VPCGatewayAttachment", func(c *builder) {

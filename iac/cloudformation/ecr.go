@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::ECR::Repository", "aws.ecr.repository", func(b *builder) {
+	parent("AWS::ECR::Repository", model.KindECRRepository, func(b *builder) {
 		a := attrs[model.ECRRepository](b)
 		a.Name = b.nameProp("RepositoryName")
 		a.ScanOnPush = b.boolean("ImageScanningConfiguration.ScanOnPush", "scan_on_push", false)

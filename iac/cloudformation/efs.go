@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::EFS::FileSystem", "aws.efs.file_system", func(b *builder) {
+	parent("AWS::EFS::FileSystem", model.KindEFSFileSystem, func(b *builder) {
 		a := attrs[model.EFSFileSystem](b)
 		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::EKS::Cluster", "aws.eks.cluster", func(b *builder) {
+	parent("AWS::EKS::Cluster", model.KindEKSCluster, func(b *builder) {
 		a := attrs[model.EKSCluster](b)
 		a.Name = b.nameProp("Name")
 		a.Version = b.str("Version", "version", "")

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::ElastiCache::ReplicationGroup", "aws.elasticache.replication_group", func(b *builder) {
+	parent("AWS::ElastiCache::ReplicationGroup", model.KindElastiCacheReplicationGroup, func(b *builder) {
 		a := attrs[model.ElastiCacheReplicationGroup](b)
 		a.AtRestEncryption = b.boolean("AtRestEncryptionEnabled", "at_rest_encryption_enabled", false)
 		a.TransitEncryption = b.boolean("TransitEncryptionEnabled", "transit_encryption_enabled", false)

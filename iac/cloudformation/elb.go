@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	parent("AWS::ElasticLoadBalancingV2::LoadBalancer", "aws.elbv2.load_balancer", func(b *builder) {
+	parent("AWS::ElasticLoadBalancingV2::LoadBalancer", model.KindELBv2LoadBalancer, func(b *builder) {
 		a := attrs[model.ELBv2LoadBalancer](b)
 		a.Name = b.str("Name", "name", "")
 		if a.Name != "" {
@@ -83,7 +83,7 @@ func init() {
 		}
 	})
 
-	parent("AWS::ElasticLoadBalancing::LoadBalancer", "aws.elb.load_balancer", func(b *builder) {
+	parent("AWS::ElasticLoadBalancing::LoadBalancer", model.KindELBLoadBalancer, func(b *builder) {
 		a := attrs[model.ELBLoadBalancer](b)
 		a.Name = b.str("LoadBalancerName", "name", "")
 		if a.Name != "" {

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::GuardDuty::Detector", "aws.guardduty.detector", func(b *builder) {
+	parent("AWS::GuardDuty::Detector", model.KindGuardDutyDetector, func(b *builder) {
 		attrs[model.GuardDutyDetector](b).Enabled = b.boolean("Enable", "enabled", false)
 	})
 }

@@ -54,7 +54,7 @@ var identityProps = []struct{ prop, typ string }{
 }
 
 func init() {
-	parent("AWS::IAM::Role", "aws.iam.role", func(b *builder) {
+	parent("AWS::IAM::Role", model.KindIAMRole, func(b *builder) {
 		a := attrs[model.IAMRole](b)
 		a.Name = b.nameProp("RoleName")
 		a.Path = b.str("Path", "path", "/")
@@ -64,7 +64,7 @@ func init() {
 		a.PermissionsBoundary = b.str("PermissionsBoundary", "permissions_boundary", "")
 		a.MaxSessionDuration = b.integer("MaxSessionDuration", "max_session_duration", 3600)
 	})
-	parent("AWS::IAM::User", "aws.iam.user", func(b *builder) {
+	parent("AWS::IAM::User", model.KindIAMUser, func(b *builder) {
 		a := attrs[model.IAMUser](b)
 		a.Name = b.nameProp("UserName")
 		a.Path = b.str("Path", "path", "/")
@@ -80,7 +80,7 @@ func init() {
 		}
 		a.AccessKeys = []model.IAMAccessKey{}
 	})
-	parent("AWS::IAM::Group", "aws.iam.group", func(b *builder) {
+	parent("AWS::IAM::Group", model.KindIAMGroup, func(b *builder) {
 		a := attrs[model.IAMGroup](b)
 		a.Name = b.nameProp("GroupName")
 		a.InlinePolicies = b.inlinePolicies()
@@ -126,7 +126,7 @@ func init() {
 		}
 	})
 
-	parent("AWS::IAM::ManagedPolicy", "aws.iam.policy", func(b *builder) {
+	parent("AWS::IAM::ManagedPolicy", model.KindIAMPolicy, func(b *builder) {
 		a := attrs[model.IAMPolicy](b)
 		a.Name = b.nameProp("ManagedPolicyName")
 		a.Path = b.str("Path", "path", "/")

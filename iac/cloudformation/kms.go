@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::KMS::Key", "aws.kms.key", func(b *builder) {
+	parent("AWS::KMS::Key", model.KindKMSKey, func(b *builder) {
 		a := attrs[model.KMSKey](b)
 		a.Description = b.str("Description", "description", "")
 		a.KeySpec = b.str("KeySpec", "key_spec", "SYMMETRIC_DEFAULT")

@@ -5,7 +5,7 @@ import (
 )
 
 func init() {
-	parent("AWS::Lambda::Function", "aws.lambda.function", func(b *builder) {
+	parent("AWS::Lambda::Function", model.KindLambdaFunction, func(b *builder) {
 		a := attrs[model.LambdaFunction](b)
 		a.Name = b.nameProp("FunctionName")
 		a.Runtime = b.str("Runtime", "runtime", "")

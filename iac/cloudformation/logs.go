@@ -26,7 +26,7 @@ func init() {
 		}
 	})
 
-	parent("AWS::Logs::LogGroup", "aws.logs.log_group", func(b *builder) {
+	parent("AWS::Logs::LogGroup", model.KindCloudWatchLogGroup, func(b *builder) {
 		a := attrs[model.CloudWatchLogGroup](b)
 		a.Name = b.nameProp("LogGroupName")
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")

@@ -21,6 +21,6 @@ func init() {
 		}
 		a.AccessPolicy = b.policy("AccessPolicies", "access_policy")
 	}
-	parent("AWS::OpenSearchService::Domain", "aws.opensearch.domain", domain)
-	parent("AWS::Elasticsearch::Domain", "aws.opensearch.domain", domain)
+	parent("AWS::OpenSearchService::Domain", model.KindOpenSearchDomain, domain)
+	parent("AWS::Elasticsearch::Domain", model.KindOpenSearchDomain, domain)
 }

@@ -5,7 +5,7 @@ import (
 )
 
 func init() {
-	parent("AWS::RDS::DBInstance", "aws.rds.instance", func(b *builder) {
+	parent("AWS::RDS::DBInstance", model.KindRDSInstance, func(b *builder) {
 		a := attrs[model.RDSInstance](b)
 		a.Engine = b.str("Engine", "engine", "")
 		a.EngineVersion = b.str("EngineVersion", "engine_version", "")
@@ -36,7 +36,7 @@ func init() {
 		a.MultiAZ = b.boolean("MultiAZ", "multi_az", false)
 		a.PerformanceInsightsEnabled = b.boolean("EnablePerformanceInsights", "performance_insights_enabled", false)
 	})
-	parent("AWS::RDS::DBCluster", "aws.rds.cluster", func(b *builder) {
+	parent("AWS::RDS::DBCluster", model.KindRDSCluster, func(b *builder) {
 		a := attrs[model.RDSCluster](b)
 		a.Engine = b.str("Engine", "engine", "")
 		// Serverless v1 clusters are always encrypted.

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::Redshift::Cluster", "aws.redshift.cluster", func(b *builder) {
+	parent("AWS::Redshift::Cluster", model.KindRedshiftCluster, func(b *builder) {
 		a := attrs[model.RedshiftCluster](b)
 		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
 		a.PubliclyAccessible = b.boolean("PubliclyAccessible", "publicly_accessible", false)

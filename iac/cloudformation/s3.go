@@ -19,7 +19,7 @@ var cannedACLs = map[string]string{
 }
 
 func init() {
-	parent("AWS::S3::Bucket", "aws.s3.bucket", func(b *builder) {
+	parent("AWS::S3::Bucket", model.KindS3Bucket, func(b *builder) {
 		a := attrs[model.S3Bucket](b)
 		a.Name = b.str("BucketName", "name", "")
 		if a.Name != "" {

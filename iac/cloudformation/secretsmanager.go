@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::SecretsManager::Secret", "aws.secretsmanager.secret", func(b *builder) {
+	parent("AWS::SecretsManager::Secret", model.KindSecretsManagerSecret, func(b *builder) {
 		a := attrs[model.SecretsManagerSecret](b)
 		a.Name = b.nameProp("Name")
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")

@@ -14,7 +14,7 @@ func init() {
 		}
 	})
 
-	parent("AWS::SNS::Topic", "aws.sns.topic", func(b *builder) {
+	parent("AWS::SNS::Topic", model.KindSNSTopic, func(b *builder) {
 		a := attrs[model.SNSTopic](b)
 		a.Name = b.nameProp("TopicName")
 		a.KMSMasterKeyID = b.str("KmsMasterKeyId", "kms_master_key_id", "")

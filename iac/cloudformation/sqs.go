@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::SQS::Queue", "aws.sqs.queue", func(b *builder) {
+	parent("AWS::SQS::Queue", model.KindSQSQueue, func(b *builder) {
 		a := attrs[model.SQSQueue](b)
 		a.Name = b.nameProp("QueueName")
 		a.KMSMasterKeyID = b.str("KmsMasterKeyId", "kms_master_key_id", "")

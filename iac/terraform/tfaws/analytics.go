@@ -9,8 +9,8 @@ import (
 // ElastiCache replication groups, Redshift clusters and OpenSearch /
 // Elasticsearch domains.
 func init() {
-	registerParent("aws_elasticache_replication_group", "aws.elasticache.replication_group", func(b *Builder) {
-		a := b.R.Attributes.(*model.ElastiCacheReplicationGroup)
+	registerParent("aws_elasticache_replication_group", model.KindElastiCacheReplicationGroup, func(b *Builder) {
+		a := model.KindElastiCacheReplicationGroup.Must(b.R)
 		b.NameFrom("replication_group_id")
 		// Provider default: at-rest encryption off for redis, on for valkey.
 		valkey := strings.EqualFold(b.String("engine", "", "redis"), "valkey")
@@ -20,8 +20,8 @@ func init() {
 		a.AuthTokenSet = b.Has("auth_token")
 	})
 
-	registerParent("aws_redshift_cluster", "aws.redshift.cluster", func(b *Builder) {
-		a := b.R.Attributes.(*model.RedshiftCluster)
+	registerParent("aws_redshift_cluster", model.KindRedshiftCluster, func(b *Builder) {
+		a := model.KindRedshiftCluster.Must(b.R)
 		b.NameFrom("cluster_identifier")
 		// Defaults of provider v6 (and of the Redshift API since 2025):
 		// encrypted and private unless said otherwise.
@@ -31,23 +31,23 @@ func init() {
 		a.LoggingEnabled = b.Bool("logging[0].enable", "logging_enabled", false)
 	})
 	registerChild("aws_redshift_logging", "cluster_identifier", []string{"aws_redshift_cluster"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.RedshiftCluster).LoggingEnabled = true
+		model.KindRedshiftCluster.Must(p.R).LoggingEnabled = true
 		c.locate("", "logging_enabled")
 	})
 
 	domainTypes := []string{"aws_opensearch_domain", "aws_elasticsearch_domain"}
 	for _, t := range domainTypes {
-		registerParent(t, "aws.opensearch.domain", mapDomain)
+		registerParent(t, model.KindOpenSearchDomain, mapDomain)
 	}
 	for _, t := range []string{"aws_opensearch_domain_policy", "aws_elasticsearch_domain_policy"} {
 		registerChild(t, "domain_name", domainTypes, func(p *Builder, c *Child) {
-			p.R.Attributes.(*model.OpenSearchDomain).AccessPolicy = c.Policy("access_policies", "access_policy")
+			model.KindOpenSearchDomain.Must(p.R).AccessPolicy = c.Policy("access_policies", "access_policy")
 		})
 	}
 }
 
 func mapDomain(b *Builder) {
-	a := b.R.Attributes.(*model.OpenSearchDomain)
+	a := model.KindOpenSearchDomain.Must(b.R)
 	b.NameFrom("domain_name")
 	a.EncryptAtRest = b.Bool("encrypt_at_rest[0].enabled", "encrypt_at_rest", false)
 	a.NodeToNode = b.Bool("node_to_node_encryption[0].enabled", "node_to_node_encryption", false)

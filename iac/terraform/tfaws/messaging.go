@@ -4,8 +4,8 @@ import "github.com/vigil-sec/vigil/model"
 
 // SNS topics and SQS queues, joined with their separate policy resources.
 func init() {
-	registerParent("aws_sns_topic", "aws.sns.topic", func(b *Builder) {
-		a := b.R.Attributes.(*model.SNSTopic)
+	registerParent("aws_sns_topic", model.KindSNSTopic, func(b *Builder) {
+		a := model.KindSNSTopic.Must(b.R)
 		a.Name = b.NameFrom("name", "name_prefix")
 		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
 		a.Policy = b.Policy("policy", "policy")
@@ -13,15 +13,15 @@ func init() {
 	// Each subscription counts (a declared email subscription may never
 	// be confirmed: the configuration cannot tell).
 	registerChild("aws_sns_topic_subscription", "topic_arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.SNSTopic).Subscriptions++
+		model.KindSNSTopic.Must(p.R).Subscriptions++
 		locateBlock(c, "subscriptions")
 	})
 	registerChild("aws_sns_topic_policy", "arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.SNSTopic).Policy = c.Policy("policy", "policy")
+		model.KindSNSTopic.Must(p.R).Policy = c.Policy("policy", "policy")
 	})
 
-	registerParent("aws_sqs_queue", "aws.sqs.queue", func(b *Builder) {
-		a := b.R.Attributes.(*model.SQSQueue)
+	registerParent("aws_sqs_queue", model.KindSQSQueue, func(b *Builder) {
+		a := model.KindSQSQueue.Must(b.R)
 		a.Name = b.NameFrom("name", "name_prefix")
 		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
 		// New queues get SSE-SQS unless a KMS key is chosen (AWS default
@@ -34,6 +34,6 @@ func init() {
 		a.Policy = b.Policy("policy", "policy")
 	})
 	registerChild("aws_sqs_queue_policy", "queue_url", []string{"aws_sqs_queue"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.SQSQueue).Policy = c.Policy("policy", "policy")
+		model.KindSQSQueue.Must(p.R).Policy = c.Policy("policy", "policy")
 	})
 }
