@@ -2,14 +2,8 @@ package tfaws
 
 import "github.com/vigil-sec/vigil/model"
 
-// GuardDuty detectors and AWS Config recorders (joined with the recorder
-// status that starts them).
+// AWS Config recorders, joined with the recorder status that starts them.
 func init() {
-	registerParent("aws_guardduty_detector", model.KindGuardDutyDetector, func(b *Builder) {
-		a := model.KindGuardDutyDetector.Must(b.R)
-		a.Enabled = b.Bool("enable", "enabled", true)
-	})
-
 	registerParent("aws_config_configuration_recorder", model.KindConfigRecorder, func(b *Builder) {
 		a := model.KindConfigRecorder.Must(b.R)
 		a.Name = b.String("name", "name", "default")
