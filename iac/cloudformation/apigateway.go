@@ -7,7 +7,7 @@ import (
 func init() {
 
 	parent("AWS::ApiGateway::Stage", model.KindAPIGatewayStage, func(b *builder) {
-		a := attrs[model.APIGatewayStage](b)
+		a := model.KindAPIGatewayStage.Must(b.target)
 		a.Name = b.str("StageName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name

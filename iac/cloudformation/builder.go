@@ -1,7 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
@@ -63,15 +62,6 @@ func (t *template) newBuilder(res *rawResource, kind string) *builder {
 	b := &builder{t: t, res: res, r: r, target: r}
 	b.tags()
 	return b
-}
-
-// attrs returns the attribute struct of the target.
-func attrs[T any](b *builder) *T {
-	a, _ := b.target.Attributes.(*T)
-	if a == nil {
-		panic(fmt.Sprintf("attributes are %T", b.target.Attributes))
-	}
-	return a
 }
 
 // --- value access ---

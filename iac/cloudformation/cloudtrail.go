@@ -9,7 +9,7 @@ import (
 func init() {
 
 	parent("AWS::CloudTrail::Trail", model.KindCloudTrailTrail, func(b *builder) {
-		a := attrs[model.CloudTrailTrail](b)
+		a := model.KindCloudTrailTrail.Must(b.target)
 		a.Name = b.nameProp("TrailName")
 		a.IsLogging = b.boolean("IsLogging", "is_logging", false)
 		a.IsMultiRegion = b.boolean("IsMultiRegionTrail", "is_multi_region", false)

@@ -9,7 +9,7 @@ import (
 func init() {
 
 	parent("AWS::CloudWatch::Alarm", model.KindCloudWatchAlarm, func(b *builder) {
-		a := attrs[model.CloudWatchAlarm](b)
+		a := model.KindCloudWatchAlarm.Must(b.target)
 		a.Name = b.nameProp("AlarmName")
 		a.MetricName = b.str("MetricName", "metric_name", "")
 		a.Namespace = b.str("Namespace", "namespace", "")

@@ -7,7 +7,7 @@ import (
 func init() {
 
 	parent("AWS::EKS::Cluster", model.KindEKSCluster, func(b *builder) {
-		a := attrs[model.EKSCluster](b)
+		a := model.KindEKSCluster.Must(b.target)
 		a.Name = b.nameProp("Name")
 		a.Version = b.str("Version", "version", "")
 		if !b.has("Version") {

@@ -7,6 +7,6 @@ import (
 func init() {
 
 	parent("AWS::GuardDuty::Detector", model.KindGuardDutyDetector, func(b *builder) {
-		attrs[model.GuardDutyDetector](b).Enabled = b.boolean("Enable", "enabled", false)
+		model.KindGuardDutyDetector.Must(b.target).Enabled = b.boolean("Enable", "enabled", false)
 	})
 }

@@ -7,7 +7,7 @@ import (
 func init() {
 
 	parent("AWS::KMS::Key", model.KindKMSKey, func(b *builder) {
-		a := attrs[model.KMSKey](b)
+		a := model.KindKMSKey.Must(b.target)
 		a.Description = b.str("Description", "description", "")
 		a.KeySpec = b.str("KeySpec", "key_spec", "SYMMETRIC_DEFAULT")
 		a.KeyUsage = b.str("KeyUsage", "key_usage", "ENCRYPT_DECRYPT")

@@ -7,7 +7,7 @@ import (
 func init() {
 
 	domain := func(b *builder) {
-		a := attrs[model.OpenSearchDomain](b)
+		a := model.KindOpenSearchDomain.Must(b.target)
 		if n := b.str("DomainName", "", ""); n != "" {
 			b.r.Name = n
 		}

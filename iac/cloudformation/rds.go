@@ -6,7 +6,7 @@ import (
 
 func init() {
 	parent("AWS::RDS::DBInstance", model.KindRDSInstance, func(b *builder) {
-		a := attrs[model.RDSInstance](b)
+		a := model.KindRDSInstance.Must(b.target)
 		a.Engine = b.str("Engine", "engine", "")
 		a.EngineVersion = b.str("EngineVersion", "engine_version", "")
 		a.InstanceClass = b.str("DBInstanceClass", "instance_class", "")
@@ -37,7 +37,7 @@ func init() {
 		a.PerformanceInsightsEnabled = b.boolean("EnablePerformanceInsights", "performance_insights_enabled", false)
 	})
 	parent("AWS::RDS::DBCluster", model.KindRDSCluster, func(b *builder) {
-		a := attrs[model.RDSCluster](b)
+		a := model.KindRDSCluster.Must(b.target)
 		a.Engine = b.str("Engine", "engine", "")
 		// Serverless v1 clusters are always encrypted.
 		a.StorageEncrypted = b.boolean("StorageEncrypted", "storage_encrypted", b.str("EngineMode", "", "") == "serverless")
