@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -156,4 +158,50 @@ func TestNewKindRefusesDuplicates(t *testing.T) {
 		}
 	}()
 	NewKind[S3Bucket]("aws.s3.bucket", "again")
+}
+
+// TestSourcesNameKindsByHandle: the sources, adapters, drift and scan name
+// kinds through handles, so a misspelled kind cannot compile; a kind
+// string literal in their non-test code is a regression. (Rules keep
+// string kinds: they are data, checked by policies.)
+func TestSourcesNameKindsByHandle(t *testing.T) {
+	names := map[string]bool{}
+	for _, k := range Kinds() {
+		names[k.Name] = true
+	}
+	fset := token.NewFileSet()
+	seen := 0
+	for _, dir := range []string{"../collect", "../iac", "../drift", "../scan"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				return err
+			}
+			seen++
+			ast.Inspect(f, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil && names[s] {
+						t.Errorf("%s: kind literal %s: use its model.Kind... handle", fset.Position(lit.Pos()), lit.Value)
+					}
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if seen < 100 {
+		t.Errorf("read only %d source files", seen)
+	}
 }
