@@ -32,8 +32,8 @@ const (
 // last use and an SSM agent's ping follow traffic, not configuration.
 // "[]" stands for any list index.
 var volatile = map[string][]string{
-	"aws.iam.user":             {"access_keys[].age_days", "access_keys[].last_used"},
-	"aws.ssm.managed_instance": {"ping_status"},
+	model.KindIAMUser.Name():            {"access_keys[].age_days", "access_keys[].last_used"},
+	model.KindSSMManagedInstance.Name(): {"ping_status"},
 }
 
 // compareOptions say what a comparison looks at besides attributes.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
+	"github.com/vigil-sec/vigil/model"
 )
 
 // How a state resource finds its live twin: the id the live collector
@@ -14,24 +15,24 @@ import (
 // test matched it against the collector's output (drift/state_test.go); the
 // others are counted as unsupported, never silently dropped.
 var idRules = map[string]func(in *instance.Instance) string{
-	"aws.s3.bucket": func(in *instance.Instance) string {
+	model.KindS3Bucket.Name(): func(in *instance.Instance) string {
 		if b := str(in, "bucket"); b != "" {
 			return "arn:aws:s3:::" + b
 		}
 		return ""
 	},
-	"aws.ec2.security_group": arnAttr,
-	"aws.ec2.vpc":            arnAttr,
-	"aws.ec2.subnet":         arnAttr,
-	"aws.iam.role":           arnAttr,
-	"aws.sqs.queue":          arnAttr,
-	"aws.sns.topic":          arnAttr,
-	"aws.ec2.volume":         arnAttr,
-	"aws.ec2.instance":       arnAttr,
-	"aws.ecr.repository":     arnAttr,
+	model.KindEC2SecurityGroup.Name(): arnAttr,
+	model.KindEC2VPC.Name():           arnAttr,
+	model.KindEC2Subnet.Name():        arnAttr,
+	model.KindIAMRole.Name():          arnAttr,
+	model.KindSQSQueue.Name():         arnAttr,
+	model.KindSNSTopic.Name():         arnAttr,
+	model.KindEC2Volume.Name():        arnAttr,
+	model.KindEC2Instance.Name():      arnAttr,
+	model.KindECRRepository.Name():    arnAttr,
 	// Log group ARNs of provider v2 and the DescribeLogGroups `arn`
 	// member end in ":*"; the collector's id does not.
-	"aws.logs.log_group": func(in *instance.Instance) string { return strings.TrimSuffix(str(in, "arn"), ":*") },
+	model.KindCloudWatchLogGroup.Name(): func(in *instance.Instance) string { return strings.TrimSuffix(str(in, "arn"), ":*") },
 }
 
 // IDRules lists the kinds drift matches, each with how: documentation and
@@ -41,8 +42,8 @@ func IDRules() map[string]string {
 	for k := range idRules {
 		out[k] = "arn attribute"
 	}
-	out["aws.s3.bucket"] = "arn:aws:s3:::<bucket>"
-	out["aws.logs.log_group"] = "arn attribute, without a trailing :*"
+	out[model.KindS3Bucket.Name()] = "arn:aws:s3:::<bucket>"
+	out[model.KindCloudWatchLogGroup.Name()] = "arn attribute, without a trailing :*"
 	return out
 }
 
@@ -102,7 +103,7 @@ func soleAccount(insts []*instance.Instance) string {
 // without a resource of their own: an instance's root and EBS block
 // devices, which the state records by volume id, are no unmanaged volumes.
 func alsoManaged(kind, id string, in *instance.Instance) []string {
-	if kind != "aws.ec2.instance" {
+	if kind != model.KindEC2Instance.Name() {
 		return nil
 	}
 	p := strings.SplitN(id, ":", 6)

@@ -38,8 +38,8 @@ type StateDrift struct {
 // An instance's VPC is not an argument of aws_instance: its subnet, which
 // is compared, decides it.
 var stateBlind = map[string][]string{
-	"aws.s3.bucket":    {"grants"},
-	"aws.ec2.instance": {"vpc_id"},
+	model.KindS3Bucket.Name():    {"grants"},
+	model.KindEC2Instance.Name(): {"vpc_id"},
 }
 
 // stateSame are values a state and the cloud spell differently: an
@@ -47,7 +47,7 @@ var stateBlind = map[string][]string{
 // (arn:aws:iam::ACCOUNT:instance-profile/PATH/NAME) live; both compare by
 // name.
 var stateSame = map[string]map[string]func(any) any{
-	"aws.ec2.instance": {"iam_instance_profile": lastSegment},
+	model.KindEC2Instance.Name(): {"iam_instance_profile": lastSegment},
 }
 
 func lastSegment(v any) any {

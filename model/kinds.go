@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -11,16 +12,97 @@ type KindInfo struct {
 	Name        string // provider.service.type
 	Description string
 	New         func() any // returns a pointer to a zero attribute struct
+	attrs       reflect.Type
 }
 
 var kinds = map[string]KindInfo{}
 
-// RegisterKind adds a kind to the registry; attrs is a zero attribute
-// struct (not a pointer) whose type is used for every resource of the kind.
-func RegisterKind(name, description string, attrs any) {
-	t := reflect.TypeOf(attrs)
-	kinds[name] = KindInfo{Name: name, Description: description,
-		New: func() any { return reflect.New(t).Interface() }}
+// Kind is the typed handle of one kind: its name tied at compile time to
+// T, the attribute struct its resources carry. Sources name kinds and read
+// attributes through handles (model.KindS3Bucket), never through string
+// literals, so a misspelled kind or a mismatched struct does not compile.
+// Rules, stores and the CLI still see the name: it is the data.
+type Kind[T any] struct{ name string }
+
+// NewKind registers a kind and returns its handle. Call it once per kind,
+// for an exported package-level variable named Kind<Struct> beside T
+// (model/aws_<service>.go); a name registered twice panics.
+func NewKind[T any](name, description string) Kind[T] {
+	t := reflect.TypeFor[T]()
+	if t.Kind() != reflect.Struct {
+		panic("model.NewKind " + name + ": attributes must be a struct, not " + t.String())
+	}
+	if _, dup := kinds[name]; dup {
+		panic("model.NewKind: kind " + name + " registered twice")
+	}
+	kinds[name] = KindInfo{Name: name, Description: description, attrs: t,
+		New: func() any { return new(T) }}
+	return Kind[T]{name: name}
+}
+
+// Name is the kind's name, e.g. aws.s3.bucket: what Resource.Kind holds.
+func (k Kind[T]) Name() string { return k.name }
+
+func (k Kind[T]) String() string { return k.name }
+
+// Is reports whether r is of this kind.
+func (k Kind[T]) Is(r *Resource) bool { return r != nil && r.Kind == k.name }
+
+// Zero returns a new zero attribute struct of the kind.
+func (k Kind[T]) Zero() *T { return new(T) }
+
+// Resource returns a resource of this kind with attrs; the caller sets
+// the rest (provider, source, account, ...).
+func (k Kind[T]) Resource(id string, attrs *T) *Resource {
+	return &Resource{ID: id, Kind: k.name, Attributes: attrs}
+}
+
+// With pairs attrs with the kind, for constructors that take both (a
+// collector's add): only this kind's struct is accepted.
+func (k Kind[T]) With(attrs *T) KindAttrs { return KindAttrs{kind: k.name, attrs: attrs} }
+
+// Attrs returns r's attributes when r is of this kind and carries them.
+func (k Kind[T]) Attrs(r *Resource) (*T, bool) {
+	if !k.Is(r) {
+		return nil, false
+	}
+	a, ok := r.Attributes.(*T)
+	return a, ok && a != nil
+}
+
+// Must returns r's attributes, for code that built r as this kind itself
+// (an adapter's mapper or finisher); anything else is a programming error
+// and panics.
+func (k Kind[T]) Must(r *Resource) *T {
+	a, ok := k.Attrs(r)
+	if !ok {
+		var id, kind string
+		if r != nil {
+			id, kind = r.ID, r.Kind
+		}
+		panic(fmt.Sprintf("model: resource %q of kind %q is not a %s with %T attributes", id, kind, k.name, new(T)))
+	}
+	return a
+}
+
+// KindAttrs is a kind's name with attributes of its struct; only
+// Kind.With makes one, so the pair is checked at compile time.
+type KindAttrs struct {
+	kind  string
+	attrs any
+}
+
+// Kind is the kind's name.
+func (a KindAttrs) Kind() string { return a.kind }
+
+// Attrs is the attribute struct (a pointer).
+func (a KindAttrs) Attrs() any { return a.attrs }
+
+// AnyKind is any kind handle, for tables that map source types to kinds
+// whatever their attribute structs (an IaC adapter's registry).
+type AnyKind interface {
+	Name() string
+	Is(r *Resource) bool
 }
 
 // LookupKind returns a registered kind.
@@ -49,7 +131,7 @@ type Field struct {
 // Schema flattens a kind's attribute struct into documented paths.
 func (k KindInfo) Schema() []Field {
 	var out []Field
-	walkSchema(reflect.TypeOf(k.New()).Elem(), "", &out, map[reflect.Type]bool{})
+	walkSchema(k.attrs, "", &out, map[reflect.Type]bool{})
 	return out
 }
 

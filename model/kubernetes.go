@@ -4,12 +4,37 @@ package model
 // leaves the field unset, because Kubernetes gives "unset" a meaning of its
 // own (inherit from the pod, or the cluster default).
 
-// KubernetesWorkloadKinds are the kinds that carry a pod spec; each uses
-// KubernetesWorkload as its attributes, so one rule covers them all.
+// Kinds of Kubernetes objects. Several kinds share an attribute struct:
+// every workload has KubernetesWorkload, so one rule covers them all.
+var (
+	KindKubernetesPod                   = NewKind[KubernetesWorkload]("kubernetes.pod", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesDeployment            = NewKind[KubernetesWorkload]("kubernetes.deployment", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesStatefulSet           = NewKind[KubernetesWorkload]("kubernetes.statefulset", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesDaemonSet             = NewKind[KubernetesWorkload]("kubernetes.daemonset", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesReplicaSet            = NewKind[KubernetesWorkload]("kubernetes.replicaset", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesJob                   = NewKind[KubernetesWorkload]("kubernetes.job", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesCronJob               = NewKind[KubernetesWorkload]("kubernetes.cronjob", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesReplicationController = NewKind[KubernetesWorkload]("kubernetes.replicationcontroller", "Kubernetes workload (normalized pod-spec view)")
+	KindKubernetesRole                  = NewKind[KubernetesRole]("kubernetes.role", "Kubernetes RBAC Role")
+	KindKubernetesClusterRole           = NewKind[KubernetesRole]("kubernetes.cluster_role", "Kubernetes RBAC ClusterRole")
+	KindKubernetesRoleBinding           = NewKind[KubernetesRoleBinding]("kubernetes.role_binding", "Kubernetes RBAC RoleBinding")
+	KindKubernetesClusterRoleBinding    = NewKind[KubernetesRoleBinding]("kubernetes.cluster_role_binding", "Kubernetes RBAC ClusterRoleBinding")
+	KindKubernetesNamespace             = NewKind[KubernetesNamespace]("kubernetes.namespace", "Kubernetes namespace (declared or used)")
+	KindKubernetesNetworkPolicy         = NewKind[KubernetesNetworkPolicy]("kubernetes.network_policy", "Kubernetes NetworkPolicy")
+	KindKubernetesService               = NewKind[KubernetesService]("kubernetes.service", "Kubernetes Service")
+	KindKubernetesServiceAccount        = NewKind[KubernetesServiceAccount]("kubernetes.service_account", "Kubernetes ServiceAccount")
+)
+
+// KubernetesWorkloadKinds are the kinds that carry a pod spec.
 var KubernetesWorkloadKinds = []string{
-	"kubernetes.pod", "kubernetes.deployment", "kubernetes.statefulset",
-	"kubernetes.daemonset", "kubernetes.replicaset", "kubernetes.job",
-	"kubernetes.cronjob", "kubernetes.replicationcontroller",
+	KindKubernetesPod.Name(),
+	KindKubernetesDeployment.Name(),
+	KindKubernetesStatefulSet.Name(),
+	KindKubernetesDaemonSet.Name(),
+	KindKubernetesReplicaSet.Name(),
+	KindKubernetesJob.Name(),
+	KindKubernetesCronJob.Name(),
+	KindKubernetesReplicationController.Name(),
 }
 
 // KubernetesWorkload is the pod-spec view of every workload kind.
@@ -164,18 +189,4 @@ type ServicePort struct {
 type KubernetesServiceAccount struct {
 	Namespace                    string `json:"namespace"`
 	AutomountServiceAccountToken *bool  `json:"automount_service_account_token"`
-}
-
-func init() {
-	for _, k := range KubernetesWorkloadKinds {
-		RegisterKind(k, "Kubernetes workload (normalized pod-spec view)", KubernetesWorkload{})
-	}
-	RegisterKind("kubernetes.role", "Kubernetes RBAC Role", KubernetesRole{})
-	RegisterKind("kubernetes.cluster_role", "Kubernetes RBAC ClusterRole", KubernetesRole{})
-	RegisterKind("kubernetes.role_binding", "Kubernetes RBAC RoleBinding", KubernetesRoleBinding{})
-	RegisterKind("kubernetes.cluster_role_binding", "Kubernetes RBAC ClusterRoleBinding", KubernetesRoleBinding{})
-	RegisterKind("kubernetes.namespace", "Kubernetes namespace (declared or used)", KubernetesNamespace{})
-	RegisterKind("kubernetes.network_policy", "Kubernetes NetworkPolicy", KubernetesNetworkPolicy{})
-	RegisterKind("kubernetes.service", "Kubernetes Service", KubernetesService{})
-	RegisterKind("kubernetes.service_account", "Kubernetes ServiceAccount", KubernetesServiceAccount{})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -213,4 +214,39 @@ func TestSchemaDescribesEveryField(t *testing.T) {
 		}
 	}
 	walk(reflect.TypeOf(model.Result{}), doc, "report")
+}
+
+var updateKindSchema = flag.Bool("update-kind-schema", false, "rewrite testdata/kinds.schema.golden")
+
+// TestKindSchemaUnchanged pins `vigil schema` (the kind list and every
+// kind's attributes): rules are written against it, so a refactoring of the
+// model must not change it. Regenerate with -update-kind-schema when a change
+// is meant.
+func TestKindSchemaUnchanged(t *testing.T) {
+	var got strings.Builder
+	out, errOut, code := run(t, "schema")
+	if code != 0 {
+		t.Fatalf("vigil schema: exit %d: %s", code, errOut)
+	}
+	got.WriteString(out)
+	for _, k := range model.Kinds() {
+		out, errOut, code := run(t, "schema", k.Name)
+		if code != 0 {
+			t.Fatalf("vigil schema %s: exit %d: %s", k.Name, code, errOut)
+		}
+		got.WriteString("\n" + out)
+	}
+	golden := filepath.Join("testdata", "kinds.schema.golden")
+	if *updateKindSchema {
+		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != string(want) {
+		t.Errorf("vigil schema output changed; diff against %s (rerun with -update-kind-schema if meant)", golden)
+	}
 }

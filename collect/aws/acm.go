@@ -56,6 +56,6 @@ func collectACM(ctx context.Context, s *scope) {
 			tags = addTags(tags, tt.Tags, func(t acmtypes.Tag) (*string, *string) { return t.Key, t.Value })
 			return nil
 		})
-		rd.add("aws.acm.certificate", cert.Domain, cert, c, tags)
+		rd.add(model.KindACMCertificate.With(cert), cert.Domain, c, tags)
 	})
 }

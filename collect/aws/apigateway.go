@@ -60,7 +60,7 @@ func collectAPIGateway(ctx context.Context, s *scope) {
 			if len(tags) == 0 {
 				tags = nil
 			}
-			s.add(arn, "aws.apigateway.stage", name, a, st, tags, rels...)
+			s.add(arn, model.KindAPIGatewayStage.With(a), name, st, tags, rels...)
 		}
 	})
 }

@@ -81,6 +81,6 @@ func collectCloudFront(ctx context.Context, s *scope) {
 		if d.WAFWebACL != "" {
 			rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: d.WAFWebACL})
 		}
-		rd.add("aws.cloudfront.distribution", aws.ToString(sum.Id), d, c, tags, rels...)
+		rd.add(model.KindCloudFrontDistribution.With(d), aws.ToString(sum.Id), c, tags, rels...)
 	})
 }

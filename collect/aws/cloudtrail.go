@@ -163,6 +163,6 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 	if role := aws.ToString(tr.CloudWatchLogsRoleArn); role != "" {
 		rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
 	}
-	rd.add("aws.cloudtrail.trail", a.Name, a, raw, tags, rels...)
+	rd.add(model.KindCloudTrailTrail.With(a), a.Name, raw, tags, rels...)
 	return a.IsLogging, known
 }

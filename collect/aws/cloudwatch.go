@@ -42,7 +42,7 @@ func collectCloudWatch(ctx context.Context, s *scope) {
 					rels = append(rels, model.Relation{Type: model.RelNotifies, Target: arn})
 				}
 			}
-			s.add(aws.ToString(m.AlarmArn), "aws.cloudwatch.alarm", a.Name, a, m, nil, rels...)
+			s.add(aws.ToString(m.AlarmArn), model.KindCloudWatchAlarm.With(a), a.Name, m, nil, rels...)
 		}
 	}
 }

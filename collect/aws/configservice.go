@@ -26,7 +26,7 @@ func collectConfigService(ctx context.Context, s *scope) {
 	statusOK := true
 	var channels []cfgtypes.DeliveryChannel
 	if len(recs.ConfigurationRecorders) > 0 {
-		statusOK = s.readKind("DescribeConfigurationRecorderStatus", kindFills{"aws.config.recorder": {"recording"}}, func() error {
+		statusOK = s.readKind("DescribeConfigurationRecorderStatus", kindFills{model.KindConfigRecorder.Name(): {"recording"}}, func() error {
 			st, err := client.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
 			if err != nil {
 				return err
@@ -38,7 +38,7 @@ func collectConfigService(ctx context.Context, s *scope) {
 		})
 		// The channels are kept as evidence; no attribute is drawn
 		// from them.
-		s.readKind("DescribeDeliveryChannels", kindFills{"aws.config.recorder": nil}, func() error {
+		s.readKind("DescribeDeliveryChannels", kindFills{model.KindConfigRecorder.Name(): nil}, func() error {
 			dc, err := client.DescribeDeliveryChannels(ctx, &configservice.DescribeDeliveryChannelsInput{})
 			if err != nil {
 				return err
@@ -72,7 +72,7 @@ func collectConfigService(ctx context.Context, s *scope) {
 		if role := aws.ToString(r.RoleARN); role != "" {
 			rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: role})
 		}
-		s.add(arn, "aws.config.recorder", name, a, raw, nil, rels...)
+		s.add(arn, model.KindConfigRecorder.With(a), name, raw, nil, rels...)
 	}
 	if !statusOK {
 		return // whether it records is unknown

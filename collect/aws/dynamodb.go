@@ -75,6 +75,6 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 		if t.KMSKeyARN != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: t.KMSKeyARN})
 		}
-		rd.add("aws.dynamodb.table", name, t, raw, tags, rels...)
+		rd.add(model.KindDynamoDBTable.With(t), name, raw, tags, rels...)
 	})
 }

@@ -59,7 +59,7 @@ func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {
 // fails, every instance's block devices are unknown.
 func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) map[string]ec2types.Volume {
 	vols := map[string]ec2types.Volume{}
-	s.readKind("DescribeVolumes", kindFills{"aws.ec2.volume": nil, "aws.ec2.instance": {"block_devices"}}, func() error {
+	s.readKind("DescribeVolumes", kindFills{model.KindEC2Volume.Name(): nil, model.KindEC2Instance.Name(): {"block_devices"}}, func() error {
 		p := ec2.NewDescribeVolumesPaginator(client, &ec2.DescribeVolumesInput{MaxResults: aws.Int32(500)})
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
@@ -81,7 +81,7 @@ func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) map[strin
 					rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
 				}
 				tags := ec2Tags(v.Tags)
-				s.add(s.ec2ARN("volume", id), "aws.ec2.volume", ec2Name(tags, id), a, v, tags, rels...)
+				s.add(s.ec2ARN("volume", id), model.KindEC2Volume.With(a), ec2Name(tags, id), v, tags, rels...)
 			}
 		}
 		return nil
@@ -174,7 +174,7 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 		rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: s.ec2ARN("security-group", g)})
 	}
 	tags := ec2Tags(in.Tags)
-	s.add(s.ec2ARN("instance", id), "aws.ec2.instance", ec2Name(tags, id), a, in, tags, rels...)
+	s.add(s.ec2ARN("instance", id), model.KindEC2Instance.With(a), ec2Name(tags, id), in, tags, rels...)
 }
 
 // ec2ARN builds the ARN of a regional EC2 resource that the API names by id

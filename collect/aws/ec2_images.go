@@ -51,7 +51,7 @@ func collectSnapshots(ctx context.Context, s *scope, client *ec2.Client) {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
 		tags := ec2Tags(sn.Tags)
-		rd.add("aws.ec2.snapshot", ec2Name(tags, id), a, raw, tags, rels...)
+		rd.add(model.KindEC2Snapshot.With(a), ec2Name(tags, id), raw, tags, rels...)
 	})
 }
 
@@ -99,7 +99,7 @@ func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 		if name == "" {
 			name = ec2Name(tags, id)
 		}
-		rd.add("aws.ec2.image", name, a, raw, tags)
+		rd.add(model.KindEC2Image.With(a), name, raw, tags)
 	})
 }
 
@@ -140,7 +140,7 @@ func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
 			}
 			return nil
 		})
-		rd.add("aws.ec2.launch_template", a.Name, a, raw, ec2Tags(lt.Tags))
+		rd.add(model.KindEC2LaunchTemplate.With(a), a.Name, raw, ec2Tags(lt.Tags))
 	})
 }
 

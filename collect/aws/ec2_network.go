@@ -38,7 +38,7 @@ func collectSecurityGroups(ctx context.Context, s *scope, client *ec2.Client) {
 			if a.VPCID != "" {
 				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: s.ec2ARN("vpc", a.VPCID)})
 			}
-			s.add(arn, "aws.ec2.security_group", a.Name, a, g, ec2Tags(g.Tags), rels...)
+			s.add(arn, model.KindEC2SecurityGroup.With(a), a.Name, g, ec2Tags(g.Tags), rels...)
 		}
 	}
 }
@@ -161,7 +161,7 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: s.ec2ARN("vpc", a.VPCID)})
 			}
 			tags := ec2Tags(n.Tags)
-			s.add(s.ec2ARN("network-acl", id), "aws.ec2.network_acl", ec2Name(tags, id), a, n, tags, rels...)
+			s.add(s.ec2ARN("network-acl", id), model.KindEC2NetworkACL.With(a), ec2Name(tags, id), n, tags, rels...)
 		}
 	}
 }
@@ -171,7 +171,7 @@ func collectNetworkACLs(ctx context.Context, s *scope, client *ec2.Client) {
 // is marked unknown rather than reported off.
 func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 	logged := map[string]bool{}
-	s.readKind("DescribeFlowLogs", kindFills{"aws.ec2.vpc": {"flow_logs_enabled"}}, func() error {
+	s.readKind("DescribeFlowLogs", kindFills{model.KindEC2VPC.Name(): {"flow_logs_enabled"}}, func() error {
 		fp := ec2.NewDescribeFlowLogsPaginator(client, &ec2.DescribeFlowLogsInput{MaxResults: aws.Int32(1000)})
 		for fp.HasMorePages() {
 			page, err := fp.NextPage(ctx)
@@ -199,7 +199,7 @@ func collectVPCs(ctx context.Context, s *scope, client *ec2.Client) {
 				FlowLogsEnabled: logged[id],
 			}
 			tags := ec2Tags(v.Tags)
-			s.add(s.ec2ARN("vpc", id), "aws.ec2.vpc", ec2Name(tags, id), a, v, tags)
+			s.add(s.ec2ARN("vpc", id), model.KindEC2VPC.With(a), ec2Name(tags, id), v, tags)
 		}
 	}
 }
@@ -229,7 +229,7 @@ func collectSubnets(ctx context.Context, s *scope, client *ec2.Client) {
 				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: s.ec2ARN("vpc", a.VPCID)})
 			}
 			tags := ec2Tags(sn.Tags)
-			s.add(arn, "aws.ec2.subnet", ec2Name(tags, id), a, sn, tags, rels...)
+			s.add(arn, model.KindEC2Subnet.With(a), ec2Name(tags, id), sn, tags, rels...)
 		}
 	}
 }

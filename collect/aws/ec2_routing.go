@@ -52,7 +52,7 @@ func collectRouteTables(ctx context.Context, s *scope, client *ec2.Client) {
 				}
 			}
 			tags := ec2Tags(rt.Tags)
-			s.add(s.ec2ARN("route-table", id), "aws.ec2.route_table", ec2Name(tags, id), a, rt, tags, rels...)
+			s.add(s.ec2ARN("route-table", id), model.KindEC2RouteTable.With(a), ec2Name(tags, id), rt, tags, rels...)
 		}
 	}
 }
@@ -123,7 +123,7 @@ func collectInternetGateways(ctx context.Context, s *scope, client *ec2.Client) 
 				}
 			}
 			tags := ec2Tags(g.Tags)
-			s.add(s.ec2ARN("internet-gateway", id), "aws.ec2.internet_gateway", ec2Name(tags, id), a, g, tags, rels...)
+			s.add(s.ec2ARN("internet-gateway", id), model.KindEC2InternetGateway.With(a), ec2Name(tags, id), g, tags, rels...)
 		}
 	}
 }
@@ -164,7 +164,7 @@ func collectNATGateways(ctx context.Context, s *scope, client *ec2.Client) {
 				rels = append(rels, model.Relation{Type: model.RelInVPC, Target: s.ec2ARN("vpc", a.VPCID)})
 			}
 			tags := ec2Tags(g.Tags)
-			s.add(s.ec2ARN("natgateway", id), "aws.ec2.nat_gateway", ec2Name(tags, id), a, g, tags, rels...)
+			s.add(s.ec2ARN("natgateway", id), model.KindEC2NATGateway.With(a), ec2Name(tags, id), g, tags, rels...)
 		}
 	}
 }
@@ -209,7 +209,7 @@ func collectVPCEndpoints(ctx context.Context, s *scope, client *ec2.Client) {
 				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: s.ec2ARN("security-group", g)})
 			}
 			tags := ec2Tags(e.Tags)
-			s.add(s.ec2ARN("vpc-endpoint", id), "aws.ec2.vpc_endpoint", ec2Name(tags, id), a, e, tags, rels...)
+			s.add(s.ec2ARN("vpc-endpoint", id), model.KindEC2VPCEndpoint.With(a), ec2Name(tags, id), e, tags, rels...)
 		}
 	}
 }

@@ -68,6 +68,6 @@ func collectECR(ctx context.Context, s *scope) {
 			tags = addTags(tags, out.Tags, func(t ecrtypes.Tag) (*string, *string) { return t.Key, t.Value })
 			return nil
 		})
-		rd.add("aws.ecr.repository", a.Name, a, raw, tags, rels...)
+		rd.add(model.KindECRRepository.With(a), a.Name, raw, tags, rels...)
 	})
 }

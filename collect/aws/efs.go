@@ -40,7 +40,7 @@ func collectEFS(ctx context.Context, s *scope) {
 			if id == "" {
 				id = "arn:" + svcPartition(s.region) + ":elasticfilesystem:" + s.region + ":" + s.account + ":file-system/" + aws.ToString(fs.FileSystemId)
 			}
-			s.add(id, "aws.efs.file_system", name, a, fs, tags, rels...)
+			s.add(id, model.KindEFSFileSystem.With(a), name, fs, tags, rels...)
 		}
 	}
 }

@@ -88,6 +88,6 @@ func collectEKS(ctx context.Context, s *scope) {
 		if len(c.Tags) > 0 {
 			tags = c.Tags
 		}
-		s.add(aws.ToString(c.Arn), "aws.eks.cluster", a.Name, a, c, tags, rels...)
+		s.add(aws.ToString(c.Arn), model.KindEKSCluster.With(a), a.Name, c, tags, rels...)
 	})
 }

@@ -47,6 +47,6 @@ func collectElastiCache(ctx context.Context, s *scope) {
 		if k := aws.ToString(g.KmsKeyId); k != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
-		rd.add("aws.elasticache.replication_group", aws.ToString(g.ReplicationGroupId), rg, g, tags, rels...)
+		rd.add(model.KindElastiCacheReplicationGroup.With(rg), aws.ToString(g.ReplicationGroupId), g, tags, rels...)
 	})
 }

@@ -124,7 +124,7 @@ func collectELBv2(ctx context.Context, s *scope) {
 		for _, sn := range a.Subnets {
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
-		rd.add("aws.elbv2.load_balancer", a.Name, a, raw, tags[arn], rels...)
+		rd.add(model.KindELBv2LoadBalancer.With(a), a.Name, raw, tags[arn], rels...)
 	})
 }
 
@@ -170,7 +170,7 @@ func elbv2Tags(ctx context.Context, s *scope, client *elbv2.Client, lbs []elbv2t
 	for _, lb := range lbs {
 		arns = append(arns, aws.ToString(lb.LoadBalancerArn))
 	}
-	return batchedTags(s, "aws.elbv2.load_balancer", arns, func(batch []string) (map[string]map[string]string, error) {
+	return batchedTags(s, model.KindELBv2LoadBalancer.Name(), arns, func(batch []string) (map[string]map[string]string, error) {
 		out, err := client.DescribeTags(ctx, &elbv2.DescribeTagsInput{ResourceArns: batch})
 		if err != nil {
 			return nil, err
@@ -221,7 +221,7 @@ func collectELB(ctx context.Context, s *scope) {
 		for _, lb := range lbs {
 			names = append(names, aws.ToString(lb.LoadBalancerName))
 		}
-		tags := batchedTags(s, "aws.elb.load_balancer", names, func(batch []string) (map[string]map[string]string, error) {
+		tags := batchedTags(s, model.KindELBLoadBalancer.Name(), names, func(batch []string) (map[string]map[string]string, error) {
 			out, err := client.DescribeTags(ctx, &elb.DescribeTagsInput{LoadBalancerNames: batch})
 			if err != nil {
 				return nil, err
@@ -274,7 +274,7 @@ func collectELB(ctx context.Context, s *scope) {
 			for _, sn := range lb.Subnets {
 				rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 			}
-			rd.add("aws.elb.load_balancer", name, a, raw, tags[name], rels...)
+			rd.add(model.KindELBLoadBalancer.With(a), name, raw, tags[name], rels...)
 		}
 	}
 }

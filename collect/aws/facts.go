@@ -106,12 +106,14 @@ func (f *facts) emit(sink collect.Sink) {
 	}
 	var out []*model.Resource
 	for acct, a := range f.accounts {
-		out = append(out, &model.Resource{ID: AccountID(acct), Kind: "aws.account", Provider: "aws",
-			Account: acct, Source: model.SourceLive, Name: acct, Attributes: a})
+		r := model.KindAWSAccount.Resource(AccountID(acct), a)
+		r.Provider, r.Account, r.Source, r.Name = "aws", acct, model.SourceLive, acct
+		out = append(out, r)
 	}
-	for k, r := range f.regions {
-		out = append(out, &model.Resource{ID: RegionID(k[0], k[1]), Kind: "aws.region", Provider: "aws",
-			Account: k[0], Region: k[1], Source: model.SourceLive, Name: k[1], Attributes: r})
+	for k, a := range f.regions {
+		r := model.KindAWSRegion.Resource(RegionID(k[0], k[1]), a)
+		r.Provider, r.Account, r.Region, r.Source, r.Name = "aws", k[0], k[1], model.SourceLive, k[1]
+		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	for _, r := range out {

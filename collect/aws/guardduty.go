@@ -39,7 +39,7 @@ func collectGuardDuty(ctx context.Context, s *scope) {
 		}
 		a := &model.GuardDutyDetector{Enabled: d.Status == gdtypes.DetectorStatusEnabled}
 		enabled = enabled || a.Enabled
-		s.add(arn, "aws.guardduty.detector", id, a, d, d.Tags)
+		s.add(arn, model.KindGuardDutyDetector.With(a), id, d, d.Tags)
 	}
 	if unread && !enabled {
 		return // an unread detector may be the enabled one: unknown

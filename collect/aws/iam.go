@@ -229,7 +229,7 @@ func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Clie
 			a := &model.IAMOIDCProvider{URL: strings.TrimPrefix(aws.ToString(p.Url), "https://"),
 				ClientIDs: append([]string{}, p.ClientIDList...), Thumbprints: append([]string{}, p.ThumbprintList...)}
 			raw := iamOIDCRaw{URL: p.Url, ClientIDList: p.ClientIDList, ThumbprintList: p.ThumbprintList, CreateDate: p.CreateDate}
-			s.add(aws.ToString(e.Arn), "aws.iam.oidc_provider", a.URL, a, raw, iamTags(p.Tags))
+			s.add(aws.ToString(e.Arn), model.KindIAMOIDCProvider.With(a), a.URL, raw, iamTags(p.Tags))
 		}
 	}
 	saml, err := client.ListSAMLProviders(ctx, &iam.ListSAMLProvidersInput{})
@@ -254,7 +254,7 @@ func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Clie
 			tags = out.Tags
 			return nil
 		})
-		rd.add("aws.iam.saml_provider", a.Name, a, e, iamTags(tags))
+		rd.add(model.KindIAMSAMLProvider.With(a), a.Name, e, iamTags(tags))
 	}
 }
 
@@ -326,7 +326,7 @@ func collectIAMUser(ctx context.Context, s *scope, client *iam.Client, u iamtype
 	iamUserPassword(ctx, rd, client, u.UserName, row, a, &raw)
 	iamUserMFA(ctx, rd, client, u.UserName, row, a, &raw)
 	iamUserKeys(ctx, rd, client, u.UserName, row, a, &raw)
-	rd.add("aws.iam.user", a.Name, a, raw, iamTags(u.Tags), iamAttachedRels(a.AttachedPolicies)...)
+	rd.add(model.KindIAMUser.With(a), a.Name, raw, iamTags(u.Tags), iamAttachedRels(a.AttachedPolicies)...)
 }
 
 // reportRowOf is the user's report row, or nil when the row tells of a
@@ -479,7 +479,7 @@ func collectIAMGroups(s *scope, groups []iamtypes.GroupDetail) {
 		a := &model.IAMGroup{Name: aws.ToString(g.GroupName), InlinePolicies: iamInline(rd, g.GroupPolicyList),
 			AttachedPolicies: iamAttachedARNs(g.AttachedManagedPolicies)}
 		raw := iamtypes.Group{Arn: g.Arn, CreateDate: g.CreateDate, GroupId: g.GroupId, GroupName: g.GroupName, Path: g.Path}
-		rd.add("aws.iam.group", a.Name, a, raw, nil, iamAttachedRels(a.AttachedPolicies)...)
+		rd.add(model.KindIAMGroup.With(a), a.Name, raw, nil, iamAttachedRels(a.AttachedPolicies)...)
 	}
 }
 
@@ -500,7 +500,7 @@ func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []
 	// What ListRoles adds to the details: without it, each role's
 	// maximum session duration is unknown.
 	listed := map[string]iamtypes.Role{}
-	listedOK := s.readKind("ListRoles", kindFills{"aws.iam.role": {"max_session_duration"}}, func() error {
+	listedOK := s.readKind("ListRoles", kindFills{model.KindIAMRole.Name(): {"max_session_duration"}}, func() error {
 		for p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{MaxItems: aws.Int32(1000)}); p.HasMorePages(); {
 			page, err := p.NextPage(ctx)
 			if err != nil {
@@ -545,7 +545,7 @@ func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []
 		for _, ip := range d.InstanceProfileList {
 			raw.InstanceProfiles = append(raw.InstanceProfiles, aws.ToString(ip.Arn))
 		}
-		rd.add("aws.iam.role", a.Name, a, raw, iamTags(r.Tags), iamAttachedRels(a.AttachedPolicies)...)
+		rd.add(model.KindIAMRole.With(a), a.Name, raw, iamTags(r.Tags), iamAttachedRels(a.AttachedPolicies)...)
 	})
 }
 
@@ -596,6 +596,6 @@ func collectIAMPolicies(ctx context.Context, s *scope, client *iam.Client, polic
 			}
 			return nil
 		})
-		rd.add("aws.iam.policy", a.Name, a, raw, iamTags(raw.Policy.Tags))
+		rd.add(model.KindIAMPolicy.With(a), a.Name, raw, iamTags(raw.Policy.Tags))
 	})
 }

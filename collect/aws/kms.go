@@ -132,5 +132,5 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		name = l[0]
 		raw["Aliases"] = l
 	}
-	rd.add("aws.kms.key", name, k, raw, tags)
+	rd.add(model.KindKMSKey.With(k), name, raw, tags)
 }

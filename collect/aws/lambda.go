@@ -120,7 +120,7 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 			rels = append(rels, model.Relation{Type: model.RelInSubnet, Target: sn})
 		}
 	}
-	rd.add("aws.lambda.function", a.Name, a, raw, tags, rels...)
+	rd.add(model.KindLambdaFunction.With(a), a.Name, raw, tags, rels...)
 }
 
 // accountRootARN matches an account's root principal, which AddPermission

@@ -20,7 +20,7 @@ func init() { register("logs", false, collectLogs) }
 func collectLogs(ctx context.Context, s *scope) {
 	client := cloudwatchlogs.NewFromConfig(s.Config())
 	filters := map[string][]logstypes.MetricFilter{}
-	s.readKind("DescribeMetricFilters", kindFills{"aws.logs.log_group": {"metric_filters"}}, func() error {
+	s.readKind("DescribeMetricFilters", kindFills{model.KindCloudWatchLogGroup.Name(): {"metric_filters"}}, func() error {
 		fp := cloudwatchlogs.NewDescribeMetricFiltersPaginator(client, &cloudwatchlogs.DescribeMetricFiltersInput{})
 		for fp.HasMorePages() {
 			page, err := fp.NextPage(ctx)
@@ -80,7 +80,7 @@ func collectLogs(ctx context.Context, s *scope) {
 		if lg.KMSKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: lg.KMSKeyID})
 		}
-		rd.add("aws.logs.log_group", name, lg, raw, tags, rels...)
+		rd.add(model.KindCloudWatchLogGroup.With(lg), name, raw, tags, rels...)
 	})
 }
 

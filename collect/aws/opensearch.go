@@ -78,7 +78,7 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 				tags = addTags(tags, tt.TagList, func(t ostypes.Tag) (*string, *string) { return t.Key, t.Value })
 				return nil
 			})
-			rd.add("aws.opensearch.domain", aws.ToString(d.DomainName), dom, d, tags, rels...)
+			rd.add(model.KindOpenSearchDomain.With(dom), aws.ToString(d.DomainName), d, tags, rels...)
 		}
 	}
 }

@@ -64,6 +64,6 @@ func collectOrganizations(ctx context.Context, s *scope) {
 			}
 			return nil
 		})
-		rd.add("aws.organizations.policy", pol.Name, pol, out.Policy, nil)
+		rd.add(model.KindOrganizationsPolicy.With(pol), pol.Name, out.Policy, nil)
 	})
 }

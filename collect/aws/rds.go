@@ -64,7 +64,7 @@ func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
 					rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: aws.ToString(sg.VpcSecurityGroupId)})
 				}
 			}
-			s.add(aws.ToString(db.DBInstanceArn), "aws.rds.instance", aws.ToString(db.DBInstanceIdentifier), a, db, rdsTags(db.TagList), rels...)
+			s.add(aws.ToString(db.DBInstanceArn), model.KindRDSInstance.With(a), aws.ToString(db.DBInstanceIdentifier), db, rdsTags(db.TagList), rels...)
 		}
 	}
 }
@@ -90,7 +90,7 @@ func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
 			if a.KMSKeyID != "" {
 				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyID})
 			}
-			s.add(aws.ToString(c.DBClusterArn), "aws.rds.cluster", aws.ToString(c.DBClusterIdentifier), a, c, rdsTags(c.TagList), rels...)
+			s.add(aws.ToString(c.DBClusterArn), model.KindRDSCluster.With(a), aws.ToString(c.DBClusterIdentifier), c, rdsTags(c.TagList), rels...)
 		}
 	}
 }
@@ -134,7 +134,7 @@ func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 		if k := aws.ToString(snap.KmsKeyId); k != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
-		rd.add("aws.rds.snapshot", aws.ToString(snap.DBSnapshotIdentifier), a, raw, rdsTags(snap.TagList), rels...)
+		rd.add(model.KindRDSSnapshot.With(a), aws.ToString(snap.DBSnapshotIdentifier), raw, rdsTags(snap.TagList), rels...)
 	})
 }
 

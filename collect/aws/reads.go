@@ -37,14 +37,14 @@ func (r *reads) unread(paths ...string) { r.rd.Unread(paths...) }
 
 // add records the resource, with whatever its failed calls left unknown.
 // It is handed on soon: it must not change after.
-func (r *reads) add(kind, name string, attrs any, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
-	return r.rd.Add(r.s.resource(r.id, kind, name, attrs, raw, tags, rels))
+func (r *reads) add(ka model.KindAttrs, name string, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
+	return r.rd.Add(r.s.resource(r.id, ka, name, raw, tags, rels))
 }
 
 // addIn is add for a resource of a global service that lives in a region
 // (an S3 bucket).
-func (r *reads) addIn(region, kind, name string, attrs any, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
-	res := r.s.resource(r.id, kind, name, attrs, raw, tags, rels)
+func (r *reads) addIn(region string, ka model.KindAttrs, name string, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
+	res := r.s.resource(r.id, ka, name, raw, tags, rels)
 	res.Region = region
 	return r.rd.Add(res)
 }

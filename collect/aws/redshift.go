@@ -57,6 +57,6 @@ func collectRedshift(ctx context.Context, s *scope) {
 		if v := aws.ToString(c.VpcId); v != "" {
 			rels = append(rels, model.Relation{Type: model.RelInVPC, Target: v})
 		}
-		rd.add("aws.redshift.cluster", id, rc, raw, tags, rels...)
+		rd.add(model.KindRedshiftCluster.With(rc), id, raw, tags, rels...)
 	})
 }

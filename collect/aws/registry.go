@@ -54,27 +54,28 @@ func (s *scope) fail(op string, err error) { s.rec.Fail(op, err) }
 // be read at all, naming it: it is missing, so the unit failed.
 func (s *scope) failResource(op, id string, err error) { s.rec.FailResource(op, id, err) }
 
-// add records a resource found in this scope. attrs must be the kind's
-// attribute struct; raw is the provider's payload kept as evidence. The
-// resource may be finished (its region) until the unit ends.
-func (s *scope) add(id, kind, name string, attrs any, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
-	r := s.resource(id, kind, name, attrs, raw, tags, rels)
+// add records a resource found in this scope. ka is the kind with its
+// attributes (model.KindX.With(attrs): the struct is checked at compile
+// time); raw is the provider's payload kept as evidence. The resource may
+// be finished (its region) until the unit ends.
+func (s *scope) add(id string, ka model.KindAttrs, name string, raw any, tags map[string]string, rels ...model.Relation) *model.Resource {
+	r := s.resource(id, ka, name, raw, tags, rels)
 	s.rec.Add(r)
 	return r
 }
 
 // resource builds a resource of this scope.
-func (s *scope) resource(id, kind, name string, attrs any, raw any, tags map[string]string, rels []model.Relation) *model.Resource {
+func (s *scope) resource(id string, ka model.KindAttrs, name string, raw any, tags map[string]string, rels []model.Relation) *model.Resource {
 	r := &model.Resource{
 		ID:         id,
-		Kind:       kind,
+		Kind:       ka.Kind(),
 		Provider:   "aws",
 		Account:    s.account,
 		Region:     s.region,
 		Source:     model.SourceLive,
 		Name:       name,
 		Tags:       tags,
-		Attributes: attrs,
+		Attributes: ka.Attrs(),
 		Relations:  rels,
 	}
 	if raw != nil {

@@ -227,7 +227,7 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 	if a.Logging.TargetBucket != "" {
 		rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: "arn:aws:s3:::" + a.Logging.TargetBucket})
 	}
-	rd.addIn(region, "aws.s3.bucket", name, a, raw, tags, rels...)
+	rd.addIn(region, model.KindS3Bucket.With(a), name, raw, tags, rels...)
 }
 
 // s3Grants converts an ACL to grants and the canned ACL it is known to

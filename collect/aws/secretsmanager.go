@@ -38,7 +38,7 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 			if sec.KMSKeyID != "" {
 				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: sec.KMSKeyID})
 			}
-			s.add(aws.ToString(e.ARN), "aws.secretsmanager.secret", sec.Name, sec, e, tags, rels...)
+			s.add(aws.ToString(e.ARN), model.KindSecretsManagerSecret.With(sec), sec.Name, e, tags, rels...)
 		}
 	}
 }

@@ -65,6 +65,6 @@ func collectSNS(ctx context.Context, s *scope) {
 		if topic.KMSMasterKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: topic.KMSMasterKeyID})
 		}
-		rd.add("aws.sns.topic", topic.Name, topic, a, tags, rels...)
+		rd.add(model.KindSNSTopic.With(topic), topic.Name, a, tags, rels...)
 	})
 }

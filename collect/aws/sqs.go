@@ -62,6 +62,6 @@ func collectSQS(ctx context.Context, s *scope) {
 		if q.KMSMasterKeyID != "" {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: q.KMSMasterKeyID})
 		}
-		rd.add("aws.sqs.queue", q.Name, q, a, tags, rels...)
+		rd.add(model.KindSQSQueue.With(q), q.Name, a, tags, rels...)
 	})
 }

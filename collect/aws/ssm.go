@@ -20,7 +20,7 @@ func init() { register("ssm", false, collectSSM) }
 func collectSSM(ctx context.Context, s *scope) {
 	client := ssm.NewFromConfig(s.Config())
 	patch := map[string]ssmtypes.ResourceComplianceSummaryItem{}
-	s.readKind("ListResourceComplianceSummaries", kindFills{"aws.ssm.managed_instance": {"patch_compliant"}}, func() error {
+	s.readKind("ListResourceComplianceSummaries", kindFills{model.KindSSMManagedInstance.Name(): {"patch_compliant"}}, func() error {
 		cp := ssm.NewListResourceComplianceSummariesPaginator(client, &ssm.ListResourceComplianceSummariesInput{
 			Filters: []ssmtypes.ComplianceStringFilter{{Key: aws.String("ComplianceType"), Values: []string{"Patch"},
 				Type: ssmtypes.ComplianceQueryOperatorTypeEqual}}})
@@ -53,7 +53,7 @@ func collectSSM(ctx context.Context, s *scope) {
 			// One id form for EC2 and hybrid (mi-...) instances alike, distinct
 			// from the EC2 instance's own ARN so the two resources never clash.
 			arn := fmt.Sprintf("arn:%s:ssm:%s:%s:managed-instance/%s", svcPartition(s.region), s.region, s.account, id)
-			s.add(arn, "aws.ssm.managed_instance", id, mi, raw, nil)
+			s.add(arn, model.KindSSMManagedInstance.With(mi), id, raw, nil)
 		}
 	}
 }

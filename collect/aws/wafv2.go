@@ -99,5 +99,5 @@ func collectWebACL(ctx context.Context, s *scope, client *wafv2.Client, sc wafty
 		}
 		return nil
 	})
-	rd.add("aws.wafv2.web_acl", a.Name, a, raw, tags)
+	rd.add(model.KindWAFv2WebACL.With(a), a.Name, raw, tags)
 }

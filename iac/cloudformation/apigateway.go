@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::ApiGateway::Stage", "aws.apigateway.stage", func(b *builder) {
-		a := attrs[model.APIGatewayStage](b)
+	parent("AWS::ApiGateway::Stage", model.KindAPIGatewayStage, func(b *builder) {
+		a := model.KindAPIGatewayStage.Must(b.target)
 		a.Name = b.str("StageName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name

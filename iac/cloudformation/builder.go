@@ -1,7 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
@@ -40,8 +39,8 @@ var (
 )
 
 // parent declares how a CloudFormation type becomes a normalized kind.
-func parent(cfnType, kind string, fn func(b *builder)) {
-	parents[cfnType] = parentMapper{kind: kind, fn: fn}
+func parent(cfnType string, kind model.AnyKind, fn func(b *builder)) {
+	parents[cfnType] = parentMapper{kind: kind.Name(), fn: fn}
 }
 
 // child declares a dependent type that is joined into its parents.
@@ -63,15 +62,6 @@ func (t *template) newBuilder(res *rawResource, kind string) *builder {
 	b := &builder{t: t, res: res, r: r, target: r}
 	b.tags()
 	return b
-}
-
-// attrs returns the attribute struct of the target.
-func attrs[T any](b *builder) *T {
-	a, _ := b.target.Attributes.(*T)
-	if a == nil {
-		panic(fmt.Sprintf("attributes are %T", b.target.Attributes))
-	}
-	return a
 }
 
 // --- value access ---

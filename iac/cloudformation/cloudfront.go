@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::CloudFront::Distribution", "aws.cloudfront.distribution", func(b *builder) {
-		a := attrs[model.CloudFrontDistribution](b)
+	parent("AWS::CloudFront::Distribution", model.KindCloudFrontDistribution, func(b *builder) {
+		a := model.KindCloudFrontDistribution.Must(b.target)
 		const d = "DistributionConfig."
 		a.ViewerProtocolPolicies = []string{b.str(d+"DefaultCacheBehavior.ViewerProtocolPolicy", "viewer_protocol_policies[0]", "allow-all")}
 		n := b.count(d+"CacheBehaviors", "viewer_protocol_policies")

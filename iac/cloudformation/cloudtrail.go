@@ -8,8 +8,8 @@ import (
 
 func init() {
 
-	parent("AWS::CloudTrail::Trail", "aws.cloudtrail.trail", func(b *builder) {
-		a := attrs[model.CloudTrailTrail](b)
+	parent("AWS::CloudTrail::Trail", model.KindCloudTrailTrail, func(b *builder) {
+		a := model.KindCloudTrailTrail.Must(b.target)
 		a.Name = b.nameProp("TrailName")
 		a.IsLogging = b.boolean("IsLogging", "is_logging", false)
 		a.IsMultiRegion = b.boolean("IsMultiRegionTrail", "is_multi_region", false)

@@ -8,8 +8,8 @@ import (
 
 func init() {
 
-	parent("AWS::CloudWatch::Alarm", "aws.cloudwatch.alarm", func(b *builder) {
-		a := attrs[model.CloudWatchAlarm](b)
+	parent("AWS::CloudWatch::Alarm", model.KindCloudWatchAlarm, func(b *builder) {
+		a := model.KindCloudWatchAlarm.Must(b.target)
 		a.Name = b.nameProp("AlarmName")
 		a.MetricName = b.str("MetricName", "metric_name", "")
 		a.Namespace = b.str("Namespace", "namespace", "")

@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::Config::ConfigurationRecorder", "aws.config.recorder", func(b *builder) {
-		a := attrs[model.ConfigRecorder](b)
+	parent("AWS::Config::ConfigurationRecorder", model.KindConfigRecorder, func(b *builder) {
+		a := model.KindConfigRecorder.Must(b.target)
 		a.Name = b.str("Name", "name", "default")
 		b.r.Name = a.Name
 		if b.has("RecordingGroup") {

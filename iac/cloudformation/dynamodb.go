@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::DynamoDB::Table", "aws.dynamodb.table", func(b *builder) {
-		a := attrs[model.DynamoDBTable](b)
+	parent("AWS::DynamoDB::Table", model.KindDynamoDBTable, func(b *builder) {
+		a := model.KindDynamoDBTable.Must(b.target)
 		a.Name = b.nameProp("TableName")
 		a.PointInTimeRecovery = b.boolean("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", "point_in_time_recovery", false)
 		a.SSEEnabled = b.boolean("SSESpecification.SSEEnabled", "sse_enabled", false)

@@ -84,8 +84,8 @@ func (b *builder) blockDevices(base, mp string) []model.BlockDevice {
 }
 
 func init() {
-	parent("AWS::EC2::SecurityGroup", "aws.ec2.security_group", func(b *builder) {
-		a := attrs[model.EC2SecurityGroup](b)
+	parent("AWS::EC2::SecurityGroup", model.KindEC2SecurityGroup, func(b *builder) {
+		a := model.KindEC2SecurityGroup.Must(b.target)
 		a.Name = b.str("GroupName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name
@@ -121,7 +121,7 @@ func init() {
 			}
 			for _, p := range groups {
 				c.onto(p)
-				a := attrs[model.EC2SecurityGroup](c)
+				a := model.KindEC2SecurityGroup.Must(c.target)
 				if egress {
 					a.Egress = append(a.Egress, c.sgRule("", model.Path("egress", len(a.Egress)), true))
 				} else {
@@ -133,10 +133,10 @@ func init() {
 	child("AWS::EC2::SecurityGroupIngress", sgRuleChild(false))
 	child("AWS::EC2::SecurityGroupEgress", sgRuleChild(true))
 
-	parent("AWS::EC2::Instance", "aws.ec2.instance", mapInstance)
+	parent("AWS::EC2::Instance", model.KindEC2Instance, mapInstance)
 
-	parent("AWS::EC2::LaunchTemplate", "aws.ec2.launch_template", func(b *builder) {
-		a := attrs[model.EC2LaunchTemplate](b)
+	parent("AWS::EC2::LaunchTemplate", model.KindEC2LaunchTemplate, func(b *builder) {
+		a := model.KindEC2LaunchTemplate.Must(b.target)
 		a.Name = b.str("LaunchTemplateName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name
@@ -151,8 +151,8 @@ func init() {
 		}
 	})
 
-	parent("AWS::EC2::Volume", "aws.ec2.volume", func(b *builder) {
-		a := attrs[model.EC2Volume](b)
+	parent("AWS::EC2::Volume", model.KindEC2Volume, func(b *builder) {
+		a := model.KindEC2Volume.Must(b.target)
 		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSKeyID)
@@ -164,8 +164,8 @@ func init() {
 		a.AvailabilityZone = b.str("AvailabilityZone", "availability_zone", "")
 	})
 
-	parent("AWS::EC2::VPC", "aws.ec2.vpc", func(b *builder) {
-		a := attrs[model.EC2VPC](b)
+	parent("AWS::EC2::VPC", model.KindEC2VPC, func(b *builder) {
+		a := model.KindEC2VPC.Must(b.target)
 		a.CIDRBlock = b.str("CidrBlock", "cidr_block", "")
 		if !b.has("CidrBlock") {
 			b.r.MarkUnknown("cidr_block") // allocated from IPAM
@@ -178,20 +178,20 @@ func init() {
 		if c.has("ResourceIds") {
 			for _, p := range c.parentsOf("ResourceIds", "AWS::EC2::VPC") {
 				c.onto(p)
-				attrs[model.EC2VPC](c).FlowLogsEnabled = true
+				model.KindEC2VPC.Must(c.target).FlowLogsEnabled = true
 				c.locate("", "flow_logs_enabled")
 			}
 			return
 		}
 		for _, p := range c.parentsOf("ResourceId", "AWS::EC2::VPC") {
 			c.onto(p)
-			attrs[model.EC2VPC](c).FlowLogsEnabled = true
+			model.KindEC2VPC.Must(c.target).FlowLogsEnabled = true
 			c.locate("", "flow_logs_enabled")
 		}
 	})
 
-	parent("AWS::EC2::Subnet", "aws.ec2.subnet", func(b *builder) {
-		a := attrs[model.EC2Subnet](b)
+	parent("AWS::EC2::Subnet", model.KindEC2Subnet, func(b *builder) {
+		a := model.KindEC2Subnet.Must(b.target)
 		a.VPCID = b.str("VpcId", "vpc_id", "")
 		b.relate(model.RelInVPC, a.VPCID)
 		a.CIDRBlock = b.str("CidrBlock", "cidr_block", "")
@@ -202,8 +202,8 @@ func init() {
 		a.MapPublicIPOnLaunch = b.boolean("MapPublicIpOnLaunch", "map_public_ip_on_launch", false)
 	})
 
-	parent("AWS::EC2::NetworkAcl", "aws.ec2.network_acl", func(b *builder) {
-		a := attrs[model.EC2NetworkACL](b)
+	parent("AWS::EC2::NetworkAcl", model.KindEC2NetworkACL, func(b *builder) {
+		a := model.KindEC2NetworkACL.Must(b.target)
 		a.VPCID = b.str("VpcId", "vpc_id", "")
 		b.relate(model.RelInVPC, a.VPCID)
 		// A new network ACL denies everything until entries are added; its
@@ -214,7 +214,7 @@ func init() {
 	child("AWS::EC2::NetworkAclEntry", func(c *builder) {
 		for _, p := range c.parentsOf("NetworkAclId", "AWS::EC2::NetworkAcl") {
 			c.onto(p)
-			a := attrs[model.EC2NetworkACL](c)
+			a := model.KindEC2NetworkACL.Must(c.target)
 			mp := model.Path("entries", len(a.Entries))
 			e := model.NetworkACLRule{
 				RuleNumber:    c.integer("RuleNumber", mp+".rule_number", 0),
@@ -236,7 +236,7 @@ func init() {
 }
 
 func mapInstance(b *builder) {
-	a := attrs[model.EC2Instance](b)
+	a := model.KindEC2Instance.Must(b.target)
 	a.State = "running"
 	a.ImageID = b.str("ImageId", "image_id", "")
 	a.InstanceType = b.str("InstanceType", "instance_type", "m1.small")

@@ -13,8 +13,8 @@ import (
 // its subnet (the Ref), and each association is an associated_with
 // relation to the subnet's resource id.
 func init() {
-	parent("AWS::EC2::RouteTable", "aws.ec2.route_table", func(b *builder) {
-		a := attrs[model.EC2RouteTable](b)
+	parent("AWS::EC2::RouteTable", model.KindEC2RouteTable, func(b *builder) {
+		a := model.KindEC2RouteTable.Must(b.target)
 		a.VPCID = b.str("VpcId", "vpc_id", "")
 		b.relate(model.RelInVPC, a.VPCID)
 		a.Subnets = []string{}
@@ -23,7 +23,7 @@ func init() {
 	child("AWS::EC2::Route", func(c *builder) {
 		for _, p := range c.parentsOf("RouteTableId", "AWS::EC2::RouteTable") {
 			c.onto(p)
-			a := attrs[model.EC2RouteTable](c)
+			a := model.KindEC2RouteTable.Must(c.target)
 			base := model.Path("routes", len(a.Routes))
 			r := model.EC2Route{
 				DestinationCIDR:       c.str("DestinationCidrBlock", base+".destination_cidr", ""),
@@ -56,7 +56,7 @@ func init() {
 	child("AWS::EC2::SubnetRouteTableAssociation", func(c *builder) {
 		for _, p := range c.parentsOf("RouteTableId", "AWS::EC2::RouteTable") {
 			c.onto(p)
-			a := attrs[model.EC2RouteTable](c)
+			a := model.KindEC2RouteTable.Must(c.target)
 			if s := c.str("SubnetId", "subnets", ""); s != "" {
 				a.Subnets = append(a.Subnets, s)
 				c.relate(model.RelAssociatedWith, s)
@@ -66,20 +66,20 @@ func init() {
 	child("AWS::EC2::SubnetNetworkAclAssociation", func(c *builder) {
 		for _, p := range c.parentsOf("NetworkAclId", "AWS::EC2::NetworkAcl") {
 			c.onto(p)
-			a := attrs[model.EC2NetworkACL](c)
+			a := model.KindEC2NetworkACL.Must(c.target)
 			if s := c.str("SubnetId", "subnets", ""); s != "" {
 				a.Subnets = append(a.Subnets, s)
 				c.relate(model.RelAssociatedWith, s)
 			}
 		}
 	})
-	parent("AWS::EC2::InternetGateway", "aws.ec2.internet_gateway", func(b *builder) {
-		attrs[model.EC2InternetGateway](b).VPCIDs = []string{}
+	parent("AWS::EC2::InternetGateway", model.KindEC2InternetGateway, func(b *builder) {
+		model.KindEC2InternetGateway.Must(b.target).VPCIDs = []string{}
 	})
 	child("AWS::EC2::VPCGatewayAttachment", func(c *builder) {
 		for _, p := range c.parentsOf("InternetGatewayId", "AWS::EC2::InternetGateway") {
 			c.onto(p)
-			a := attrs[model.EC2InternetGateway](c)
+			a := model.KindEC2InternetGateway.Must(c.target)
 			if v := c.str("VpcId", "vpc_ids", ""); v != "" {
 				a.VPCIDs = append(a.VPCIDs, v)
 			}
@@ -89,7 +89,7 @@ func init() {
 	eip := func(c *builder) {
 		for _, p := range c.parentsOf("InstanceId", "AWS::EC2::Instance") {
 			c.onto(p)
-			attrs[model.EC2Instance](c).HasPublicIP = true
+			model.KindEC2Instance.Must(c.target).HasPublicIP = true
 			c.target.Unknown = slices.DeleteFunc(c.target.Unknown, func(p string) bool { return p == "has_public_ip" })
 			c.locate("", "has_public_ip")
 		}

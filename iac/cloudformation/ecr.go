@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::ECR::Repository", "aws.ecr.repository", func(b *builder) {
-		a := attrs[model.ECRRepository](b)
+	parent("AWS::ECR::Repository", model.KindECRRepository, func(b *builder) {
+		a := model.KindECRRepository.Must(b.target)
 		a.Name = b.nameProp("RepositoryName")
 		a.ScanOnPush = b.boolean("ImageScanningConfiguration.ScanOnPush", "scan_on_push", false)
 		a.ImageTagMutability = b.str("ImageTagMutability", "image_tag_mutability", "MUTABLE")

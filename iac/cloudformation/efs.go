@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::EFS::FileSystem", "aws.efs.file_system", func(b *builder) {
-		a := attrs[model.EFSFileSystem](b)
+	parent("AWS::EFS::FileSystem", model.KindEFSFileSystem, func(b *builder) {
+		a := model.KindEFSFileSystem.Must(b.target)
 		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSKeyID)

@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::EKS::Cluster", "aws.eks.cluster", func(b *builder) {
-		a := attrs[model.EKSCluster](b)
+	parent("AWS::EKS::Cluster", model.KindEKSCluster, func(b *builder) {
+		a := model.KindEKSCluster.Must(b.target)
 		a.Name = b.nameProp("Name")
 		a.Version = b.str("Version", "version", "")
 		if !b.has("Version") {

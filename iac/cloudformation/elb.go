@@ -7,8 +7,8 @@ import (
 )
 
 func init() {
-	parent("AWS::ElasticLoadBalancingV2::LoadBalancer", "aws.elbv2.load_balancer", func(b *builder) {
-		a := attrs[model.ELBv2LoadBalancer](b)
+	parent("AWS::ElasticLoadBalancingV2::LoadBalancer", model.KindELBv2LoadBalancer, func(b *builder) {
+		a := model.KindELBv2LoadBalancer.Must(b.target)
 		a.Name = b.str("Name", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name
@@ -57,7 +57,7 @@ func init() {
 	child("AWS::ElasticLoadBalancingV2::Listener", func(c *builder) {
 		for _, p := range c.parentsOf("LoadBalancerArn", "AWS::ElasticLoadBalancingV2::LoadBalancer") {
 			c.onto(p)
-			a := attrs[model.ELBv2LoadBalancer](c)
+			a := model.KindELBv2LoadBalancer.Must(c.target)
 			mp := model.Path("listeners", len(a.Listeners))
 			defProto := "HTTP"
 			if a.Type == "network" {
@@ -83,8 +83,8 @@ func init() {
 		}
 	})
 
-	parent("AWS::ElasticLoadBalancing::LoadBalancer", "aws.elb.load_balancer", func(b *builder) {
-		a := attrs[model.ELBLoadBalancer](b)
+	parent("AWS::ElasticLoadBalancing::LoadBalancer", model.KindELBLoadBalancer, func(b *builder) {
+		a := model.KindELBLoadBalancer.Must(b.target)
 		a.Name = b.str("LoadBalancerName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name

@@ -6,7 +6,7 @@ import (
 
 func init() {
 
-	parent("AWS::GuardDuty::Detector", "aws.guardduty.detector", func(b *builder) {
-		attrs[model.GuardDutyDetector](b).Enabled = b.boolean("Enable", "enabled", false)
+	parent("AWS::GuardDuty::Detector", model.KindGuardDutyDetector, func(b *builder) {
+		model.KindGuardDutyDetector.Must(b.target).Enabled = b.boolean("Enable", "enabled", false)
 	})
 }

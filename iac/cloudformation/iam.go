@@ -54,8 +54,8 @@ var identityProps = []struct{ prop, typ string }{
 }
 
 func init() {
-	parent("AWS::IAM::Role", "aws.iam.role", func(b *builder) {
-		a := attrs[model.IAMRole](b)
+	parent("AWS::IAM::Role", model.KindIAMRole, func(b *builder) {
+		a := model.KindIAMRole.Must(b.target)
 		a.Name = b.nameProp("RoleName")
 		a.Path = b.str("Path", "path", "/")
 		a.AssumeRolePolicy = b.policy("AssumeRolePolicyDocument", "assume_role_policy")
@@ -64,8 +64,8 @@ func init() {
 		a.PermissionsBoundary = b.str("PermissionsBoundary", "permissions_boundary", "")
 		a.MaxSessionDuration = b.integer("MaxSessionDuration", "max_session_duration", 3600)
 	})
-	parent("AWS::IAM::User", "aws.iam.user", func(b *builder) {
-		a := attrs[model.IAMUser](b)
+	parent("AWS::IAM::User", model.KindIAMUser, func(b *builder) {
+		a := model.KindIAMUser.Must(b.target)
 		a.Name = b.nameProp("UserName")
 		a.Path = b.str("Path", "path", "/")
 		a.InlinePolicies = b.inlinePolicies()
@@ -80,8 +80,8 @@ func init() {
 		}
 		a.AccessKeys = []model.IAMAccessKey{}
 	})
-	parent("AWS::IAM::Group", "aws.iam.group", func(b *builder) {
-		a := attrs[model.IAMGroup](b)
+	parent("AWS::IAM::Group", model.KindIAMGroup, func(b *builder) {
+		a := model.KindIAMGroup.Must(b.target)
 		a.Name = b.nameProp("GroupName")
 		a.InlinePolicies = b.inlinePolicies()
 		a.AttachedPolicies = b.managedPolicies()
@@ -109,7 +109,7 @@ func init() {
 		}
 		for _, p := range c.parentsOf("Users", "AWS::IAM::User") {
 			c.onto(p)
-			a := attrs[model.IAMUser](c)
+			a := model.KindIAMUser.Must(c.target)
 			c.locate("", model.Path("groups", len(a.Groups)))
 			a.Groups = append(a.Groups, group)
 		}
@@ -117,7 +117,7 @@ func init() {
 	child("AWS::IAM::AccessKey", func(c *builder) {
 		for _, p := range c.parentsOf("UserName", "AWS::IAM::User") {
 			c.onto(p)
-			a := attrs[model.IAMUser](c)
+			a := model.KindIAMUser.Must(c.target)
 			mp := model.Path("access_keys", len(a.AccessKeys))
 			k := model.IAMAccessKey{Active: c.str("Status", mp+".active", "Active") == "Active"}
 			c.target.MarkUnknown(mp + ".id")
@@ -126,8 +126,8 @@ func init() {
 		}
 	})
 
-	parent("AWS::IAM::ManagedPolicy", "aws.iam.policy", func(b *builder) {
-		a := attrs[model.IAMPolicy](b)
+	parent("AWS::IAM::ManagedPolicy", model.KindIAMPolicy, func(b *builder) {
+		a := model.KindIAMPolicy.Must(b.target)
 		a.Name = b.nameProp("ManagedPolicyName")
 		a.Path = b.str("Path", "path", "/")
 		a.Document = b.policy("PolicyDocument", "document")
@@ -171,7 +171,7 @@ func init() {
 			}
 			for _, arn := range *att {
 				if c.t.refID(arn) == c.res.id {
-					attrs[model.IAMPolicy](c.onto(self)).Attachments++
+					model.KindIAMPolicy.Must(c.onto(self).target).Attachments++
 				}
 			}
 		}

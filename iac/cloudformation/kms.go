@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::KMS::Key", "aws.kms.key", func(b *builder) {
-		a := attrs[model.KMSKey](b)
+	parent("AWS::KMS::Key", model.KindKMSKey, func(b *builder) {
+		a := model.KindKMSKey.Must(b.target)
 		a.Description = b.str("Description", "description", "")
 		a.KeySpec = b.str("KeySpec", "key_spec", "SYMMETRIC_DEFAULT")
 		a.KeyUsage = b.str("KeyUsage", "key_usage", "ENCRYPT_DECRYPT")

@@ -5,8 +5,8 @@ import (
 )
 
 func init() {
-	parent("AWS::Lambda::Function", "aws.lambda.function", func(b *builder) {
-		a := attrs[model.LambdaFunction](b)
+	parent("AWS::Lambda::Function", model.KindLambdaFunction, func(b *builder) {
+		a := model.KindLambdaFunction.Must(b.target)
 		a.Name = b.nameProp("FunctionName")
 		a.Runtime = b.str("Runtime", "runtime", "")
 		a.Role = b.str("Role", "role", "")
@@ -21,7 +21,7 @@ func init() {
 	child("AWS::Lambda::Permission", func(c *builder) {
 		for _, p := range c.parentsOf("FunctionName", "AWS::Lambda::Function") {
 			c.onto(p)
-			a := attrs[model.LambdaFunction](c)
+			a := model.KindLambdaFunction.Must(c.target)
 			mp := model.Path("permissions", len(a.Permissions))
 			perm := model.LambdaPermission{
 				StatementID:         c.res.id,
@@ -39,7 +39,7 @@ func init() {
 	child("AWS::Lambda::Url", func(c *builder) {
 		for _, p := range c.parentsOf("TargetFunctionArn", "AWS::Lambda::Function") {
 			c.onto(p)
-			attrs[model.LambdaFunction](c).URLAuthType = c.str("AuthType", "url_auth_type", "")
+			model.KindLambdaFunction.Must(c.target).URLAuthType = c.str("AuthType", "url_auth_type", "")
 		}
 	})
 }

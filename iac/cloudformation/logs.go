@@ -8,7 +8,7 @@ func init() {
 	child("AWS::Logs::MetricFilter", func(c *builder) {
 		for _, p := range c.parentsOf("LogGroupName", "AWS::Logs::LogGroup") {
 			c.onto(p)
-			a := attrs[model.CloudWatchLogGroup](c)
+			a := model.KindCloudWatchLogGroup.Must(c.target)
 			base := model.Path("metric_filters", len(a.MetricFilters))
 			f := model.LogMetricFilter{
 				Name:            c.str("FilterName", base+".name", ""),
@@ -26,8 +26,8 @@ func init() {
 		}
 	})
 
-	parent("AWS::Logs::LogGroup", "aws.logs.log_group", func(b *builder) {
-		a := attrs[model.CloudWatchLogGroup](b)
+	parent("AWS::Logs::LogGroup", model.KindCloudWatchLogGroup, func(b *builder) {
+		a := model.KindCloudWatchLogGroup.Must(b.target)
 		a.Name = b.nameProp("LogGroupName")
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSKeyID)

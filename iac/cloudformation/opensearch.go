@@ -7,7 +7,7 @@ import (
 func init() {
 
 	domain := func(b *builder) {
-		a := attrs[model.OpenSearchDomain](b)
+		a := model.KindOpenSearchDomain.Must(b.target)
 		if n := b.str("DomainName", "", ""); n != "" {
 			b.r.Name = n
 		}
@@ -21,6 +21,6 @@ func init() {
 		}
 		a.AccessPolicy = b.policy("AccessPolicies", "access_policy")
 	}
-	parent("AWS::OpenSearchService::Domain", "aws.opensearch.domain", domain)
-	parent("AWS::Elasticsearch::Domain", "aws.opensearch.domain", domain)
+	parent("AWS::OpenSearchService::Domain", model.KindOpenSearchDomain, domain)
+	parent("AWS::Elasticsearch::Domain", model.KindOpenSearchDomain, domain)
 }

@@ -5,8 +5,8 @@ import (
 )
 
 func init() {
-	parent("AWS::RDS::DBInstance", "aws.rds.instance", func(b *builder) {
-		a := attrs[model.RDSInstance](b)
+	parent("AWS::RDS::DBInstance", model.KindRDSInstance, func(b *builder) {
+		a := model.KindRDSInstance.Must(b.target)
 		a.Engine = b.str("Engine", "engine", "")
 		a.EngineVersion = b.str("EngineVersion", "engine_version", "")
 		a.InstanceClass = b.str("DBInstanceClass", "instance_class", "")
@@ -36,8 +36,8 @@ func init() {
 		a.MultiAZ = b.boolean("MultiAZ", "multi_az", false)
 		a.PerformanceInsightsEnabled = b.boolean("EnablePerformanceInsights", "performance_insights_enabled", false)
 	})
-	parent("AWS::RDS::DBCluster", "aws.rds.cluster", func(b *builder) {
-		a := attrs[model.RDSCluster](b)
+	parent("AWS::RDS::DBCluster", model.KindRDSCluster, func(b *builder) {
+		a := model.KindRDSCluster.Must(b.target)
 		a.Engine = b.str("Engine", "engine", "")
 		// Serverless v1 clusters are always encrypted.
 		a.StorageEncrypted = b.boolean("StorageEncrypted", "storage_encrypted", b.str("EngineMode", "", "") == "serverless")

@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::Redshift::Cluster", "aws.redshift.cluster", func(b *builder) {
-		a := attrs[model.RedshiftCluster](b)
+	parent("AWS::Redshift::Cluster", model.KindRedshiftCluster, func(b *builder) {
+		a := model.KindRedshiftCluster.Must(b.target)
 		a.Encrypted = b.boolean("Encrypted", "encrypted", false)
 		a.PubliclyAccessible = b.boolean("PubliclyAccessible", "publicly_accessible", false)
 		a.LoggingEnabled = b.has("LoggingProperties")

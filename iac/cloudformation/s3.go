@@ -19,8 +19,8 @@ var cannedACLs = map[string]string{
 }
 
 func init() {
-	parent("AWS::S3::Bucket", "aws.s3.bucket", func(b *builder) {
-		a := attrs[model.S3Bucket](b)
+	parent("AWS::S3::Bucket", model.KindS3Bucket, func(b *builder) {
+		a := model.KindS3Bucket.Must(b.target)
 		a.Name = b.str("BucketName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name
@@ -92,7 +92,7 @@ func init() {
 	child("AWS::S3::BucketPolicy", func(c *builder) {
 		for _, p := range c.parentsOf("Bucket", "AWS::S3::Bucket") {
 			c.onto(p)
-			attrs[model.S3Bucket](c).Policy = c.policy("PolicyDocument", "policy")
+			model.KindS3Bucket.Must(c.target).Policy = c.policy("PolicyDocument", "policy")
 		}
 	})
 }

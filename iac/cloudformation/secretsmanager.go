@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::SecretsManager::Secret", "aws.secretsmanager.secret", func(b *builder) {
-		a := attrs[model.SecretsManagerSecret](b)
+	parent("AWS::SecretsManager::Secret", model.KindSecretsManagerSecret, func(b *builder) {
+		a := model.KindSecretsManagerSecret.Must(b.target)
 		a.Name = b.nameProp("Name")
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSKeyID)
@@ -15,7 +15,7 @@ func init() {
 	child("AWS::SecretsManager::RotationSchedule", func(c *builder) {
 		for _, p := range c.parentsOf("SecretId", "AWS::SecretsManager::Secret") {
 			c.onto(p)
-			a := attrs[model.SecretsManagerSecret](c)
+			a := model.KindSecretsManagerSecret.Must(c.target)
 			a.RotationEnabled = c.has("RotationLambdaARN") || c.has("HostedRotationLambda") || c.has("RotationRules")
 			c.locate("", "rotation_enabled")
 		}

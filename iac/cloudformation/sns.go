@@ -9,13 +9,13 @@ func init() {
 	child("AWS::SNS::Subscription", func(c *builder) {
 		for _, p := range c.parentsOf("TopicArn", "AWS::SNS::Topic") {
 			c.onto(p)
-			attrs[model.SNSTopic](c).Subscriptions++
+			model.KindSNSTopic.Must(c.target).Subscriptions++
 			c.locate("", "subscriptions")
 		}
 	})
 
-	parent("AWS::SNS::Topic", "aws.sns.topic", func(b *builder) {
-		a := attrs[model.SNSTopic](b)
+	parent("AWS::SNS::Topic", model.KindSNSTopic, func(b *builder) {
+		a := model.KindSNSTopic.Must(b.target)
 		a.Name = b.nameProp("TopicName")
 		a.KMSMasterKeyID = b.str("KmsMasterKeyId", "kms_master_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSMasterKeyID)
@@ -25,7 +25,7 @@ func init() {
 	child("AWS::SNS::TopicPolicy", func(c *builder) {
 		for _, p := range c.parentsOf("Topics", "AWS::SNS::Topic") {
 			c.onto(p)
-			attrs[model.SNSTopic](c).Policy = c.policy("PolicyDocument", "policy")
+			model.KindSNSTopic.Must(c.target).Policy = c.policy("PolicyDocument", "policy")
 		}
 	})
 }

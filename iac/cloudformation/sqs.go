@@ -6,8 +6,8 @@ import (
 
 func init() {
 
-	parent("AWS::SQS::Queue", "aws.sqs.queue", func(b *builder) {
-		a := attrs[model.SQSQueue](b)
+	parent("AWS::SQS::Queue", model.KindSQSQueue, func(b *builder) {
+		a := model.KindSQSQueue.Must(b.target)
 		a.Name = b.nameProp("QueueName")
 		a.KMSMasterKeyID = b.str("KmsMasterKeyId", "kms_master_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSMasterKeyID)
@@ -18,7 +18,7 @@ func init() {
 	child("AWS::SQS::QueuePolicy", func(c *builder) {
 		for _, p := range c.parentsOf("Queues", "AWS::SQS::Queue") {
 			c.onto(p)
-			attrs[model.SQSQueue](c).Policy = c.policy("PolicyDocument", "policy")
+			model.KindSQSQueue.Must(c.target).Policy = c.policy("PolicyDocument", "policy")
 		}
 	})
 }

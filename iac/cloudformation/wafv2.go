@@ -11,7 +11,7 @@ func init() {
 		acl := c.str("WebACLArn", "", "")
 		for _, p := range c.parentsOf("ResourceArn", "AWS::ElasticLoadBalancingV2::LoadBalancer") {
 			c.onto(p)
-			attrs[model.ELBv2LoadBalancer](c).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
+			model.KindELBv2LoadBalancer.Must(c.target).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
 			c.relate(model.RelProtectedBy, acl)
 		}
 		// API Gateway stages are associated by an ARN ending in
@@ -23,7 +23,7 @@ func init() {
 				if p.res.typ == "AWS::ApiGateway::Stage" && (p.r.Name == stage || p.res.id == stage) {
 					c.onto(p)
 					p.children = append(p.children, c.res)
-					attrs[model.APIGatewayStage](c).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
+					model.KindAPIGatewayStage.Must(c.target).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
 					c.relate(model.RelProtectedBy, acl)
 				}
 			}

@@ -21,7 +21,7 @@ func Finalize(rs []*model.Resource) []*model.Resource {
 		if r == nil || r.Provider != "kubernetes" {
 			continue
 		}
-		if r.Kind == "kubernetes.namespace" {
+		if model.KindKubernetesNamespace.Is(r) {
 			have[r.Name] = true
 			continue
 		}
@@ -33,7 +33,7 @@ func Finalize(rs []*model.Resource) []*model.Resource {
 			firstUser[ns] = r
 			used = append(used, ns)
 		}
-		if r.Kind == "kubernetes.network_policy" {
+		if model.KindKubernetesNetworkPolicy.Is(r) {
 			netpols[ns] = append(netpols[ns], r.Name)
 		}
 	}
@@ -43,14 +43,8 @@ func Finalize(rs []*model.Resource) []*model.Resource {
 			continue
 		}
 		u := firstUser[ns]
-		r := &model.Resource{
-			ID:         fileOf(u) + ":Namespace/" + ns,
-			Kind:       "kubernetes.namespace",
-			Provider:   "kubernetes",
-			Source:     u.Source,
-			Name:       ns,
-			Attributes: &model.KubernetesNamespace{},
-		}
+		r := model.KindKubernetesNamespace.Resource(fileOf(u)+":Namespace/"+ns, &model.KubernetesNamespace{})
+		r.Provider, r.Source, r.Name = "kubernetes", u.Source, ns
 		if u.Location != nil {
 			loc := *u.Location
 			r.Location = &loc
@@ -61,10 +55,10 @@ func Finalize(rs []*model.Resource) []*model.Resource {
 		out = append(out, r)
 	}
 	for _, r := range out {
-		if r == nil || r.Provider != "kubernetes" || r.Kind != "kubernetes.namespace" {
+		if r == nil || r.Provider != "kubernetes" || !model.KindKubernetesNamespace.Is(r) {
 			continue
 		}
-		a, ok := r.Attributes.(*model.KubernetesNamespace)
+		a, ok := model.KindKubernetesNamespace.Attrs(r)
 		if !ok {
 			continue
 		}
@@ -81,9 +75,9 @@ func namespaceOf(r *model.Resource) (string, bool) {
 	case *model.KubernetesWorkload:
 		return a.Namespace, true
 	case *model.KubernetesRole:
-		return a.Namespace, r.Kind == "kubernetes.role"
+		return a.Namespace, model.KindKubernetesRole.Is(r)
 	case *model.KubernetesRoleBinding:
-		return a.Namespace, r.Kind == "kubernetes.role_binding"
+		return a.Namespace, model.KindKubernetesRoleBinding.Is(r)
 	case *model.KubernetesNetworkPolicy:
 		return a.Namespace, true
 	case *model.KubernetesService:

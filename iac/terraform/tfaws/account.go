@@ -7,8 +7,8 @@ import "github.com/vigil-sec/vigil/model"
 // become ONE aws.account resource per configuration, as a live scan
 // produces one per account.
 func init() {
-	registerParent("aws_iam_account_password_policy", "aws.account", func(b *Builder) {
-		a := b.R.Attributes.(*model.AWSAccount)
+	registerParent("aws_iam_account_password_policy", model.KindAWSAccount, func(b *Builder) {
+		a := model.KindAWSAccount.Must(b.R)
 		const p = "password_policy."
 		a.PasswordPolicy = &model.AWSPasswordPolicy{
 			MinimumLength:           b.Int("minimum_password_length", p+"minimum_length", 6),
@@ -24,8 +24,8 @@ func init() {
 		locateBlock(b, "password_policy")
 		b.R.Name = "account"
 	})
-	registerParent("aws_s3_account_public_access_block", "aws.account", func(b *Builder) {
-		a := b.R.Attributes.(*model.AWSAccount)
+	registerParent("aws_s3_account_public_access_block", model.KindAWSAccount, func(b *Builder) {
+		a := model.KindAWSAccount.Must(b.R)
 		const p = "s3_public_access_block."
 		a.S3PublicAccessBlock = &model.S3PublicAccessBlock{
 			BlockPublicACLs:       b.Bool("block_public_acls", p+"block_public_acls", false),
@@ -46,15 +46,15 @@ func init() {
 func finishAccount(all []*Builder) {
 	var first *Builder
 	for _, b := range all {
-		if b.drop || b.R.Kind != "aws.account" {
+		if b.drop || !model.KindAWSAccount.Is(b.R) {
 			continue
 		}
 		if first == nil {
 			first = b
 			continue
 		}
-		dst := first.R.Attributes.(*model.AWSAccount)
-		src := b.R.Attributes.(*model.AWSAccount)
+		dst := model.KindAWSAccount.Must(first.R)
+		src := model.KindAWSAccount.Must(b.R)
 		if src.PasswordPolicy != nil {
 			dst.PasswordPolicy = src.PasswordPolicy
 		}

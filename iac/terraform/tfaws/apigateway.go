@@ -6,23 +6,23 @@ import "github.com/vigil-sec/vigil/model"
 // settings and WAF association.
 func init() {
 	stageTypes := []string{"aws_api_gateway_stage", "aws_apigatewayv2_stage"}
-	registerParent("aws_api_gateway_stage", "aws.apigateway.stage", func(b *Builder) {
-		a := b.R.Attributes.(*model.APIGatewayStage)
+	registerParent("aws_api_gateway_stage", model.KindAPIGatewayStage, func(b *Builder) {
+		a := model.KindAPIGatewayStage.Must(b.R)
 		a.Name = b.NameFrom("stage_name")
 		a.AccessLogsEnabled = b.accessLogs()
 		a.XRayTracing = b.Bool("xray_tracing_enabled", "xray_tracing_enabled", false)
 	})
-	registerParent("aws_apigatewayv2_stage", "aws.apigateway.stage", func(b *Builder) {
-		a := b.R.Attributes.(*model.APIGatewayStage)
+	registerParent("aws_apigatewayv2_stage", model.KindAPIGatewayStage, func(b *Builder) {
+		a := model.KindAPIGatewayStage.Must(b.R)
 		a.Name = b.NameFrom("name")
 		a.AccessLogsEnabled = b.accessLogs()
 	})
 	registerChild("aws_api_gateway_method_settings", "stage_name", stageTypes[:1], func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.APIGatewayStage)
+		a := model.KindAPIGatewayStage.Must(p.R)
 		a.CacheEncrypted = c.Bool("settings[0].cache_data_encrypted", "cache_encrypted", false)
 	})
 	registerChild("aws_wafv2_web_acl_association", "resource_arn", stageTypes[:1], func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.APIGatewayStage)
+		a := model.KindAPIGatewayStage.Must(p.R)
 		a.WAFWebACL = c.String("web_acl_arn", "waf_web_acl", "")
 	})
 }

@@ -5,8 +5,8 @@ import "github.com/vigil-sec/vigil/model"
 // CloudFront: aws_cloudfront_distribution becomes
 // aws.cloudfront.distribution.
 func init() {
-	registerParent("aws_cloudfront_distribution", "aws.cloudfront.distribution", func(b *Builder) {
-		a := b.R.Attributes.(*model.CloudFrontDistribution)
+	registerParent("aws_cloudfront_distribution", model.KindCloudFrontDistribution, func(b *Builder) {
+		a := model.KindCloudFrontDistribution.Must(b.R)
 		// Default behavior first, then ordered behaviors in order.
 		a.ViewerProtocolPolicies = []string{}
 		if b.HasBlock("default_cache_behavior") {

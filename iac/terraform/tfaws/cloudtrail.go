@@ -8,8 +8,8 @@ import (
 
 // CloudTrail trails, with the provider's defaults.
 func init() {
-	registerParent("aws_cloudtrail", "aws.cloudtrail.trail", func(b *Builder) {
-		a := b.R.Attributes.(*model.CloudTrailTrail)
+	registerParent("aws_cloudtrail", model.KindCloudTrailTrail, func(b *Builder) {
+		a := model.KindCloudTrailTrail.Must(b.R)
 		a.Name = b.String("name", "name", "")
 		if a.Name != "" {
 			b.R.Name = a.Name
@@ -45,7 +45,7 @@ func finishTrails(all []*Builder) {
 		if b.In.Type != "aws_cloudtrail" {
 			continue
 		}
-		a := b.R.Attributes.(*model.CloudTrailTrail)
+		a := model.KindCloudTrailTrail.Must(b.R)
 		if a.CloudWatchLogsGroupARN != "" {
 			target := strings.TrimSuffix(a.CloudWatchLogsGroupARN, ":*")
 			if g := first(idx.refs(b, "cloud_watch_logs_group_arn", "aws_cloudwatch_log_group")); g != nil {
@@ -54,7 +54,7 @@ func finishTrails(all []*Builder) {
 				target = g.R.ID
 			} else if _, name, ok := strings.Cut(target, ":log-group:"); ok {
 				for _, g := range groups {
-					if g.In.Module == b.In.Module && g.R.Attributes.(*model.CloudWatchLogGroup).Name == name {
+					if g.In.Module == b.In.Module && model.KindCloudWatchLogGroup.Must(g.R).Name == name {
 						target = g.R.ID
 					}
 				}
@@ -67,7 +67,7 @@ func finishTrails(all []*Builder) {
 				target = bk.R.ID
 			} else {
 				for _, bk := range buckets {
-					if bk.In.Module == b.In.Module && bk.R.Attributes.(*model.S3Bucket).Name == a.S3BucketName {
+					if bk.In.Module == b.In.Module && model.KindS3Bucket.Must(bk.R).Name == a.S3BucketName {
 						target = bk.R.ID
 					}
 				}

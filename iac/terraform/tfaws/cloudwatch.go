@@ -10,8 +10,8 @@ import (
 // configuration names the topic's resource id, as a live alarm names the
 // topic's ARN (its id there), so a rule joins both alike.
 func init() {
-	registerParent("aws_cloudwatch_metric_alarm", "aws.cloudwatch.alarm", func(b *Builder) {
-		a := b.R.Attributes.(*model.CloudWatchAlarm)
+	registerParent("aws_cloudwatch_metric_alarm", model.KindCloudWatchAlarm, func(b *Builder) {
+		a := model.KindCloudWatchAlarm.Must(b.R)
 		a.Name = b.NameFrom("alarm_name")
 		a.MetricName = b.String("metric_name", "metric_name", "")
 		a.Namespace = b.String("namespace", "namespace", "")
@@ -39,7 +39,7 @@ func finishAlarms(all []*Builder) {
 		if b.In.Type != "aws_cloudwatch_metric_alarm" {
 			continue
 		}
-		a := b.R.Attributes.(*model.CloudWatchAlarm)
+		a := model.KindCloudWatchAlarm.Must(b.R)
 		for i, arn := range a.AlarmActionARNs {
 			t := placeholderOf(topics, arn, "aws_sns_topic")
 			if t == nil {
@@ -61,7 +61,7 @@ func topicNamed(topics []*Builder, arn, module string) *Builder {
 	}
 	name := arn[strings.LastIndexByte(arn, ':')+1:]
 	for _, t := range topics {
-		if t.In.Module == module && t.R.Attributes.(*model.SNSTopic).Name == name {
+		if t.In.Module == module && model.KindSNSTopic.Must(t.R).Name == name {
 			return t
 		}
 	}

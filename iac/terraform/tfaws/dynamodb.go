@@ -4,8 +4,8 @@ import "github.com/vigil-sec/vigil/model"
 
 // DynamoDB: aws_dynamodb_table becomes aws.dynamodb.table.
 func init() {
-	registerParent("aws_dynamodb_table", "aws.dynamodb.table", func(b *Builder) {
-		a := b.R.Attributes.(*model.DynamoDBTable)
+	registerParent("aws_dynamodb_table", model.KindDynamoDBTable, func(b *Builder) {
+		a := model.KindDynamoDBTable.Must(b.R)
 		a.Name = b.NameFrom("name")
 		a.PointInTimeRecovery = b.Bool("point_in_time_recovery[0].enabled", "point_in_time_recovery", false)
 		// Without server_side_encryption the table uses the AWS owned key;

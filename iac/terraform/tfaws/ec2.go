@@ -11,10 +11,10 @@ import (
 // subnets, and the region's EBS encryption default.
 func init() {
 	sgTypes := []string{"aws_security_group", "aws_default_security_group"}
-	registerParent("aws_security_group", "aws.ec2.security_group", func(b *Builder) { mapSecurityGroup(b, false) })
-	registerParent("aws_default_security_group", "aws.ec2.security_group", func(b *Builder) { mapSecurityGroup(b, true) })
+	registerParent("aws_security_group", model.KindEC2SecurityGroup, func(b *Builder) { mapSecurityGroup(b, false) })
+	registerParent("aws_default_security_group", model.KindEC2SecurityGroup, func(b *Builder) { mapSecurityGroup(b, true) })
 	registerChild("aws_security_group_rule", "security_group_id", sgTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.EC2SecurityGroup)
+		a := model.KindEC2SecurityGroup.Must(p.R)
 		egress := c.String("type", "", "ingress") == "egress"
 		field, n := "ingress", len(a.Ingress)
 		if egress {
@@ -37,7 +37,7 @@ func init() {
 	})
 	vpcRule := func(egress bool) func(p *Builder, c *Child) {
 		return func(p *Builder, c *Child) {
-			a := p.R.Attributes.(*model.EC2SecurityGroup)
+			a := model.KindEC2SecurityGroup.Must(p.R)
 			field, n := "ingress", len(a.Ingress)
 			if egress {
 				field, n = "egress", len(a.Egress)
@@ -76,10 +76,10 @@ func init() {
 	registerChild("aws_vpc_security_group_egress_rule", "security_group_id", sgTypes, vpcRule(true))
 
 	naclTypes := []string{"aws_network_acl", "aws_default_network_acl"}
-	registerParent("aws_network_acl", "aws.ec2.network_acl", func(b *Builder) { mapNetworkACL(b, false) })
-	registerParent("aws_default_network_acl", "aws.ec2.network_acl", func(b *Builder) { mapNetworkACL(b, true) })
+	registerParent("aws_network_acl", model.KindEC2NetworkACL, func(b *Builder) { mapNetworkACL(b, false) })
+	registerParent("aws_default_network_acl", model.KindEC2NetworkACL, func(b *Builder) { mapNetworkACL(b, true) })
 	registerChild("aws_network_acl_rule", "network_acl_id", naclTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.EC2NetworkACL)
+		a := model.KindEC2NetworkACL.Must(p.R)
 		base := model.Path("entries", len(a.Entries))
 		e := model.NetworkACLRule{
 			RuleNumber:    c.Int("rule_number", base+".rule_number", 0),
@@ -95,10 +95,10 @@ func init() {
 		a.Entries = append(a.Entries, e)
 	})
 
-	registerParent("aws_instance", "aws.ec2.instance", mapInstance)
-	registerParent("aws_launch_template", "aws.ec2.launch_template", mapLaunchTemplate)
-	registerParent("aws_ebs_volume", "aws.ec2.volume", func(b *Builder) {
-		a := b.R.Attributes.(*model.EC2Volume)
+	registerParent("aws_instance", model.KindEC2Instance, mapInstance)
+	registerParent("aws_launch_template", model.KindEC2LaunchTemplate, mapLaunchTemplate)
+	registerParent("aws_ebs_volume", model.KindEC2Volume, func(b *Builder) {
+		a := model.KindEC2Volume.Must(b.R)
 		a.Encrypted = b.Bool("encrypted", "encrypted", false)
 		if !b.Has("encrypted") && b.Has("snapshot_id") {
 			// A volume from a snapshot inherits the snapshot's encryption.
@@ -111,25 +111,25 @@ func init() {
 	})
 
 	vpcTypes := []string{"aws_vpc", "aws_default_vpc"}
-	registerParent("aws_vpc", "aws.ec2.vpc", func(b *Builder) {
-		a := b.R.Attributes.(*model.EC2VPC)
+	registerParent("aws_vpc", model.KindEC2VPC, func(b *Builder) {
+		a := model.KindEC2VPC.Must(b.R)
 		a.CIDRBlock = b.String("cidr_block", "cidr_block", "")
 	})
-	registerParent("aws_default_vpc", "aws.ec2.vpc", func(b *Builder) {
-		a := b.R.Attributes.(*model.EC2VPC)
+	registerParent("aws_default_vpc", model.KindEC2VPC, func(b *Builder) {
+		a := model.KindEC2VPC.Must(b.R)
 		a.IsDefault = true
 		a.CIDRBlock = b.String("cidr_block", "cidr_block", "")
 	})
 	registerChild("aws_flow_log", "vpc_id", vpcTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.EC2VPC).FlowLogsEnabled = true
+		model.KindEC2VPC.Must(p.R).FlowLogsEnabled = true
 		locateBlock(c, "flow_logs_enabled")
 	})
 
-	registerParent("aws_subnet", "aws.ec2.subnet", func(b *Builder) { mapSubnet(b, false) })
-	registerParent("aws_default_subnet", "aws.ec2.subnet", func(b *Builder) { mapSubnet(b, true) })
+	registerParent("aws_subnet", model.KindEC2Subnet, func(b *Builder) { mapSubnet(b, false) })
+	registerParent("aws_default_subnet", model.KindEC2Subnet, func(b *Builder) { mapSubnet(b, true) })
 
-	registerParent("aws_ebs_encryption_by_default", "aws.region", func(b *Builder) {
-		a := b.R.Attributes.(*model.AWSRegion)
+	registerParent("aws_ebs_encryption_by_default", model.KindAWSRegion, func(b *Builder) {
+		a := model.KindAWSRegion.Must(b.R)
 		enabled := b.Bool("enabled", "ebs_encryption_by_default", true)
 		if !b.R.IsUnknown("ebs_encryption_by_default") {
 			a.EBSEncryptionByDefault = &enabled
@@ -138,12 +138,12 @@ func init() {
 
 	// Instance profiles are not a kind of their own; they are kept long
 	// enough for instances to find the role behind them.
-	registerParent("aws_iam_instance_profile", "", func(b *Builder) { b.drop = true })
+	registerHelper("aws_iam_instance_profile", func(b *Builder) { b.drop = true })
 	finishers = append(finishers, finishInstances)
 }
 
 func mapSecurityGroup(b *Builder, isDefault bool) {
-	a := b.R.Attributes.(*model.EC2SecurityGroup)
+	a := model.KindEC2SecurityGroup.Must(b.R)
 	a.IsDefault = isDefault
 	a.Name = b.String("name", "name", "")
 	if isDefault {
@@ -199,7 +199,7 @@ func readSGRule(b *Builder, tf, base string) model.SecurityGroupRule {
 }
 
 func mapNetworkACL(b *Builder, isDefault bool) {
-	a := b.R.Attributes.(*model.EC2NetworkACL)
+	a := model.KindEC2NetworkACL.Must(b.R)
 	a.IsDefault = isDefault
 	a.VPCID = b.String("vpc_id", "vpc_id", "")
 	for _, dir := range []string{"ingress", "egress"} {
@@ -222,7 +222,7 @@ func mapNetworkACL(b *Builder, isDefault bool) {
 }
 
 func mapInstance(b *Builder) {
-	a := b.R.Attributes.(*model.EC2Instance)
+	a := model.KindEC2Instance.Must(b.R)
 	a.InstanceType = b.String("instance_type", "instance_type", "")
 	a.ImageID = b.String("ami", "image_id", "")
 	a.State = b.String("instance_state", "state", "running")
@@ -273,7 +273,7 @@ func readBlockDevice(b *Builder, tf, base string, root bool) model.BlockDevice {
 }
 
 func mapLaunchTemplate(b *Builder) {
-	a := b.R.Attributes.(*model.EC2LaunchTemplate)
+	a := model.KindEC2LaunchTemplate.Must(b.R)
 	a.Name = b.String("name", "name", "")
 	if a.Name != "" {
 		b.R.Name = a.Name
@@ -299,7 +299,7 @@ func mapLaunchTemplate(b *Builder) {
 }
 
 func mapSubnet(b *Builder, isDefault bool) {
-	a := b.R.Attributes.(*model.EC2Subnet)
+	a := model.KindEC2Subnet.Must(b.R)
 	a.VPCID = b.String("vpc_id", "vpc_id", "")
 	a.CIDRBlock = b.String("cidr_block", "cidr_block", "")
 	a.AvailabilityZone = b.String("availability_zone", "availability_zone", "")
@@ -331,7 +331,7 @@ func finishInstances(all []*Builder) {
 		if b.In.Type != "aws_instance" {
 			continue
 		}
-		a := b.R.Attributes.(*model.EC2Instance)
+		a := model.KindEC2Instance.Must(b.R)
 		subnet := ref(b, "subnet_id", "aws_subnet", "aws_default_subnet")
 		if subnet != nil {
 			// The subnet's id is not known before apply: name it by its
@@ -343,7 +343,7 @@ func finishInstances(all []*Builder) {
 		}
 		if !b.Has("associate_public_ip_address") {
 			if subnet != nil && !subnet.R.IsUnknown("map_public_ip_on_launch") {
-				a.HasPublicIP = subnet.R.Attributes.(*model.EC2Subnet).MapPublicIPOnLaunch
+				a.HasPublicIP = model.KindEC2Subnet.Must(subnet.R).MapPublicIPOnLaunch
 			} else {
 				b.R.MarkUnknown("has_public_ip")
 			}

@@ -15,44 +15,44 @@ import (
 var rtTypes = []string{"aws_route_table", "aws_default_route_table"}
 
 func init() {
-	registerParent("aws_route_table", "aws.ec2.route_table", func(b *Builder) { mapRouteTable(b, false) })
+	registerParent("aws_route_table", model.KindEC2RouteTable, func(b *Builder) { mapRouteTable(b, false) })
 	// The default route table is the VPC's main one.
-	registerParent("aws_default_route_table", "aws.ec2.route_table", func(b *Builder) { mapRouteTable(b, true) })
+	registerParent("aws_default_route_table", model.KindEC2RouteTable, func(b *Builder) { mapRouteTable(b, true) })
 	registerChild("aws_route", "route_table_id", rtTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.EC2RouteTable)
+		a := model.KindEC2RouteTable.Must(p.R)
 		base := model.Path("routes", len(a.Routes))
 		a.Routes = append(a.Routes, readRoute(c, "", base))
 		locateBlock(c, base)
 	})
 	registerChild("aws_route_table_association", "route_table_id", rtTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.EC2RouteTable)
+		a := model.KindEC2RouteTable.Must(p.R)
 		if s := c.String("subnet_id", "subnets", ""); s != "" {
 			a.Subnets = append(a.Subnets, s)
 		}
 	})
 	registerChild("aws_main_route_table_association", "route_table_id", rtTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.EC2RouteTable).IsMain = true
+		model.KindEC2RouteTable.Must(p.R).IsMain = true
 	})
 	registerChild("aws_network_acl_association", "network_acl_id", []string{"aws_network_acl", "aws_default_network_acl"}, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.EC2NetworkACL)
+		a := model.KindEC2NetworkACL.Must(p.R)
 		if s := c.String("subnet_id", "subnets", ""); s != "" {
 			a.Subnets = append(a.Subnets, s)
 		}
 	})
-	registerParent("aws_internet_gateway", "aws.ec2.internet_gateway", func(b *Builder) {
-		a := b.R.Attributes.(*model.EC2InternetGateway)
+	registerParent("aws_internet_gateway", model.KindEC2InternetGateway, func(b *Builder) {
+		a := model.KindEC2InternetGateway.Must(b.R)
 		a.VPCIDs = []string{}
 		if v := b.String("vpc_id", "vpc_ids", ""); v != "" {
 			a.VPCIDs = append(a.VPCIDs, v)
 		}
 	})
-	registerParent("aws_eip", "", func(b *Builder) { b.drop = true })
-	registerParent("aws_eip_association", "", func(b *Builder) { b.drop = true })
+	registerHelper("aws_eip", func(b *Builder) { b.drop = true })
+	registerHelper("aws_eip_association", func(b *Builder) { b.drop = true })
 	finishers = append(finishers, finishRouting)
 }
 
 func mapRouteTable(b *Builder, main bool) {
-	a := b.R.Attributes.(*model.EC2RouteTable)
+	a := model.KindEC2RouteTable.Must(b.R)
 	a.IsMain = main
 	a.VPCID = b.String("vpc_id", "vpc_id", "")
 	a.Subnets = []string{}
@@ -168,7 +168,7 @@ func finishRouting(all []*Builder) {
 			v, _ = b.In.Values["instance_id"].(string)
 		}
 		if in := placeholderOf(instances, v, "aws_instance"); in != nil {
-			in.R.Attributes.(*model.EC2Instance).HasPublicIP = true
+			model.KindEC2Instance.Must(in.R).HasPublicIP = true
 			in.R.Unknown = slices.DeleteFunc(in.R.Unknown, func(p string) bool { return p == "has_public_ip" })
 		}
 	}

@@ -11,11 +11,11 @@ import (
 func init() {
 	lbTypes := []string{"aws_lb", "aws_alb"}
 	for _, t := range lbTypes {
-		registerParent(t, "aws.elbv2.load_balancer", mapLB)
+		registerParent(t, model.KindELBv2LoadBalancer, mapLB)
 	}
 	for _, t := range []string{"aws_lb_listener", "aws_alb_listener"} {
 		registerChild(t, "load_balancer_arn", lbTypes, func(p *Builder, c *Child) {
-			a := p.R.Attributes.(*model.ELBv2LoadBalancer)
+			a := model.KindELBv2LoadBalancer.Must(p.R)
 			base := model.Path("listeners", len(a.Listeners))
 			defProto := "HTTP"
 			if a.Type == "network" {
@@ -40,7 +40,7 @@ func init() {
 	}
 	wafChild := func(aclAttr string) func(p *Builder, c *Child) {
 		return func(p *Builder, c *Child) {
-			a := p.R.Attributes.(*model.ELBv2LoadBalancer)
+			a := model.KindELBv2LoadBalancer.Must(p.R)
 			acl := c.String(aclAttr, "", "")
 			if acl == "" {
 				// Not known before apply, but an association exists.
@@ -58,8 +58,8 @@ func init() {
 	registerChild("aws_wafv2_web_acl_association", "resource_arn", lbTypes, wafChild("web_acl_arn"))
 	registerChild("aws_wafregional_web_acl_association", "resource_arn", lbTypes, wafChild("web_acl_id"))
 
-	registerParent("aws_elb", "aws.elb.load_balancer", func(b *Builder) {
-		a := b.R.Attributes.(*model.ELBLoadBalancer)
+	registerParent("aws_elb", model.KindELBLoadBalancer, func(b *Builder) {
+		a := model.KindELBLoadBalancer.Must(b.R)
 		a.Name = b.String("name", "name", "")
 		if a.Name != "" {
 			b.R.Name = a.Name
@@ -82,7 +82,7 @@ func init() {
 }
 
 func mapLB(b *Builder) {
-	a := b.R.Attributes.(*model.ELBv2LoadBalancer)
+	a := model.KindELBv2LoadBalancer.Must(b.R)
 	a.Name = b.String("name", "name", "")
 	if a.Name != "" {
 		b.R.Name = a.Name

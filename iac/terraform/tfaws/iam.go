@@ -10,16 +10,16 @@ import (
 // policies (inline blocks or split resources), managed policy attachments
 // and group memberships.
 func init() {
-	registerParent("aws_iam_policy", "aws.iam.policy", func(b *Builder) {
-		a := b.R.Attributes.(*model.IAMPolicy)
+	registerParent("aws_iam_policy", model.KindIAMPolicy, func(b *Builder) {
+		a := model.KindIAMPolicy.Must(b.R)
 		a.Name = nameOrUnknown(b)
 		a.Path = b.String("path", "path", "/")
 		a.Document = b.Policy("policy", "document")
 	})
 
 	roleTypes := []string{"aws_iam_role"}
-	registerParent("aws_iam_role", "aws.iam.role", func(b *Builder) {
-		a := b.R.Attributes.(*model.IAMRole)
+	registerParent("aws_iam_role", model.KindIAMRole, func(b *Builder) {
+		a := model.KindIAMRole.Must(b.R)
 		a.Name = nameOrUnknown(b)
 		a.Path = b.String("path", "path", "/")
 		a.AssumeRolePolicy = b.Policy("assume_role_policy", "assume_role_policy")
@@ -29,38 +29,38 @@ func init() {
 		a.MaxSessionDuration = b.Int("max_session_duration", "max_session_duration", 3600)
 	})
 	registerChild("aws_iam_role_policy", "role", roleTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMRole)
+		a := model.KindIAMRole.Must(p.R)
 		a.InlinePolicies = append(a.InlinePolicies, readInlinePolicy(c, len(a.InlinePolicies)))
 	})
 	registerChild("aws_iam_role_policy_attachment", "role", roleTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMRole)
+		a := model.KindIAMRole.Must(p.R)
 		a.AttachedPolicies = attachPolicy(p, c, a.AttachedPolicies)
 	})
 
 	userTypes := []string{"aws_iam_user"}
-	registerParent("aws_iam_user", "aws.iam.user", func(b *Builder) {
-		a := b.R.Attributes.(*model.IAMUser)
+	registerParent("aws_iam_user", model.KindIAMUser, func(b *Builder) {
+		a := model.KindIAMUser.Must(b.R)
 		a.Name = nameOrUnknown(b)
 		a.Path = b.String("path", "path", "/")
 	})
 	registerChild("aws_iam_user_policy", "user", userTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMUser)
+		a := model.KindIAMUser.Must(p.R)
 		a.InlinePolicies = append(a.InlinePolicies, readInlinePolicy(c, len(a.InlinePolicies)))
 	})
 	registerChild("aws_iam_user_policy_attachment", "user", userTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMUser)
+		a := model.KindIAMUser.Must(p.R)
 		a.AttachedPolicies = attachPolicy(p, c, a.AttachedPolicies)
 	})
 	registerChild("aws_iam_user_login_profile", "user", userTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.IAMUser).LoginProfile = true
+		model.KindIAMUser.Must(p.R).LoginProfile = true
 		locateBlock(c, "login_profile")
 	})
 	registerChild("aws_iam_user_group_membership", "user", userTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMUser)
+		a := model.KindIAMUser.Must(p.R)
 		a.Groups = appendUnique(a.Groups, c.Strings("groups", "groups")...)
 	})
 	registerChild("aws_iam_access_key", "user", userTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMUser)
+		a := model.KindIAMUser.Must(p.R)
 		base := model.Path("access_keys", len(a.AccessKeys))
 		a.AccessKeys = append(a.AccessKeys, model.IAMAccessKey{
 			Active: c.String("status", base+".active", "Active") == "Active",
@@ -69,22 +69,22 @@ func init() {
 	})
 
 	groupTypes := []string{"aws_iam_group"}
-	registerParent("aws_iam_group", "aws.iam.group", func(b *Builder) {
-		a := b.R.Attributes.(*model.IAMGroup)
+	registerParent("aws_iam_group", model.KindIAMGroup, func(b *Builder) {
+		a := model.KindIAMGroup.Must(b.R)
 		a.Name = nameOrUnknown(b)
 	})
 	registerChild("aws_iam_group_policy", "group", groupTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMGroup)
+		a := model.KindIAMGroup.Must(p.R)
 		a.InlinePolicies = append(a.InlinePolicies, readInlinePolicy(c, len(a.InlinePolicies)))
 	})
 	registerChild("aws_iam_group_policy_attachment", "group", groupTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.IAMGroup)
+		a := model.KindIAMGroup.Must(p.R)
 		a.AttachedPolicies = attachPolicy(p, c, a.AttachedPolicies)
 	})
 
 	// These name many parents at once, so they are resolved by a finisher.
-	registerParent("aws_iam_policy_attachment", "", func(b *Builder) { b.drop = true })
-	registerParent("aws_iam_group_membership", "", func(b *Builder) { b.drop = true })
+	registerHelper("aws_iam_policy_attachment", func(b *Builder) { b.drop = true })
+	registerHelper("aws_iam_group_membership", func(b *Builder) { b.drop = true })
 	finishers = append(finishers, finishIAM)
 }
 
@@ -210,7 +210,7 @@ func finishIAM(all []*Builder) {
 			gname, _ := b.In.Values["group"].(string)
 			g := find(b, "group", "aws_iam_group", gname)
 			if g != nil {
-				gname = g.R.Attributes.(*model.IAMGroup).Name
+				gname = model.KindIAMGroup.Must(g.R).Name
 			}
 			if gname == "" {
 				continue
@@ -227,7 +227,7 @@ func finishIAM(all []*Builder) {
 				}
 			}
 			for u := range users {
-				a := u.R.Attributes.(*model.IAMUser)
+				a := model.KindIAMUser.Must(u.R)
 				a.Groups = appendUnique(a.Groups, gname)
 			}
 		}
@@ -266,7 +266,7 @@ func finishIAM(all []*Builder) {
 				}
 			}
 			if pol := policies[list[i]]; pol != nil {
-				pol.R.Attributes.(*model.IAMPolicy).Attachments++
+				model.KindIAMPolicy.Must(pol.R).Attachments++
 			}
 		}
 	}

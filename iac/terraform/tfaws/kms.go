@@ -5,8 +5,8 @@ import "github.com/vigil-sec/vigil/model"
 // KMS: aws_kms_key (customer managed by construction), joined with an
 // aws_kms_key_policy.
 func init() {
-	registerParent("aws_kms_key", "aws.kms.key", func(b *Builder) {
-		a := b.R.Attributes.(*model.KMSKey)
+	registerParent("aws_kms_key", model.KindKMSKey, func(b *Builder) {
+		a := model.KindKMSKey.Must(b.R)
 		a.Description = b.String("description", "description", "")
 		a.KeyManager = "CUSTOMER"
 		a.KeyUsage = b.String("key_usage", "key_usage", "ENCRYPT_DECRYPT")
@@ -17,6 +17,6 @@ func init() {
 		a.Policy = b.Policy("policy", "policy")
 	})
 	registerChild("aws_kms_key_policy", "key_id", []string{"aws_kms_key"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.KMSKey).Policy = c.Policy("policy", "policy")
+		model.KindKMSKey.Must(p.R).Policy = c.Policy("policy", "policy")
 	})
 }

@@ -11,8 +11,8 @@ import (
 // statements and its aws_lambda_function_url.
 func init() {
 	fnTypes := []string{"aws_lambda_function"}
-	registerParent("aws_lambda_function", "aws.lambda.function", func(b *Builder) {
-		a := b.R.Attributes.(*model.LambdaFunction)
+	registerParent("aws_lambda_function", model.KindLambdaFunction, func(b *Builder) {
+		a := model.KindLambdaFunction.Must(b.R)
 		a.Name = b.NameFrom("function_name")
 		a.Runtime = b.String("runtime", "runtime", "")
 		a.Role = b.String("role", "role", "")
@@ -25,7 +25,7 @@ func init() {
 		}
 	})
 	registerChild("aws_lambda_permission", "function_name", fnTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.LambdaFunction)
+		a := model.KindLambdaFunction.Must(p.R)
 		i := len(a.Permissions)
 		at := func(field string) string { return model.Path("permissions", i, field) }
 		perm := model.LambdaPermission{
@@ -41,7 +41,7 @@ func init() {
 		c.locate("", model.Path("permissions", i))
 	})
 	registerChild("aws_lambda_function_url", "function_name", fnTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.LambdaFunction)
+		a := model.KindLambdaFunction.Must(p.R)
 		a.URLAuthType = c.String("authorization_type", "url_auth_type", "")
 	})
 }

@@ -4,8 +4,8 @@ import "github.com/vigil-sec/vigil/model"
 
 // CloudWatch Logs: aws_cloudwatch_log_group becomes aws.logs.log_group.
 func init() {
-	registerParent("aws_cloudwatch_log_group", "aws.logs.log_group", func(b *Builder) {
-		a := b.R.Attributes.(*model.CloudWatchLogGroup)
+	registerParent("aws_cloudwatch_log_group", model.KindCloudWatchLogGroup, func(b *Builder) {
+		a := model.KindCloudWatchLogGroup.Must(b.R)
 		a.Name = b.NameFrom("name", "name_prefix")
 		a.KMSKeyID = b.String("kms_key_id", "kms_key_id", "")
 		a.RetentionInDays = b.Int("retention_in_days", "retention_in_days", 0)
@@ -16,7 +16,7 @@ func init() {
 // Metric filters join their log group (log_group_name names it).
 func init() {
 	registerChild("aws_cloudwatch_log_metric_filter", "log_group_name", []string{"aws_cloudwatch_log_group"}, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.CloudWatchLogGroup)
+		a := model.KindCloudWatchLogGroup.Must(p.R)
 		base := model.Path("metric_filters", len(a.MetricFilters))
 		f := model.LogMetricFilter{
 			Name:            c.String("name", base+".name", ""),

@@ -9,8 +9,8 @@ import (
 // RDS: aws_db_instance and aws_rds_cluster_instance become aws.rds.instance,
 // aws_rds_cluster becomes aws.rds.cluster.
 func init() {
-	registerParent("aws_db_instance", "aws.rds.instance", func(b *Builder) {
-		a := b.R.Attributes.(*model.RDSInstance)
+	registerParent("aws_db_instance", model.KindRDSInstance, func(b *Builder) {
+		a := model.KindRDSInstance.Must(b.R)
 		b.NameFrom("identifier", "identifier_prefix")
 		a.Engine = b.String("engine", "engine", "")
 		a.EngineVersion = b.String("engine_version", "engine_version", "")
@@ -34,8 +34,8 @@ func init() {
 	})
 	// Aurora instances: storage, backups, deletion protection and IAM
 	// authentication are cluster settings; rules skip them on members.
-	registerParent("aws_rds_cluster_instance", "aws.rds.instance", func(b *Builder) {
-		a := b.R.Attributes.(*model.RDSInstance)
+	registerParent("aws_rds_cluster_instance", model.KindRDSInstance, func(b *Builder) {
+		a := model.KindRDSInstance.Must(b.R)
 		b.NameFrom("identifier", "identifier_prefix")
 		a.Engine = b.String("engine", "engine", "")
 		a.EngineVersion = b.String("engine_version", "engine_version", "")
@@ -54,8 +54,8 @@ func init() {
 		a.PerformanceInsightsEnabled = b.Bool("performance_insights_enabled", "performance_insights_enabled", false)
 		a.BackupRetentionPeriod = 0
 	})
-	registerParent("aws_rds_cluster", "aws.rds.cluster", func(b *Builder) {
-		a := b.R.Attributes.(*model.RDSCluster)
+	registerParent("aws_rds_cluster", model.KindRDSCluster, func(b *Builder) {
+		a := model.KindRDSCluster.Must(b.R)
 		b.NameFrom("cluster_identifier", "cluster_identifier_prefix")
 		a.Engine = b.String("engine", "engine", "aurora")
 		a.KMSKeyID = b.String("kms_key_id", "kms_key_id", "")

@@ -11,8 +11,8 @@ import (
 // arguments of v3, joined into one aws.s3.bucket.
 func init() {
 	bucketTypes := []string{"aws_s3_bucket"}
-	registerParent("aws_s3_bucket", "aws.s3.bucket", func(b *Builder) {
-		a := b.R.Attributes.(*model.S3Bucket)
+	registerParent("aws_s3_bucket", model.KindS3Bucket, func(b *Builder) {
+		a := model.KindS3Bucket.Must(b.R)
 		a.Name = b.String("bucket", "name", "")
 		if a.Name != "" {
 			b.R.Name = a.Name
@@ -60,7 +60,7 @@ func init() {
 		}
 	})
 	registerChild("aws_s3_bucket_acl", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.S3Bucket)
+		a := model.KindS3Bucket.Must(p.R)
 		if c.Has("acl") {
 			a.CannedACL = c.String("acl", "canned_acl", "private")
 		}
@@ -79,10 +79,10 @@ func init() {
 		}
 	})
 	registerChild("aws_s3_bucket_policy", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.S3Bucket).Policy = c.Policy("policy", "policy")
+		model.KindS3Bucket.Must(p.R).Policy = c.Policy("policy", "policy")
 	})
 	registerChild("aws_s3_bucket_public_access_block", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.S3Bucket).PublicAccessBlock = &model.S3PublicAccessBlock{
+		model.KindS3Bucket.Must(p.R).PublicAccessBlock = &model.S3PublicAccessBlock{
 			BlockPublicACLs:       c.Bool("block_public_acls", "public_access_block.block_public_acls", false),
 			IgnorePublicACLs:      c.Bool("ignore_public_acls", "public_access_block.ignore_public_acls", false),
 			BlockPublicPolicy:     c.Bool("block_public_policy", "public_access_block.block_public_policy", false),
@@ -91,24 +91,24 @@ func init() {
 		c.locate("", "public_access_block")
 	})
 	registerChild("aws_s3_bucket_server_side_encryption_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		c.applyEncryption(p.R.Attributes.(*model.S3Bucket), "rule[0].apply_server_side_encryption_by_default[0]")
+		c.applyEncryption(model.KindS3Bucket.Must(p.R), "rule[0].apply_server_side_encryption_by_default[0]")
 	})
 	registerChild("aws_s3_bucket_versioning", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.S3Bucket)
+		a := model.KindS3Bucket.Must(p.R)
 		a.Versioning.Enabled = c.String("versioning_configuration[0].status", "versioning.enabled", "") == "Enabled"
 		a.Versioning.MFADelete = c.String("versioning_configuration[0].mfa_delete", "versioning.mfa_delete", "") == "Enabled"
 	})
 	registerChild("aws_s3_bucket_logging", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.S3Bucket)
+		a := model.KindS3Bucket.Must(p.R)
 		a.Logging.Enabled = true
 		a.Logging.TargetBucket = c.String("target_bucket", "logging.target_bucket", "")
 		c.locate("", "logging.enabled")
 	})
 	registerChild("aws_s3_bucket_object_lock_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.S3Bucket).ObjectLockEnabled = c.String("object_lock_enabled", "object_lock_enabled", "Enabled") == "Enabled"
+		model.KindS3Bucket.Must(p.R).ObjectLockEnabled = c.String("object_lock_enabled", "object_lock_enabled", "Enabled") == "Enabled"
 	})
 	registerChild("aws_s3_bucket_lifecycle_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		a := p.R.Attributes.(*model.S3Bucket)
+		a := model.KindS3Bucket.Must(p.R)
 		for _, r := range c.Blocks("rule") {
 			if strings.EqualFold(str(r["status"]), "Enabled") {
 				a.LifecycleRules++
@@ -116,7 +116,7 @@ func init() {
 		}
 	})
 	registerChild("aws_s3_bucket_ownership_controls", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.S3Bucket).ObjectOwnership = c.String("rule[0].object_ownership", "object_ownership", "")
+		model.KindS3Bucket.Must(p.R).ObjectOwnership = c.String("rule[0].object_ownership", "object_ownership", "")
 	})
 }
 

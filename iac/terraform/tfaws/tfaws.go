@@ -34,8 +34,15 @@ var (
 )
 
 // registerParent declares how a Terraform type becomes a normalized kind.
-func registerParent(tfType, kind string, fn func(b *Builder)) {
-	parents[tfType] = parentMapper{kind: kind, fn: fn}
+func registerParent(tfType string, kind model.AnyKind, fn func(b *Builder)) {
+	parents[tfType] = parentMapper{kind: kind.Name(), fn: fn}
+}
+
+// registerHelper declares a Terraform type that is no kind of its own
+// but is kept while mapping for the finishers (an instance profile, an
+// elastic IP); b.drop removes it from the output.
+func registerHelper(tfType string, fn func(b *Builder)) {
+	parents[tfType] = parentMapper{fn: fn}
 }
 
 // registerChild declares how a dependent Terraform type joins its parent.
@@ -90,7 +97,7 @@ func Map(insts []*instance.Instance, source string) []*model.Resource {
 	// What a configuration does not declare about the account or region is
 	// not known, not off.
 	for _, b := range builders {
-		if b.R.Kind == "aws.account" || b.R.Kind == "aws.region" {
+		if model.KindAWSAccount.Is(b.R) || model.KindAWSRegion.Is(b.R) {
 			b.R.MarkNullUnknown()
 		}
 	}

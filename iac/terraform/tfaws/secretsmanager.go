@@ -5,8 +5,8 @@ import "github.com/vigil-sec/vigil/model"
 // Secrets Manager: aws_secretsmanager_secret joined with its
 // aws_secretsmanager_secret_rotation.
 func init() {
-	registerParent("aws_secretsmanager_secret", "aws.secretsmanager.secret", func(b *Builder) {
-		a := b.R.Attributes.(*model.SecretsManagerSecret)
+	registerParent("aws_secretsmanager_secret", model.KindSecretsManagerSecret, func(b *Builder) {
+		a := model.KindSecretsManagerSecret.Must(b.R)
 		a.Name = b.NameFrom("name", "name_prefix")
 		// Empty means the AWS managed aws/secretsmanager key.
 		a.KMSKeyID = b.String("kms_key_id", "kms_key_id", "")
@@ -17,7 +17,7 @@ func init() {
 		}
 	})
 	registerChild("aws_secretsmanager_secret_rotation", "secret_id", []string{"aws_secretsmanager_secret"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.SecretsManagerSecret).RotationEnabled = true
+		model.KindSecretsManagerSecret.Must(p.R).RotationEnabled = true
 		c.locate("", "rotation_enabled")
 	})
 }

@@ -5,21 +5,10 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// ECR repositories (joined with aws_ecr_repository_policy) and EKS clusters.
+// EKS clusters.
 func init() {
-	registerParent("aws_ecr_repository", "aws.ecr.repository", func(b *Builder) {
-		a := b.R.Attributes.(*model.ECRRepository)
-		a.Name = b.NameFrom("name")
-		a.ScanOnPush = b.Bool("image_scanning_configuration[0].scan_on_push", "scan_on_push", false)
-		a.ImageTagMutability = b.String("image_tag_mutability", "image_tag_mutability", "MUTABLE")
-		a.EncryptionType = b.String("encryption_configuration[0].encryption_type", "encryption_type", "AES256")
-	})
-	registerChild("aws_ecr_repository_policy", "repository", []string{"aws_ecr_repository"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.ECRRepository).Policy = c.Policy("policy", "policy")
-	})
-
-	registerParent("aws_eks_cluster", "aws.eks.cluster", func(b *Builder) {
-		a := b.R.Attributes.(*model.EKSCluster)
+	registerParent("aws_eks_cluster", model.KindEKSCluster, func(b *Builder) {
+		a := model.KindEKSCluster.Must(b.R)
 		a.Name = b.NameFrom("name")
 		a.Version = b.String("version", "version", "")
 		a.EndpointPublicAccess = b.Bool("vpc_config[0].endpoint_public_access", "endpoint_public_access", true)

@@ -2,16 +2,10 @@ package tfaws
 
 import "github.com/vigil-sec/vigil/model"
 
-// GuardDuty detectors and AWS Config recorders (joined with the recorder
-// status that starts them).
+// AWS Config recorders, joined with the recorder status that starts them.
 func init() {
-	registerParent("aws_guardduty_detector", "aws.guardduty.detector", func(b *Builder) {
-		a := b.R.Attributes.(*model.GuardDutyDetector)
-		a.Enabled = b.Bool("enable", "enabled", true)
-	})
-
-	registerParent("aws_config_configuration_recorder", "aws.config.recorder", func(b *Builder) {
-		a := b.R.Attributes.(*model.ConfigRecorder)
+	registerParent("aws_config_configuration_recorder", model.KindConfigRecorder, func(b *Builder) {
+		a := model.KindConfigRecorder.Must(b.R)
 		a.Name = b.String("name", "name", "default")
 		b.R.Name = a.Name
 		// Omitting recording_group records all regional types but no
@@ -27,6 +21,6 @@ func init() {
 		a.Recording = false
 	})
 	registerChild("aws_config_configuration_recorder_status", "name", []string{"aws_config_configuration_recorder"}, func(p *Builder, c *Child) {
-		p.R.Attributes.(*model.ConfigRecorder).Recording = c.Bool("is_enabled", "recording", false)
+		model.KindConfigRecorder.Must(p.R).Recording = c.Bool("is_enabled", "recording", false)
 	})
 }

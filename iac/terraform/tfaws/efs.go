@@ -4,8 +4,8 @@ import "github.com/vigil-sec/vigil/model"
 
 // EFS: aws_efs_file_system becomes aws.efs.file_system.
 func init() {
-	registerParent("aws_efs_file_system", "aws.efs.file_system", func(b *Builder) {
-		a := b.R.Attributes.(*model.EFSFileSystem)
+	registerParent("aws_efs_file_system", model.KindEFSFileSystem, func(b *Builder) {
+		a := model.KindEFSFileSystem.Must(b.R)
 		if n, ok := b.R.Tags["Name"]; ok && n != "" {
 			b.R.Name = n
 		} else {

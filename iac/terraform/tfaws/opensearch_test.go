@@ -7,28 +7,6 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-func TestElastiCacheDefaults(t *testing.T) {
-	redis := inst("aws_elasticache_replication_group", "r", map[string]any{"auth_token": "x"}, nil)
-	valkey := inst("aws_elasticache_replication_group", "v", map[string]any{"engine": "valkey"}, nil)
-	rs := mapKind(t, "aws.elasticache.replication_group", 2, redis, valkey)
-	if a := rs[0].Attributes.(*model.ElastiCacheReplicationGroup); a.AtRestEncryption || a.TransitEncryption || !a.AuthTokenSet {
-		t.Errorf("redis: %+v", a)
-	}
-	if a := rs[1].Attributes.(*model.ElastiCacheReplicationGroup); !a.AtRestEncryption || a.AuthTokenSet {
-		t.Errorf("valkey: %+v", a)
-	}
-}
-
-func TestRedshiftDefaultsAndLogging(t *testing.T) {
-	c := inst("aws_redshift_cluster", "dw", map[string]any{"cluster_identifier": "dw", "id": instance.Unknown}, nil)
-	l := inst("aws_redshift_logging", "dw", map[string]any{"cluster_identifier": instance.Unknown},
-		map[string][]string{"cluster_identifier": {"aws_redshift_cluster.dw"}})
-	a := mapKind(t, "aws.redshift.cluster", 1, c, l)[0].Attributes.(*model.RedshiftCluster)
-	if !a.Encrypted || a.PubliclyAccessible || !a.LoggingEnabled {
-		t.Errorf("redshift: %+v", a)
-	}
-}
-
 func TestOpenSearchEndpointOptions(t *testing.T) {
 	tests := []struct {
 		name   string

@@ -6,12 +6,6 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-func TestGuardDutyDefault(t *testing.T) {
-	if a := mapKind(t, "aws.guardduty.detector", 1, inst("aws_guardduty_detector", "main", map[string]any{}, nil))[0].Attributes.(*model.GuardDutyDetector); !a.Enabled {
-		t.Error("a detector is enabled unless enable = false")
-	}
-}
-
 func TestConfigRecorderStatusJoin(t *testing.T) {
 	rec := inst("aws_config_configuration_recorder", "main", map[string]any{"name": "default"}, nil)
 	a := mapKind(t, "aws.config.recorder", 1, rec)[0].Attributes.(*model.ConfigRecorder)
