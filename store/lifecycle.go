@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vigil-sec/vigil/model"
@@ -84,38 +86,87 @@ func (w *writer) PutFindings(_ context.Context, fs ...model.Finding) error {
 	if w.done {
 		return errors.New("store: snapshot already committed or aborted")
 	}
+	if err := w.ready(); err != nil {
+		return err
+	}
+	pre := w.prepareFindings(fs)
 	for i := range fs {
-		f := &fs[i]
+		f, p := &fs[i], &pre[i]
 		rank := verdictRank(f.Status)
 		if rank == 0 {
 			continue
 		}
-		fp := f.Fingerprint()
-		if v := w.verdicts[fp]; v != nil && v.rank >= rank {
+		if p.err != nil {
+			return fmt.Errorf("store: finding %s on %s: %w", f.RuleID, f.Resource.ID, p.err)
+		}
+		if v := w.verdicts[p.fp]; v != nil && v.rank >= rank {
 			continue
 		}
 		if rank <= 2 {
 			// A pass or an error changes only a finding that is open.
-			if old := w.existing[fp]; old == nil || old.status == StatusResolved {
+			if old := w.existing[p.fp]; old == nil || old.status == StatusResolved {
 				continue
 			}
 		}
 		v := &verdict{rank: rank}
 		if rank >= 3 {
-			h, detail, err := w.h.finding(*f)
-			if err != nil {
-				return fmt.Errorf("store: finding %s on %s: %w", f.RuleID, f.Resource.ID, err)
-			}
-			v.f, v.hash = *f, h
+			v.f, v.hash, v.detail = *f, p.hash, p.detail
 			v.f.Evidence, v.f.Compliance = nil, nil // kept in detail
-			// The detail is kept only when it is to be written.
-			if old := w.existing[fp]; old == nil || old.status == StatusResolved || old.detailHash != h {
-				v.detail = detail()
-			}
 		}
-		w.verdicts[fp] = v
+		w.verdicts[p.fp] = v
 	}
 	return nil
+}
+
+// preparedFinding is what one verdict gives on its own: its fingerprint
+// and, when it fails, the hash of its detail and the detail itself if it
+// is to be written.
+type preparedFinding struct {
+	fp, hash string
+	detail   []byte
+	err      error
+}
+
+// prepareFindings works out each verdict's fingerprint and detail hash on
+// every core (a scan holds one verdict per rule and resource); the
+// writer's maps are only read meanwhile.
+func (w *writer) prepareFindings(fs []model.Finding) []preparedFinding {
+	out := make([]preparedFinding, len(fs))
+	work := func(lo, hi int) {
+		h := newHasher()
+		for i := lo; i < hi; i++ {
+			f, p := &fs[i], &out[i]
+			rank := verdictRank(f.Status)
+			if rank == 0 {
+				continue
+			}
+			p.fp = f.Fingerprint()
+			if rank < 3 {
+				continue
+			}
+			hash, detail, err := h.finding(*f)
+			if err != nil {
+				p.err = err
+				continue
+			}
+			p.hash = hash
+			if old := w.existing[p.fp]; old == nil || old.status == StatusResolved || old.detailHash != hash {
+				p.detail = detail()
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(fs)/1024+1)
+	var wg sync.WaitGroup
+	chunk := (len(fs) + workers - 1) / workers
+	for lo := 0; lo < len(fs); lo += chunk {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(lo, min(lo+chunk, len(fs)))
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // findingEvent is one transition; status is where it leaves the finding.

@@ -39,6 +39,13 @@ type writer struct {
 
 	stats Stats
 	h     *hasher
+
+	// loaded is closed once the scope's current versions and findings are
+	// read (loadErr says whether that worked). They load while the caller
+	// starts putting resources, whose hashing needs none of it: on a
+	// rescan, loading and hashing are most of the work.
+	loaded  chan struct{}
+	loadErr error
 }
 
 type currentVersion struct {
@@ -68,12 +75,25 @@ func (s *db) Begin(ctx context.Context, meta SnapshotMeta) (Writer, error) {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
 	w := &writer{s: s, tx: tx, meta: meta, current: map[string]*currentVersion{}, unknowns: map[string]bool{},
-		existing: map[string]*findingRow{}, verdicts: map[string]*verdict{}, h: newHasher()}
+		existing: map[string]*findingRow{}, verdicts: map[string]*verdict{}, h: newHasher(), loaded: make(chan struct{})}
 	if err := w.begin(ctx); err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("store: begin snapshot: %w", err)
 	}
+	go func() {
+		defer close(w.loaded)
+		if err := w.loadCurrent(ctx); err != nil {
+			w.loadErr = fmt.Errorf("store: begin snapshot: %w", err)
+		}
+	}()
 	return w, nil
+}
+
+// ready waits until the scope's current state is loaded: nothing else
+// may use the transaction before.
+func (w *writer) ready() error {
+	<-w.loaded
+	return w.loadErr
 }
 
 func (w *writer) begin(ctx context.Context) error {
@@ -94,6 +114,12 @@ func (w *writer) begin(ctx context.Context) error {
 		return err
 	}
 	w.stats.RowsWritten++
+	return nil
+}
+
+// loadCurrent reads the scope's open resource versions and its findings.
+func (w *writer) loadCurrent(ctx context.Context) error {
+	s := w.s
 	rows, err := w.tx.QueryContext(ctx, s.q(`SELECT id, resource_id, hash FROM vigil_resource_versions`+
 		s.d.indexedBy("vigil_rv_current_cover")+` WHERE scope = ? AND valid_to IS NULL`), w.meta.Scope)
 	if err != nil {
@@ -126,7 +152,22 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 	if w.done {
 		return errors.New("store: snapshot already committed or aborted")
 	}
-	for _, r := range rs {
+	// Hash first: it needs nothing loaded, so it overlaps the loading.
+	hashes := make([]string, len(rs))
+	for i, r := range rs {
+		if r == nil || r.ID == "" {
+			continue
+		}
+		h, _, err := w.h.hash(r)
+		if err != nil {
+			return fmt.Errorf("store: resource %s: %w", r.ID, err)
+		}
+		hashes[i] = h
+	}
+	if err := w.ready(); err != nil {
+		return err
+	}
+	for i, r := range rs {
 		if r == nil || r.ID == "" {
 			continue
 		}
@@ -139,13 +180,15 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 		if len(r.Unknown) > 0 {
 			w.unknowns[id] = true
 		}
-		hash, docOf, err := w.h.hash(r)
-		if err != nil {
-			return fmt.Errorf("store: resource %s: %w", r.ID, err)
-		}
+		hash := hashes[i]
 		if cv != nil && cv.hash == hash {
 			cv.seen = true
 			continue
+		}
+		// Changed or new: encode again for the document (rare on a rescan).
+		_, docOf, err := w.h.hash(r)
+		if err != nil {
+			return fmt.Errorf("store: resource %s: %w", r.ID, err)
 		}
 		doc, err := docOf()
 		if err != nil {
@@ -226,6 +269,9 @@ func (w *writer) PutUnits(_ context.Context, us ...model.UnitOutcome) error {
 	if w.done {
 		return errors.New("store: snapshot already committed or aborted")
 	}
+	if err := w.ready(); err != nil {
+		return err
+	}
 	w.units = append(w.units, us...)
 	return nil
 }
@@ -278,6 +324,10 @@ func (u unread) covers(kind, account, region, file string) bool {
 func (w *writer) Commit(ctx context.Context, finished time.Time) (Snapshot, error) {
 	if w.done {
 		return Snapshot{}, errors.New("store: snapshot already committed or aborted")
+	}
+	if err := w.ready(); err != nil {
+		w.Abort()
+		return Snapshot{}, err
 	}
 	snap, err := w.commit(ctx, finished)
 	if err != nil {
@@ -424,6 +474,7 @@ func (w *writer) Abort() error {
 		return nil
 	}
 	w.done = true
+	<-w.loaded // the loading must be off the transaction
 	err := w.tx.Rollback()
 	if errors.Is(err, sql.ErrTxDone) {
 		return nil
