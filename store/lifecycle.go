@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/vigil-sec/vigil/model"
@@ -155,17 +153,7 @@ func (w *writer) prepareFindings(fs []model.Finding) []preparedFinding {
 			}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(fs)/1024+1)
-	var wg sync.WaitGroup
-	chunk := (len(fs) + workers - 1) / workers
-	for lo := 0; lo < len(fs); lo += chunk {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			work(lo, min(lo+chunk, len(fs)))
-		}()
-	}
-	wg.Wait()
+	onEveryCore(len(fs), 1024, work)
 	return out
 }
 

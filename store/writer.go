@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vigil-sec/vigil/model"
@@ -152,17 +154,22 @@ func (w *writer) PutResources(ctx context.Context, rs ...*model.Resource) error 
 	if w.done {
 		return errors.New("store: snapshot already committed or aborted")
 	}
-	// Hash first: it needs nothing loaded, so it overlaps the loading.
+	// Hash first, on every core: it needs nothing loaded, so it overlaps
+	// the loading.
 	hashes := make([]string, len(rs))
-	for i, r := range rs {
-		if r == nil || r.ID == "" {
-			continue
+	errs := make([]error, len(rs))
+	onEveryCore(len(rs), 512, func(lo, hi int) {
+		h := newHasher()
+		for i := lo; i < hi; i++ {
+			if r := rs[i]; r != nil && r.ID != "" {
+				hashes[i], _, errs[i] = h.hash(r)
+			}
 		}
-		h, _, err := w.h.hash(r)
+	})
+	for i, err := range errs {
 		if err != nil {
-			return fmt.Errorf("store: resource %s: %w", r.ID, err)
+			return fmt.Errorf("store: resource %s: %w", rs[i].ID, err)
 		}
-		hashes[i] = h
 	}
 	if err := w.ready(); err != nil {
 		return err
@@ -506,4 +513,20 @@ func SaveScan(ctx context.Context, st Store, meta SnapshotMeta, resources []*mod
 		return Snapshot{}, err
 	}
 	return w.Commit(ctx, finished)
+}
+
+// onEveryCore splits n items into one range per core (fewer when there
+// are fewer than per items each) and runs work on the ranges at once.
+func onEveryCore(n, per int, work func(lo, hi int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/per))
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(lo, min(lo+chunk, n))
+		}()
+	}
+	wg.Wait()
 }
