@@ -74,6 +74,8 @@ func init() {
 		if a.Groups == nil {
 			a.Groups = []string{}
 		}
+		// An MFA device is enabled in the live account, not in a template.
+		b.target.MarkUnknown("mfa_enabled")
 		a.LoginProfile = b.has("LoginProfile")
 		if a.LoginProfile {
 			b.locate("LoginProfile", "login_profile")

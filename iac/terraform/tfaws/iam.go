@@ -42,6 +42,8 @@ func init() {
 		a := model.KindIAMUser.Must(b.R)
 		a.Name = nameOrUnknown(b)
 		a.Path = b.String("path", "path", "/")
+		// An MFA device is enabled in the live account, not in Terraform.
+		b.R.MarkUnknown("mfa_enabled")
 	})
 	registerChild("aws_iam_user_policy", "user", userTypes, func(p *Builder, c *Child) {
 		a := model.KindIAMUser.Must(p.R)
@@ -65,6 +67,10 @@ func init() {
 		a.AccessKeys = append(a.AccessKeys, model.IAMAccessKey{
 			Active: c.String("status", base+".active", "Active") == "Active",
 		})
+		// Its id, age and last use exist only once it is created.
+		for _, f := range []string{"id", "age_days", "last_used"} {
+			p.R.MarkUnknown(base + "." + f)
+		}
 		locateBlock(c, base)
 	})
 

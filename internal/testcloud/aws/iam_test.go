@@ -75,7 +75,7 @@ func TestIAMRoundTrip(t *testing.T) {
 
 	sum := iamMust[*iam.GetAccountSummaryOutput](t, "GetAccountSummary")(client.GetAccountSummary(iamCtx, &iam.GetAccountSummaryInput{}))
 	for k, v := range map[string]int32{"Users": 3, "Groups": 3, "Roles": 5, "Policies": 3, "PolicyVersionsInUse": 4,
-		"InstanceProfiles": 2, "Providers": 3, "MFADevices": 2, "AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "UsersQuota": 5000} {
+		"InstanceProfiles": 2, "Providers": 3, "MFADevices": 2, "AccountMFAEnabled": 1, "AccountAccessKeysPresent": 1, "UsersQuota": 5000} {
 		if got, ok := sum.SummaryMap[k]; !ok || got != v {
 			t.Errorf("summary %s = %d (present %v), want %d", k, got, ok, v)
 		}
@@ -370,7 +370,8 @@ func TestIAMCredentialReport(t *testing.T) {
 	}
 	for user, want := range map[string]map[string]string{
 		"<root_account>": {"arn": "arn:aws:iam::111111111111:root", "password_enabled": "not_supported", "password_last_used": "2026-01-14T10:21:07+00:00",
-			"mfa_active": "true", "access_key_1_active": "false", "access_key_1_last_rotated": "N/A"},
+			"mfa_active": "true", "access_key_1_active": "true", "access_key_1_last_rotated": "2019-04-02T08:30:00+00:00",
+			"access_key_2_active": "false"},
 		"deploy-bot": {"arn": "arn:aws:iam::111111111111:user/deploy-bot", "user_creation_time": "2019-06-12T14:02:31+00:00",
 			"password_enabled": "true", "password_last_used": "2020-03-09T11:15:00+00:00", "password_last_changed": "2019-06-12T14:03:10+00:00",
 			"password_next_rotation": "N/A", "mfa_active": "false",
@@ -501,7 +502,7 @@ func TestIAMCollect(t *testing.T) {
 	if pp := acct.PasswordPolicy; pp == nil || pp.MinimumLength != 14 || pp.PasswordReusePrevention != 0 || pp.RequireSymbols || !pp.AllowUsersToChange {
 		t.Errorf("weak password policy: %+v", acct.PasswordPolicy)
 	}
-	if acct.RootMFAEnabled == nil || !*acct.RootMFAEnabled || acct.RootAccessKeysPresent == nil || *acct.RootAccessKeysPresent {
+	if acct.RootMFAEnabled == nil || !*acct.RootMFAEnabled || acct.RootAccessKeysPresent == nil || !*acct.RootAccessKeysPresent {
 		t.Errorf("root: mfa %v keys %v", acct.RootMFAEnabled, acct.RootAccessKeysPresent)
 	}
 
