@@ -2,7 +2,6 @@ package drift
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/vigil-sec/vigil/internal/safetext"
@@ -26,7 +25,7 @@ const maxValue = 160
 func WriteDiff(w io.Writer, format string, d *Diff) error {
 	switch strings.ToLower(strings.TrimSpace(format)) {
 	case "json":
-		return writeJSON(w, d)
+		return safetext.WriteJSON(w, d)
 	case "table":
 		return render(w, d, text{})
 	case "markdown", "md":
@@ -39,7 +38,7 @@ func WriteDiff(w io.Writer, format string, d *Diff) error {
 func WriteStateDrift(w io.Writer, format string, d *StateDrift) error {
 	switch strings.ToLower(strings.TrimSpace(format)) {
 	case "json":
-		return writeJSON(w, d)
+		return safetext.WriteJSON(w, d)
 	case "table":
 		return renderState(w, d, text{})
 	case "markdown", "md":
@@ -50,21 +49,6 @@ func WriteStateDrift(w io.Writer, format string, d *StateDrift) error {
 
 func unknownFormat(f string) error {
 	return fmt.Errorf("unknown format %q (want one of %s)", f, strings.Join(Formats, ", "))
-}
-
-// writeJSON writes v indented. encoding/json escapes C0 controls and
-// <, >, &; the runes a terminal would still act on (C1 controls, bidi
-// overrides, line separators: whatever safetext.Terminal rewrites) are
-// escaped as \u too, so that `cat diff.json` is safe.
-func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(safetext.JSON(buf.Bytes()))
-	return err
 }
 
 // style is what differs between the table and Markdown: headings, list

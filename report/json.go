@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 
@@ -26,22 +24,7 @@ func writeJSON(w io.Writer, r *model.Result, opt Options) error {
 	if out.Scan.Sources == nil {
 		out.Scan.Sources = []string{}
 	}
-	return encodeJSON(w, &out)
-}
-
-// encodeJSON writes v as indented JSON. encoding/json already escapes C0
-// controls and <, >, &; the runes a terminal or an editor would still act on
-// (C1 controls, bidi overrides, line separators) are escaped too, so that
-// `cat report.json` is safe. The escaped document is equal as JSON.
-func encodeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(safetext.JSON(buf.Bytes()))
-	return err
+	return safetext.WriteJSON(w, &out)
 }
 
 // shown drops passed findings unless the caller asked for them.

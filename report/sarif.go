@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"net/url"
 	"path"
@@ -184,7 +185,7 @@ func writeSARIF(w io.Writer, r *model.Result, _ Options) error {
 		run.Invocations = []sarifInvocation{inv}
 	}
 
-	return encodeJSON(w, sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
+	return safetext.WriteJSON(w, sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 // sarifNotificationOf reports an unread input or a warning; a live unit's

@@ -5,7 +5,10 @@
 package safetext
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -106,4 +109,17 @@ func JSON(b []byte) []byte {
 		i += n
 	}
 	return out
+}
+
+// WriteJSON writes v as indented JSON with the unsafe runes escaped (see
+// JSON), so that `cat report.json` is safe; the document is equal as JSON.
+func WriteJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(JSON(buf.Bytes()))
+	return err
 }
