@@ -145,16 +145,22 @@ func Run(ctx context.Context, opts Options, sink collect.Sink) (*Summary, error)
 	if err != nil {
 		return nil, err
 	}
+	// Every account's units are planned before any runs, so progress
+	// counts toward the scan's whole total from its first unit.
+	plans := c.plan(ctx, accounts)
 	sem := make(chan struct{}, opts.AccountConcurrency)
 	var wg sync.WaitGroup
-	for _, acct := range accounts {
+	for _, tasks := range plans {
+		if len(tasks) == 0 {
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(a account) {
+		go func(tasks []collect.Task) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			c.collectAccount(ctx, a)
-		}(acct)
+			collect.Pool{Workers: c.opts.Concurrency, Sink: c.sink, Ended: c.ended}.Run(ctx, tasks)
+		}(tasks)
 	}
 	wg.Wait()
 	// Every unit ended: the facts are whole.
@@ -236,17 +242,41 @@ type account struct {
 	cfg aws.Config
 }
 
-func (c *collector) collectAccount(ctx context.Context, a account) {
-	a.cfg = a.cfg.Copy()
-	a.cfg.APIOptions = append(a.cfg.APIOptions[:len(a.cfg.APIOptions):len(a.cfg.APIOptions)], inFlightLimit(c.opts.MaxInFlight, c.breakers, a.id))
-	regions, err := c.enabledRegions(ctx, a)
-	if err != nil {
-		c.failAccount(a.id, "ec2", "DescribeRegions", err)
-		return
+// plan finds each account's enabled regions (all accounts at once, a call
+// each) and returns each account's units, global services first; an
+// account whose regions cannot be read is failed whole and has none.
+func (c *collector) plan(ctx context.Context, accounts []account) [][]collect.Task {
+	plans := make([][]collect.Task, len(accounts))
+	sem := make(chan struct{}, c.opts.MaxInFlight)
+	var wg sync.WaitGroup
+	for i, a := range accounts {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			a.cfg = a.cfg.Copy()
+			a.cfg.APIOptions = append(a.cfg.APIOptions[:len(a.cfg.APIOptions):len(a.cfg.APIOptions)], inFlightLimit(c.opts.MaxInFlight, c.breakers, a.id))
+			regions, err := c.enabledRegions(ctx, a)
+			if err != nil {
+				c.failAccount(a.id, "ec2", "DescribeRegions", err)
+				return
+			}
+			plans[i] = c.accountTasks(a, regions)
+		}()
 	}
-	// Global services go first: each is one unit holding an account's
-	// whole IAM or S3 estate, the longest units of a scan, and started
-	// last they would run on alone after everything else has finished.
+	wg.Wait()
+	for _, p := range plans {
+		c.total += len(p)
+	}
+	return plans
+}
+
+// accountTasks lists an account's units. Global services go first: each
+// is one unit holding an account's whole IAM or S3 estate, the longest
+// units of a scan, and started last they would run on alone after
+// everything else has finished.
+func (c *collector) accountTasks(a account, regions []string) []collect.Task {
 	var tasks []collect.Task
 	for _, s := range c.services {
 		if s.global {
@@ -260,10 +290,7 @@ func (c *collector) collectAccount(ctx context.Context, a account) {
 			}
 		}
 	}
-	c.mu.Lock()
-	c.total += len(tasks)
-	c.mu.Unlock()
-	collect.Pool{Workers: c.opts.Concurrency, Sink: c.sink, Ended: c.ended}.Run(ctx, tasks)
+	return tasks
 }
 
 // task is one service's unit in an account and region (a global service's
