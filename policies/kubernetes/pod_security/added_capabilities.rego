@@ -8,6 +8,7 @@
 #   remediation: "Remove entries from `securityContext.capabilities.add` other than NET_BIND_SERVICE."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-restricted: ["capabilities"]
 #     cis-kubernetes-1.9: ["5.2.9"]
 #     nist-800-53-r5: ["AC-6", "CM-7"]
 package vigil.rules.kubernetes.pod_security.added_capabilities

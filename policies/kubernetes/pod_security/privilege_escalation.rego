@@ -8,6 +8,7 @@
 #   remediation: "Set `securityContext.allowPrivilegeEscalation: false` on every container."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/, https://kubernetes.io/docs/tasks/configure-pod-container/security-context/]
 #   compliance:
+#     pss-restricted: ["privilege-escalation"]
 #     cis-kubernetes-1.9: ["5.2.6"]
 #     nist-800-53-r5: ["AC-6"]
 package vigil.rules.kubernetes.pod_security.privilege_escalation

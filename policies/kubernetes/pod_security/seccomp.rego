@@ -8,6 +8,7 @@
 #   remediation: "Set `securityContext.seccompProfile.type: RuntimeDefault` (or Localhost with a reviewed profile) on the pod or every container."
 #   references: [https://kubernetes.io/docs/tutorials/security/seccomp/, https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-restricted: ["seccomp"]
 #     cis-kubernetes-1.9: ["5.7.2"]
 #     nist-800-53-r5: ["CM-7", "SC-39"]
 package vigil.rules.kubernetes.pod_security.seccomp
