@@ -115,3 +115,14 @@ allows(r, verb, resource) if {
 	some g in strs(r, "api_groups")
 	g in {"", "*"}
 }
+
+# allows_in holds when RBAC rule r allows verb on resource of API group
+# group (wildcards included), for every resource name.
+allows_in(r, verb, group, resource) if {
+	some v in strs(r, "verbs")
+	v in {verb, "*"}
+	some res in strs(r, "resources")
+	matches_resource(res, resource)
+	some g in strs(r, "api_groups")
+	g in {group, "*"}
+}
