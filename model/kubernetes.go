@@ -53,6 +53,7 @@ type PodSpec struct {
 	HostNetwork                  bool               `json:"host_network"`
 	HostPID                      bool               `json:"host_pid"`
 	HostIPC                      bool               `json:"host_ipc"`
+	OS                           string             `json:"os" doc:"spec.os.name: linux, windows or empty (unstated)"`
 	SecurityContext              PodSecurityContext `json:"security_context"`
 	Containers                   []Container        `json:"containers" doc:"init, regular and ephemeral containers"`
 	Volumes                      []Volume           `json:"volumes"`

@@ -167,6 +167,10 @@ func (b *builder) podSpec(ps *model.PodSpec, spec val) {
 	b.boolField(spec, "hostNetwork", "pod_spec.host_network", &ps.HostNetwork)
 	b.boolField(spec, "hostPID", "pod_spec.host_pid", &ps.HostPID)
 	b.boolField(spec, "hostIPC", "pod_spec.host_ipc", &ps.HostIPC)
+	if f, ok := spec.dig("os", "name"); ok {
+		ps.OS = f.str()
+		b.at("pod_spec.os", f)
+	}
 
 	if sc, ok := spec.get("securityContext"); ok {
 		const p = "pod_spec.security_context"

@@ -21,6 +21,7 @@ allowed := {"NET_BIND_SERVICE"}
 dangerous := {"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "DAC_READ_SEARCH", "BPF", "MAC_ADMIN", "MAC_OVERRIDE"}
 
 deny contains {"msg": msg, "path": k8s.field_path(i, "capabilities_add")} if {
+	not k8s.windows
 	some i, c in k8s.containers
 	some name in k8s.added_caps(c)
 	not name in allowed

@@ -16,6 +16,7 @@ package vigil.rules.kubernetes.pod_security.drop_all_capabilities
 import data.vigil.lib.k8s
 
 deny contains {"msg": msg, "path": k8s.field_path(i, "capabilities_drop")} if {
+	not k8s.windows
 	some i, c in k8s.containers
 	not "ALL" in k8s.dropped_caps(c)
 	msg := sprintf("%s does not drop ALL capabilities", [k8s.label(c)])

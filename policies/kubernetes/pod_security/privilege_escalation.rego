@@ -16,6 +16,7 @@ package vigil.rules.kubernetes.pod_security.privilege_escalation
 import data.vigil.lib.k8s
 
 deny contains {"msg": msg, "path": k8s.field_path(i, "allow_privilege_escalation")} if {
+	not k8s.windows
 	some i, c in k8s.containers
 	object.get(c, "allow_privilege_escalation", null) != false
 	msg := sprintf("%s does not set allowPrivilegeEscalation to false", [k8s.label(c)])

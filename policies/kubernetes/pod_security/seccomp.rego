@@ -18,6 +18,7 @@ import data.vigil.lib.k8s
 confined := {"RuntimeDefault", "Localhost"}
 
 deny contains {"msg": msg, "path": p} if {
+	not k8s.windows
 	some i, c in k8s.containers
 	profile := effective(c)
 	not profile in confined
