@@ -35,10 +35,13 @@ type StateDrift struct {
 // the bucket's computed `grant` attribute. A grant added in the console
 // still shows, as canned_acl leaving "private".
 //
+// A bucket's assumed_defaults says what a configuration leaves to AWS; a
+// live bucket has none to compare.
+//
 // An instance's VPC is not an argument of aws_instance: its subnet, which
 // is compared, decides it.
 var stateBlind = map[string][]string{
-	model.KindS3Bucket.Name():    {"grants"},
+	model.KindS3Bucket.Name():    {"grants", "assumed_defaults"},
 	model.KindEC2Instance.Name(): {"vpc_id"},
 }
 

@@ -36,7 +36,18 @@ type S3Bucket struct {
 	ObjectLockEnabled bool                 `json:"object_lock_enabled"`
 	LifecycleRules    int                  `json:"lifecycle_rules" doc:"number of enabled lifecycle rules"`
 	ObjectOwnership   string               `json:"object_ownership" doc:"BucketOwnerEnforced disables ACLs"`
+	// AssumedDefaults names the settings an IaC source leaves to AWS: they
+	// hold what AWS gives a new bucket, not what the author declared, so a
+	// rule can tell declared intent from an assumed protection.
+	AssumedDefaults []string `json:"assumed_defaults" doc:"IaC only: settings not declared, shown as AWS sets them on a new bucket (public_access_block, object_ownership); empty for a live bucket"`
 }
+
+// S3 settings an IaC source may leave to AWS's defaults for new buckets
+// (S3Bucket.AssumedDefaults).
+const (
+	S3AssumedPublicAccessBlock = "public_access_block"
+	S3AssumedObjectOwnership   = "object_ownership"
+)
 
 // S3Encryption is a bucket's default encryption.
 type S3Encryption struct {

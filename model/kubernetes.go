@@ -53,6 +53,7 @@ type PodSpec struct {
 	HostNetwork                  bool               `json:"host_network"`
 	HostPID                      bool               `json:"host_pid"`
 	HostIPC                      bool               `json:"host_ipc"`
+	OS                           string             `json:"os" doc:"spec.os.name: linux, windows or empty (unstated)"`
 	SecurityContext              PodSecurityContext `json:"security_context"`
 	Containers                   []Container        `json:"containers" doc:"init, regular and ephemeral containers"`
 	Volumes                      []Volume           `json:"volumes"`
@@ -65,8 +66,19 @@ type PodSecurityContext struct {
 	RunAsGroup         *int64   `json:"run_as_group"`
 	FSGroup            *int64   `json:"fs_group"`
 	SeccompProfileType string   `json:"seccomp_profile_type" doc:"RuntimeDefault, Localhost, Unconfined or empty"`
-	AppArmorProfile    string   `json:"apparmor_profile"`
-	Sysctls            []string `json:"sysctls"`
+	AppArmorProfile    string   `json:"apparmor_profile" doc:"RuntimeDefault, Localhost, Unconfined or empty"`
+	Sysctls            []string `json:"sysctls" doc:"names of the sysctls the pod sets"`
+	// SELinuxOptions is null when the pod sets none.
+	SELinuxOptions *SELinuxOptions `json:"se_linux_options"`
+	HostProcess    *bool           `json:"host_process" doc:"windowsOptions.hostProcess: a Windows HostProcess pod"`
+}
+
+// SELinuxOptions are the SELinux labels a pod or container asks for.
+type SELinuxOptions struct {
+	User  string `json:"user"`
+	Role  string `json:"role"`
+	Type  string `json:"type"`
+	Level string `json:"level"`
 }
 
 // Container is one container of a pod spec.
@@ -83,6 +95,10 @@ type Container struct {
 	CapabilitiesAdd          []string        `json:"capabilities_add"`
 	CapabilitiesDrop         []string        `json:"capabilities_drop"`
 	SeccompProfileType       string          `json:"seccomp_profile_type"`
+	AppArmorProfile          string          `json:"apparmor_profile" doc:"securityContext.appArmorProfile.type, else the pod's container.apparmor.security.beta.kubernetes.io annotation for it (runtime/default is RuntimeDefault, localhost/NAME Localhost, unconfined Unconfined)"`
+	SELinuxOptions           *SELinuxOptions `json:"se_linux_options"`
+	ProcMount                string          `json:"proc_mount" doc:"Default, Unmasked or empty"`
+	HostProcess              *bool           `json:"host_process" doc:"windowsOptions.hostProcess"`
 	Resources                Resources       `json:"resources"`
 	Ports                    []ContainerPort `json:"ports"`
 	LivenessProbe            bool            `json:"liveness_probe"`
@@ -157,6 +173,7 @@ type KubernetesRoleBinding struct {
 type KubernetesNamespace struct {
 	Declared        bool              `json:"declared" doc:"a Namespace object exists in the scanned input"`
 	NetworkPolicies []string          `json:"network_policies" doc:"names of NetworkPolicies in this namespace"`
+	Workloads       int               `json:"workloads" doc:"number of workloads (objects with a pod template) in this namespace"`
 	Labels          map[string]string `json:"labels"`
 }
 

@@ -552,3 +552,32 @@ func TestListsAreNeverNull(t *testing.T) {
 		}
 	}
 }
+
+func TestS3AssumedDefaults(t *testing.T) {
+	tmpl := `Resources:
+  Bare:
+    Type: AWS::S3::Bucket
+  Declared:
+    Type: AWS::S3::Bucket
+    Properties:
+      OwnershipControls:
+        Rules:
+          - ObjectOwnership: ObjectWriter
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: false
+`
+	rs, errs := Parse("s3.yaml", []byte(tmpl), nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string][]string{}
+	for _, r := range rs {
+		got[r.ID] = model.KindS3Bucket.Must(r).AssumedDefaults
+	}
+	if b := got["s3.yaml:Bare"]; len(b) != 2 {
+		t.Errorf("a bare bucket assumes ownership and block: %v (%v)", b, got)
+	}
+	if d := got["s3.yaml:Declared"]; len(d) != 0 {
+		t.Errorf("declared ownership and block are not assumed: %v", d)
+	}
+}

@@ -37,7 +37,9 @@ func init() {
 		// ACLs unless told otherwise; this is what a live scan sees.
 		a.PublicAccessBlock = &model.S3PublicAccessBlock{BlockPublicACLs: true, IgnorePublicACLs: true,
 			BlockPublicPolicy: true, RestrictPublicBuckets: true}
-		if b.has("PublicAccessBlockConfiguration") {
+		if !b.has("PublicAccessBlockConfiguration") {
+			a.AssumedDefaults = append(a.AssumedDefaults, model.S3AssumedPublicAccessBlock)
+		} else {
 			const p = "PublicAccessBlockConfiguration."
 			a.PublicAccessBlock = &model.S3PublicAccessBlock{
 				BlockPublicACLs:       b.boolean(p+"BlockPublicAcls", "public_access_block.block_public_acls", false),
@@ -82,6 +84,9 @@ func init() {
 			}
 		}
 		a.ObjectOwnership = b.str("OwnershipControls.Rules[0].ObjectOwnership", "object_ownership", "BucketOwnerEnforced")
+		if !b.has("OwnershipControls.Rules[0].ObjectOwnership") {
+			a.AssumedDefaults = append(a.AssumedDefaults, model.S3AssumedObjectOwnership)
+		}
 		if a.ObjectOwnership == "BucketOwnerEnforced" {
 			// ACLs are disabled: the canned ACL has no effect beyond private.
 			if !b.has("AccessControl") {

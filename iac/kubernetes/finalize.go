@@ -9,11 +9,12 @@ import (
 
 // Finalize runs once over the resources of every scanned file. It gives
 // each kubernetes.namespace resource the names of the NetworkPolicies in
-// its namespace, and synthesizes a namespace resource (declared=false) for
+// its namespace and the number of workloads in it, and synthesizes a namespace resource (declared=false) for
 // every namespace that objects use but no Namespace object declares; its
 // Location is the first object that used it. Calling it twice is harmless.
 func Finalize(rs []*model.Resource) []*model.Resource {
 	netpols := map[string][]string{}
+	workloads := map[string]int{}
 	have := map[string]bool{}
 	var used []string
 	firstUser := map[string]*model.Resource{}
@@ -35,6 +36,9 @@ func Finalize(rs []*model.Resource) []*model.Resource {
 		}
 		if model.KindKubernetesNetworkPolicy.Is(r) {
 			netpols[ns] = append(netpols[ns], r.Name)
+		}
+		if _, ok := r.Attributes.(*model.KubernetesWorkload); ok {
+			workloads[ns]++
 		}
 	}
 	out := rs
@@ -65,6 +69,7 @@ func Finalize(rs []*model.Resource) []*model.Resource {
 		names := append([]string{}, netpols[r.Name]...)
 		sort.Strings(names)
 		a.NetworkPolicies = names
+		a.Workloads = workloads[r.Name]
 	}
 	return out
 }

@@ -435,8 +435,11 @@ metadata: {name: sa, namespace: batch}
 		t.Fatalf("namespaces: %d", len(nss))
 	}
 	shop := byID(t, nss, "a.yaml:Namespace/shop").Attributes.(*model.KubernetesNamespace)
-	if !shop.Declared || fmt.Sprint(shop.NetworkPolicies) != "[np1]" {
+	if !shop.Declared || fmt.Sprint(shop.NetworkPolicies) != "[np1]" || shop.Workloads != 1 {
 		t.Errorf("shop: %+v", shop)
+	}
+	if ba := byID(t, nss, "b.yaml:Namespace/batch").Attributes.(*model.KubernetesNamespace); ba.Workloads != 0 {
+		t.Errorf("batch holds a service account only: %+v", ba)
 	}
 	def := byID(t, nss, "a.yaml:Namespace/default")
 	if da := def.Attributes.(*model.KubernetesNamespace); da.Declared || da.NetworkPolicies == nil || len(da.NetworkPolicies) != 0 {
@@ -641,5 +644,56 @@ metadata: {name: d}
 	}
 	if got := strings.Join(names, " "); got != "a@3 b@9 c@12 d@15" {
 		t.Errorf("documents: %s", got)
+	}
+}
+
+func TestPodSecurityStandardFields(t *testing.T) {
+	rs := parseOne(t, `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/app: localhost/k8s-web
+    container.apparmor.security.beta.kubernetes.io/side: unconfined
+spec:
+  securityContext:
+    seLinuxOptions: {type: spc_t, level: "s0:c1,c2"}
+    windowsOptions: {hostProcess: true}
+    appArmorProfile: {type: RuntimeDefault}
+  containers:
+    - name: app
+      image: nginx:1
+      securityContext:
+        procMount: Unmasked
+        seLinuxOptions: {user: system_u, role: system_r}
+        windowsOptions: {hostProcess: false}
+    - name: side
+      image: nginx:1
+      securityContext:
+        appArmorProfile: {type: RuntimeDefault}
+`)
+	r := byID(t, rs, "k8s.yaml:default/Pod/p")
+	ps := workload(t, r).PodSpec
+	psc := ps.SecurityContext
+	if psc.SELinuxOptions == nil || psc.SELinuxOptions.Type != "spc_t" || psc.SELinuxOptions.Level != "s0:c1,c2" {
+		t.Errorf("pod seLinuxOptions: %+v", psc.SELinuxOptions)
+	}
+	if psc.HostProcess == nil || !*psc.HostProcess || psc.AppArmorProfile != "RuntimeDefault" {
+		t.Errorf("pod hostProcess / appArmor: %+v", psc)
+	}
+	app, side := ps.Containers[0], ps.Containers[1]
+	if app.ProcMount != "Unmasked" || app.SELinuxOptions == nil || app.SELinuxOptions.User != "system_u" ||
+		app.SELinuxOptions.Role != "system_r" || app.HostProcess == nil || *app.HostProcess {
+		t.Errorf("app: %+v", app)
+	}
+	// The annotation stands in for an unset field; a set field wins.
+	if app.AppArmorProfile != "Localhost" || side.AppArmorProfile != "RuntimeDefault" {
+		t.Errorf("apparmor: app %q side %q", app.AppArmorProfile, side.AppArmorProfile)
+	}
+	if side.SELinuxOptions != nil || side.HostProcess != nil {
+		t.Errorf("side sets neither: %+v", side)
+	}
+	if line(t, r, "pod_spec.containers[0].apparmor_profile") != 6 || line(t, r, "pod_spec.containers[0].proc_mount") != 17 {
+		t.Errorf("locations: apparmor %d procMount %d", line(t, r, "pod_spec.containers[0].apparmor_profile"), line(t, r, "pod_spec.containers[0].proc_mount"))
 	}
 }

@@ -47,6 +47,75 @@ func (b *builder) workload(a *model.KubernetesWorkload, kind string, obj val, ns
 	}
 	b.at("pod_spec", spec)
 	b.podSpec(&a.PodSpec, spec)
+	b.appArmorAnnotations(&a.PodSpec, meta)
+}
+
+// appArmorAnnotation is the prefix of the annotations that set a
+// container's AppArmor profile before securityContext.appArmorProfile
+// (Kubernetes 1.30) replaced them; the API server still honours them.
+const appArmorAnnotation = "container.apparmor.security.beta.kubernetes.io/"
+
+// appArmorAnnotations gives each container without an appArmorProfile the
+// profile its annotation names, in the field's terms.
+func (b *builder) appArmorAnnotations(ps *model.PodSpec, meta val) {
+	ann, ok := meta.get("annotations")
+	if !ok {
+		return
+	}
+	for _, k := range ann.keys() {
+		name, found := strings.CutPrefix(k, appArmorAnnotation)
+		if !found {
+			continue
+		}
+		f := ann.field(k)
+		for i := range ps.Containers {
+			c := &ps.Containers[i]
+			if c.Name != name || c.AppArmorProfile != "" {
+				continue
+			}
+			c.AppArmorProfile = appArmorType(f.str())
+			b.at(model.Path("pod_spec.containers", i, "apparmor_profile"), f)
+		}
+	}
+}
+
+// appArmorType maps an annotation value to the field's type: runtime/default
+// is RuntimeDefault, localhost/NAME Localhost, unconfined Unconfined; any
+// other value is kept as written (and allowed by no rule).
+func appArmorType(v string) string {
+	switch {
+	case v == "runtime/default":
+		return "RuntimeDefault"
+	case strings.HasPrefix(v, "localhost/"):
+		return "Localhost"
+	case v == "unconfined":
+		return "Unconfined"
+	}
+	return v
+}
+
+// seLinux reads a seLinuxOptions object.
+func (b *builder) seLinux(sc val, p string) *model.SELinuxOptions {
+	f, ok := sc.get("seLinuxOptions")
+	if !ok || !f.isMap() {
+		return nil
+	}
+	b.at(p, f)
+	return &model.SELinuxOptions{
+		User:  b.stringField(f, "user", p+".user"),
+		Role:  b.stringField(f, "role", p+".role"),
+		Type:  b.stringField(f, "type", p+".type"),
+		Level: b.stringField(f, "level", p+".level"),
+	}
+}
+
+// hostProcess reads windowsOptions.hostProcess.
+func (b *builder) hostProcess(sc val, p string) *bool {
+	w, ok := sc.get("windowsOptions")
+	if !ok {
+		return nil
+	}
+	return b.boolPtr(w, "hostProcess", p)
 }
 
 // boolField sets *dst from a boolean key of n and records its location.
@@ -98,6 +167,10 @@ func (b *builder) podSpec(ps *model.PodSpec, spec val) {
 	b.boolField(spec, "hostNetwork", "pod_spec.host_network", &ps.HostNetwork)
 	b.boolField(spec, "hostPID", "pod_spec.host_pid", &ps.HostPID)
 	b.boolField(spec, "hostIPC", "pod_spec.host_ipc", &ps.HostIPC)
+	if f, ok := spec.dig("os", "name"); ok {
+		ps.OS = f.str()
+		b.at("pod_spec.os", f)
+	}
 
 	if sc, ok := spec.get("securityContext"); ok {
 		const p = "pod_spec.security_context"
@@ -115,6 +188,8 @@ func (b *builder) podSpec(ps *model.PodSpec, spec val) {
 			psc.AppArmorProfile = g.str()
 			b.at(p+".apparmor_profile", g)
 		}
+		psc.SELinuxOptions = b.seLinux(sc, p+".se_linux_options")
+		psc.HostProcess = b.hostProcess(sc, p+".host_process")
 		if g, ok := sc.get("sysctls"); ok {
 			b.at(p+".sysctls", g)
 			for _, s := range g.items() {
@@ -211,6 +286,13 @@ func (b *builder) container(p string, cn val, typ string) model.Container {
 			c.SeccompProfileType = g.str()
 			b.at(p+".seccomp_profile_type", g)
 		}
+		if g, ok := sc.dig("appArmorProfile", "type"); ok {
+			c.AppArmorProfile = g.str()
+			b.at(p+".apparmor_profile", g)
+		}
+		c.SELinuxOptions = b.seLinux(sc, p+".se_linux_options")
+		c.ProcMount = b.stringField(sc, "procMount", p+".proc_mount")
+		c.HostProcess = b.hostProcess(sc, p+".host_process")
 	}
 
 	if f, ok := cn.get("resources"); ok {

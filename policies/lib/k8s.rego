@@ -30,6 +30,12 @@ label(c) := sprintf("container %q", [object.get(c, "name", "")]) if {
 
 pod_security_context := object.get(pod_spec, "security_context", {})
 
+# windows holds for pods that state spec.os.name: windows. The restricted
+# Pod Security Standard exempts them from the Linux-only controls
+# (privilege escalation, seccomp, capabilities) since Kubernetes 1.25: the
+# API rejects those fields on Windows pods.
+windows if object.get(pod_spec, "os", "") == "windows"
+
 # setting returns the container's value of a security setting, else the
 # pod-level one, else null: container settings override the pod's.
 setting(c, field) := v if {
@@ -114,4 +120,15 @@ allows(r, verb, resource) if {
 	matches_resource(res, resource)
 	some g in strs(r, "api_groups")
 	g in {"", "*"}
+}
+
+# allows_in holds when RBAC rule r allows verb on resource of API group
+# group (wildcards included), for every resource name.
+allows_in(r, verb, group, resource) if {
+	some v in strs(r, "verbs")
+	v in {verb, "*"}
+	some res in strs(r, "resources")
+	matches_resource(res, resource)
+	some g in strs(r, "api_groups")
+	g in {group, "*"}
 }

@@ -24,6 +24,8 @@ func init() {
 		a.PublicAccessBlock = &model.S3PublicAccessBlock{BlockPublicACLs: true, IgnorePublicACLs: true,
 			BlockPublicPolicy: true, RestrictPublicBuckets: true}
 		a.ObjectOwnership = "BucketOwnerEnforced"
+		// Both stay assumed until a split resource declares them.
+		a.AssumedDefaults = []string{model.S3AssumedObjectOwnership, model.S3AssumedPublicAccessBlock}
 		a.Encryption = model.S3Encryption{Enabled: true, Algorithm: "AES256"}
 		// A bucket with neither an ACL resource nor an acl argument is
 		// private (the S3 default).
@@ -89,6 +91,7 @@ func init() {
 			RestrictPublicBuckets: c.Bool("restrict_public_buckets", "public_access_block.restrict_public_buckets", false),
 		}
 		c.locate("", "public_access_block")
+		declared(model.KindS3Bucket.Must(p.R), model.S3AssumedPublicAccessBlock)
 	})
 	registerChild("aws_s3_bucket_server_side_encryption_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
 		c.applyEncryption(model.KindS3Bucket.Must(p.R), "rule[0].apply_server_side_encryption_by_default[0]")
@@ -116,8 +119,22 @@ func init() {
 		}
 	})
 	registerChild("aws_s3_bucket_ownership_controls", "bucket", bucketTypes, func(p *Builder, c *Child) {
-		model.KindS3Bucket.Must(p.R).ObjectOwnership = c.String("rule[0].object_ownership", "object_ownership", "")
+		a := model.KindS3Bucket.Must(p.R)
+		a.ObjectOwnership = c.String("rule[0].object_ownership", "object_ownership", "")
+		declared(a, model.S3AssumedObjectOwnership)
 	})
+}
+
+// declared drops setting from the bucket's assumed defaults: a resource of
+// the configuration sets it.
+func declared(a *model.S3Bucket, setting string) {
+	kept := a.AssumedDefaults[:0]
+	for _, s := range a.AssumedDefaults {
+		if s != setting {
+			kept = append(kept, s)
+		}
+	}
+	a.AssumedDefaults = kept
 }
 
 // planComputed reports whether a top-level argument of a planned resource

@@ -43,6 +43,28 @@ func TestS3BucketJoinsSplitResources(t *testing.T) {
 	if !r.IsUnknown("public_access_block.block_public_policy") || r.IsUnknown("public_access_block.block_public_acls") {
 		t.Errorf("unknowns: %v", r.Unknown)
 	}
+	// The block is declared; the ownership is AWS's default.
+	if len(a.AssumedDefaults) != 1 || a.AssumedDefaults[0] != model.S3AssumedObjectOwnership {
+		t.Errorf("assumed defaults: %v", a.AssumedDefaults)
+	}
+}
+
+func TestS3BucketAssumedDefaults(t *testing.T) {
+	bare := inst("aws_s3_bucket", "bare", map[string]any{"bucket": "bare"}, nil)
+	owned := inst("aws_s3_bucket", "owned", map[string]any{"bucket": "owned"}, nil)
+	oc := inst("aws_s3_bucket_ownership_controls", "owned", map[string]any{"bucket": "owned",
+		"rule": []any{map[string]any{"object_ownership": "ObjectWriter"}}}, nil)
+	pab := inst("aws_s3_bucket_public_access_block", "owned", map[string]any{"bucket": "owned"}, nil)
+	got := map[string][]string{}
+	for _, r := range Map([]*instance.Instance{bare, owned, oc, pab}, model.SourceTerraform) {
+		got[r.Name] = model.KindS3Bucket.Must(r).AssumedDefaults
+	}
+	if b := got["bare"]; len(b) != 2 {
+		t.Errorf("a bare bucket assumes ownership and block: %v", b)
+	}
+	if o := got["owned"]; len(o) != 0 {
+		t.Errorf("declared ownership and block are not assumed: %v", o)
+	}
 }
 
 func TestChildJoinsParentThroughModuleOutput(t *testing.T) {

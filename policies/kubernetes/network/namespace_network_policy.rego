@@ -1,6 +1,6 @@
 # METADATA
 # title: "Namespace has no NetworkPolicy"
-# description: "Without a NetworkPolicy every pod in the namespace accepts traffic from every pod in the cluster, so one compromised workload can reach all others."
+# description: "Without a NetworkPolicy every pod in the namespace accepts traffic from every pod in the cluster, so one compromised workload can reach all others. A namespace that runs no workload in the scanned input is not reported: there is no pod to isolate."
 # custom:
 #   id: K8S-030
 #   severity: medium
@@ -18,6 +18,7 @@ system_namespaces := {"kube-system", "kube-public", "kube-node-lease"}
 
 deny contains {"msg": msg, "path": "network_policies"} if {
 	not input.name in system_namespaces
+	input.attributes.workloads > 0
 	count(k8s.arr(object.get(input.attributes, "network_policies", []))) == 0
-	msg := sprintf("namespace %q has no NetworkPolicy", [input.name])
+	msg := sprintf("namespace %q runs %d workload(s) and has no NetworkPolicy", [input.name, input.attributes.workloads])
 }

@@ -8,6 +8,7 @@
 #   remediation: "Remove entries from `securityContext.capabilities.add` other than NET_BIND_SERVICE."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-restricted: ["capabilities"]
 #     cis-kubernetes-1.9: ["5.2.9"]
 #     nist-800-53-r5: ["AC-6", "CM-7"]
 package vigil.rules.kubernetes.pod_security.added_capabilities
@@ -20,6 +21,7 @@ allowed := {"NET_BIND_SERVICE"}
 dangerous := {"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "DAC_READ_SEARCH", "BPF", "MAC_ADMIN", "MAC_OVERRIDE"}
 
 deny contains {"msg": msg, "path": k8s.field_path(i, "capabilities_add")} if {
+	not k8s.windows
 	some i, c in k8s.containers
 	some name in k8s.added_caps(c)
 	not name in allowed

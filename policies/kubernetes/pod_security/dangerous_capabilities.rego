@@ -8,6 +8,7 @@
 #   remediation: "Remove the capability from `securityContext.capabilities.add`; redesign the workload so that it does not need kernel-level privileges."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/, https://man7.org/linux/man-pages/man7/capabilities.7.html]
 #   compliance:
+#     pss-restricted: ["capabilities"]
 #     cis-kubernetes-1.9: ["5.2.9"]
 #     nist-800-53-r5: ["AC-6", "CM-7"]
 package vigil.rules.kubernetes.pod_security.dangerous_capabilities

@@ -8,6 +8,7 @@
 #   remediation: "Remove `hostNetwork: true` from the pod spec; run node agents that truly need it in a dedicated, tightly controlled namespace."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-baseline: ["host-namespaces"]
 #     cis-kubernetes-1.9: ["5.2.5"]
 #     nist-800-53-r5: ["AC-6", "SC-7"]
 package vigil.rules.kubernetes.pod_security.host_network

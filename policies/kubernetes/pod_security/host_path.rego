@@ -8,6 +8,7 @@
 #   remediation: "Replace hostPath volumes with emptyDir, configMap, secret or persistent volumes; if a node agent needs host files, mount the narrowest path read-only."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/, https://kubernetes.io/docs/concepts/storage/volumes/#hostpath]
 #   compliance:
+#     pss-baseline: ["hostpath-volumes"]
 #     cis-kubernetes-1.9: ["5.2.12"]
 #     nist-800-53-r5: ["AC-6", "CM-7"]
 package vigil.rules.kubernetes.pod_security.host_path

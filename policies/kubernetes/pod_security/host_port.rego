@@ -8,6 +8,7 @@
 #   remediation: "Remove `hostPort` and expose the container through a Service."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-baseline: ["host-ports"]
 #     cis-kubernetes-1.9: ["5.2.13"]
 #     nist-800-53-r5: ["CM-7", "SC-7"]
 package vigil.rules.kubernetes.pod_security.host_port

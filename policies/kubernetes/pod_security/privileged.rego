@@ -8,6 +8,7 @@
 #   remediation: "Remove `securityContext.privileged: true` (or set it to false) and grant only the specific capabilities the container needs."
 #   references: [https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-baseline: ["privileged-containers"]
 #     cis-kubernetes-1.9: ["5.2.2"]
 #     nist-800-53-r5: ["AC-6", "CM-7"]
 package vigil.rules.kubernetes.pod_security.privileged

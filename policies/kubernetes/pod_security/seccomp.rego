@@ -8,6 +8,7 @@
 #   remediation: "Set `securityContext.seccompProfile.type: RuntimeDefault` (or Localhost with a reviewed profile) on the pod or every container."
 #   references: [https://kubernetes.io/docs/tutorials/security/seccomp/, https://kubernetes.io/docs/concepts/security/pod-security-standards/]
 #   compliance:
+#     pss-restricted: ["seccomp"]
 #     cis-kubernetes-1.9: ["5.7.2"]
 #     nist-800-53-r5: ["CM-7", "SC-39"]
 package vigil.rules.kubernetes.pod_security.seccomp
@@ -17,6 +18,7 @@ import data.vigil.lib.k8s
 confined := {"RuntimeDefault", "Localhost"}
 
 deny contains {"msg": msg, "path": p} if {
+	not k8s.windows
 	some i, c in k8s.containers
 	profile := effective(c)
 	not profile in confined
