@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigil-sec/vigil/compliance"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
 )
@@ -34,7 +35,9 @@ directories and vigil.yaml, with the disabled and re-rated ones marked.
   list      one line per rule, filtered by provider, kind, framework, severity
   show      one rule's metadata: description, remediation, compliance
   explain   all of show, plus the attributes the rule reads (with their types
-            from the kind's schema) and its Rego source`,
+            from the kind's schema) and its Rego source
+  coverage  a framework's controls (CIS AWS Foundations 3.0, 5.0, 7.0), whether
+            each is automated, and the rules that decide it`,
 	}
 	pf := cmd.PersistentFlags()
 	pf.StringVarP(&f.format, "format", "f", "table", "output format: table or json")
@@ -126,8 +129,70 @@ everything needed to understand a verdict or to write a rule like it.`,
 			return explainRule(cmd.OutOrStdout(), r, reads)
 		},
 	}
-	cmd.AddCommand(list, show, explain)
+	coverage := &cobra.Command{
+		Use:   "coverage FRAMEWORK",
+		Short: "Show which rules decide each control of a framework",
+		Long: `Coverage lists every control of a framework's catalog: its id, whether the
+framework assesses it automatically or manually, its profile level, its title
+and the rules mapped to it (enabled rules of the catalog: built-in and
+--policy), then the totals, "automated controls covered N / M". A manual
+control with rules is one Vigil decides from data all the same.
+
+Frameworks with a catalog: ` + strings.Join(compliance.Names(), ", ") + `.`,
+		Example: "  vigil rules coverage cis-aws-7.0\n  vigil rules coverage cis-aws-3.0 --format json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cat, err := compliance.Load(args[0])
+			if err != nil {
+				return usageError("%v", err)
+			}
+			e, err := rulesEngine(&f)
+			if err != nil {
+				return err
+			}
+			var rules []compliance.Rule
+			for _, r := range e.Rules() {
+				if r.Enabled && len(r.Compliance[cat.Framework]) > 0 {
+					rules = append(rules, compliance.Rule{ID: r.ID, Controls: r.Compliance[cat.Framework]})
+				}
+			}
+			cov := cat.Cover(rules)
+			if f.format == "json" {
+				return writeJSON(cmd.OutOrStdout(), cov)
+			}
+			return printCoverage(cmd.OutOrStdout(), cov)
+		},
+	}
+	cmd.AddCommand(list, show, explain, coverage)
 	return cmd
+}
+
+// printCoverage renders a framework's coverage as a table and totals.
+func printCoverage(w io.Writer, cov *compliance.Coverage) error {
+	s := safetext.Terminal
+	fmt.Fprintf(w, "%s (%s)\n\n", s(cov.Title), s(cov.Framework))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CONTROL\tASSESSMENT\tLEVEL\tTITLE\tRULES")
+	for _, c := range cov.Controls {
+		kind := "manual"
+		if c.Automated {
+			kind = "automated"
+		}
+		rules := strings.Join(c.Rules, ",")
+		if rules == "" {
+			rules = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\tL%d\t%s\t%s\n", s(c.ID), kind, c.Level, s(c.Title), s(rules))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, u := range cov.Unknown {
+		fmt.Fprintf(w, "warning: rule mapping %s is not a control of %s\n", s(u), s(cov.Framework))
+	}
+	fmt.Fprintf(w, "\nautomated controls covered %d / %d\n", cov.AutomatedCovered, cov.Automated)
+	_, err := fmt.Fprintf(w, "all controls with a rule %d / %d\n", cov.Covered, len(cov.Controls))
+	return err
 }
 
 // readAttributes are the schema fields, of every kind the rule judges, at

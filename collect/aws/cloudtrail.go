@@ -124,14 +124,16 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 		raw["Status"] = st
 		return nil
 	})
-	// The selectors are kept as evidence; no attribute is drawn from them.
-	rd.call("GetEventSelectors", nil, func() error {
+	// The selectors decide which S3 object-level events the trail logs;
+	// they are kept as evidence too.
+	rd.call("GetEventSelectors", []string{"s3_data_events"}, func() error {
 		sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)})
 		if err != nil {
 			return err
 		}
 		raw["EventSelectors"] = sel.EventSelectors
 		raw["AdvancedEventSelectors"] = sel.AdvancedEventSelectors
+		a.S3DataEvents = trailS3DataEvents(sel.EventSelectors, sel.AdvancedEventSelectors)
 		return nil
 	})
 	var tags map[string]string
@@ -165,4 +167,27 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 	}
 	rd.add(model.KindCloudTrailTrail.With(a), a.Name, raw, tags, rels...)
 	return a.IsLogging, known
+}
+
+// trailS3DataEvents hands a trail's selectors, as the API gives them, to
+// the model's reading of them.
+func trailS3DataEvents(basic []cttypes.EventSelector, advanced []cttypes.AdvancedEventSelector) model.CloudTrailS3DataEvents {
+	var b []model.TrailEventSelector
+	for _, sel := range basic {
+		ts := model.TrailEventSelector{ReadWriteType: string(sel.ReadWriteType)}
+		for _, dr := range sel.DataResources {
+			ts.DataResources = append(ts.DataResources, model.TrailDataResource{Type: aws.ToString(dr.Type), Values: dr.Values})
+		}
+		b = append(b, ts)
+	}
+	var adv [][]model.TrailFieldSelector
+	for _, sel := range advanced {
+		var fs []model.TrailFieldSelector
+		for _, f := range sel.FieldSelectors {
+			fs = append(fs, model.TrailFieldSelector{Field: aws.ToString(f.Field), Equals: f.Equals, StartsWith: f.StartsWith,
+				EndsWith: f.EndsWith, NotEquals: f.NotEquals, NotStartsWith: f.NotStartsWith, NotEndsWith: f.NotEndsWith})
+		}
+		adv = append(adv, fs)
+	}
+	return model.TrailS3DataEvents(b, adv)
 }

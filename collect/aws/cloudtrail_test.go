@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/vigil-sec/vigil/internal/moto"
@@ -36,6 +37,12 @@ func TestCloudTrailAgainstMoto(t *testing.T) {
 	if _, err := east.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: aws.String("everywhere")}); err != nil {
 		t.Fatal(err)
 	}
+	// S3 object writes of every bucket, not reads.
+	if _, err := east.PutEventSelectors(ctx, &cloudtrail.PutEventSelectorsInput{TrailName: aws.String("everywhere"),
+		EventSelectors: []cttypes.EventSelector{{ReadWriteType: cttypes.ReadWriteTypeWriteOnly, IncludeManagementEvents: aws.Bool(true),
+			DataResources: []cttypes.DataResource{{Type: aws.String("AWS::S3::Object"), Values: []string{"arn:aws:s3"}}}}}}); err != nil {
+		t.Fatal(err)
+	}
 	west := cloudtrail.NewFromConfig(srv.Config(t, "eu-west-1"))
 	if _, err := west.CreateTrail(ctx, &cloudtrail.CreateTrailInput{Name: aws.String("local"), S3BucketName: aws.String("trail-logs"),
 		IncludeGlobalServiceEvents: aws.Bool(false)}); err != nil {
@@ -56,7 +63,8 @@ func TestCloudTrailAgainstMoto(t *testing.T) {
 	}
 	ev := trails["everywhere"]
 	want := model.CloudTrailTrail{Name: "everywhere", IsLogging: true, IsMultiRegion: true, IncludeGlobalServiceEvents: true,
-		LogFileValidationEnabled: true, KMSKeyID: keyARN, S3BucketName: "trail-logs", CloudWatchLogsGroupARN: groupARN}
+		LogFileValidationEnabled: true, KMSKeyID: keyARN, S3BucketName: "trail-logs", CloudWatchLogsGroupARN: groupARN,
+		S3DataEvents: model.CloudTrailS3DataEvents{Write: true}}
 	if a := ev.Attributes.(*model.CloudTrailTrail); *a != want {
 		t.Errorf("multi-region trail:\n got %+v\nwant %+v", a, want)
 	}
@@ -80,6 +88,13 @@ func TestCloudTrailAgainstMoto(t *testing.T) {
 	for _, id := range []string{"AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-004", "AWS-CT-005"} {
 		if !fails["local"][id] || fails["everywhere"][id] {
 			t.Errorf("%s: local %v, everywhere %v", id, fails["local"], fails["everywhere"])
+		}
+	}
+	// The account logs S3 object writes (CT-020 passes on both of its
+	// trails) but not reads (CT-021 fails on both).
+	for _, name := range []string{"local", "everywhere"} {
+		if fails[name]["AWS-CT-020"] || !fails[name]["AWS-CT-021"] {
+			t.Errorf("S3 data events on %s: %v", name, fails[name])
 		}
 	}
 }

@@ -24,5 +24,42 @@ func init() {
 		// (or the template's group, from !GetAtt Group.Arn).
 		b.relate(model.RelLogsTo, strings.TrimSuffix(a.CloudWatchLogsGroupARN, ":*"))
 		a.IsOrganizationTrail = b.boolean("IsOrganizationTrail", "is_organization_trail", false)
+		a.S3DataEvents = trailS3DataEvents(b)
 	})
+}
+
+// trailS3DataEvents reads EventSelectors and AdvancedEventSelectors; an
+// unknown part leaves s3_data_events unknown.
+func trailS3DataEvents(b *builder) model.CloudTrailS3DataEvents {
+	const mp = "s3_data_events"
+	var basic []model.TrailEventSelector
+	for i := range b.count("EventSelectors", mp) {
+		p := model.Path("EventSelectors", i)
+		sel := model.TrailEventSelector{ReadWriteType: b.str(p+".ReadWriteType", mp, "All")}
+		for j := range b.count(p+".DataResources", mp) {
+			q := model.Path(p+".DataResources", j)
+			sel.DataResources = append(sel.DataResources, model.TrailDataResource{
+				Type: b.str(q+".Type", mp, ""), Values: b.strs(q+".Values", mp)})
+		}
+		basic = append(basic, sel)
+	}
+	var advanced [][]model.TrailFieldSelector
+	for i := range b.count("AdvancedEventSelectors", mp) {
+		p := model.Path("AdvancedEventSelectors", i)
+		var fields []model.TrailFieldSelector
+		for j := range b.count(p+".FieldSelectors", mp) {
+			q := model.Path(p+".FieldSelectors", j)
+			fields = append(fields, model.TrailFieldSelector{
+				Field:         b.str(q+".Field", mp, ""),
+				Equals:        b.strs(q+".Equals", mp),
+				StartsWith:    b.strs(q+".StartsWith", mp),
+				EndsWith:      b.strs(q+".EndsWith", mp),
+				NotEquals:     b.strs(q+".NotEquals", mp),
+				NotStartsWith: b.strs(q+".NotStartsWith", mp),
+				NotEndsWith:   b.strs(q+".NotEndsWith", mp),
+			})
+		}
+		advanced = append(advanced, fields)
+	}
+	return model.TrailS3DataEvents(basic, advanced)
 }

@@ -3,6 +3,7 @@ package tfaws
 import (
 	"strings"
 
+	"github.com/vigil-sec/vigil/iac/terraform/instance"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -22,7 +23,54 @@ func init() {
 		a.S3BucketName = b.String("s3_bucket_name", "s3_bucket_name", "")
 		a.CloudWatchLogsGroupARN = b.String("cloud_watch_logs_group_arn", "cloudwatch_logs_group_arn", "")
 		a.IsOrganizationTrail = b.Bool("is_organization_trail", "is_organization_trail", false)
+		a.S3DataEvents = trailS3DataEvents(b)
 	})
+}
+
+// trailS3DataEvents reads the trail's event_selector and
+// advanced_event_selector blocks; any unknown part (a dynamic block over
+// an unknown collection, a value from a variable without default) leaves
+// s3_data_events unknown.
+func trailS3DataEvents(b *Builder) model.CloudTrailS3DataEvents {
+	const mp = "s3_data_events"
+	blocks := func(p string) []map[string]any {
+		if v, ok := b.Lookup(p); ok && instance.IsUnknown(v) {
+			b.locate(p, mp)
+			b.Target().MarkUnknown(mp)
+			return nil
+		}
+		return b.Blocks(p)
+	}
+	var basic []model.TrailEventSelector
+	for i := range blocks("event_selector") {
+		p := model.Path("event_selector", i)
+		sel := model.TrailEventSelector{ReadWriteType: b.String(p+".read_write_type", mp, "All")}
+		for j := range blocks(p + ".data_resource") {
+			q := model.Path(p+".data_resource", j)
+			sel.DataResources = append(sel.DataResources, model.TrailDataResource{
+				Type: b.String(q+".type", mp, ""), Values: b.Strings(q+".values", mp)})
+		}
+		basic = append(basic, sel)
+	}
+	var advanced [][]model.TrailFieldSelector
+	for i := range blocks("advanced_event_selector") {
+		p := model.Path("advanced_event_selector", i)
+		var fields []model.TrailFieldSelector
+		for j := range blocks(p + ".field_selector") {
+			q := model.Path(p+".field_selector", j)
+			fields = append(fields, model.TrailFieldSelector{
+				Field:         b.String(q+".field", mp, ""),
+				Equals:        b.Strings(q+".equals", mp),
+				StartsWith:    b.Strings(q+".starts_with", mp),
+				EndsWith:      b.Strings(q+".ends_with", mp),
+				NotEquals:     b.Strings(q+".not_equals", mp),
+				NotStartsWith: b.Strings(q+".not_starts_with", mp),
+				NotEndsWith:   b.Strings(q+".not_ends_with", mp),
+			})
+		}
+		advanced = append(advanced, fields)
+	}
+	return model.TrailS3DataEvents(basic, advanced)
 }
 
 // A trail's relations name the log group and the bucket it delivers to by

@@ -78,8 +78,10 @@ func TestCloudTrailRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameJSON(t, "GetEventSelectors default", sel.EventSelectors, []cttypes.EventSelector{{ReadWriteType: cttypes.ReadWriteTypeAll,
-		IncludeManagementEvents: aws.Bool(true), DataResources: []cttypes.DataResource{}, ExcludeManagementEventSources: []string{}}})
+	if len(sel.EventSelectors) != 0 {
+		t.Errorf("GetEventSelectors: basic selectors %v beside advanced ones", sel.EventSelectors)
+	}
+	sameJSON(t, "GetEventSelectors advanced", sel.AdvancedEventSelectors, audit.AdvancedEventSelectors)
 	if aws.ToString(sel.TrailARN) != auditARN {
 		t.Errorf("GetEventSelectors TrailARN %s", aws.ToString(sel.TrailARN))
 	}
@@ -168,7 +170,13 @@ func TestCloudTrailCollector(t *testing.T) {
 		a.CloudWatchLogsGroupARN != "arn:aws:logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-111111111111:*" {
 		t.Errorf("org-audit attributes: %+v", a)
 	}
+	if a.S3DataEvents != (model.CloudTrailS3DataEvents{Write: true}) {
+		t.Errorf("org-audit logs S3 writes of all buckets, not reads: %+v", a.S3DataEvents)
+	}
 	e := trails["eu-data-events"].Attributes.(*model.CloudTrailTrail)
+	if e.S3DataEvents != (model.CloudTrailS3DataEvents{}) {
+		t.Errorf("eu-data-events logs one bucket's writes, not all buckets': %+v", e.S3DataEvents)
+	}
 	if e.IsLogging || e.IsMultiRegion || e.LogFileValidationEnabled || e.KMSKeyID != "" || e.CloudWatchLogsGroupARN != "" {
 		t.Errorf("eu-data-events attributes: %+v", e)
 	}
@@ -235,7 +243,7 @@ func TestCloudTrailOrganizationTrail(t *testing.T) {
 		}
 		sameJSON(t, "member GetTrailStatus", st, audit.Status)
 		sel, err := c.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(auditARN)})
-		if err != nil || aws.ToString(sel.TrailARN) != auditARN || len(sel.EventSelectors) != 1 {
+		if err != nil || aws.ToString(sel.TrailARN) != auditARN || len(sel.AdvancedEventSelectors) != 2 {
 			t.Errorf("member GetEventSelectors: %+v %v", sel, err)
 		}
 	}
@@ -243,6 +251,13 @@ func TestCloudTrailOrganizationTrail(t *testing.T) {
 	if err != nil || aws.ToBool(st.IsLogging) {
 		t.Errorf("never started organization trail: %+v %v", st, err)
 	}
+	// A trail without selectors has the one a new trail gets.
+	sel, err := eu.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String("arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-org-trail")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "GetEventSelectors default", sel.EventSelectors, []cttypes.EventSelector{{ReadWriteType: cttypes.ReadWriteTypeAll,
+		IncludeManagementEvents: aws.Bool(true), DataResources: []cttypes.DataResource{}, ExcludeManagementEventSources: []string{}}})
 	var nf *cttypes.TrailNotFoundException
 	for _, name := range []string{"org-audit", "arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-data-events"} {
 		if _, err := us.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(name)}); !errors.As(err, &nf) {

@@ -14,6 +14,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html]
 #   compliance:
 #     cis-aws-3.0: ["3.4"]
+#     cis-aws-5.0: ["3.4"]
+#     cis-aws-7.0: ["4.4"]
 #     pci-dss-4.0: ["10.2.1"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 package vigil.rules.aws.cloudtrail.bucket_access_logging

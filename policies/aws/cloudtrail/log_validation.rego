@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html]
 #   compliance:
 #     cis-aws-3.0: ["3.2"]
+#     cis-aws-5.0: ["3.2"]
+#     cis-aws-7.0: ["4.2"]
 #     pci-dss-4.0: ["10.3.4"]
 #     nist-800-53-r5: ["AU-9", "SI-7"]
 package vigil.rules.aws.cloudtrail.log_validation

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html]
 #   compliance:
 #     cis-aws-3.0: ["3.1"]
+#     cis-aws-5.0: ["3.1"]
+#     cis-aws-7.0: ["4.1"]
 #     pci-dss-4.0: ["10.2.1"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 package vigil.rules.aws.cloudtrail.logging_stopped

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html]
 #   compliance:
 #     cis-aws-3.0: ["3.5"]
+#     cis-aws-5.0: ["3.5"]
+#     cis-aws-7.0: ["4.5"]
 #     pci-dss-4.0: ["10.3.2"]
 #     nist-800-53-r5: ["AU-9", "SC-28"]
 package vigil.rules.aws.cloudtrail.not_kms_encrypted

@@ -20,6 +20,8 @@
 #   references: [https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html]
 #   compliance:
 #     cis-aws-3.0: ["4.6"]
+#     cis-aws-5.0: ["4.6"]
+#     cis-aws-7.0: ["5.6"]
 #     nist-800-53-r5: ["AU-6", "SI-4"]
 #     pci-dss-4.0: ["10.4.1"]
 package vigil.rules.aws.cloudwatch.console_auth_failures

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html]
 #   compliance:
 #     cis-aws-3.0: ["3.3"]
+#     cis-aws-5.0: ["3.3"]
+#     cis-aws-7.0: ["4.3"]
 #     nist-800-53-r5: ["CM-8", "AU-12"]
 package vigil.rules.aws.config.recorder_incomplete
 

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html]
 #   compliance:
 #     cis-aws-3.0: ["5.4"]
+#     cis-aws-5.0: ["5.5"]
+#     cis-aws-7.0: ["6.5"]
 #     pci-dss-4.0: ["1.2.1"]
 #     nist-800-53-r5: ["AC-4", "SC-7"]
 package vigil.rules.aws.ec2.default_sg_rules

@@ -10,6 +10,8 @@
 #   references: [https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html]
 #   compliance:
 #     cis-aws-3.0: ["2.2.1"]
+#     cis-aws-5.0: ["5.1.1"]
+#     cis-aws-7.0: ["6.1.1"]
 #     pci-dss-4.0: ["3.5.1"]
 #     nist-800-53-r5: ["SC-28"]
 package vigil.rules.aws.ec2.ebs_default_encryption

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html]
 #   compliance:
 #     cis-aws-3.0: ["5.6"]
+#     cis-aws-5.0: ["5.7"]
+#     cis-aws-7.0: ["6.7"]
 #     nist-800-53-r5: ["AC-3", "SC-7"]
 package vigil.rules.aws.ec2.imdsv1_allowed
 

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html]
 #   compliance:
 #     cis-aws-3.0: ["5.1"]
+#     cis-aws-5.0: ["5.2"]
+#     cis-aws-7.0: ["6.2"]
 #     pci-dss-4.0: ["1.3.1"]
 #     nist-800-53-r5: ["AC-17", "SC-7"]
 package vigil.rules.aws.ec2.nacl_admin_ports

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html]
 #   compliance:
 #     cis-aws-3.0: ["5.2", "5.3"]
+#     cis-aws-5.0: ["5.3", "5.4"]
+#     cis-aws-7.0: ["6.3", "6.4"]
 #     pci-dss-4.0: ["1.3.1"]
 #     nist-800-53-r5: ["AC-17", "SC-7"]
 package vigil.rules.aws.ec2.sg_open_ssh

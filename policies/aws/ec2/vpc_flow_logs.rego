@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html]
 #   compliance:
 #     cis-aws-3.0: ["3.7"]
+#     cis-aws-5.0: ["3.7"]
+#     cis-aws-7.0: ["4.7"]
 #     pci-dss-4.0: ["10.2.1"]
 #     nist-800-53-r5: ["AU-2", "AU-12", "SI-4"]
 package vigil.rules.aws.ec2.vpc_flow_logs

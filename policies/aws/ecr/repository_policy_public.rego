@@ -8,6 +8,7 @@
 #   remediation: "Restrict the repository policy's Principal to specific accounts, or add an aws:PrincipalOrgID condition."
 #   references: [https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html]
 #   compliance:
+#     cis-aws-7.0: ["2.21"]
 #     pci-dss-4.0: ["7.2.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 package vigil.rules.aws.ecr.repository_policy_public

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/efs/latest/ug/encryption.html]
 #   compliance:
 #     cis-aws-3.0: ["2.4.1"]
+#     cis-aws-5.0: ["2.3.1"]
+#     cis-aws-7.0: ["3.3.1"]
 #     pci-dss-4.0: ["3.5.1"]
 #     nist-800-53-r5: ["SC-28"]
 package vigil.rules.aws.efs.not_encrypted

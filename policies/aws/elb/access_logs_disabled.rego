@@ -8,6 +8,7 @@
 #   remediation: Add an access_logs block with enabled = true and an S3 bucket.
 #   references: [https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html]
 #   compliance:
+#     cis-aws-7.0: ["4.10"]
 #     pci-dss-4.0: ["10.2.1"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 package vigil.rules.aws.elb.access_logs_disabled

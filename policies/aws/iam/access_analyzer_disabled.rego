@@ -10,6 +10,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html]
 #   compliance:
 #     cis-aws-3.0: ["1.20"]
+#     cis-aws-5.0: ["1.19"]
+#     cis-aws-7.0: ["2.18"]
 #     nist-800-53-r5: ["AC-6"]
 package vigil.rules.aws.iam.access_analyzer_disabled
 

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console]
 #   compliance:
 #     cis-aws-3.0: ["1.14"]
+#     cis-aws-5.0: ["1.13"]
+#     cis-aws-7.0: ["2.12"]
 #     nist-800-53-r5: ["IA-5(1)"]
 package vigil.rules.aws.iam.access_key_rotation
 

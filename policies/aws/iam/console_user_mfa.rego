@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html]
 #   compliance:
 #     cis-aws-3.0: ["1.10"]
+#     cis-aws-5.0: ["1.9"]
+#     cis-aws-7.0: ["2.10"]
 #     pci-dss-4.0: ["8.4.2"]
 #     nist-800-53-r5: ["IA-2(1)", "IA-2(2)"]
 package vigil.rules.aws.iam.console_user_mfa

@@ -10,6 +10,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html]
 #   compliance:
 #     cis-aws-3.0: ["1.8"]
+#     cis-aws-5.0: ["1.7"]
+#     cis-aws-7.0: ["2.8"]
 #     pci-dss-4.0: ["8.3.6"]
 #     nist-800-53-r5: ["IA-5"]
 package vigil.rules.aws.iam.password_min_length

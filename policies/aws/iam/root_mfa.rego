@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html]
 #   compliance:
 #     cis-aws-3.0: ["1.5"]
+#     cis-aws-5.0: ["1.4"]
+#     cis-aws-7.0: ["2.5"]
 #     nist-800-53-r5: ["IA-2(1)"]
 package vigil.rules.aws.iam.root_mfa
 

@@ -8,6 +8,7 @@
 #   remediation: Name the accounts, roles or services that may assume the role in Principal, and add conditions such as sts:ExternalId or aws:PrincipalOrgID.
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html]
 #   compliance:
+#     cis-aws-7.0: ["2.21"]
 #     pci-dss-4.0: ["7.2.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 package vigil.rules.aws.iam.trust_any_principal

@@ -9,6 +9,7 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html]
 #   compliance:
 #     cis-aws-3.0: ["1.13"]
+#     cis-aws-5.0: ["1.12"]
 #     nist-800-53-r5: ["IA-5(1)"]
 package vigil.rules.aws.iam.two_active_keys
 

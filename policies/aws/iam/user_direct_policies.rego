@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html]
 #   compliance:
 #     cis-aws-3.0: ["1.15"]
+#     cis-aws-5.0: ["1.14"]
+#     cis-aws-7.0: ["2.13"]
 #     pci-dss-4.0: ["7.2.1"]
 #     nist-800-53-r5: ["AC-2", "AC-6"]
 package vigil.rules.aws.iam.user_direct_policies

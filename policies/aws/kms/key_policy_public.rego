@@ -8,6 +8,7 @@
 #   remediation: "Name specific principals in the key policy, or restrict the statement with conditions such as kms:CallerAccount or aws:PrincipalOrgID."
 #   references: [https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html]
 #   compliance:
+#     cis-aws-7.0: ["2.21"]
 #     pci-dss-4.0: ["3.6.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6", "SC-12"]
 package vigil.rules.aws.kms.key_policy_public

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html]
 #   compliance:
 #     cis-aws-3.0: ["3.6"]
+#     cis-aws-5.0: ["3.6"]
+#     cis-aws-7.0: ["4.6"]
 #     pci-dss-4.0: ["3.7.4"]
 #     nist-800-53-r5: ["SC-12"]
 package vigil.rules.aws.kms.rotation_disabled

@@ -8,6 +8,7 @@
 #   remediation: "Name a specific principal in aws_lambda_permission, or set source_arn, source_account or principal_org_id."
 #   references: [https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html]
 #   compliance:
+#     cis-aws-7.0: ["2.21"]
 #     pci-dss-4.0: ["7.2.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 package vigil.rules.aws.lambda.permission_public

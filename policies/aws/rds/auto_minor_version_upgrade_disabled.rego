@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades]
 #   compliance:
 #     cis-aws-3.0: ["2.3.2"]
+#     cis-aws-5.0: ["2.2.2"]
+#     cis-aws-7.0: ["3.2.2"]
 #     pci-dss-4.0: ["6.3.3"]
 #     nist-800-53-r5: ["SI-2"]
 package vigil.rules.aws.rds.auto_minor_version_upgrade_disabled

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding]
 #   compliance:
 #     cis-aws-3.0: ["2.3.3"]
+#     cis-aws-5.0: ["2.2.3"]
+#     cis-aws-7.0: ["3.2.3"]
 #     pci-dss-4.0: ["1.4.1"]
 #     nist-800-53-r5: ["AC-3", "SC-7"]
 package vigil.rules.aws.rds.instance_publicly_accessible

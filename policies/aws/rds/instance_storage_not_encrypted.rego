@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html]
 #   compliance:
 #     cis-aws-3.0: ["2.3.1"]
+#     cis-aws-5.0: ["2.2.1"]
+#     cis-aws-7.0: ["3.2.1"]
 #     pci-dss-4.0: ["3.5.1"]
 #     nist-800-53-r5: ["SC-28"]
 package vigil.rules.aws.rds.instance_storage_not_encrypted

@@ -8,6 +8,8 @@
 #   remediation: "Set multi_az = true for production databases."
 #   references: [https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html]
 #   compliance:
+#     cis-aws-5.0: ["2.2.4"]
+#     cis-aws-7.0: ["3.2.4"]
 #     nist-800-53-r5: ["CP-10"]
 package vigil.rules.aws.rds.multi_az_disabled
 

@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html]
 #   compliance:
 #     cis-aws-3.0: ["2.1.1"]
+#     cis-aws-5.0: ["2.1.1"]
+#     cis-aws-7.0: ["3.1.1"]
 #     pci-dss-4.0: ["4.2.1"]
 #     nist-800-53-r5: ["SC-8"]
 package vigil.rules.aws.s3.insecure_transport

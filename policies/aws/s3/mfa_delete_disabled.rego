@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html]
 #   compliance:
 #     cis-aws-3.0: ["2.1.2"]
+#     cis-aws-5.0: ["2.1.2"]
+#     cis-aws-7.0: ["3.1.2"]
 #     nist-800-53-r5: ["IA-2", "CP-9"]
 package vigil.rules.aws.s3.mfa_delete_disabled
 

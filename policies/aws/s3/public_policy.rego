@@ -9,6 +9,8 @@
 #   references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html]
 #   compliance:
 #     cis-aws-3.0: ["2.1.4"]
+#     cis-aws-5.0: ["2.1.4"]
+#     cis-aws-7.0: ["3.1.4", "2.21"]
 #     pci-dss-4.0: ["1.4.1", "7.2.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6", "AC-21"]
 package vigil.rules.aws.s3.public_policy

@@ -9,6 +9,9 @@
 #   remediation: "Enable Security Hub in every region (through the organization's delegated administrator where possible)."
 #   references: [https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html]
 #   compliance:
+#     cis-aws-3.0: ["4.16"]
+#     cis-aws-5.0: ["4.16"]
+#     cis-aws-7.0: ["5.16"]
 #     nist-800-53-r5: ["SI-4", "CA-7"]
 package vigil.rules.aws.securityhub.region_disabled
 

@@ -8,6 +8,7 @@
 #   remediation: "Restrict the topic policy's Principal to specific accounts or services, or add a condition such as aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID."
 #   references: [https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html]
 #   compliance:
+#     cis-aws-7.0: ["2.21"]
 #     pci-dss-4.0: ["7.2.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 package vigil.rules.aws.sns.topic_policy_public

@@ -8,6 +8,7 @@
 #   remediation: "Restrict the queue policy's Principal to specific accounts or services, or add a condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID."
 #   references: [https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html]
 #   compliance:
+#     cis-aws-7.0: ["2.21"]
 #     pci-dss-4.0: ["7.2.1"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 package vigil.rules.aws.sqs.queue_policy_public
