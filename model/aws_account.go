@@ -19,6 +19,8 @@ type AWSAccount struct {
 	RootMFAEnabled        *bool                `json:"root_mfa_enabled" doc:"null when not known (IaC)"`
 	RootAccessKeysPresent *bool                `json:"root_access_keys_present" doc:"null when not known (IaC)"`
 	ShieldAdvanced        *bool                `json:"shield_advanced" doc:"subscribed to Shield Advanced; null when not known"`
+	RootLastUsedDays      *int                 `json:"root_last_used_days" doc:"days since the root user's password or an access key was last used; -1 when never used; null when not known (IaC)"`
+	SupportRolePresent    *bool                `json:"support_role_present" doc:"some role has the AWS managed AWSSupportAccess policy attached; null when not known (IaC)"`
 }
 
 // AWSPasswordPolicy is the IAM account password policy.

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -46,6 +47,7 @@ func collectIAM(ctx context.Context, s *scope) {
 		func() { collectIAMUsers(ctx, s, client, d.users, report) },
 		func() { collectIAMGroups(s, d.groups) },
 		func() { collectIAMRoles(ctx, s, client, d.roles) },
+		func() { supportRole(s, d) },
 		func() { collectIAMPolicies(ctx, s, client, d.policies) },
 	}, run)
 }
@@ -141,10 +143,64 @@ func credentialReport(ctx context.Context, s *scope, client *iam.Client) map[str
 			if a.RootAccessKeysPresent == nil && root["access_key_1_active"] != "" {
 				a.RootAccessKeysPresent = boolPtr(root["access_key_1_active"] == "true" || root["access_key_2_active"] == "true")
 			}
+			a.RootLastUsedDays = rootLastUsedDays(root)
 		})
 	}
 	return rows
 }
+
+// rootLastUsedDays is how many days ago the root user last signed in or
+// used an access key, by its credential report row: -1 when the row says
+// none was ever used (N/A, or no_information: no use since IAM began
+// tracking, October 2014), nil when a column is missing or unreadable.
+func rootLastUsedDays(root map[string]string) *int {
+	var last *time.Time
+	for _, col := range []string{"password_last_used", "access_key_1_last_used_date", "access_key_2_last_used_date"} {
+		v, ok := root[col]
+		if !ok {
+			return nil
+		}
+		switch v {
+		case "N/A", "no_information", "not_supported":
+			continue
+		}
+		t := reportTime(v)
+		if t == nil {
+			return nil
+		}
+		if last == nil || t.After(*last) {
+			last = t
+		}
+	}
+	days := -1
+	if last != nil {
+		days = daysSince(*last)
+	}
+	return &days
+}
+
+// daysSince counts whole days from t to now.
+func daysSince(t time.Time) int { return int(time.Since(t).Hours() / 24) }
+
+// supportRole tells whether some role has the AWS managed AWSSupportAccess
+// policy attached (CIS 1.17), from the roles' attached policies that
+// GetAccountAuthorizationDetails listed; nothing when a page of it failed.
+func supportRole(s *scope, d iamDetails) {
+	if !d.complete {
+		return
+	}
+	present := false
+	for _, r := range d.roles {
+		for _, p := range r.AttachedManagedPolicies {
+			if awsSupportAccess.MatchString(aws.ToString(p.PolicyArn)) {
+				present = true
+			}
+		}
+	}
+	s.accountFact(func(a *model.AWSAccount) { a.SupportRolePresent = boolPtr(present) })
+}
+
+var awsSupportAccess = regexp.MustCompile(`^arn:aws[a-z-]*:iam::aws:policy/AWSSupportAccess$`)
 
 // parseCredentialReport reads the report's CSV into rows keyed by user.
 func parseCredentialReport(content []byte) (map[string]map[string]string, error) {
@@ -266,6 +322,8 @@ type iamDetails struct {
 	groups   []iamtypes.GroupDetail
 	roles    []iamtypes.RoleDetail
 	policies []iamtypes.ManagedPolicyDetail
+	// complete: every page was read.
+	complete bool
 }
 
 // authorizationDetails reads users, groups, roles and customer-managed
@@ -279,10 +337,12 @@ func authorizationDetails(ctx context.Context, s *scope, client *iam.Client) iam
 			iamtypes.EntityTypeLocalManagedPolicy},
 		MaxItems: aws.Int32(1000),
 	})
+	d.complete = true
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail(iamDetailsOp, err)
+			d.complete = false
 			break
 		}
 		d.users = append(d.users, page.UserDetailList...)
@@ -365,9 +425,21 @@ func reportTime(v string) *time.Time {
 func iamUserPassword(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
 	if v, ok := reportBool(row, "password_enabled"); ok {
 		a.LoginProfile = v
+		if v {
+			// Never used: counted from when the password was set.
+			t := reportTime(row["password_last_used"])
+			if t == nil {
+				t = reportTime(row["password_last_changed"])
+			}
+			if t == nil {
+				rd.unread("password_unused_days")
+				return
+			}
+			a.PasswordUnusedDays = daysSince(*t)
+		}
 		return
 	}
-	rd.call("GetLoginProfile", []string{"login_profile"}, func() error {
+	rd.call("GetLoginProfile", []string{"login_profile", "password_unused_days"}, func() error {
 		lp, err := client.GetLoginProfile(ctx, &iam.GetLoginProfileInput{UserName: name})
 		if awsCodeIn(err, "NoSuchEntity") {
 			return nil
@@ -379,6 +451,10 @@ func iamUserPassword(ctx context.Context, rd *reads, client *iam.Client, name *s
 		raw.LoginProfile = lp.LoginProfile
 		return nil
 	})
+	if a.LoginProfile {
+		// Only the report tells the password's last use.
+		rd.unread("password_unused_days")
+	}
 }
 
 func iamUserMFA(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
@@ -426,10 +502,11 @@ func iamUserKeys(ctx context.Context, rd *reads, client *iam.Client, name *strin
 		if k.CreateDate != nil {
 			key.AgeDays = int(time.Since(*k.CreateDate).Hours() / 24)
 		}
+		known := true
 		if used, ok := reportKeyLastUsed(row, k.CreateDate); ok {
 			key.LastUsed = used
 		} else {
-			rd.call("GetAccessKeyLastUsed", []string{model.Path("access_keys", i, "last_used")}, func() error {
+			known = rd.call("GetAccessKeyLastUsed", []string{model.Path("access_keys", i, "last_used"), model.Path("access_keys", i, "unused_days")}, func() error {
 				lu, err := client.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
 				if err != nil {
 					return err
@@ -440,8 +517,27 @@ func iamUserKeys(ctx context.Context, rd *reads, client *iam.Client, name *strin
 				return nil
 			})
 		}
+		if known {
+			key.UnusedDays = keyUnusedDays(key.LastUsed, k.CreateDate)
+			if key.UnusedDays < 0 {
+				rd.unread(model.Path("access_keys", i, "unused_days"))
+				key.UnusedDays = 0
+			}
+		}
 		a.AccessKeys = append(a.AccessKeys, key)
 	}
+}
+
+// keyUnusedDays counts from the key's last use, or from its creation when
+// it was never used; -1 when neither is known.
+func keyUnusedDays(lastUsed string, created *time.Time) int {
+	if t := reportTime(lastUsed); t != nil {
+		return daysSince(*t)
+	}
+	if lastUsed == "" && created != nil {
+		return daysSince(*created)
+	}
+	return -1
 }
 
 // reportKeyLastUsed finds the key created at created among the report's
