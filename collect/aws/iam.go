@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -47,7 +46,6 @@ func collectIAM(ctx context.Context, s *scope) {
 		func() { collectIAMUsers(ctx, s, client, d.users, report) },
 		func() { collectIAMGroups(s, d.groups) },
 		func() { collectIAMRoles(ctx, s, client, d.roles) },
-		func() { supportRole(s, d) },
 		func() { collectIAMPolicies(ctx, s, client, d.policies) },
 	}, run)
 }
@@ -143,19 +141,20 @@ func credentialReport(ctx context.Context, s *scope, client *iam.Client) map[str
 			if a.RootAccessKeysPresent == nil && root["access_key_1_active"] != "" {
 				a.RootAccessKeysPresent = boolPtr(root["access_key_1_active"] == "true" || root["access_key_2_active"] == "true")
 			}
-			a.RootLastUsedDays = rootLastUsedDays(root)
+			a.RootPasswordUsedDays = rootUsedDays(root, "password_last_used")
+			a.RootKeyUsedDays = rootUsedDays(root, "access_key_1_last_used_date", "access_key_2_last_used_date")
 		})
 	}
 	return rows
 }
 
-// rootLastUsedDays is how many days ago the root user last signed in or
-// used an access key, by its credential report row: -1 when the row says
-// none was ever used (N/A, or no_information: no use since IAM began
-// tracking, October 2014), nil when a column is missing or unreadable.
-func rootLastUsedDays(root map[string]string) *int {
+// rootUsedDays is how many days ago the root user last used one of the
+// credential report's columns: -1 when none was ever used (N/A, or
+// no_information: no use since IAM began tracking, October 2014), nil
+// when a column is missing or unreadable.
+func rootUsedDays(root map[string]string, cols ...string) *int {
 	var last *time.Time
-	for _, col := range []string{"password_last_used", "access_key_1_last_used_date", "access_key_2_last_used_date"} {
+	for _, col := range cols {
 		v, ok := root[col]
 		if !ok {
 			return nil
@@ -179,28 +178,9 @@ func rootLastUsedDays(root map[string]string) *int {
 	return &days
 }
 
-// daysSince counts whole days from t to now.
-func daysSince(t time.Time) int { return int(time.Since(t).Hours() / 24) }
-
-// supportRole tells whether some role has the AWS managed AWSSupportAccess
-// policy attached (CIS 1.17), from the roles' attached policies that
-// GetAccountAuthorizationDetails listed; nothing when a page of it failed.
-func supportRole(s *scope, d iamDetails) {
-	if !d.complete {
-		return
-	}
-	present := false
-	for _, r := range d.roles {
-		for _, p := range r.AttachedManagedPolicies {
-			if awsSupportAccess.MatchString(aws.ToString(p.PolicyArn)) {
-				present = true
-			}
-		}
-	}
-	s.accountFact(func(a *model.AWSAccount) { a.SupportRolePresent = boolPtr(present) })
-}
-
-var awsSupportAccess = regexp.MustCompile(`^arn:aws[a-z-]*:iam::aws:policy/AWSSupportAccess$`)
+// daysSince counts whole days from t to now; a time ahead of this clock
+// (clock skew) is today.
+func daysSince(t time.Time) int { return max(0, int(time.Since(t).Hours()/24)) }
 
 // parseCredentialReport reads the report's CSV into rows keyed by user.
 func parseCredentialReport(content []byte) (map[string]map[string]string, error) {
@@ -322,8 +302,6 @@ type iamDetails struct {
 	groups   []iamtypes.GroupDetail
 	roles    []iamtypes.RoleDetail
 	policies []iamtypes.ManagedPolicyDetail
-	// complete: every page was read.
-	complete bool
 }
 
 // authorizationDetails reads users, groups, roles and customer-managed
@@ -337,12 +315,10 @@ func authorizationDetails(ctx context.Context, s *scope, client *iam.Client) iam
 			iamtypes.EntityTypeLocalManagedPolicy},
 		MaxItems: aws.Int32(1000),
 	})
-	d.complete = true
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail(iamDetailsOp, err)
-			d.complete = false
 			break
 		}
 		d.users = append(d.users, page.UserDetailList...)
@@ -451,10 +427,30 @@ func iamUserPassword(ctx context.Context, rd *reads, client *iam.Client, name *s
 		raw.LoginProfile = lp.LoginProfile
 		return nil
 	})
-	if a.LoginProfile {
-		// Only the report tells the password's last use.
-		rd.unread("password_unused_days")
+	if !a.LoginProfile {
+		return
 	}
+	// The password's last use is in no listing (GetAccountAuthorizationDetails
+	// leaves it out): GetUser tells it, nil when never used.
+	rd.call("GetUser", []string{"password_unused_days"}, func() error {
+		out, err := client.GetUser(ctx, &iam.GetUserInput{UserName: name})
+		if err != nil {
+			return err
+		}
+		if out.User == nil {
+			return errors.New("GetUser: no user in the answer")
+		}
+		t := out.User.PasswordLastUsed
+		if t == nil {
+			t = raw.LoginProfile.CreateDate
+		}
+		if t == nil {
+			return errors.New("GetUser: no last use and no creation date for the password")
+		}
+		raw.User.PasswordLastUsed = out.User.PasswordLastUsed
+		a.PasswordUnusedDays = daysSince(*t)
+		return nil
+	})
 }
 
 func iamUserMFA(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
