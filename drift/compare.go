@@ -28,11 +28,13 @@ const (
 )
 
 // volatile are attribute paths that change by themselves, without anyone
-// changing the resource: an access key's age grows every day, and its
-// last use and an SSM agent's ping follow traffic, not configuration.
+// changing the resource: an access key's age and the days a password, key
+// or root user went unused grow every day, and a key's last use and an SSM
+// agent's ping follow traffic, not configuration.
 // "[]" stands for any list index.
 var volatile = map[string][]string{
-	model.KindIAMUser.Name():            {"access_keys[].age_days", "access_keys[].last_used"},
+	model.KindIAMUser.Name():            {"access_keys[].age_days", "access_keys[].last_used", "access_keys[].unused_days", "password_unused_days"},
+	model.KindAWSAccount.Name():         {"root_password_used_days", "root_key_used_days"},
 	model.KindSSMManagedInstance.Name(): {"ping_status"},
 }
 

@@ -19,6 +19,8 @@ type AWSAccount struct {
 	RootMFAEnabled        *bool                `json:"root_mfa_enabled" doc:"null when not known (IaC)"`
 	RootAccessKeysPresent *bool                `json:"root_access_keys_present" doc:"null when not known (IaC)"`
 	ShieldAdvanced        *bool                `json:"shield_advanced" doc:"subscribed to Shield Advanced; null when not known"`
+	RootPasswordUsedDays  *int                 `json:"root_password_used_days" doc:"days since the root user last signed in with its password; -1 when never (since October 2014); null when not known (IaC)"`
+	RootKeyUsedDays       *int                 `json:"root_key_used_days" doc:"days since an access key of the root user was last used; -1 when none ever was; null when not known (IaC)"`
 }
 
 // AWSPasswordPolicy is the IAM account password policy.

@@ -45,6 +45,8 @@ type IAMUser struct {
 	LoginProfile     bool              `json:"login_profile" doc:"the user has a console password"`
 	MFAEnabled       *bool             `json:"mfa_enabled" doc:"null when not known (IaC)"`
 	AccessKeys       []IAMAccessKey    `json:"access_keys"`
+	// PasswordUnusedDays is 0 for a user without a console password.
+	PasswordUnusedDays int `json:"password_unused_days" doc:"days since the console password was last used, or since it was set when it was never used (the credential report); unknown in IaC"`
 }
 
 // IAMAccessKey is one access key of a user.
@@ -53,6 +55,9 @@ type IAMAccessKey struct {
 	Active   bool   `json:"active"`
 	AgeDays  int    `json:"age_days"`
 	LastUsed string `json:"last_used"`
+	// UnusedDays follows the credential report: a key never used counts
+	// from its creation.
+	UnusedDays int `json:"unused_days" doc:"days since the key was last used, or since it was created when it was never used"`
 }
 
 // IAMGroup is kind aws.iam.group.

@@ -69,15 +69,31 @@ func canonical(r *model.Resource) *model.Resource {
 }
 
 // withoutVolatile drops settings that change with the clock, not with the
-// resource: an access key's age grows every day. The stored version keeps
+// resource: an access key's age grows every day, and so do the days a
+// password, a key or the root user went unused. The stored version keeps
 // the value read when the version was written.
 func withoutVolatile(a any) (any, bool) {
-	if u, ok := a.(*model.IAMUser); ok && u != nil && len(u.AccessKeys) > 0 {
+	if u, ok := a.(*model.IAMUser); ok && u != nil && (len(u.AccessKeys) > 0 || u.PasswordUnusedDays != 0) {
 		c := *u
+		c.PasswordUnusedDays = 0
 		c.AccessKeys = slices.Clone(u.AccessKeys)
 		for i := range c.AccessKeys {
 			c.AccessKeys[i].AgeDays = 0
+			c.AccessKeys[i].UnusedDays = 0
 		}
+		return &c, true
+	}
+	if acct, ok := a.(*model.AWSAccount); ok && acct != nil && (acct.RootPasswordUsedDays != nil || acct.RootKeyUsedDays != nil) {
+		// Kept: whether root was ever used (-1 is never), not how long ago.
+		used := func(d *int) *int {
+			if d == nil || *d < 0 {
+				return d
+			}
+			z := 0
+			return &z
+		}
+		c := *acct
+		c.RootPasswordUsedDays, c.RootKeyUsedDays = used(acct.RootPasswordUsedDays), used(acct.RootKeyUsedDays)
 		return &c, true
 	}
 	return a, false

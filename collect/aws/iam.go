@@ -141,10 +141,46 @@ func credentialReport(ctx context.Context, s *scope, client *iam.Client) map[str
 			if a.RootAccessKeysPresent == nil && root["access_key_1_active"] != "" {
 				a.RootAccessKeysPresent = boolPtr(root["access_key_1_active"] == "true" || root["access_key_2_active"] == "true")
 			}
+			a.RootPasswordUsedDays = rootUsedDays(root, "password_last_used")
+			a.RootKeyUsedDays = rootUsedDays(root, "access_key_1_last_used_date", "access_key_2_last_used_date")
 		})
 	}
 	return rows
 }
+
+// rootUsedDays is how many days ago the root user last used one of the
+// credential report's columns: -1 when none was ever used (N/A, or
+// no_information: no use since IAM began tracking, October 2014), nil
+// when a column is missing or unreadable.
+func rootUsedDays(root map[string]string, cols ...string) *int {
+	var last *time.Time
+	for _, col := range cols {
+		v, ok := root[col]
+		if !ok {
+			return nil
+		}
+		switch v {
+		case "N/A", "no_information", "not_supported":
+			continue
+		}
+		t := reportTime(v)
+		if t == nil {
+			return nil
+		}
+		if last == nil || t.After(*last) {
+			last = t
+		}
+	}
+	days := -1
+	if last != nil {
+		days = daysSince(*last)
+	}
+	return &days
+}
+
+// daysSince counts whole days from t to now; a time ahead of this clock
+// (clock skew) is today.
+func daysSince(t time.Time) int { return max(0, int(time.Since(t).Hours()/24)) }
 
 // parseCredentialReport reads the report's CSV into rows keyed by user.
 func parseCredentialReport(content []byte) (map[string]map[string]string, error) {
@@ -365,9 +401,21 @@ func reportTime(v string) *time.Time {
 func iamUserPassword(ctx context.Context, rd *reads, client *iam.Client, name *string, row map[string]string, a *model.IAMUser, raw *iamUserRaw) {
 	if v, ok := reportBool(row, "password_enabled"); ok {
 		a.LoginProfile = v
+		if v {
+			// Never used: counted from when the password was set.
+			t := reportTime(row["password_last_used"])
+			if t == nil {
+				t = reportTime(row["password_last_changed"])
+			}
+			if t == nil {
+				rd.unread("password_unused_days")
+				return
+			}
+			a.PasswordUnusedDays = daysSince(*t)
+		}
 		return
 	}
-	rd.call("GetLoginProfile", []string{"login_profile"}, func() error {
+	rd.call("GetLoginProfile", []string{"login_profile", "password_unused_days"}, func() error {
 		lp, err := client.GetLoginProfile(ctx, &iam.GetLoginProfileInput{UserName: name})
 		if awsCodeIn(err, "NoSuchEntity") {
 			return nil
@@ -377,6 +425,30 @@ func iamUserPassword(ctx context.Context, rd *reads, client *iam.Client, name *s
 		}
 		a.LoginProfile = true
 		raw.LoginProfile = lp.LoginProfile
+		return nil
+	})
+	if !a.LoginProfile {
+		return
+	}
+	// The password's last use is in no listing (GetAccountAuthorizationDetails
+	// leaves it out): GetUser tells it, nil when never used.
+	rd.call("GetUser", []string{"password_unused_days"}, func() error {
+		out, err := client.GetUser(ctx, &iam.GetUserInput{UserName: name})
+		if err != nil {
+			return err
+		}
+		if out.User == nil {
+			return errors.New("GetUser: no user in the answer")
+		}
+		t := out.User.PasswordLastUsed
+		if t == nil {
+			t = raw.LoginProfile.CreateDate
+		}
+		if t == nil {
+			return errors.New("GetUser: no last use and no creation date for the password")
+		}
+		raw.User.PasswordLastUsed = out.User.PasswordLastUsed
+		a.PasswordUnusedDays = daysSince(*t)
 		return nil
 	})
 }
@@ -426,10 +498,11 @@ func iamUserKeys(ctx context.Context, rd *reads, client *iam.Client, name *strin
 		if k.CreateDate != nil {
 			key.AgeDays = int(time.Since(*k.CreateDate).Hours() / 24)
 		}
+		known := true
 		if used, ok := reportKeyLastUsed(row, k.CreateDate); ok {
 			key.LastUsed = used
 		} else {
-			rd.call("GetAccessKeyLastUsed", []string{model.Path("access_keys", i, "last_used")}, func() error {
+			known = rd.call("GetAccessKeyLastUsed", []string{model.Path("access_keys", i, "last_used"), model.Path("access_keys", i, "unused_days")}, func() error {
 				lu, err := client.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
 				if err != nil {
 					return err
@@ -440,8 +513,27 @@ func iamUserKeys(ctx context.Context, rd *reads, client *iam.Client, name *strin
 				return nil
 			})
 		}
+		if known {
+			key.UnusedDays = keyUnusedDays(key.LastUsed, k.CreateDate)
+			if key.UnusedDays < 0 {
+				rd.unread(model.Path("access_keys", i, "unused_days"))
+				key.UnusedDays = 0
+			}
+		}
 		a.AccessKeys = append(a.AccessKeys, key)
 	}
+}
+
+// keyUnusedDays counts from the key's last use, or from its creation when
+// it was never used; -1 when neither is known.
+func keyUnusedDays(lastUsed string, created *time.Time) int {
+	if t := reportTime(lastUsed); t != nil {
+		return daysSince(*t)
+	}
+	if lastUsed == "" && created != nil {
+		return daysSince(*created)
+	}
+	return -1
 }
 
 // reportKeyLastUsed finds the key created at created among the report's

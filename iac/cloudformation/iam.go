@@ -76,6 +76,7 @@ func init() {
 		}
 		// An MFA device is enabled in the live account, not in a template.
 		b.target.MarkUnknown("mfa_enabled")
+		b.target.MarkUnknown("password_unused_days")
 		a.LoginProfile = b.has("LoginProfile")
 		if a.LoginProfile {
 			b.locate("LoginProfile", "login_profile")
@@ -122,7 +123,10 @@ func init() {
 			a := model.KindIAMUser.Must(c.target)
 			mp := model.Path("access_keys", len(a.AccessKeys))
 			k := model.IAMAccessKey{Active: c.str("Status", mp+".active", "Active") == "Active"}
-			c.target.MarkUnknown(mp + ".id")
+			// Its id, age and use exist only once it is created.
+			for _, f := range []string{"id", "age_days", "last_used", "unused_days"} {
+				c.target.MarkUnknown(mp + "." + f)
+			}
 			c.locate("", mp)
 			a.AccessKeys = append(a.AccessKeys, k)
 		}

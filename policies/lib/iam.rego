@@ -85,8 +85,15 @@ action_matches(actions, pattern) if {
 	lower(a) == lower(pattern)
 }
 
-# all_actions(stmt): the statement's Action includes "*".
-all_actions(stmt) if "*" in object.get(stmt, "actions", [])
+# all_actions(stmt): the statement's Action covers every action: "*", or
+# "*:*" (a service part and an action part that are both wildcards), which
+# IAM evaluates alike.
+all_actions(stmt) if {
+	some a in object.get(stmt, "actions", [])
+	all_actions_pattern(a)
+}
+
+all_actions_pattern(a) if regex.match(`^\*+(:\*+)?$`, a)
 
 all_resources(stmt) if "*" in object.get(stmt, "resources", [])
 

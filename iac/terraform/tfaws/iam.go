@@ -42,8 +42,10 @@ func init() {
 		a := model.KindIAMUser.Must(b.R)
 		a.Name = nameOrUnknown(b)
 		a.Path = b.String("path", "path", "/")
-		// An MFA device is enabled in the live account, not in Terraform.
+		// An MFA device is enabled in the live account, not in Terraform,
+		// and a password is used there.
 		b.R.MarkUnknown("mfa_enabled")
+		b.R.MarkUnknown("password_unused_days")
 	})
 	registerChild("aws_iam_user_policy", "user", userTypes, func(p *Builder, c *Child) {
 		a := model.KindIAMUser.Must(p.R)
@@ -68,7 +70,7 @@ func init() {
 			Active: c.String("status", base+".active", "Active") == "Active",
 		})
 		// Its id, age and last use exist only once it is created.
-		for _, f := range []string{"id", "age_days", "last_used"} {
+		for _, f := range []string{"id", "age_days", "last_used", "unused_days"} {
 			p.R.MarkUnknown(base + "." + f)
 		}
 		locateBlock(c, base)

@@ -131,6 +131,7 @@ func init() {
 			"GetCredentialReport":      iamGetCredentialReport,
 
 			"ListUsers":                iamListUsers,
+			"GetUser":                  iamGetUser,
 			"GetLoginProfile":          iamGetLoginProfile,
 			"ListMFADevices":           iamListMFADevices,
 			"ListAccessKeys":           iamListAccessKeys,
@@ -449,6 +450,17 @@ func iamListUsers(c *call) (any, error) {
 		return nil, err
 	}
 	return &iam.ListUsersOutput{Users: items, Marker: marker, IsTruncated: more}, nil
+}
+
+// iamGetUser answers with the user, its tags, boundary and password's
+// last use.
+func iamGetUser(c *call) (any, error) {
+	u, err := iamUserOf(c)
+	if err != nil {
+		return nil, err
+	}
+	x := u.User
+	return &iam.GetUserOutput{User: &x}, nil
 }
 
 func iamGetLoginProfile(c *call) (any, error) {

@@ -45,6 +45,12 @@ var motoDeviations = []parityDeviation{
 		"moto leaves SqsManagedSseEnabled true on a queue given a KMS key; AWS keeps one server-side encryption per queue"},
 	{"aws.kms.key", "alias/parity-retired", "attributes.deletion_window_days",
 		"moto's DescribeKey leaves PendingDeletionWindowInDays out, so the collector assumes the default 30 days"},
+	{"aws.account", "*", "attributes.root_password_used_days",
+		"moto's credential report has no <root_account> row, so the root user's last uses stay unknown"},
+	{"aws.account", "*", "attributes.root_key_used_days",
+		"moto's credential report has no <root_account> row, so the root user's last uses stay unknown"},
+	{"aws.account", "*", "unknown[]",
+		"moto's credential report has no <root_account> row, so the root user's last uses stay unknown"},
 }
 
 // TestParity runs the real collector against moto and against the test
@@ -167,11 +173,12 @@ var (
 		{regexp.MustCompile(`(:secret:[^:]+)-[A-Za-z0-9]{6}$`), "$1-<suffix>"},
 	}
 	// blanks are attribute paths that follow from the clock: a key's age
-	// is how long ago it was made, the world's long ago, moto's just now.
+	// (and a key or password never used: how long unused) is how long ago
+	// it was made, the world's long ago, moto's just now.
 	// (No other attribute holds a time the clouds make up: the seeder
 	// refuses last uses, and creation times are not attributes.)
 	blanks = map[string][]string{
-		"aws.iam.user": {"attributes.access_keys[].age_days"},
+		"aws.iam.user": {"attributes.access_keys[].age_days", "attributes.access_keys[].unused_days", "attributes.password_unused_days"},
 	}
 )
 
