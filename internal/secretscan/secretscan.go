@@ -162,3 +162,18 @@ func sortFindings(fs []model.SecretFinding) {
 		return fs[i].Kind < fs[j].Kind
 	})
 }
+
+// UserDataAny scans user data that may be given either way: Terraform's
+// user_data passes a value that is already base64 through unchanged (and
+// encodes any other), and a CloudFormation UserData is base64 when written
+// as a literal but plain text once Fn::Base64 is resolved. A value that
+// decodes as base64 is scanned decoded; any other as text (a script has
+// spaces or punctuation that base64 lacks).
+func UserDataAny(text string) ([]model.SecretFinding, error) {
+	if t := strings.TrimSpace(text); t != "" {
+		if _, err := base64.StdEncoding.DecodeString(t); err == nil {
+			return UserDataBase64(t)
+		}
+	}
+	return UserData(text)
+}

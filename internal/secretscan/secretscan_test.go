@@ -118,3 +118,12 @@ func noValue(t *testing.T, fs []model.SecretFinding, values ...string) {
 		}
 	}
 }
+
+func TestUserDataAny(t *testing.T) {
+	for _, in := range []string{script, base64.StdEncoding.EncodeToString([]byte(script))} {
+		fs, err := UserDataAny(in)
+		if err != nil || len(fs) != 1 || fs[0].Location != "user data line 3" {
+			t.Errorf("%.20q: %v %v", in, fs, err)
+		}
+	}
+}
