@@ -140,7 +140,14 @@ func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
 				return err
 			}
 			scanned := true
+			seen := map[int64]bool{}
 			for _, v := range vs.LaunchTemplateVersions {
+				// When the default is the latest, one version answers both
+				// names (moto lists it twice).
+				if seen[aws.ToInt64(v.VersionNumber)] {
+					continue
+				}
+				seen[aws.ToInt64(v.VersionNumber)] = true
 				def := aws.ToBool(v.DefaultVersion)
 				if v.LaunchTemplateData != nil && aws.ToString(v.LaunchTemplateData.UserData) != "" {
 					found, err := secretscan.UserDataBase64(aws.ToString(v.LaunchTemplateData.UserData))
