@@ -20,6 +20,7 @@ var secretProps = map[string][][]string{
 	"AWS::EC2::Instance":       {{"UserData"}},
 	"AWS::EC2::LaunchTemplate": {{"LaunchTemplateData", "UserData"}},
 	"AWS::Lambda::Function":    {{"Environment", "Variables", "*"}},
+	"AWS::SSM::Parameter":      {{"Value"}},
 }
 
 // redactSecrets returns props with the values of secretProps replaced,

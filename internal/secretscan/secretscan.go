@@ -106,10 +106,7 @@ func Text(where, text string) ([]model.SecretFinding, error) {
 func Variables(what string, vars map[string]string) ([]model.SecretFinding, error) {
 	out := []model.SecretFinding{}
 	for name, value := range vars {
-		if value == "" {
-			continue
-		}
-		fs, err := Text(what+" "+name, name+"="+quote(value))
+		fs, err := Value(what+" "+name, name, value)
 		if err != nil {
 			return nil, err
 		}
@@ -117,6 +114,15 @@ func Variables(what string, vars map[string]string) ([]model.SecretFinding, erro
 	}
 	sortFindings(out)
 	return out, nil
+}
+
+// Value scans one named value (a parameter, a variable) as the assignment
+// name="value" and locates its findings as where.
+func Value(where, name, value string) ([]model.SecretFinding, error) {
+	if value == "" {
+		return []model.SecretFinding{}, nil
+	}
+	return Text(where, name+"="+quote(value))
 }
 
 // quote writes value as a double-quoted shell word (a newline inside stays
