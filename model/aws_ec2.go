@@ -110,6 +110,7 @@ type EC2Instance struct {
 	Monitoring         bool            `json:"monitoring" doc:"detailed monitoring"`
 	EBSOptimized       bool            `json:"ebs_optimized"`
 	UserDataPresent    bool            `json:"user_data_present"`
+	SecretsFound       []SecretFinding `json:"secrets_found" doc:"secrets found in the user data (kind and line, never the value)"`
 }
 
 // EC2LaunchTemplate is kind aws.ec2.launch_template.
@@ -118,6 +119,7 @@ type EC2LaunchTemplate struct {
 	MetadataOptions MetadataOptions `json:"metadata_options"`
 	BlockDevices    []BlockDevice   `json:"block_devices"`
 	HasPublicIP     bool            `json:"has_public_ip"`
+	SecretsFound    []SecretFinding `json:"secrets_found" doc:"secrets found in the user data of the default version and, live, of the latest version (kind and line, never the value)"`
 }
 
 // EC2Volume is kind aws.ec2.volume (an EBS volume).

@@ -27,4 +27,5 @@ type LambdaFunction struct {
 	Permissions         []LambdaPermission `json:"permissions"`
 	URLAuthType         string             `json:"url_auth_type" doc:"NONE or AWS_IAM; empty when the function has no URL"`
 	VPCConfigured       bool               `json:"vpc_configured"`
+	SecretsFound        []SecretFinding    `json:"secrets_found" doc:"secrets found in environment variable values (kind and variable name, never the value)"`
 }

@@ -2,12 +2,14 @@ package aws
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
+	"github.com/vigil-sec/vigil/internal/secretscan"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -89,12 +91,15 @@ func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) map[strin
 	return vols
 }
 
-// collectInstances records every instance that is not terminated.
-// user_data_present stays false: DescribeInstances does not return user
-// data, and reading it (DescribeInstanceAttribute userData) would fetch the
-// secrets it may hold.
+// collectInstances records every instance that is not terminated, with
+// the secrets found in its user data. DescribeInstances does not return
+// user data; DescribeInstanceAttribute userData does, base64-encoded (and
+// possibly gzip-compressed inside). It is scanned where it is read
+// (internal/secretscan, as the IaC adapters do) and only the findings are
+// kept: the text is in no attribute, raw payload or log.
 func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols map[string]ec2types.Volume) {
 	p := ec2.NewDescribeInstancesPaginator(client, &ec2.DescribeInstancesInput{MaxResults: aws.Int32(1000)})
+	var instances []ec2types.Instance
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -103,19 +108,42 @@ func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols ma
 		}
 		for _, res := range page.Reservations {
 			for _, in := range res.Instances {
-				addInstance(s, in, vols)
+				if in.State != nil && in.State.Name == ec2types.InstanceStateNameTerminated {
+					continue // gone; AWS lists it for a while longer
+				}
+				instances = append(instances, in)
 			}
 		}
 	}
+	forEach(s, instances, func(in ec2types.Instance) { addInstance(ctx, s, client, in, vols) })
 }
 
-func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume) {
+// readUserData reads an instance's user data and returns whether it has
+// any and the secrets found in it.
+func readUserData(ctx context.Context, client *ec2.Client, id *string) (bool, []model.SecretFinding, error) {
+	out, err := client.DescribeInstanceAttribute(ctx, &ec2.DescribeInstanceAttributeInput{
+		InstanceId: id, Attribute: ec2types.InstanceAttributeNameUserData})
+	if err != nil {
+		return false, nil, err
+	}
+	if out.UserData == nil || aws.ToString(out.UserData.Value) == "" {
+		return false, []model.SecretFinding{}, nil
+	}
+	found, err := secretscan.UserDataBase64(aws.ToString(out.UserData.Value))
+	if err != nil {
+		return true, nil, fmt.Errorf("%w: %v", errUnscannable, err)
+	}
+	return true, found, nil
+}
+
+// errUnscannable is user data that was read but could not be scanned
+// (not base64, broken gzip, too large): its secrets are unknown.
+var errUnscannable = errors.New("user data could not be scanned for secrets")
+
+func addInstance(ctx context.Context, s *scope, client *ec2.Client, in ec2types.Instance, vols map[string]ec2types.Volume) {
 	state := ""
 	if in.State != nil {
 		state = string(in.State.Name)
-	}
-	if state == string(ec2types.InstanceStateNameTerminated) {
-		return // gone; AWS lists it for a while longer
 	}
 	id := aws.ToString(in.InstanceId)
 	a := &model.EC2Instance{
@@ -130,6 +158,7 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 		BlockDevices:    []model.BlockDevice{},
 		Monitoring:      in.Monitoring != nil && in.Monitoring.State == ec2types.MonitoringStateEnabled,
 		EBSOptimized:    aws.ToBool(in.EbsOptimized),
+		SecretsFound:    []model.SecretFinding{},
 	}
 	a.HasPublicIP = a.PublicIP != ""
 	if in.IamInstanceProfile != nil {
@@ -174,7 +203,21 @@ func addInstance(s *scope, in ec2types.Instance, vols map[string]ec2types.Volume
 		rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: s.ec2ARN("security-group", g)})
 	}
 	tags := ec2Tags(in.Tags)
-	s.add(s.ec2ARN("instance", id), model.KindEC2Instance.With(a), ec2Name(tags, id), in, tags, rels...)
+	rd := s.reads(s.ec2ARN("instance", id))
+	rd.call("DescribeInstanceAttribute", []string{"user_data_present", "secrets_found"}, func() error {
+		present, found, err := readUserData(ctx, client, in.InstanceId)
+		if errors.Is(err, errUnscannable) {
+			a.UserDataPresent = true
+			rd.unread("secrets_found")
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		a.UserDataPresent, a.SecretsFound = present, found
+		return nil
+	})
+	rd.add(model.KindEC2Instance.With(a), ec2Name(tags, id), in, tags, rels...)
 }
 
 // ec2ARN builds the ARN of a regional EC2 resource that the API names by id

@@ -2,11 +2,13 @@ package aws
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
+	"github.com/vigil-sec/vigil/internal/secretscan"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -106,7 +108,10 @@ func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 // collectLaunchTemplates records launch templates with the settings of
 // their default version, with the provider's defaults (IMDS endpoint
 // enabled, tokens optional, hop limit 1) where the template leaves them
-// unset, as the Terraform adapter reads them.
+// unset, as the Terraform adapter reads them, and the secrets found in the
+// user data of the default and the latest version (what a launch without
+// a version and one asking for $Latest get). The user data is scanned
+// and dropped: raw keeps "(redacted)" in its place.
 func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
 	p := ec2.NewDescribeLaunchTemplatesPaginator(client, &ec2.DescribeLaunchTemplatesInput{MaxResults: aws.Int32(200)})
 	var templates []ec2types.LaunchTemplate
@@ -124,19 +129,50 @@ func collectLaunchTemplates(ctx context.Context, s *scope, client *ec2.Client) {
 			Name:            aws.ToString(lt.LaunchTemplateName),
 			MetadataOptions: model.MetadataOptions{HTTPEndpoint: "enabled", HTTPTokens: "optional", HTTPPutResponseHopLimit: 1},
 			BlockDevices:    []model.BlockDevice{},
+			SecretsFound:    []model.SecretFinding{},
 		}
 		raw := map[string]any{"LaunchTemplate": lt}
 		rd := s.reads(s.ec2ARN("launch-template", id))
-		rd.call("DescribeLaunchTemplateVersions", []string{"metadata_options", "block_devices", "has_public_ip"}, func() error {
+		rd.call("DescribeLaunchTemplateVersions", []string{"metadata_options", "block_devices", "has_public_ip", "secrets_found"}, func() error {
 			vs, err := client.DescribeLaunchTemplateVersions(ctx, &ec2.DescribeLaunchTemplateVersionsInput{
-				LaunchTemplateId: lt.LaunchTemplateId, Versions: []string{"$Default"}})
+				LaunchTemplateId: lt.LaunchTemplateId, Versions: []string{"$Default", "$Latest"}})
 			if err != nil {
 				return err
 			}
-			if len(vs.LaunchTemplateVersions) > 0 {
-				v := vs.LaunchTemplateVersions[0]
-				raw["DefaultVersion"] = v
-				readLaunchTemplateData(a, v.LaunchTemplateData)
+			scanned := true
+			seen := map[int64]bool{}
+			for _, v := range vs.LaunchTemplateVersions {
+				// When the default is the latest, one version answers both
+				// names (moto lists it twice).
+				if seen[aws.ToInt64(v.VersionNumber)] {
+					continue
+				}
+				seen[aws.ToInt64(v.VersionNumber)] = true
+				def := aws.ToBool(v.DefaultVersion)
+				if v.LaunchTemplateData != nil && aws.ToString(v.LaunchTemplateData.UserData) != "" {
+					found, err := secretscan.UserDataBase64(aws.ToString(v.LaunchTemplateData.UserData))
+					if err != nil {
+						scanned = false
+					}
+					for _, f := range found {
+						if !def {
+							f.Location = fmt.Sprintf("latest version (%d) %s", aws.ToInt64(v.VersionNumber), f.Location)
+						}
+						a.SecretsFound = append(a.SecretsFound, f)
+					}
+					d := *v.LaunchTemplateData
+					d.UserData = aws.String("(redacted)")
+					v.LaunchTemplateData = &d
+				}
+				if def {
+					raw["DefaultVersion"] = v
+					readLaunchTemplateData(a, v.LaunchTemplateData)
+				} else {
+					raw["LatestVersion"] = v
+				}
+			}
+			if !scanned && len(a.SecretsFound) == 0 {
+				rd.unread("secrets_found")
 			}
 			return nil
 		})

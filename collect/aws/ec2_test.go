@@ -1,8 +1,13 @@
 package aws
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -102,6 +107,7 @@ func seedEC2(t *testing.T, srv *moto.Server) ec2World {
 				Ebs: &ec2types.EbsBlockDevice{VolumeSize: aws.Int32(8), Encrypted: aws.Bool(encrypted)}}},
 			Monitoring:   &ec2types.RunInstancesMonitoringEnabled{Enabled: aws.Bool(tokens == "required")},
 			EbsOptimized: aws.Bool(tokens == "required"),
+			UserData:     userData(tokens == "optional"),
 			IamInstanceProfile: func() *ec2types.IamInstanceProfileSpecification {
 				if tokens == "required" {
 					return &ec2types.IamInstanceProfileSpecification{Arn: aws.String("arn:aws:iam::123456789012:instance-profile/web")}
@@ -137,7 +143,8 @@ func seedEC2(t *testing.T, srv *moto.Server) ec2World {
 		_, err := c.CreateLaunchTemplate(ctx, &ec2.CreateLaunchTemplateInput{LaunchTemplateName: aws.String(name), LaunchTemplateData: data})
 		must(err)
 	}
-	lt("lt-v1", &ec2types.RequestLaunchTemplateData{ImageId: aws.String(w.privateAMI)})
+	lt("lt-v1", &ec2types.RequestLaunchTemplateData{ImageId: aws.String(w.privateAMI),
+		UserData: aws.String(base64.StdEncoding.EncodeToString([]byte("#!/bin/bash\nexport GITHUB_TOKEN=" + plantedGitHubPAT + "\n")))})
 	lt("lt-v2", &ec2types.RequestLaunchTemplateData{ImageId: aws.String(w.privateAMI),
 		MetadataOptions: &ec2types.LaunchTemplateInstanceMetadataOptionsRequest{HttpTokens: ec2types.LaunchTemplateHttpTokensStateRequired, HttpPutResponseHopLimit: aws.Int32(2)},
 		BlockDeviceMappings: []ec2types.LaunchTemplateBlockDeviceMappingRequest{{DeviceName: aws.String("/dev/xvda"),
@@ -242,8 +249,18 @@ func TestEC2AgainstMoto(t *testing.T) {
 		if a2.IAMInstanceProfile != "arn:aws:iam::123456789012:instance-profile/web" || a1.IAMInstanceProfile != "" {
 			t.Errorf("profile: %q %q", a1.IAMInstanceProfile, a2.IAMInstanceProfile)
 		}
-		if !a2.Monitoring || a1.Monitoring || !a2.EBSOptimized || a1.EBSOptimized || a2.UserDataPresent {
+		if !a2.Monitoring || a1.Monitoring || !a2.EBSOptimized || a1.EBSOptimized || a2.UserDataPresent || !a1.UserDataPresent {
 			t.Errorf("flags: %+v / %+v", a1, a2)
+		}
+		// imdsv1's user data is gzip-compressed, with an access key on line 3.
+		if len(a1.SecretsFound) != 1 || a1.SecretsFound[0] != (model.SecretFinding{Kind: "aws-access-token", Location: "user data line 3"}) || len(a2.SecretsFound) != 0 {
+			t.Errorf("instance secrets: %+v / %+v", a1.SecretsFound, a2.SecretsFound)
+		}
+		if !fails["imdsv1"]["AWS-SECRET-001"] || fails["imdsv2"]["AWS-SECRET-001"] {
+			t.Errorf("AWS-SECRET-001: %v / %v", fails["imdsv1"], fails["imdsv2"])
+		}
+		if b, _ := json.Marshal(v1); strings.Contains(string(b), plantedAccessKeyID) {
+			t.Errorf("the instance's resource carries its user data: %s", b)
 		}
 		if a1.HasPublicIP != (a1.PublicIP != "") {
 			t.Errorf("public ip: %+v", a1)
@@ -308,6 +325,15 @@ func TestEC2AgainstMoto(t *testing.T) {
 			a2.MetadataOptions.HTTPTokens != "required" || a2.MetadataOptions.HTTPPutResponseHopLimit != 2 ||
 			len(a2.BlockDevices) != 1 || !a2.BlockDevices[0].Encrypted || a2.BlockDevices[0].VolumeSize != 20 {
 			t.Errorf("launch templates: %+v / %+v", a1, a2)
+		}
+		if len(a1.SecretsFound) != 1 || a1.SecretsFound[0] != (model.SecretFinding{Kind: "github-pat", Location: "user data line 2"}) || len(a2.SecretsFound) != 0 {
+			t.Errorf("launch template secrets: %+v / %+v", a1.SecretsFound, a2.SecretsFound)
+		}
+		if !fails["lt-v1"]["AWS-SECRET-002"] || fails["lt-v2"]["AWS-SECRET-002"] {
+			t.Errorf("AWS-SECRET-002: %v / %v", fails["lt-v1"], fails["lt-v2"])
+		}
+		if b, _ := json.Marshal(lts["lt-v1"]); strings.Contains(string(b), plantedGitHubPAT) || strings.Contains(string(b), base64.StdEncoding.EncodeToString([]byte("#!/bin/bash"))[:8]) {
+			t.Errorf("the launch template's resource carries its user data: %s", b)
 		}
 		if !fails["lt-v1"]["AWS-EC2-007"] || fails["lt-v2"]["AWS-EC2-007"] {
 			t.Errorf("AWS-EC2-007 on templates: %v / %v", fails["lt-v1"], fails["lt-v2"])
@@ -445,4 +471,23 @@ func hasRel(r *model.Resource, typ, target string) bool {
 		}
 	}
 	return false
+}
+
+// Planted secrets: shaped like real ones, valid nowhere.
+const (
+	plantedAccessKeyID = "AKIAZ7VRSQ5TLWJRXQ4M"
+	plantedGitHubPAT   = "ghp_4eK9aQ2mZ7xP1rT8vW3nB6cY0dF5gH2jL9sR"
+)
+
+// userData is the base64 of a gzip-compressed script with an access key,
+// as RunInstances takes it (the SDK does not encode it), or nil.
+func userData(leaky bool) *string {
+	if !leaky {
+		return nil
+	}
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte("#!/bin/bash\nyum install -y jq\nexport AWS_ACCESS_KEY_ID=" + plantedAccessKeyID + "\n"))
+	zw.Close()
+	return aws.String(base64.StdEncoding.EncodeToString(z.Bytes()))
 }

@@ -41,6 +41,6 @@ var serviceKinds = map[string][]string{
 	"shield":         {model.KindAWSAccount.Name()},
 	"sns":            {model.KindSNSTopic.Name()},
 	"sqs":            {model.KindSQSQueue.Name()},
-	"ssm":            {model.KindSSMManagedInstance.Name()},
+	"ssm":            {model.KindSSMManagedInstance.Name(), model.KindSSMParameter.Name()},
 	"wafv2":          {model.KindWAFv2WebACL.Name()},
 }

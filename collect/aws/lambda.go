@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 
+	"github.com/vigil-sec/vigil/internal/secretscan"
 	"github.com/vigil-sec/vigil/model"
 )
 
@@ -17,8 +18,9 @@ func init() { register("lambda", false, collectLambda) }
 
 // collectLambda reads every function with its resource policy (as
 // permissions), its function URL and its tags into aws.lambda.function.
-// Environment variable values are never read into the inventory, only
-// their names: they often hold secrets.
+// Environment variable values are never kept in the inventory, only their
+// names and the secrets found in them (kind and variable, never the value:
+// internal/secretscan, as the IaC adapters do).
 func collectLambda(ctx context.Context, s *scope) {
 	client := lambda.NewFromConfig(s.Config())
 	p := lambda.NewListFunctionsPaginator(client, &lambda.ListFunctionsInput{})
@@ -47,7 +49,9 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 		EnvironmentVarNames: []string{},
 		Permissions:         []model.LambdaPermission{},
 		VPCConfigured:       fn.VpcConfig != nil && len(fn.VpcConfig.SubnetIds) > 0,
+		SecretsFound:        []model.SecretFinding{},
 	}
+	rd := s.reads(arn)
 	if fn.TracingConfig != nil && fn.TracingConfig.Mode != "" {
 		a.TracingMode = string(fn.TracingConfig.Mode)
 	}
@@ -56,6 +60,11 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 			a.EnvironmentVarNames = append(a.EnvironmentVarNames, k)
 		}
 		sort.Strings(a.EnvironmentVarNames)
+		if found, err := secretscan.Variables("environment variable", fn.Environment.Variables); err != nil {
+			rd.unread("secrets_found")
+		} else {
+			a.SecretsFound = found
+		}
 		// Keep the names in the evidence, never the values.
 		redacted := make(map[string]string, len(fn.Environment.Variables))
 		for k := range fn.Environment.Variables {
@@ -64,7 +73,6 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 		fn.Environment = &lambdatypes.EnvironmentResponse{Variables: redacted, Error: fn.Environment.Error}
 	}
 	raw := map[string]any{"Configuration": fn}
-	rd := s.reads(arn)
 	rd.call("GetPolicy", []string{"permissions"}, func() error {
 		pol, err := client.GetPolicy(ctx, &lambda.GetPolicyInput{FunctionName: fn.FunctionName})
 		if awsCodeIn(err, "ResourceNotFoundException") || err == nil && aws.ToString(pol.Policy) == "" {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -57,7 +58,7 @@ func TestLambdaAgainstMoto(t *testing.T) {
 	}
 	must(client.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("open-fn"), Runtime: lambdatypes.RuntimePython38,
 		Role: role.Role.Arn, Handler: aws.String("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: code},
-		Environment: &lambdatypes.Environment{Variables: map[string]string{"DB_PASSWORD": "hunter2", "STAGE": "prod"}},
+		Environment: &lambdatypes.Environment{Variables: map[string]string{"DB_PASSWORD": "hunter2", "STAGE": "prod", "SLACK_BOT": plantedSlackBot}},
 		Tags:        map[string]string{"team": "api"}}))
 	must(client.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("scoped-fn"), Runtime: lambdatypes.RuntimePython312,
 		Role: role.Role.Arn, Handler: aws.String("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: code},
@@ -85,12 +86,12 @@ func TestLambdaAgainstMoto(t *testing.T) {
 	if open.ID != "arn:aws:lambda:us-east-1:123456789012:function:open-fn" || open.Tags["team"] != "api" || len(open.Raw) == 0 {
 		t.Errorf("identity: %+v", open)
 	}
-	if strings.Contains(string(open.Raw), "hunter2") {
+	if b, _ := json.Marshal(open); strings.Contains(string(b), "hunter2") || strings.Contains(string(b), plantedSlackBot) {
 		t.Errorf("an environment variable value reached the inventory: %s", open.Raw)
 	}
 	oa := open.Attributes.(*model.LambdaFunction)
 	if oa.Runtime != "python3.8" || oa.Role != aws.ToString(role.Role.Arn) || oa.TracingMode != "PassThrough" || oa.KMSKeyARN != "" ||
-		strings.Join(oa.EnvironmentVarNames, ",") != "DB_PASSWORD,STAGE" || oa.URLAuthType != "NONE" || oa.VPCConfigured {
+		strings.Join(oa.EnvironmentVarNames, ",") != "DB_PASSWORD,SLACK_BOT,STAGE" || oa.URLAuthType != "NONE" || oa.VPCConfigured {
 		t.Errorf("open-fn: %+v", oa)
 	}
 	if len(oa.Permissions) != 1 || oa.Permissions[0] != (model.LambdaPermission{StatementID: "anyone", Action: "lambda:InvokeFunction", Principal: "*"}) {
@@ -117,7 +118,12 @@ func TestLambdaAgainstMoto(t *testing.T) {
 	}
 
 	fails := failing(t, res.Resources)
-	for _, id := range []string{"AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-003", "AWS-LAMBDA-004"} {
+	// The Slack token is found; "hunter2" is too weak a secret for
+	// gitleaks' entropy threshold (AWS-LAMBDA-004 judges the names).
+	if len(oa.SecretsFound) != 1 || oa.SecretsFound[0] != (model.SecretFinding{Kind: "slack-bot-token", Location: "environment variable SLACK_BOT"}) || len(sa.SecretsFound) != 0 {
+		t.Errorf("secrets: %+v / %+v", oa.SecretsFound, sa.SecretsFound)
+	}
+	for _, id := range []string{"AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-003", "AWS-LAMBDA-004", "AWS-SECRET-003"} {
 		if !fails["open-fn"][id] || fails["scoped-fn"][id] || fails["bare-fn"][id] {
 			t.Errorf("%s: open %v, scoped %v, bare %v", id, fails["open-fn"], fails["scoped-fn"], fails["bare-fn"])
 		}
@@ -206,3 +212,6 @@ func TestLambdaWireFormat(t *testing.T) {
 		t.Errorf("a customer key protects the secret-looking variable: %v", fails)
 	}
 }
+
+// plantedSlackBot is shaped like a Slack bot token and valid nowhere.
+const plantedSlackBot = "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"

@@ -1,7 +1,9 @@
 package aws
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +12,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
 	"github.com/vigil-sec/vigil/internal/moto"
 	"github.com/vigil-sec/vigil/model"
@@ -115,5 +121,62 @@ func TestSSMManagedInstances(t *testing.T) {
 	ms = byKind(res, "aws.ssm.managed_instance")
 	if len(ms) != 3 || ms["i-0patched"].Attributes.(*model.SSMManagedInstance).PatchCompliant != nil {
 		t.Errorf("denied compliance: %v", ms)
+	}
+}
+
+// moto serves Parameter Store: the collector lists every parameter, reads
+// the values of the plain ones only, and keeps the findings, not the
+// values. The SecureString holds a token too: it must not be read, so it
+// gives no finding.
+func TestSSMParametersAgainstMoto(t *testing.T) {
+	srv := moto.Start(t)
+	client := ssm.NewFromConfig(srv.Config(t, "us-east-1"))
+	ctx := context.Background()
+	put := func(name string, typ ssmtypes.ParameterType, value string) {
+		t.Helper()
+		if _, err := client.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String(name), Type: typ, Value: aws.String(value)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("/ci/deploy-token", ssmtypes.ParameterTypeString, plantedGitHubPAT)
+	put("/ci/sealed-token", ssmtypes.ParameterTypeSecureString, plantedGitHubPAT)
+	put("/web/log-level", ssmtypes.ParameterTypeString, "info")
+	put("/web/hosts", ssmtypes.ParameterTypeStringList, "a.example.com,b.example.com")
+	for i := range 12 { // more plain names than one GetParameters call takes
+		put(fmt.Sprintf("/bulk/p%02d", i), ssmtypes.ParameterTypeString, "value")
+	}
+	empty := []jsonReply{{body: `{}`}}
+	fake, _ := fakeJSON(t, srv, map[string][]jsonReply{
+		"AmazonSSM.DescribeInstanceInformation":     empty,
+		"AmazonSSM.ListResourceComplianceSummaries": empty,
+	})
+	res := collectMoto(t, fake, []string{"ssm"})
+	noErrors(t, res)
+	ps := byKind(res, "aws.ssm.parameter")
+	if len(ps) != 16 {
+		t.Fatalf("want 16 parameters, got %d: %v", len(ps), ps)
+	}
+	leak, sealed := ps["/ci/deploy-token"], ps["/ci/sealed-token"]
+	if leak == nil || sealed == nil {
+		t.Fatalf("parameters: %v", ps)
+	}
+	la, sa := leak.Attributes.(*model.SSMParameter), sealed.Attributes.(*model.SSMParameter)
+	if la.Type != "String" || len(la.SecretsFound) != 1 || la.SecretsFound[0] != (model.SecretFinding{Kind: "github-pat", Location: "value"}) {
+		t.Errorf("deploy-token: %+v", la)
+	}
+	if sa.Type != "SecureString" || len(sa.SecretsFound) != 0 {
+		t.Errorf("sealed-token: %+v", sa)
+	}
+	if leak.ID != "arn:aws:ssm:us-east-1:123456789012:parameter/ci/deploy-token" {
+		t.Errorf("id %s", leak.ID)
+	}
+	for _, r := range res.Resources {
+		if b, _ := json.Marshal(r); strings.Contains(string(b), plantedGitHubPAT) {
+			t.Errorf("%s carries the token: %s", r.ID, b)
+		}
+	}
+	fails := failing(t, res.Resources)
+	if !fails["/ci/deploy-token"]["AWS-SECRET-004"] || fails["/ci/sealed-token"]["AWS-SECRET-004"] || fails["/web/log-level"]["AWS-SECRET-004"] || fails["/web/hosts"]["AWS-SECRET-004"] {
+		t.Errorf("AWS-SECRET-004: %v", fails)
 	}
 }

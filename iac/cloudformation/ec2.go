@@ -143,6 +143,7 @@ func init() {
 		}
 		a.MetadataOptions = b.metadataOptions("LaunchTemplateData.MetadataOptions", "metadata_options")
 		a.BlockDevices = b.blockDevices("LaunchTemplateData.BlockDeviceMappings", "block_devices")
+		a.SecretsFound = b.userDataSecrets("LaunchTemplateData.UserData", "secrets_found")
 		n := b.count("LaunchTemplateData.NetworkInterfaces", "has_public_ip")
 		for i := 0; i < n; i++ {
 			if b.boolean(model.Path("LaunchTemplateData.NetworkInterfaces", i, "AssociatePublicIpAddress"), "has_public_ip", false) {
@@ -246,6 +247,7 @@ func mapInstance(b *builder) {
 	if a.UserDataPresent {
 		b.locate("UserData", "user_data_present")
 	}
+	a.SecretsFound = b.userDataSecrets("UserData", "secrets_found")
 	a.SecurityGroups = append(b.strs("SecurityGroupIds", "security_groups"), b.strs("SecurityGroups", "security_groups")...)
 	a.SubnetID = b.str("SubnetId", "subnet_id", "")
 	associate := false

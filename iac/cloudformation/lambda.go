@@ -15,6 +15,7 @@ func init() {
 		b.relate(model.RelEncryptedBy, a.KMSKeyARN)
 		a.TracingMode = b.str("TracingConfig.Mode", "tracing_mode", "PassThrough")
 		a.EnvironmentVarNames = b.keys("Environment.Variables", "environment_variable_names")
+		a.SecretsFound = b.variableSecrets("Environment.Variables", "secrets_found", "environment variable")
 		a.VPCConfigured = len(b.strs("VpcConfig.SubnetIds", "vpc_configured")) > 0
 		a.Permissions = []model.LambdaPermission{}
 	})

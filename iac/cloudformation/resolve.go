@@ -631,7 +631,7 @@ func containsUnknown(v any, depth int) bool {
 
 // rawJSON renders resolved properties for Resource.Raw.
 func rawJSON(typ string, props map[string]any) json.RawMessage {
-	b, err := json.Marshal(map[string]any{"Type": typ, "Properties": props})
+	b, err := json.Marshal(map[string]any{"Type": typ, "Properties": redactSecrets(typ, props)})
 	if err != nil {
 		return nil
 	}

@@ -245,6 +245,7 @@ func mapInstance(b *Builder) {
 	a.Monitoring = b.Bool("monitoring", "monitoring", false)
 	a.EBSOptimized = b.Bool("ebs_optimized", "ebs_optimized", false)
 	a.UserDataPresent = b.Has("user_data") || b.Has("user_data_base64")
+	a.SecretsFound = userDataSecrets(b, "secrets_found", "user_data", "user_data_base64")
 }
 
 // readMetadataOptions applies the provider defaults: endpoint enabled,
@@ -279,6 +280,7 @@ func mapLaunchTemplate(b *Builder) {
 		b.R.Name = a.Name
 	}
 	a.MetadataOptions = readMetadataOptions(b, "metadata_options[0]")
+	a.SecretsFound = userDataSecrets(b, "secrets_found", "user_data")
 	for i := range b.Blocks("block_device_mappings") {
 		tf := model.Path("block_device_mappings", i)
 		base := model.Path("block_devices", len(a.BlockDevices))

@@ -19,6 +19,7 @@ func init() {
 		a.KMSKeyARN = b.String("kms_key_arn", "kms_key_arn", "")
 		a.TracingMode = b.String("tracing_config[0].mode", "tracing_mode", "PassThrough")
 		a.EnvironmentVarNames = envVarNames(b)
+		a.SecretsFound = variableSecrets(b, "environment[0].variables", "secrets_found", "environment variable")
 		a.VPCConfigured = len(b.Strings("vpc_config[0].subnet_ids", "")) > 0
 		if a.Permissions == nil {
 			a.Permissions = []model.LambdaPermission{}

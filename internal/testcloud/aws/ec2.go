@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"encoding/base64"
 	"reflect"
 	"regexp"
 	"slices"
@@ -34,6 +35,10 @@ type ec2World struct {
 	InternetGateways       []ec2types.InternetGateway `json:"internet_gateways"`
 	NatGateways            []ec2types.NatGateway      `json:"nat_gateways"`
 	VpcEndpoints           []ec2types.VpcEndpoint     `json:"vpc_endpoints"`
+	// InstanceUserData is each instance's user data by instance id, as the
+	// text the instance receives; DescribeInstanceAttribute answers it
+	// base64-encoded, as EC2 does.
+	InstanceUserData map[string]string `json:"instance_user_data"`
 }
 
 // ec2Snapshot is a snapshot with its createVolumePermission attribute
@@ -101,6 +106,7 @@ func init() {
 				return &ec2.GetEbsEncryptionByDefaultOutput{EbsEncryptionByDefault: aws.Bool(worldOf[ec2World](c).EbsEncryptionByDefault)}, nil
 			},
 			"DescribeInstances":              describeInstances,
+			"DescribeInstanceAttribute":      describeInstanceAttribute,
 			"DescribeVolumes":                describeVolumes,
 			"DescribeSnapshots":              describeSnapshots,
 			"DescribeSnapshotAttribute":      describeSnapshotAttribute,
@@ -164,6 +170,27 @@ func describeInstances(c *call) (any, error) {
 		out.Reservations = append(out.Reservations, ec2types.Reservation{
 			ReservationId: aws.String("r-" + strings.TrimPrefix(aws.ToString(in.InstanceId), "i-")),
 			OwnerId:       aws.String(c.account.ID), Instances: []ec2types.Instance{in}})
+	}
+	return out, nil
+}
+
+// describeInstanceAttribute answers the userData attribute (empty when the
+// instance has none); the collector asks for no other.
+func describeInstanceAttribute(c *call) (any, error) {
+	id := c.param("InstanceId")
+	w := worldOf[ec2World](c)
+	if !slices.ContainsFunc(w.Instances, func(in ec2types.Instance) bool { return aws.ToString(in.InstanceId) == id }) {
+		return nil, badRequest("InvalidInstanceID.NotFound", "The instance ID '%s' does not exist", id)
+	}
+	out := &ec2.DescribeInstanceAttributeOutput{InstanceId: aws.String(id)}
+	switch a := c.param("Attribute"); a {
+	case "userData":
+		out.UserData = &ec2types.AttributeValue{}
+		if ud := w.InstanceUserData[id]; ud != "" {
+			out.UserData.Value = aws.String(base64.StdEncoding.EncodeToString([]byte(ud)))
+		}
+	default:
+		return nil, badRequest("InvalidParameterValue", "Value (%s) for parameter attribute is invalid. Unknown attribute.", a)
 	}
 	return out, nil
 }

@@ -1,9 +1,11 @@
 package aws
 
 import (
+	"encoding/base64"
 	"slices"
 	"strings"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 )
@@ -14,6 +16,14 @@ import (
 type ssmWorld struct {
 	Instances  []ssmtypes.InstanceInformation           `json:"instances"`
 	Compliance []ssmtypes.ResourceComplianceSummaryItem `json:"compliance"`
+	Parameters []ssmParameter                           `json:"parameters"`
+}
+
+// ssmParameter is a Parameter Store parameter: its metadata as
+// DescribeParameters says it, and its value.
+type ssmParameter struct {
+	ssmtypes.ParameterMetadata
+	Value string `json:"value"`
 }
 
 // Page sizes: DescribeInstanceInformation answers 10 by default (MaxResults
@@ -22,6 +32,9 @@ const (
 	ssmInstancePage      = 10
 	ssmInstancePageMax   = 50
 	ssmCompliancePageMax = 50
+	ssmParameterPage     = 10
+	ssmParameterPageMax  = 50
+	ssmGetParametersMax  = 10
 )
 
 func init() {
@@ -62,6 +75,55 @@ func init() {
 					return nil, err
 				}
 				return &ssm.DescribeInstanceInformationOutput{InstanceInformationList: items, NextToken: optional(next)}, nil
+			},
+			"DescribeParameters": func(c *call) (any, error) {
+				var all []ssmtypes.ParameterMetadata
+				for _, p := range worldOf[ssmWorld](c).Parameters {
+					m := p.ParameterMetadata
+					if m.ARN == nil {
+						m.ARN = aws.String(c.arn("ssm", "parameter/"+strings.TrimPrefix(ssmString(m.Name), "/")))
+					}
+					if m.Type == "" {
+						m.Type = ssmtypes.ParameterTypeString
+					}
+					all = append(all, m)
+				}
+				items, next, err := page(all, c.param("NextToken"), min(c.intParam("MaxResults", ssmParameterPage), ssmParameterPageMax))
+				if err != nil {
+					return nil, err
+				}
+				return &ssm.DescribeParametersOutput{Parameters: items, NextToken: optional(next)}, nil
+			},
+			"GetParameters": func(c *call) (any, error) {
+				var in ssm.GetParametersInput
+				if err := c.input(&in); err != nil {
+					return nil, err
+				}
+				if len(in.Names) == 0 || len(in.Names) > ssmGetParametersMax {
+					return nil, badRequest("ValidationException", "1 validation error detected: Value at 'names' failed to satisfy constraint: Member must have length between 1 and 10")
+				}
+				out := &ssm.GetParametersOutput{InvalidParameters: []string{}}
+				for _, name := range in.Names {
+					i := slices.IndexFunc(worldOf[ssmWorld](c).Parameters, func(p ssmParameter) bool { return ssmString(p.Name) == name })
+					if i < 0 {
+						out.InvalidParameters = append(out.InvalidParameters, name)
+						continue
+					}
+					p := worldOf[ssmWorld](c).Parameters[i]
+					typ := p.Type
+					if typ == "" {
+						typ = ssmtypes.ParameterTypeString
+					}
+					v := p.Value
+					if typ == ssmtypes.ParameterTypeSecureString && !aws.ToBool(in.WithDecryption) {
+						// Without decryption AWS answers the ciphertext.
+						v = base64.StdEncoding.EncodeToString([]byte("ciphertext:" + name))
+					}
+					out.Parameters = append(out.Parameters, ssmtypes.Parameter{Name: p.Name, Type: typ, Value: aws.String(v),
+						Version: max(p.Version, 1), DataType: aws.String("text"),
+						ARN: aws.String(c.arn("ssm", "parameter/"+strings.TrimPrefix(name, "/")))})
+				}
+				return out, nil
 			},
 			"ListResourceComplianceSummaries": func(c *call) (any, error) {
 				var in ssm.ListResourceComplianceSummariesInput

@@ -1,0 +1,13 @@
+resource "aws_lambda_function" "webhook" {
+  function_name = "webhook"
+  role          = "arn:aws:iam::123456789012:role/webhook"
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  filename      = "webhook.zip"
+  environment {
+    variables = {
+      STAGE                 = "prod"
+      SLACK_TOKEN_PARAMETER = "/webhook/slack-token"
+    }
+  }
+}

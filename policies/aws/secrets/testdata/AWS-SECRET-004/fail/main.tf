@@ -1,0 +1,5 @@
+resource "aws_ssm_parameter" "deploy_token" {
+  name  = "/ci/deploy-token"
+  type  = "String"
+  value = "ghp_4eK9aQ2mZ7xP1rT8vW3nB6cY0dF5gH2jL9sR"
+}
