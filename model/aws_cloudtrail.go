@@ -26,6 +26,18 @@ type CloudTrailTrail struct {
 	// advanced_event_selector in Terraform; EventSelectors and
 	// AdvancedEventSelectors in CloudFormation) by TrailS3DataEvents.
 	S3DataEvents CloudTrailS3DataEvents `json:"s3_data_events" doc:"S3 object-level (data) events the trail logs for every current and future bucket"`
+	// ManagementEvents is drawn from the same selectors by
+	// TrailManagementEvents.
+	ManagementEvents CloudTrailManagementEvents `json:"management_events" doc:"management (control plane) events the trail logs"`
+}
+
+// CloudTrailManagementEvents says whether a trail logs every read and
+// every write management event (CIS AWS Foundations asks for both: "API
+// activity: All"). A selector excluding event sources (KMS, RDS Data API)
+// or limited to some events or principals does not count.
+type CloudTrailManagementEvents struct {
+	Read  bool `json:"read" doc:"every read-only management event (Describe*, List*, Get* ...) is logged"`
+	Write bool `json:"write" doc:"every write management event is logged"`
 }
 
 // CloudTrailS3DataEvents says which S3 object-level API events a trail logs
@@ -43,6 +55,11 @@ type CloudTrailS3DataEvents struct {
 type TrailEventSelector struct {
 	ReadWriteType string // ReadOnly, WriteOnly or All; empty is All (AWS's default)
 	DataResources []TrailDataResource
+	// IncludeManagementEvents is the selector's setting with AWS's default
+	// (true) applied by the source; ExcludeManagementEventSources the
+	// event sources it leaves out.
+	IncludeManagementEvents       bool
+	ExcludeManagementEventSources []string
 }
 
 // TrailDataResource is a basic selector's data resource: a type
@@ -91,20 +108,22 @@ func TrailS3DataEvents(basic []TrailEventSelector, advanced [][]TrailFieldSelect
 		}
 	}
 	for _, fields := range advanced {
-		r, w := advancedS3Objects(fields)
+		r, w := advancedSelects(fields, "Data")
 		out.Read = out.Read || r
 		out.Write = out.Write || w
 	}
 	return out
 }
 
-// advancedS3Objects: an advanced selector logs read (r) and write (w) data
-// events of every S3 object when it selects eventCategory Data and
-// resources.type AWS::S3::Object, narrows readOnly at most, and nothing
-// else: a condition on ARNs, event names, principals or anything further
-// leaves some buckets or events out.
-func advancedS3Objects(fields []TrailFieldSelector) (r, w bool) {
-	data, s3 := false, false
+// advancedSelects: an advanced selector logs every read (r) and write (w)
+// event of a category when it selects eventCategory category (for Data:
+// and resources.type AWS::S3::Object, every S3 object), narrows readOnly
+// at most, and nothing else: a condition on ARNs, event names, event
+// sources, principals or anything further leaves some events out.
+func advancedSelects(fields []TrailFieldSelector, category string) (r, w bool) {
+	// inCategory: eventCategory is the category; objects: Data selects S3
+	// objects (other categories have no resource type).
+	inCategory, objects := false, category != "Data"
 	r, w = true, true
 	for _, f := range fields {
 		only := func(want string) bool {
@@ -112,12 +131,15 @@ func advancedS3Objects(fields []TrailFieldSelector) (r, w bool) {
 		}
 		switch f.Field {
 		case "eventCategory":
-			data = only("Data")
+			inCategory = only(category)
 		case "resources.type":
-			s3 = only("AWS::S3::Object")
+			if category != "Data" {
+				return false, false
+			}
+			objects = only("AWS::S3::Object")
 		case "resources.ARN":
 			// A prefix of every S3 ARN narrows nothing.
-			if len(f.StartsWith) == 0 || len(f.Equals)+len(f.EndsWith)+len(f.NotEquals)+len(f.NotStartsWith)+len(f.NotEndsWith) > 0 {
+			if category != "Data" || len(f.StartsWith) == 0 || len(f.Equals)+len(f.EndsWith)+len(f.NotEquals)+len(f.NotStartsWith)+len(f.NotEndsWith) > 0 {
 				return false, false
 			}
 			for _, p := range f.StartsWith {
@@ -142,8 +164,37 @@ func advancedS3Objects(fields []TrailFieldSelector) (r, w bool) {
 			return false, false
 		}
 	}
-	if !data || !s3 {
+	if !inCategory || !objects {
 		return false, false
 	}
 	return r, w
+}
+
+// TrailManagementEvents tells whether the selectors log every read and
+// every write management event. A trail without any selector logs them
+// all (the selector AWS gives a new trail).
+func TrailManagementEvents(basic []TrailEventSelector, advanced [][]TrailFieldSelector) CloudTrailManagementEvents {
+	if len(basic) == 0 && len(advanced) == 0 {
+		return CloudTrailManagementEvents{Read: true, Write: true}
+	}
+	var out CloudTrailManagementEvents
+	for _, sel := range basic {
+		if !sel.IncludeManagementEvents || len(sel.ExcludeManagementEventSources) > 0 {
+			continue
+		}
+		switch strings.ToLower(sel.ReadWriteType) {
+		case "readonly":
+			out.Read = true
+		case "writeonly":
+			out.Write = true
+		default:
+			out.Read, out.Write = true, true
+		}
+	}
+	for _, fields := range advanced {
+		r, w := advancedSelects(fields, "Management")
+		out.Read = out.Read || r
+		out.Write = out.Write || w
+	}
+	return out
 }

@@ -36,3 +36,31 @@ func TestTrailS3DataEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestTrailManagementEvents(t *testing.T) {
+	eq := func(field string, v ...string) TrailFieldSelector { return TrailFieldSelector{Field: field, Equals: v} }
+	all := CloudTrailManagementEvents{Read: true, Write: true}
+	for _, c := range []struct {
+		name     string
+		basic    []TrailEventSelector
+		advanced [][]TrailFieldSelector
+		want     CloudTrailManagementEvents
+	}{
+		{"no selectors: AWS's default", nil, nil, all},
+		{"basic all", []TrailEventSelector{{ReadWriteType: "All", IncludeManagementEvents: true}}, nil, all},
+		{"basic write only", []TrailEventSelector{{ReadWriteType: "WriteOnly", IncludeManagementEvents: true}}, nil, CloudTrailManagementEvents{Write: true}},
+		{"basic data only", []TrailEventSelector{{ReadWriteType: "All", IncludeManagementEvents: false,
+			DataResources: []TrailDataResource{{Type: "AWS::S3::Object", Values: []string{"arn:aws:s3"}}}}}, nil, CloudTrailManagementEvents{}},
+		{"basic without KMS events", []TrailEventSelector{{ReadWriteType: "All", IncludeManagementEvents: true,
+			ExcludeManagementEventSources: []string{"kms.amazonaws.com"}}}, nil, CloudTrailManagementEvents{}},
+		{"advanced management", nil, [][]TrailFieldSelector{{eq("eventCategory", "Management")}}, all},
+		{"advanced management writes", nil, [][]TrailFieldSelector{{eq("eventCategory", "Management"), eq("readOnly", "false")}}, CloudTrailManagementEvents{Write: true}},
+		{"advanced without an event source", nil, [][]TrailFieldSelector{{eq("eventCategory", "Management"),
+			{Field: "eventSource", NotEquals: []string{"kms.amazonaws.com"}}}}, CloudTrailManagementEvents{}},
+		{"advanced data only", nil, [][]TrailFieldSelector{{eq("eventCategory", "Data"), eq("resources.type", "AWS::S3::Object")}}, CloudTrailManagementEvents{}},
+	} {
+		if got := TrailManagementEvents(c.basic, c.advanced); got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
+		}
+	}
+}

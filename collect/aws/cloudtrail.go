@@ -126,14 +126,16 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 	})
 	// The selectors decide which S3 object-level events the trail logs;
 	// they are kept as evidence too.
-	rd.call("GetEventSelectors", []string{"s3_data_events"}, func() error {
+	rd.call("GetEventSelectors", []string{"s3_data_events", "management_events"}, func() error {
 		sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(arn)})
 		if err != nil {
 			return err
 		}
 		raw["EventSelectors"] = sel.EventSelectors
 		raw["AdvancedEventSelectors"] = sel.AdvancedEventSelectors
-		a.S3DataEvents = trailS3DataEvents(sel.EventSelectors, sel.AdvancedEventSelectors)
+		basic, advanced := trailSelectors(sel.EventSelectors, sel.AdvancedEventSelectors)
+		a.S3DataEvents = model.TrailS3DataEvents(basic, advanced)
+		a.ManagementEvents = model.TrailManagementEvents(basic, advanced)
 		return nil
 	})
 	var tags map[string]string
@@ -169,12 +171,14 @@ func collectTrail(ctx context.Context, s *scope, client *cloudtrail.Client, tr c
 	return a.IsLogging, known
 }
 
-// trailS3DataEvents hands a trail's selectors, as the API gives them, to
-// the model's reading of them.
-func trailS3DataEvents(basic []cttypes.EventSelector, advanced []cttypes.AdvancedEventSelector) model.CloudTrailS3DataEvents {
+// trailSelectors turns a trail's selectors, as the API gives them, into
+// the model's neutral form.
+func trailSelectors(basic []cttypes.EventSelector, advanced []cttypes.AdvancedEventSelector) ([]model.TrailEventSelector, [][]model.TrailFieldSelector) {
 	var b []model.TrailEventSelector
 	for _, sel := range basic {
-		ts := model.TrailEventSelector{ReadWriteType: string(sel.ReadWriteType)}
+		// IncludeManagementEvents defaults to true.
+		ts := model.TrailEventSelector{ReadWriteType: string(sel.ReadWriteType),
+			IncludeManagementEvents: sel.IncludeManagementEvents == nil || *sel.IncludeManagementEvents, ExcludeManagementEventSources: sel.ExcludeManagementEventSources}
 		for _, dr := range sel.DataResources {
 			ts.DataResources = append(ts.DataResources, model.TrailDataResource{Type: aws.ToString(dr.Type), Values: dr.Values})
 		}
@@ -189,5 +193,5 @@ func trailS3DataEvents(basic []cttypes.EventSelector, advanced []cttypes.Advance
 		}
 		adv = append(adv, fs)
 	}
-	return model.TrailS3DataEvents(b, adv)
+	return b, adv
 }

@@ -24,42 +24,52 @@ func init() {
 		// (or the template's group, from !GetAtt Group.Arn).
 		b.relate(model.RelLogsTo, strings.TrimSuffix(a.CloudWatchLogsGroupARN, ":*"))
 		a.IsOrganizationTrail = b.boolean("IsOrganizationTrail", "is_organization_trail", false)
-		a.S3DataEvents = trailS3DataEvents(b)
+		basic, advanced := trailSelectors(b)
+		a.S3DataEvents = model.TrailS3DataEvents(basic, advanced)
+		a.ManagementEvents = model.TrailManagementEvents(basic, advanced)
 	})
 }
 
-// trailS3DataEvents reads EventSelectors and AdvancedEventSelectors; an
-// unknown part leaves s3_data_events unknown.
-func trailS3DataEvents(b *builder) model.CloudTrailS3DataEvents {
+// trailSelectors reads EventSelectors and AdvancedEventSelectors; an
+// unknown part leaves what they decide (s3_data_events,
+// management_events) unknown.
+func trailSelectors(b *builder) ([]model.TrailEventSelector, [][]model.TrailFieldSelector) {
+	// Each value is read for both attributes: the first marks it unknown
+	// and locates it, the second does the same for management_events.
 	const mp = "s3_data_events"
+	both := func(read func(m string)) { read(mp); read("management_events") }
+	count := func(p string) (n int) { both(func(m string) { n = b.count(p, m) }); return n }
+	str := func(p, def string) (v string) { both(func(m string) { v = b.str(p, m, def) }); return v }
+	boolean := func(p string, def bool) (v bool) { both(func(m string) { v = b.boolean(p, m, def) }); return v }
+	strs := func(p string) (v []string) { both(func(m string) { v = b.strs(p, m) }); return v }
 	var basic []model.TrailEventSelector
-	for i := range b.count("EventSelectors", mp) {
+	for i := range count("EventSelectors") {
 		p := model.Path("EventSelectors", i)
-		sel := model.TrailEventSelector{ReadWriteType: b.str(p+".ReadWriteType", mp, "All")}
-		for j := range b.count(p+".DataResources", mp) {
+		sel := model.TrailEventSelector{ReadWriteType: str(p+".ReadWriteType", "All"),
+			IncludeManagementEvents: boolean(p+".IncludeManagementEvents", true), ExcludeManagementEventSources: strs(p + ".ExcludeManagementEventSources")}
+		for j := range count(p + ".DataResources") {
 			q := model.Path(p+".DataResources", j)
-			sel.DataResources = append(sel.DataResources, model.TrailDataResource{
-				Type: b.str(q+".Type", mp, ""), Values: b.strs(q+".Values", mp)})
+			sel.DataResources = append(sel.DataResources, model.TrailDataResource{Type: str(q+".Type", ""), Values: strs(q + ".Values")})
 		}
 		basic = append(basic, sel)
 	}
 	var advanced [][]model.TrailFieldSelector
-	for i := range b.count("AdvancedEventSelectors", mp) {
+	for i := range count("AdvancedEventSelectors") {
 		p := model.Path("AdvancedEventSelectors", i)
 		var fields []model.TrailFieldSelector
-		for j := range b.count(p+".FieldSelectors", mp) {
+		for j := range count(p + ".FieldSelectors") {
 			q := model.Path(p+".FieldSelectors", j)
 			fields = append(fields, model.TrailFieldSelector{
-				Field:         b.str(q+".Field", mp, ""),
-				Equals:        b.strs(q+".Equals", mp),
-				StartsWith:    b.strs(q+".StartsWith", mp),
-				EndsWith:      b.strs(q+".EndsWith", mp),
-				NotEquals:     b.strs(q+".NotEquals", mp),
-				NotStartsWith: b.strs(q+".NotStartsWith", mp),
-				NotEndsWith:   b.strs(q+".NotEndsWith", mp),
+				Field:         str(q+".Field", ""),
+				Equals:        strs(q + ".Equals"),
+				StartsWith:    strs(q + ".StartsWith"),
+				EndsWith:      strs(q + ".EndsWith"),
+				NotEquals:     strs(q + ".NotEquals"),
+				NotStartsWith: strs(q + ".NotStartsWith"),
+				NotEndsWith:   strs(q + ".NotEndsWith"),
 			})
 		}
 		advanced = append(advanced, fields)
 	}
-	return model.TrailS3DataEvents(basic, advanced)
+	return basic, advanced
 }

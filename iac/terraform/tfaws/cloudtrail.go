@@ -23,32 +23,82 @@ func init() {
 		a.S3BucketName = b.String("s3_bucket_name", "s3_bucket_name", "")
 		a.CloudWatchLogsGroupARN = b.String("cloud_watch_logs_group_arn", "cloudwatch_logs_group_arn", "")
 		a.IsOrganizationTrail = b.Bool("is_organization_trail", "is_organization_trail", false)
-		a.S3DataEvents = trailS3DataEvents(b)
+		basic, advanced := trailSelectors(b)
+		a.S3DataEvents = model.TrailS3DataEvents(basic, advanced)
+		a.ManagementEvents = model.TrailManagementEvents(basic, advanced)
 	})
 }
 
-// trailS3DataEvents reads the trail's event_selector and
+// trailSelectors reads the trail's event_selector and
 // advanced_event_selector blocks; any unknown part (a dynamic block over
 // an unknown collection, a value from a variable without default) leaves
-// s3_data_events unknown.
-func trailS3DataEvents(b *Builder) model.CloudTrailS3DataEvents {
+// what the selectors decide (s3_data_events, management_events) unknown.
+func trailSelectors(b *Builder) ([]model.TrailEventSelector, [][]model.TrailFieldSelector) {
 	const mp = "s3_data_events"
+	unknown := func(p string) {
+		for _, m := range []string{mp, "management_events"} {
+			b.Target().MarkUnknown(m)
+		}
+	}
 	blocks := func(p string) []map[string]any {
 		if v, ok := b.Lookup(p); ok && instance.IsUnknown(v) {
 			b.locate(p, mp)
-			b.Target().MarkUnknown(mp)
+			b.locate(p, "management_events")
+			unknown(p)
 			return nil
 		}
 		return b.Blocks(p)
 	}
+	// str, boolean and strs read a value for both attributes: its location
+	// is theirs, and an unknown value (or element) makes them unknown.
+	known := func(p string) (any, bool) {
+		v, ok := b.Lookup(p)
+		if !ok {
+			return nil, false
+		}
+		for _, m := range []string{mp, "management_events"} {
+			b.locate(p, m)
+		}
+		if instance.IsUnknown(v) {
+			unknown(p)
+			return nil, false
+		}
+		if l, ok := v.([]any); ok {
+			for _, e := range l {
+				if instance.IsUnknown(e) {
+					unknown(p)
+				}
+			}
+		}
+		return v, true
+	}
+	str := func(p, def string) string {
+		if _, ok := known(p); !ok {
+			return def
+		}
+		return b.String(p, "", def)
+	}
+	boolean := func(p string, def bool) bool {
+		if _, ok := known(p); !ok {
+			return def
+		}
+		return b.Bool(p, "", def)
+	}
+	strs := func(p string) []string {
+		if _, ok := known(p); !ok {
+			return nil
+		}
+		return b.Strings(p, "")
+	}
 	var basic []model.TrailEventSelector
 	for i := range blocks("event_selector") {
 		p := model.Path("event_selector", i)
-		sel := model.TrailEventSelector{ReadWriteType: b.String(p+".read_write_type", mp, "All")}
+		sel := model.TrailEventSelector{ReadWriteType: str(p+".read_write_type", "All"),
+			IncludeManagementEvents: boolean(p+".include_management_events", true), ExcludeManagementEventSources: strs(p + ".exclude_management_event_sources")}
 		for j := range blocks(p + ".data_resource") {
 			q := model.Path(p+".data_resource", j)
 			sel.DataResources = append(sel.DataResources, model.TrailDataResource{
-				Type: b.String(q+".type", mp, ""), Values: b.Strings(q+".values", mp)})
+				Type: str(q+".type", ""), Values: strs(q + ".values")})
 		}
 		basic = append(basic, sel)
 	}
@@ -59,18 +109,18 @@ func trailS3DataEvents(b *Builder) model.CloudTrailS3DataEvents {
 		for j := range blocks(p + ".field_selector") {
 			q := model.Path(p+".field_selector", j)
 			fields = append(fields, model.TrailFieldSelector{
-				Field:         b.String(q+".field", mp, ""),
-				Equals:        b.Strings(q+".equals", mp),
-				StartsWith:    b.Strings(q+".starts_with", mp),
-				EndsWith:      b.Strings(q+".ends_with", mp),
-				NotEquals:     b.Strings(q+".not_equals", mp),
-				NotStartsWith: b.Strings(q+".not_starts_with", mp),
-				NotEndsWith:   b.Strings(q+".not_ends_with", mp),
+				Field:         str(q+".field", ""),
+				Equals:        strs(q + ".equals"),
+				StartsWith:    strs(q + ".starts_with"),
+				EndsWith:      strs(q + ".ends_with"),
+				NotEquals:     strs(q + ".not_equals"),
+				NotStartsWith: strs(q + ".not_starts_with"),
+				NotEndsWith:   strs(q + ".not_ends_with"),
 			})
 		}
 		advanced = append(advanced, fields)
 	}
-	return model.TrailS3DataEvents(basic, advanced)
+	return basic, advanced
 }
 
 // A trail's relations name the log group and the bucket it delivers to by

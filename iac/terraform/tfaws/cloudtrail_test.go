@@ -11,7 +11,8 @@ func TestCloudTrailDefaults(t *testing.T) {
 	rs := Map([]*instance.Instance{inst("aws_cloudtrail", "main", map[string]any{"name": "main", "s3_bucket_name": "trail",
 		"kms_key_id": instance.Unknown}, nil)}, model.SourceTerraform)
 	a := rs[0].Attributes.(*model.CloudTrailTrail)
-	want := model.CloudTrailTrail{Name: "main", IsLogging: true, IncludeGlobalServiceEvents: true, S3BucketName: "trail"}
+	want := model.CloudTrailTrail{Name: "main", IsLogging: true, IncludeGlobalServiceEvents: true, S3BucketName: "trail",
+		ManagementEvents: model.CloudTrailManagementEvents{Read: true, Write: true}}
 	if *a != want {
 		t.Errorf("got %+v", *a)
 	}
@@ -46,8 +47,27 @@ func TestCloudTrailS3DataEvents(t *testing.T) {
 		c.values["name"] = "main"
 		rs := Map([]*instance.Instance{inst("aws_cloudtrail", "main", c.values, nil)}, model.SourceTerraform)
 		a := rs[0].Attributes.(*model.CloudTrailTrail)
-		if a.S3DataEvents != c.want || rs[0].IsUnknown("s3_data_events") != c.unknown {
+		if a.S3DataEvents != c.want || rs[0].IsUnknown("s3_data_events") != c.unknown || rs[0].IsUnknown("management_events") != c.unknown {
 			t.Errorf("%s: %+v, unknown %v", c.name, a.S3DataEvents, rs[0].Unknown)
+		}
+	}
+}
+
+func TestCloudTrailManagementEvents(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		values map[string]any
+		want   model.CloudTrailManagementEvents
+	}{
+		{"none: every management event", map[string]any{}, model.CloudTrailManagementEvents{Read: true, Write: true}},
+		{"data events only", map[string]any{"event_selector": []any{map[string]any{"include_management_events": false}}}, model.CloudTrailManagementEvents{}},
+		{"writes", map[string]any{"event_selector": []any{map[string]any{"read_write_type": "WriteOnly"}}}, model.CloudTrailManagementEvents{Write: true}},
+		{"without KMS", map[string]any{"event_selector": []any{map[string]any{"exclude_management_event_sources": []any{"kms.amazonaws.com"}}}}, model.CloudTrailManagementEvents{}},
+	} {
+		c.values["name"] = "main"
+		rs := Map([]*instance.Instance{inst("aws_cloudtrail", "main", c.values, nil)}, model.SourceTerraform)
+		if a := rs[0].Attributes.(*model.CloudTrailTrail); a.ManagementEvents != c.want || len(rs[0].Unknown) > 0 {
+			t.Errorf("%s: %+v, unknown %v", c.name, a.ManagementEvents, rs[0].Unknown)
 		}
 	}
 }

@@ -170,10 +170,16 @@ func TestCloudTrailCollector(t *testing.T) {
 		a.CloudWatchLogsGroupARN != "arn:aws:logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-111111111111:*" {
 		t.Errorf("org-audit attributes: %+v", a)
 	}
+	if a.ManagementEvents != (model.CloudTrailManagementEvents{Read: true, Write: true}) {
+		t.Errorf("org-audit logs every management event: %+v", a.ManagementEvents)
+	}
 	if a.S3DataEvents != (model.CloudTrailS3DataEvents{Write: true}) {
 		t.Errorf("org-audit logs S3 writes of all buckets, not reads: %+v", a.S3DataEvents)
 	}
 	e := trails["eu-data-events"].Attributes.(*model.CloudTrailTrail)
+	if e.ManagementEvents != (model.CloudTrailManagementEvents{}) {
+		t.Errorf("eu-data-events logs no management event: %+v", e.ManagementEvents)
+	}
 	if e.S3DataEvents != (model.CloudTrailS3DataEvents{}) {
 		t.Errorf("eu-data-events logs one bucket's writes, not all buckets': %+v", e.S3DataEvents)
 	}
