@@ -37,7 +37,8 @@ directories and vigil.yaml, with the disabled and re-rated ones marked.
   explain   all of show, plus the attributes the rule reads (with their types
             from the kind's schema) and its Rego source
   coverage  a framework's controls (CIS AWS Foundations 3.0, 5.0, 7.0), whether
-            each is automated, and the rules that decide it`,
+            each is automated, and the rules that decide it
+  stats     how many enabled rules each provider's services have, by severity`,
 	}
 	pf := cmd.PersistentFlags()
 	pf.StringVarP(&f.format, "format", "f", "table", "output format: table or json")
@@ -163,8 +164,116 @@ Frameworks with a catalog: ` + strings.Join(compliance.Names(), ", ") + `.`,
 			return printCoverage(cmd.OutOrStdout(), cov)
 		},
 	}
-	cmd.AddCommand(list, show, explain, coverage)
+	stats := &cobra.Command{
+		Use:   "stats",
+		Short: "Count the enabled rules of each service by severity",
+		Long: `Stats counts the enabled rules (built-in and --policy, vigil.yaml applied)
+of each provider's services, by severity. A rule's service is the middle part
+of the first kind it judges (aws.s3.bucket: aws s3).`,
+		Example: "  vigil rules stats\n  vigil rules stats --provider aws --format json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := rulesEngine(&f)
+			if err != nil {
+				return err
+			}
+			st := ruleStats(e.Rules(), f.provider)
+			if f.format == "json" {
+				return writeJSON(cmd.OutOrStdout(), st)
+			}
+			return printRuleStats(cmd.OutOrStdout(), st)
+		},
+	}
+	stats.Flags().StringVar(&f.provider, "provider", "", "only rules for this provider (aws, kubernetes ...)")
+	cmd.AddCommand(list, show, explain, coverage, stats)
 	return cmd
+}
+
+// serviceStats counts one service's enabled rules by severity name.
+type serviceStats struct {
+	Provider   string         `json:"provider"`
+	Service    string         `json:"service"`
+	Severities map[string]int `json:"severities"`
+	Total      int            `json:"total"`
+}
+
+// statSeverities are the columns of the stats table, most severe first.
+var statSeverities = []model.Severity{model.SeverityCritical, model.SeverityHigh, model.SeverityMedium, model.SeverityLow, model.SeverityInfo}
+
+// ruleStats groups enabled rules by provider and service (the first two
+// parts of their first kind), sorted by provider then service.
+func ruleStats(rules []*policy.Rule, provider string) []serviceStats {
+	by := map[[2]string]*serviceStats{}
+	for _, r := range rules {
+		if !r.Enabled || len(r.Kinds) == 0 {
+			continue
+		}
+		parts := strings.SplitN(r.Kinds[0], ".", 3)
+		if len(parts) < 2 || (provider != "" && parts[0] != provider) {
+			continue
+		}
+		key := [2]string{parts[0], parts[1]}
+		st := by[key]
+		if st == nil {
+			st = &serviceStats{Provider: parts[0], Service: parts[1], Severities: map[string]int{}}
+			by[key] = st
+		}
+		st.Severities[r.Severity.String()]++
+		st.Total++
+	}
+	out := make([]serviceStats, 0, len(by))
+	for _, st := range by {
+		out = append(out, *st)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Provider != out[j].Provider {
+			return out[i].Provider < out[j].Provider
+		}
+		return out[i].Service < out[j].Service
+	})
+	return out
+}
+
+// printRuleStats renders the stats as a table with a total per provider
+// and in all.
+func printRuleStats(w io.Writer, stats []serviceStats) error {
+	s := safetext.Terminal
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "PROVIDER\tSERVICE\t")
+	for _, sev := range statSeverities {
+		fmt.Fprintf(tw, "%s\t", strings.ToUpper(sev.String()))
+	}
+	fmt.Fprintln(tw, "TOTAL\t")
+	row := func(provider, service string, sevs map[string]int, total int) {
+		fmt.Fprintf(tw, "%s\t%s\t", s(provider), s(service))
+		for _, sev := range statSeverities {
+			fmt.Fprintf(tw, "%d\t", sevs[sev.String()])
+		}
+		fmt.Fprintf(tw, "%d\t\n", total)
+	}
+	all, allTotal := map[string]int{}, 0
+	for i, st := range stats {
+		row(st.Provider, st.Service, st.Severities, st.Total)
+		for k, n := range st.Severities {
+			all[k] += n
+		}
+		allTotal += st.Total
+		if i == len(stats)-1 || stats[i+1].Provider != st.Provider {
+			sum, total, services := map[string]int{}, 0, 0
+			for _, o := range stats {
+				if o.Provider == st.Provider {
+					for k, n := range o.Severities {
+						sum[k] += n
+					}
+					total += o.Total
+					services++
+				}
+			}
+			row(st.Provider, fmt.Sprintf("total (%d)", services), sum, total)
+		}
+	}
+	row("all", "", all, allTotal)
+	return tw.Flush()
 }
 
 // printCoverage renders a framework's coverage as a table and totals.
