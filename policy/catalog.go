@@ -250,6 +250,9 @@ func (c *catalog) dependsOn(m *ast.Module, file string) []string {
 		return false
 	})
 	delete(set, file)
+	if len(set) == 0 {
+		return nil
+	}
 	out := make([]string, 0, len(set))
 	for f := range set {
 		out = append(out, f)

@@ -2,12 +2,17 @@ package policy
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
+	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/vigil-sec/vigil/internal/buildinfo"
+	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policies"
 )
 
@@ -49,4 +54,105 @@ func generateCatalog() ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// The catalog read from builtin_catalog.json says what the one derived
+// from the sources says.
+func TestBuiltinCatalogRoundTrip(t *testing.T) {
+	digest, err := buildinfo.Digest(policies.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := loadBuiltinCatalog(digest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := builtinSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	derived, err := buildCatalog(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(loaded.Modules) != len(derived.Modules) {
+		t.Fatalf("%d modules loaded, %d derived", len(loaded.Modules), len(derived.Modules))
+	}
+	for i, l := range loaded.Modules {
+		d := derived.Modules[i]
+		if l.File != d.File || l.Package != d.Package || !reflect.DeepEqual(l.Deps, d.Deps) || l.Inventory != d.Inventory || l.text != d.text {
+			t.Errorf("%s: loaded %+v, derived %+v", l.File, l, d)
+		}
+		if (l.Rule == nil) != (d.Rule == nil) || (l.Rule != nil && !reflect.DeepEqual(*l.Rule, *d.Rule)) {
+			t.Errorf("%s: loaded rule %+v, derived %+v", l.File, l.Rule, d.Rule)
+		}
+	}
+	// A stale catalog is derived instead.
+	stale, err := loadBuiltinCatalog("sha256:stale")
+	if err != nil || len(stale.Modules) != len(derived.Modules) || stale.Digest != "sha256:stale" {
+		t.Fatalf("stale catalog: %v", err)
+	}
+}
+
+// An engine that compiled only one kind's rules (and the modules they
+// need) judges a resource of that kind as one that compiled them all.
+func TestKindCompiledAloneJudgesAsAll(t *testing.T) {
+	ctx := context.Background()
+	all, err := New(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := all.prepare(ctx, keysOf(all.ofKind)); err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	defer func() {
+		if total < len(all.ofKind) {
+			t.Errorf("%d findings over %d kinds: the resources judged nothing", total, len(all.ofKind))
+		}
+	}()
+	for _, kind := range keysOf(all.ofKind) {
+		ki, ok := model.LookupKind(kind)
+		if !ok {
+			t.Fatalf("kind %s", kind)
+		}
+		// A zero resource, and one with its attributes' zero values.
+		rs := []*model.Resource{
+			{ID: "a", Kind: kind, Provider: "aws", Account: "1", Region: "us-east-1", Source: model.SourceLive, Attributes: ki.New()},
+			{ID: "b", Kind: kind, Provider: "aws", Account: "1", Region: "us-east-1", Source: model.SourceTerraform},
+		}
+		one, err := New(ctx, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := one.Evaluate(ctx, rs, EvalOptions{})
+		if err != nil {
+			t.Fatalf("%s alone: %v", kind, err)
+		}
+		if n := len(one.ready.kinds); n != 1 {
+			t.Errorf("%s: %d kinds compiled, want 1", kind, n)
+		}
+		want, err := all.Evaluate(ctx, rs, EvalOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += len(got)
+		sortFindings(got)
+		sortFindings(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: compiled alone:\n%+v\ncompiled with all:\n%+v", kind, got, want)
+		}
+		for _, f := range got {
+			if f.Status == model.StatusError {
+				t.Errorf("%s: %s: %s", kind, f.RuleID, f.Message)
+			}
+		}
+	}
+}
+
+func sortFindings(fs []model.Finding) {
+	sort.Slice(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		return fmt.Sprint(a.RuleID, a.Resource.ID, a.Status, a.Message, a.Evidence) < fmt.Sprint(b.RuleID, b.Resource.ID, b.Status, b.Message, b.Evidence)
+	})
 }

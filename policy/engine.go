@@ -205,7 +205,6 @@ func keysOf[V any](m map[string]V) []string {
 	return out
 }
 
-
 // prepare returns the compiled state that covers kinds (and what was
 // prepared before), compiling it when a kind is new.
 func (e *Engine) prepare(ctx context.Context, kinds []string) (*prepared, error) {
