@@ -129,7 +129,7 @@ func TestKindCompiledAloneJudgesAsAll(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s alone: %v", kind, err)
 		}
-		if n := len(one.ready.kinds); n != 1 {
+		if n := len(one.groups); n != 1 {
 			t.Errorf("%s: %d kinds compiled, want 1", kind, n)
 		}
 		want, err := all.Evaluate(ctx, rs, EvalOptions{})
@@ -155,4 +155,34 @@ func sortFindings(fs []model.Finding) {
 		a, b := fs[i], fs[j]
 		return fmt.Sprint(a.RuleID, a.Resource.ID, a.Status, a.Message, a.Evidence) < fmt.Sprint(b.RuleID, b.Resource.ID, b.Status, b.Message, b.Evidence)
 	})
+}
+
+// A rule that reads its own metadata still can, custom or counted as
+// built-in, alone or beside the built-in rules.
+func TestRuleReadsItsMetadata(t *testing.T) {
+	dir := ruleDir(t, map[string]string{"m.rego": "# METADATA\n# title: Titled by metadata\n# custom:\n#   id: T-META-001\n#   severity: low\n#   kinds: [aws.s3.bucket]\n" +
+		"package acme.meta\n\ndeny contains title if {\n\tsome x in rego.metadata.chain()\n\ttitle := x.annotations.title\n}\n"})
+	for _, c := range []struct {
+		name    string
+		builtin bool
+		opts    Options
+	}{{"custom", false, Options{Dirs: []string{dir}}}, {"as built-in", true, Options{NoBuiltin: true, Dirs: []string{dir}}}} {
+		e, err := newFromRules(t, c.opts, c.builtin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := e.Evaluate(context.Background(), []*model.Resource{bucket("b", "x", true, nil)}, EvalOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range fs {
+			if f.RuleID == "T-META-001" {
+				found = f.Status == model.StatusFail && f.Message == "Titled by metadata"
+			}
+		}
+		if !found {
+			t.Errorf("%s: want a failure titled by the rule's metadata, got %+v", c.name, fs)
+		}
+	}
 }

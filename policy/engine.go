@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,9 +27,9 @@ type Engine struct {
 	sandbox Sandbox
 
 	mu sync.Mutex
-	// ready is what is compiled and prepared so far; it is replaced, never
-	// changed, when a new kind needs its rules.
-	ready *prepared
+	// groups holds each kind's compiled rules, once a resource of the kind
+	// was evaluated.
+	groups map[string]*prepared
 }
 
 // prepared is the compiled state of the rules of some kinds.
@@ -152,7 +153,7 @@ func newEngine(ctx context.Context, opts Options, cat *catalog, custom []source)
 			r.Severity = s
 		}
 	}
-	e := &Engine{rules: rules, set: set, ofKind: map[string][]*Rule{}, sandbox: opts.Sandbox}
+	e := &Engine{rules: rules, set: set, ofKind: map[string][]*Rule{}, sandbox: opts.Sandbox, groups: map[string]*prepared{}}
 	if len(set.custom) > 0 {
 		// What the custom rules read, through the built-in helpers they
 		// use too; the built-in rules' reads are in their catalog.
@@ -189,7 +190,7 @@ func newEngine(ctx context.Context, opts Options, cat *catalog, custom []source)
 	if len(set.custom) > 0 {
 		// Compile the custom rules now, so an error in one stops the scan
 		// before it reads anything, as it always did.
-		if _, err := e.prepare(ctx, nil); err != nil {
+		if _, err := e.compile(ctx, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -205,36 +206,57 @@ func keysOf[V any](m map[string]V) []string {
 	return out
 }
 
-// prepare returns the compiled state that covers kinds (and what was
-// prepared before), compiling it when a kind is new.
+// prepare returns the compiled state of kinds, compiling each kind not
+// compiled yet on its own (the kinds in parallel): its enabled rules, the
+// modules they need and every custom module.
 func (e *Engine) prepare(ctx context.Context, kinds []string) (*prepared, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	cur := e.ready
-	var need []string
+	var missing []string
 	for _, k := range kinds {
-		if len(e.ofKind[k]) > 0 && (cur == nil || !cur.kinds[k]) {
-			need = append(need, k)
+		if len(e.ofKind[k]) > 0 && e.groups[k] == nil && !slices.Contains(missing, k) {
+			missing = append(missing, k)
 		}
 	}
-	if cur != nil && len(need) == 0 {
-		return cur, nil
+	groups := make([]*prepared, len(missing))
+	errs := make([]error, len(missing))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(missing)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				groups[i], errs[i] = e.compile(ctx, map[string]bool{missing[i]: true})
+			}
+		}()
 	}
-	all := map[string]bool{}
-	if cur != nil {
-		for k := range cur.kinds {
-			all[k] = true
-		}
+	for i := range missing {
+		next <- i
 	}
-	for _, k := range need {
-		all[k] = true
-	}
-	p, err := e.compile(ctx, all)
-	if err != nil {
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	e.ready = p
-	return p, nil
+	for i, k := range missing {
+		e.groups[k] = groups[i]
+	}
+	view := &prepared{kinds: map[string]bool{}, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{}}
+	for _, k := range kinds {
+		g := e.groups[k]
+		if g == nil {
+			continue
+		}
+		view.kinds[k] = true
+		view.byKind[k] = g.byKind[k]
+		if a := g.kindAgg[k]; a != nil {
+			view.kindAgg[k] = a
+		}
+		view.inventory = view.inventory || g.inventory
+		view.sandboxed = view.sandboxed || g.sandboxed
+	}
+	return view, nil
 }
 
 // compile compiles the enabled rules of kinds (with the modules they
@@ -262,15 +284,25 @@ func (e *Engine) compile(ctx context.Context, kinds map[string]bool) (*prepared,
 			cat.closure(files, []string{r.File}, e.set.skip)
 		}
 	}
-	for _, m := range e.set.custom {
-		cat.closure(files, cat.dependsOn(m, ""), e.set.skip)
+	// Custom modules join the compilation when a custom rule does (or to
+	// check them, with no kinds): a built-in rule never refers to them.
+	custom := len(kinds) == 0
+	for _, r := range rules {
+		custom = custom || !r.Builtin
+	}
+	if custom {
+		for _, m := range e.set.custom {
+			cat.closure(files, cat.dependsOn(m, ""), e.set.skip)
+		}
 	}
 	modules, err := cat.parseModules(keysOf(files))
 	if err != nil {
 		return nil, err
 	}
-	for f, m := range e.set.custom {
-		modules[f] = m
+	if custom {
+		for f, m := range e.set.custom {
+			modules[f] = m
+		}
 	}
 	aggs := kindAggregates(builtin, kinds)
 	for name, m := range aggs.modules {
@@ -279,6 +311,19 @@ func (e *Engine) compile(ctx context.Context, kinds map[string]bool) (*prepared,
 	// Built-in and custom rules compile under the same capabilities: the
 	// built-in ones need nothing the sandbox forbids.
 	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(e.sandbox.capabilities())
+	metadata := false
+	for f, m := range modules {
+		if cm := cat.byFile[f]; cm != nil {
+			metadata = metadata || cm.Metadata
+		} else {
+			metadata = metadata || readsMetadata(m)
+		}
+	}
+	if !metadata {
+		// A tenth of the compile time walks every rule for calls that
+		// none of these modules makes.
+		compiler = compiler.WithSkipStages(ast.StageRewriteRegoMetadataCalls)
+	}
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
