@@ -206,9 +206,10 @@ func keysOf[V any](m map[string]V) []string {
 	return out
 }
 
-// prepare returns the compiled state of kinds, compiling each kind not
-// compiled yet on its own (the kinds in parallel): its enabled rules, the
-// modules they need and every custom module.
+// prepare returns the compiled state of kinds, compiling the kinds not
+// compiled yet (in parallel): their enabled rules, the modules those need
+// and, with a custom rule, the custom modules. A kind once compiled is not
+// compiled again.
 func (e *Engine) prepare(ctx context.Context, kinds []string) (*prepared, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -218,29 +219,43 @@ func (e *Engine) prepare(ctx context.Context, kinds []string) (*prepared, error)
 			missing = append(missing, k)
 		}
 	}
-	groups := make([]*prepared, len(missing))
-	errs := make([]error, len(missing))
+	// One compiler per core, each given kinds of about the same number of
+	// rules: the helpers and the rules of several kinds compile once per
+	// compiler, not once per kind.
+	buckets := make([]map[string]bool, min(runtime.GOMAXPROCS(0), len(missing)))
+	load := make([]int, len(buckets))
+	sort.Slice(missing, func(i, j int) bool { return len(e.ofKind[missing[i]]) > len(e.ofKind[missing[j]]) })
+	for _, k := range missing {
+		b := 0
+		for i := range load {
+			if load[i] < load[b] {
+				b = i
+			}
+		}
+		if buckets[b] == nil {
+			buckets[b] = map[string]bool{}
+		}
+		buckets[b][k] = true
+		load[b] += len(e.ofKind[k])
+	}
+	groups := make([]*prepared, len(buckets))
+	errs := make([]error, len(buckets))
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(missing)); w++ {
+	for i := range buckets {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				groups[i], errs[i] = e.compile(ctx, map[string]bool{missing[i]: true})
-			}
+			groups[i], errs[i] = e.compile(ctx, buckets[i])
 		}()
 	}
-	for i := range missing {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	for i, k := range missing {
-		e.groups[k] = groups[i]
+	for i, b := range buckets {
+		for k := range b {
+			e.groups[k] = groups[i]
+		}
 	}
 	view := &prepared{kinds: map[string]bool{}, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{}}
 	for _, k := range kinds {

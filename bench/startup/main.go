@@ -38,19 +38,24 @@ func main() {
 	files := flag.Int("files", 50, "Terraform files in the generated repository")
 	resources := flag.Int("resources", 500, "resource instances in the generated repository")
 	vigil := flag.String("vigil", "", "measure this binary instead of building one (not with -extra-rules)")
+	keep := flag.Bool("keep", false, "keep the temporary directory (binary, repository, profiles)")
 	flag.Parse()
-	if err := run(*runs, *extra, *files, *resources, *vigil); err != nil {
+	if err := run(*runs, *extra, *files, *resources, *vigil, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "startup:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs, extra, files, resources int, bin string) error {
+func run(runs, extra, files, resources int, bin string, keep bool) error {
 	tmp, err := os.MkdirTemp("", "vigil-startup-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	if keep {
+		fmt.Printf("kept: %s\n", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
 	if bin == "" {
 		src, err := os.Getwd()
 		if err != nil {
