@@ -35,7 +35,7 @@ func benchEvaluate(b *testing.B, opts Options) {
 	}
 	evals := 0
 	for _, r := range rs {
-		evals += len(e.byKind[r.Kind])
+		evals += len(e.ofKind[r.Kind])
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -59,7 +59,7 @@ func BenchmarkEvaluateInventory(b *testing.B) {
 	rs := inventoryEstate(10000)
 	evals := 0
 	for _, r := range rs {
-		evals += len(e.byKind[r.Kind])
+		evals += len(e.ofKind[r.Kind])
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

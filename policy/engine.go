@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,19 +17,33 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-// Engine holds compiled rules, ready to evaluate. It is safe for
-// concurrent use.
+// Engine holds the rules, compiling and preparing those of a kind when it
+// first evaluates a resource of that kind. It is safe for concurrent use.
 type Engine struct {
-	rules   []*Rule
-	byKind  map[string][]*compiledRule
-	kindAgg map[string]*aggQuery
-	// inventory is set when an enabled rule reads data.inventory: each
+	rules []*Rule
+	set   *ruleSet
+	// ofKind lists the enabled rules by kind.
+	ofKind  map[string][]*Rule
+	sandbox Sandbox
+
+	mu sync.Mutex
+	// groups holds each kind's compiled rules, once a resource of the kind
+	// was evaluated.
+	groups map[string]*prepared
+}
+
+// prepared is the compiled state of the rules of some kinds.
+type prepared struct {
+	// kinds whose enabled rules are ready.
+	kinds    map[string]bool
+	compiler *ast.Compiler
+	byKind   map[string][]*compiledRule
+	kindAgg  map[string]*aggQuery
+	// inventory is set when a prepared rule reads data.inventory: each
 	// Evaluate then builds it.
 	inventory bool
-	compiler  *ast.Compiler
-	sandbox   Sandbox
-	// sandboxed is set when a custom rule is enabled: evaluations then run
-	// under the guard's time and memory bounds.
+	// sandboxed is set when a custom rule is prepared: evaluations then
+	// run under the guard's time and memory bounds.
 	sandboxed bool
 }
 
@@ -39,6 +54,11 @@ type aggQuery struct {
 
 type compiledRule struct {
 	*Rule
+	compiler *ast.Compiler
+	// once prepares batch and single: for a built-in rule only when its
+	// kind's aggregate query fails, for a custom one with its kind.
+	once sync.Once
+	err  error
 	// batch evaluates the rule over a whole array of resources in one
 	// query, so the per-query cost is paid per rule and batch, not per
 	// resource.
@@ -51,28 +71,60 @@ type compiledRule struct {
 	sandboxed bool
 }
 
-// New loads, compiles and prepares the rules.
+// New loads the rules: the built-in ones from their catalog, the custom
+// ones parsed and compiled, so that an error in them is reported here.
+// The rules of a kind are compiled and prepared when a resource of that
+// kind is first evaluated.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err := opts.Sandbox.validate(); err != nil {
 		return nil, err
 	}
-	srcs, err := loadSources(opts)
+	custom, err := customSources(opts)
 	if err != nil {
 		return nil, err
 	}
-	return newFromSources(ctx, opts, srcs)
+	cat := &catalog{}
+	if !opts.NoBuiltin {
+		if cat, err = builtinCatalog(); err != nil {
+			return nil, err
+		}
+	} else {
+		cat.index()
+	}
+	return newEngine(ctx, opts, cat, custom)
 }
 
+// newFromSources builds an engine from sources, the built-in ones among
+// them described by a catalog derived here.
 func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, error) {
-	modules, rules, err := parseAll(srcs)
+	var builtin, custom []source
+	for _, s := range srcs {
+		if s.builtin {
+			builtin = append(builtin, s)
+		} else {
+			custom = append(custom, s)
+		}
+	}
+	cat, err := buildCatalog(builtin)
 	if err != nil {
 		return nil, err
 	}
+	return newEngine(ctx, opts, cat, custom)
+}
+
+func newEngine(ctx context.Context, opts Options, cat *catalog, custom []source) (*Engine, error) {
+	set, err := resolve(cat, custom)
+	if err != nil {
+		return nil, err
+	}
+	rules := set.rules
 	ruleOf := map[string]string{}
 	for _, r := range rules {
 		ruleOf[r.File] = r.ID
 	}
-	if err := checkRestricted(modules, ruleOf, opts.Sandbox); err != nil {
+	// The built-in modules call nothing restricted
+	// (TestBuiltinRulesNeedNothingRestricted).
+	if err := checkRestricted(set.custom, ruleOf, opts.Sandbox); err != nil {
 		return nil, err
 	}
 	disabled := map[string]bool{}
@@ -101,30 +153,197 @@ func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, 
 			r.Severity = s
 		}
 	}
-	reads := packageReads(modules)
-	var builtin []*Rule
-	for _, r := range rules {
-		pr := reads[r.Package]
-		r.Reads = mergeReads(r.Reads, pr.attrs)
-		r.RelatedReads = mergeRelated(r.RelatedReads, pr.related)
-		r.inventory = pr.inventory || len(r.RelatedReads) > 0
-		if r.Builtin {
-			builtin = append(builtin, r)
+	e := &Engine{rules: rules, set: set, ofKind: map[string][]*Rule{}, sandbox: opts.Sandbox, groups: map[string]*prepared{}}
+	if len(set.custom) > 0 {
+		// What the custom rules read, through the built-in helpers they
+		// use too; the built-in rules' reads are in their catalog.
+		files := map[string]bool{}
+		for _, m := range set.custom {
+			cat.closure(files, cat.dependsOn(m, ""), set.skip)
+		}
+		modules, err := cat.parseModules(keysOf(files))
+		if err != nil {
+			return nil, err
+		}
+		for f, m := range set.custom {
+			modules[f] = m
+		}
+		reads := packageReads(modules)
+		for _, r := range rules {
+			if r.Builtin {
+				continue
+			}
+			pr := reads[r.Package]
+			r.Reads = mergeReads(r.Reads, pr.attrs)
+			r.RelatedReads = mergeRelated(r.RelatedReads, pr.related)
+			r.inventory = pr.inventory || len(r.RelatedReads) > 0
 		}
 	}
-	aggs := kindAggregates(builtin)
+	for _, r := range rules {
+		if !r.Enabled {
+			continue
+		}
+		for _, k := range r.Kinds {
+			e.ofKind[k] = append(e.ofKind[k], r)
+		}
+	}
+	if len(set.custom) > 0 {
+		// Compile the custom rules now, so an error in one stops the scan
+		// before it reads anything, as it always did.
+		if _, err := e.compile(ctx, nil); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// prepare returns the compiled state of kinds, compiling the kinds not
+// compiled yet (in parallel): their enabled rules, the modules those need
+// and, with a custom rule, the custom modules. A kind once compiled is not
+// compiled again.
+func (e *Engine) prepare(ctx context.Context, kinds []string) (*prepared, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var missing []string
+	for _, k := range kinds {
+		if len(e.ofKind[k]) > 0 && e.groups[k] == nil && !slices.Contains(missing, k) {
+			missing = append(missing, k)
+		}
+	}
+	// One compiler per core, each given kinds of about the same number of
+	// rules: the helpers and the rules of several kinds compile once per
+	// compiler, not once per kind.
+	buckets := make([]map[string]bool, min(runtime.GOMAXPROCS(0), len(missing)))
+	load := make([]int, len(buckets))
+	sort.Slice(missing, func(i, j int) bool { return len(e.ofKind[missing[i]]) > len(e.ofKind[missing[j]]) })
+	for _, k := range missing {
+		b := 0
+		for i := range load {
+			if load[i] < load[b] {
+				b = i
+			}
+		}
+		if buckets[b] == nil {
+			buckets[b] = map[string]bool{}
+		}
+		buckets[b][k] = true
+		load[b] += len(e.ofKind[k])
+	}
+	groups := make([]*prepared, len(buckets))
+	errs := make([]error, len(buckets))
+	var wg sync.WaitGroup
+	for i := range buckets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			groups[i], errs[i] = e.compile(ctx, buckets[i])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, b := range buckets {
+		for k := range b {
+			e.groups[k] = groups[i]
+		}
+	}
+	view := &prepared{kinds: map[string]bool{}, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{}}
+	for _, k := range kinds {
+		g := e.groups[k]
+		if g == nil {
+			continue
+		}
+		view.kinds[k] = true
+		view.byKind[k] = g.byKind[k]
+		if a := g.kindAgg[k]; a != nil {
+			view.kindAgg[k] = a
+		}
+		view.inventory = view.inventory || g.inventory
+		view.sandboxed = view.sandboxed || g.sandboxed
+	}
+	return view, nil
+}
+
+// compile compiles the enabled rules of kinds (with the modules they
+// need) and every custom module, and prepares their queries.
+func (e *Engine) compile(ctx context.Context, kinds map[string]bool) (*prepared, error) {
+	cat := e.set.cat
+	p := &prepared{kinds: kinds, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{}}
+	var rules, builtin []*Rule
+	seen := map[*Rule]bool{}
+	for _, k := range keysOf(kinds) {
+		for _, r := range e.ofKind[k] {
+			if !seen[r] {
+				seen[r] = true
+				rules = append(rules, r)
+			}
+		}
+	}
+	if len(rules) == 0 && len(e.set.custom) == 0 {
+		return p, nil
+	}
+	files := map[string]bool{}
+	for _, r := range rules {
+		if r.Builtin {
+			builtin = append(builtin, r)
+			cat.closure(files, []string{r.File}, e.set.skip)
+		}
+	}
+	// Custom modules join the compilation when a custom rule does (or to
+	// check them, with no kinds): a built-in rule never refers to them.
+	custom := len(kinds) == 0
+	for _, r := range rules {
+		custom = custom || !r.Builtin
+	}
+	if custom {
+		for _, m := range e.set.custom {
+			cat.closure(files, cat.dependsOn(m, ""), e.set.skip)
+		}
+	}
+	modules, err := cat.parseModules(keysOf(files))
+	if err != nil {
+		return nil, err
+	}
+	if custom {
+		for f, m := range e.set.custom {
+			modules[f] = m
+		}
+	}
+	aggs := kindAggregates(builtin, kinds)
 	for name, m := range aggs.modules {
 		modules[name] = m
 	}
 	// Built-in and custom rules compile under the same capabilities: the
 	// built-in ones need nothing the sandbox forbids.
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(opts.Sandbox.capabilities())
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(e.sandbox.capabilities())
+	metadata := false
+	for f, m := range modules {
+		if cm := cat.byFile[f]; cm != nil {
+			metadata = metadata || cm.Metadata
+		} else {
+			metadata = metadata || readsMetadata(m)
+		}
+	}
+	if !metadata {
+		// A tenth of the compile time walks every rule for calls that
+		// none of these modules makes.
+		compiler = compiler.WithSkipStages(ast.StageRewriteRegoMetadataCalls)
+	}
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
 	}
-	e := &Engine{rules: rules, byKind: map[string][]*compiledRule{}, kindAgg: map[string]*aggQuery{},
-		compiler: compiler, sandbox: opts.Sandbox}
+	p.compiler = compiler
 	for kind, pkg := range aggs.pkgs {
 		q, err := ast.ParseBody(batchQuery(fmt.Sprintf("data.%s.all", pkg), "a"))
 		if err != nil {
@@ -134,44 +353,49 @@ func newFromSources(ctx context.Context, opts Options, srcs []source) (*Engine, 
 		if err != nil {
 			return nil, fmt.Errorf("preparing rules of kind %s: %w", kind, err)
 		}
-		e.kindAgg[kind] = &aggQuery{pq}
+		p.kindAgg[kind] = &aggQuery{pq}
 	}
 	for _, r := range rules {
-		if !r.Enabled {
-			continue
+		cr := &compiledRule{Rule: r, compiler: compiler, sandboxed: !r.Builtin}
+		if cr.sandboxed {
+			if err := cr.prepare(ctx); err != nil {
+				return nil, err
+			}
 		}
-		cr, err := e.prepare(ctx, r)
-		if err != nil {
-			return nil, err
-		}
-		cr.sandboxed = !r.Builtin
-		e.sandboxed = e.sandboxed || cr.sandboxed
-		e.inventory = e.inventory || r.inventory
+		p.sandboxed = p.sandboxed || cr.sandboxed
+		p.inventory = p.inventory || r.inventory
 		for _, k := range r.Kinds {
-			e.byKind[k] = append(e.byKind[k], cr)
+			if kinds[k] {
+				p.byKind[k] = append(p.byKind[k], cr)
+			}
 		}
 	}
-	return e, nil
+	return p, nil
 }
 
-func (e *Engine) prepare(ctx context.Context, r *Rule) (*compiledRule, error) {
-	ref := "data." + r.Package + ".deny"
-	batchQ, err := ast.ParseBody(batchQuery(ref, "d"))
-	if err != nil {
-		return nil, err
-	}
-	singleQ, err := ast.ParseBody(fmt.Sprintf(`out := [d | some d in %s]`, ref))
-	if err != nil {
-		return nil, err
-	}
-	cr := &compiledRule{Rule: r}
-	if cr.batch, err = rego.New(rego.Compiler(e.compiler), rego.ParsedQuery(batchQ)).PrepareForEval(ctx); err != nil {
-		return nil, fmt.Errorf("%s: preparing rule %s: %w", r.File, r.ID, err)
-	}
-	if cr.single, err = rego.New(rego.Compiler(e.compiler), rego.ParsedQuery(singleQ)).PrepareForEval(ctx); err != nil {
-		return nil, fmt.Errorf("%s: preparing rule %s: %w", r.File, r.ID, err)
-	}
-	return cr, nil
+// prepare prepares the rule's own queries, once.
+func (cr *compiledRule) prepare(ctx context.Context) error {
+	cr.once.Do(func() {
+		ref := "data." + cr.Package + ".deny"
+		batchQ, err := ast.ParseBody(batchQuery(ref, "d"))
+		if err != nil {
+			cr.err = err
+			return
+		}
+		singleQ, err := ast.ParseBody(fmt.Sprintf(`out := [d | some d in %s]`, ref))
+		if err != nil {
+			cr.err = err
+			return
+		}
+		if cr.batch, err = rego.New(rego.Compiler(cr.compiler), rego.ParsedQuery(batchQ)).PrepareForEval(ctx); err != nil {
+			cr.err = fmt.Errorf("%s: preparing rule %s: %w", cr.File, cr.ID, err)
+			return
+		}
+		if cr.single, err = rego.New(rego.Compiler(cr.compiler), rego.ParsedQuery(singleQ)).PrepareForEval(ctx); err != nil {
+			cr.err = fmt.Errorf("%s: preparing rule %s: %w", cr.File, cr.ID, err)
+		}
+	})
+	return cr.err
 }
 
 // batchQuery evaluates ref once per resource of a batch, yielding [index,
@@ -235,6 +459,7 @@ type job struct {
 
 // evalEnv is what every job of one Evaluate shares.
 type evalEnv struct {
+	*prepared
 	guard *guard
 	// opts carry data.inventory to the queries (a resolver), when a rule
 	// reads it.
@@ -253,9 +478,21 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 256
 	}
-	env := &evalEnv{}
+	var kinds []string
+	seenKind := map[string]bool{}
+	for _, r := range resources {
+		if !seenKind[r.Kind] {
+			seenKind[r.Kind] = true
+			kinds = append(kinds, r.Kind)
+		}
+	}
+	p, err := e.prepare(ctx, kinds)
+	if err != nil {
+		return nil, err
+	}
+	env := &evalEnv{prepared: p}
 	var convs []converted
-	if e.inventory {
+	if p.inventory {
 		var err error
 		if convs, err = convertAll(resources, opts.Workers); err != nil {
 			return nil, err
@@ -273,7 +510,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 	}
 	var jobs []job
 	for _, k := range kindOrder {
-		rules := e.byKind[k]
+		rules := p.byKind[k]
 		if len(rules) == 0 {
 			continue
 		}
@@ -289,7 +526,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*model.Resource, opts
 			jobs = append(jobs, j)
 		}
 	}
-	if e.sandboxed {
+	if p.sandboxed {
 		env.guard = newGuard(e.sandbox)
 		defer env.guard.close()
 	}
@@ -409,6 +646,12 @@ func (e *Engine) evalRules(ctx context.Context, g *guard, rules []*compiledRule,
 	}
 	var out []model.Finding
 	for _, cr := range rules {
+		if err := cr.prepare(ctx); err != nil {
+			for _, r := range j.res {
+				out = append(out, errorFinding(cr.Rule, r, "rule evaluation failed: "+err.Error()))
+			}
+			continue
+		}
 		rs, err := eval(cr, &cr.batch, b.arr)
 		if err == nil {
 			denies := make([][]any, len(j.res))
@@ -709,7 +952,7 @@ func plain(v any) any {
 // reports false when the query fails, and the caller falls back to one
 // query per rule, which isolates the rule (and resource) at fault.
 func (e *Engine) evalKind(ctx context.Context, j job, docs []any, b *batchInput) ([]model.Finding, bool) {
-	q := e.kindAgg[j.kind]
+	q := b.env.kindAgg[j.kind]
 	if q == nil {
 		return nil, false
 	}
@@ -737,25 +980,23 @@ type aggregates struct {
 	pkgs    map[string]string // kind -> package path
 }
 
-// kindAggregates generates, for each kind, a module whose `all` document
-// maps the id of every enabled rule of that kind to its deny set.
-func kindAggregates(rules []*Rule) aggregates {
+// kindAggregates generates, for each of kinds, a module whose `all`
+// document maps the id of every enabled rule of that kind to its deny set.
+func kindAggregates(rules []*Rule, kinds map[string]bool) aggregates {
 	byKind := map[string][]*Rule{}
 	for _, r := range rules {
 		if !r.Enabled {
 			continue
 		}
 		for _, k := range r.Kinds {
+			if !kinds[k] {
+				continue
+			}
 			byKind[k] = append(byKind[k], r)
 		}
 	}
 	out := aggregates{modules: map[string]*ast.Module{}, pkgs: map[string]string{}}
-	kinds := make([]string, 0, len(byKind))
-	for k := range byKind {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	for n, k := range kinds {
+	for n, k := range keysOf(byKind) {
 		pkg := fmt.Sprintf("vigil_internal.kinds.k%d", n)
 		var b strings.Builder
 		fmt.Fprintf(&b, "package %s\n\nall := {\n", pkg)

@@ -52,7 +52,7 @@ type guard struct {
 
 	mu      sync.Mutex
 	running map[*running]struct{}
-	stopped map[*compiledRule]*boundError
+	stopped map[*Rule]*boundError
 
 	done chan struct{}
 	wg   sync.WaitGroup
@@ -67,7 +67,7 @@ type running struct {
 
 func newGuard(sb Sandbox) *guard {
 	g := &guard{timeout: sb.timeout(), memory: sb.memory(), running: map[*running]struct{}{},
-		stopped: map[*compiledRule]*boundError{}, done: make(chan struct{})}
+		stopped: map[*Rule]*boundError{}, done: make(chan struct{})}
 	g.wg.Add(1)
 	go g.watch()
 	return g
@@ -95,7 +95,7 @@ type evalFunc func(ctx context.Context) (rego.ResultSet, error)
 // rule: this and every later call for it return the bound's error.
 func (g *guard) eval(ctx context.Context, cr *compiledRule, run evalFunc) (rego.ResultSet, error) {
 	g.mu.Lock()
-	be := g.stopped[cr]
+	be := g.stopped[cr.Rule]
 	g.mu.Unlock()
 	if be != nil {
 		return nil, be
@@ -106,10 +106,10 @@ func (g *guard) eval(ctx context.Context, cr *compiledRule, run evalFunc) (rego.
 	}
 	if errors.As(err, &be) {
 		g.mu.Lock()
-		if g.stopped[cr] == nil {
-			g.stopped[cr] = be
+		if g.stopped[cr.Rule] == nil {
+			g.stopped[cr.Rule] = be
 		}
-		be = g.stopped[cr]
+		be = g.stopped[cr.Rule]
 		g.mu.Unlock()
 		return nil, be
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/vigil-sec/vigil/model"
-	"github.com/vigil-sec/vigil/policies"
 )
 
 // Options select and adjust the rules an engine runs.
@@ -44,21 +43,22 @@ type source struct {
 func loadSources(opts Options) ([]source, error) {
 	var out []source
 	if !opts.NoBuiltin {
-		err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-				return err
-			}
-			b, err := policies.FS.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out = append(out, source{file: builtinPrefix + p, text: string(b), builtin: true})
-			return nil
-		})
+		b, err := builtinSources()
 		if err != nil {
 			return nil, err
 		}
+		out = b
 	}
+	custom, err := customSources(opts)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, custom...), nil
+}
+
+// customSources reads the .rego files of opts.Dirs.
+func customSources(opts Options) ([]source, error) {
+	var out []source
 	for _, dir := range opts.Dirs {
 		info, err := os.Stat(dir)
 		if err != nil {
@@ -102,17 +102,16 @@ func loadSources(opts Options) ([]source, error) {
 	return out, nil
 }
 
-// parseAll parses sources and extracts rules. A custom rule with the id of
-// a built-in one replaces it; two custom rules with one id are an error.
-func parseAll(srcs []source) (map[string]*ast.Module, []*Rule, error) {
-	type parsed struct {
-		source
-		m *ast.Module
-	}
-	var all []parsed
+type parsedSource struct {
+	source
+	m *ast.Module
+}
+
+// parseSources parses sources with their annotations.
+func parseSources(srcs []source) ([]parsedSource, []error) {
+	var all []parsedSource
 	var errs []error
 	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
-	builtinPkgs := map[string][]string{} // package path -> built-in files
 	for _, s := range srcs {
 		m, err := ast.ParseModuleWithOpts(s.file, s.text, popts)
 		if err != nil {
@@ -124,55 +123,74 @@ func parseAll(srcs []source) (map[string]*ast.Module, []*Rule, error) {
 			errs = append(errs, fmt.Errorf("%s:%d: package %s: data.inventory is reserved for the scanned resources", s.file, m.Package.Location.Row, pkg))
 			continue
 		}
-		all = append(all, parsed{s, m})
-		if s.builtin {
-			builtinPkgs[pkgPath(m)] = append(builtinPkgs[pkgPath(m)], s.file)
+		all = append(all, parsedSource{s, m})
+	}
+	return all, errs
+}
+
+// ruleSet is what an engine runs: the built-in modules it may compile
+// (from their catalog) and the custom ones, parsed.
+type ruleSet struct {
+	cat *catalog
+	// custom modules by file; always compiled.
+	custom map[string]*ast.Module
+	// skip are the built-in modules custom rules replaced.
+	skip  map[string]bool
+	rules []*Rule // by id
+}
+
+// resolve merges the built-in catalog with parsed custom sources. A custom
+// rule with the id of a built-in one replaces it; two custom rules with
+// one id are an error.
+func resolve(cat *catalog, srcs []source) (*ruleSet, error) {
+	parsed, errs := parseSources(srcs)
+	rs := &ruleSet{cat: cat, custom: map[string]*ast.Module{}, skip: map[string]bool{}}
+	byID := map[string]*Rule{}
+	for _, cm := range cat.Modules {
+		if cm.Rule != nil {
+			r := *cm.Rule
+			byID[r.ID] = &r
 		}
 	}
-	modules := map[string]*ast.Module{}
-	byID := map[string]*Rule{}
-	for _, p := range all {
-		s, m := p.source, p.m
-		r, err := ruleFromModule(s.file, m)
+	for _, p := range parsed {
+		r, err := ruleFromModule(p.file, p.m)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if !s.builtin {
-			overridden := ""
-			if prev, ok := byID[idOf(r)]; ok && prev.Builtin {
-				overridden = prev.File
-			}
-			if err := outsideBuiltinPackages(s.file, m, builtinPkgs, overridden); err != nil {
-				errs = append(errs, err)
-				continue
-			}
+		overridden := ""
+		if prev, ok := byID[idOf(r)]; ok && prev.Builtin {
+			overridden = prev.File
 		}
-		modules[s.file] = m
+		if err := outsideBuiltinPackages(p.file, p.m, cat.pkgs, overridden); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		rs.custom[p.file] = p.m
 		if r == nil {
 			continue
 		}
-		r.Builtin = s.builtin
-		r.Source = s.text
+		r.Source = p.text
 		if prev, ok := byID[r.ID]; ok {
-			if prev.Builtin && !r.Builtin {
-				delete(modules, prev.File) // the user's rule overrides the built-in one
+			if prev.Builtin {
+				rs.skip[prev.File] = true // the user's rule overrides the built-in one
 			} else {
-				errs = append(errs, fmt.Errorf("%s: rule id %s is already defined in %s", s.file, r.ID, prev.File))
+				delete(rs.custom, p.file)
+				errs = append(errs, fmt.Errorf("%s: rule id %s is already defined in %s", p.file, r.ID, prev.File))
 				continue
 			}
 		}
 		byID[r.ID] = r
 	}
 	if len(errs) > 0 {
-		return nil, nil, errors.Join(errs...)
+		return nil, errors.Join(errs...)
 	}
-	rules := make([]*Rule, 0, len(byID))
+	rs.rules = make([]*Rule, 0, len(byID))
 	for _, r := range byID {
-		rules = append(rules, r)
+		rs.rules = append(rs.rules, r)
 	}
-	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
-	return modules, rules, nil
+	sort.Slice(rs.rules, func(i, j int) bool { return rs.rules[i].ID < rs.rules[j].ID })
+	return rs, nil
 }
 
 func idOf(r *Rule) string {

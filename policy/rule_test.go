@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vigil-sec/vigil/model"
 )
 
 func TestUnknownKindRefused(t *testing.T) {
@@ -73,5 +75,23 @@ func TestCustomModulesStayOutOfBuiltinPackages(t *testing.T) {
 	}
 	if r, _ := e.Rule("AWS-S3-001"); r.Builtin {
 		t.Fatal("the custom rule should have replaced the built-in one")
+	}
+	// And it is the one that judges: the built-in module is not compiled
+	// beside it.
+	fs, err := e.Evaluate(context.Background(), []*model.Resource{bucket("b", "", false, nil)}, EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range fs {
+		if f.RuleID == "AWS-S3-001" {
+			n++
+			if f.Status != model.StatusFail || f.Message != "replaced" {
+				t.Errorf("want only the replacing rule's failure, got %s %q", f.Status, f.Message)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("want one finding of AWS-S3-001, got %d", n)
 	}
 }

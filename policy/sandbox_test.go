@@ -138,7 +138,11 @@ func TestBuiltinRulesNeedNothingRestricted(t *testing.T) {
 		t.Fatalf("read %d built-in modules", n)
 	}
 	// And they compile under the sandbox's capabilities.
-	if _, err := New(context.Background(), Options{}); err != nil {
+	e, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.prepare(context.Background(), keysOf(e.ofKind)); err != nil {
 		t.Fatal(err)
 	}
 }
