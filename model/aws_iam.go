@@ -2,12 +2,13 @@ package model
 
 // Kinds of this service.
 var (
-	KindIAMPolicy       = NewKind[IAMPolicy]("aws.iam.policy", "customer-managed IAM policy")
-	KindIAMRole         = NewKind[IAMRole]("aws.iam.role", "IAM role")
-	KindIAMUser         = NewKind[IAMUser]("aws.iam.user", "IAM user")
-	KindIAMGroup        = NewKind[IAMGroup]("aws.iam.group", "IAM group")
-	KindIAMOIDCProvider = NewKind[IAMOIDCProvider]("aws.iam.oidc_provider", "IAM OpenID Connect identity provider")
-	KindIAMSAMLProvider = NewKind[IAMSAMLProvider]("aws.iam.saml_provider", "IAM SAML identity provider")
+	KindIAMPolicy            = NewKind[IAMPolicy]("aws.iam.policy", "customer-managed IAM policy")
+	KindIAMRole              = NewKind[IAMRole]("aws.iam.role", "IAM role")
+	KindIAMUser              = NewKind[IAMUser]("aws.iam.user", "IAM user")
+	KindIAMGroup             = NewKind[IAMGroup]("aws.iam.group", "IAM group")
+	KindIAMOIDCProvider      = NewKind[IAMOIDCProvider]("aws.iam.oidc_provider", "IAM OpenID Connect identity provider")
+	KindIAMSAMLProvider      = NewKind[IAMSAMLProvider]("aws.iam.saml_provider", "IAM SAML identity provider")
+	KindIAMServerCertificate = NewKind[IAMServerCertificate]("aws.iam.server_certificate", "SSL/TLS server certificate stored in IAM")
 )
 
 // IAMInlinePolicy is a policy embedded in a user, group or role.
@@ -79,4 +80,13 @@ type IAMOIDCProvider struct {
 type IAMSAMLProvider struct {
 	Name       string `json:"name"`
 	ValidUntil string `json:"valid_until" doc:"metadata expiry, RFC 3339; empty when not known"`
+}
+
+// IAMServerCertificate is kind aws.iam.server_certificate: a certificate
+// uploaded to IAM for load balancers or CloudFront (ACM's are aws.acm.certificate).
+type IAMServerCertificate struct {
+	Name       string `json:"name"`
+	Path       string `json:"path"`
+	Expiration string `json:"expiration" doc:"the certificate's notAfter, RFC 3339"`
+	Expired    bool   `json:"expired" doc:"the expiration has passed at the time of the scan"`
 }

@@ -39,6 +39,7 @@ func collectIAM(ctx context.Context, s *scope) {
 	forEach(s, []func(){
 		func() { collectIAMAccount(ctx, s, client) },
 		func() { collectIAMIdentityProviders(ctx, s, client) },
+		func() { collectIAMServerCertificates(ctx, s, client) },
 		func() { report = credentialReport(ctx, s, client) },
 		func() { d = authorizationDetails(ctx, s, client) },
 	}, run)
@@ -291,6 +292,31 @@ func collectIAMIdentityProviders(ctx context.Context, s *scope, client *iam.Clie
 			return nil
 		})
 		rd.add(model.KindIAMSAMLProvider.With(a), a.Name, e, iamTags(tags))
+	}
+}
+
+// collectIAMServerCertificates lists the certificates stored in IAM; the
+// listing carries each one's expiration (CIS 1.19: remove expired ones).
+func collectIAMServerCertificates(ctx context.Context, s *scope, client *iam.Client) {
+	var certs []iamtypes.ServerCertificateMetadata
+	for p := iam.NewListServerCertificatesPaginator(client, &iam.ListServerCertificatesInput{}); p.HasMorePages(); {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("ListServerCertificates", err)
+			return
+		}
+		certs = append(certs, page.ServerCertificateMetadataList...)
+	}
+	for _, c := range certs {
+		a := &model.IAMServerCertificate{Name: aws.ToString(c.ServerCertificateName), Path: aws.ToString(c.Path)}
+		rd := s.reads(aws.ToString(c.Arn))
+		if c.Expiration != nil {
+			a.Expiration = c.Expiration.UTC().Format(time.RFC3339)
+			a.Expired = time.Now().After(*c.Expiration)
+		} else {
+			rd.unread("expiration", "expired")
+		}
+		rd.add(model.KindIAMServerCertificate.With(a), a.Name, c, nil)
 	}
 }
 

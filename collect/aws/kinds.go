@@ -27,7 +27,7 @@ var serviceKinds = map[string][]string{
 	"elb":            {model.KindELBLoadBalancer.Name()},
 	"elbv2":          {model.KindELBv2LoadBalancer.Name()},
 	"guardduty":      {model.KindGuardDutyDetector.Name(), model.KindAWSRegion.Name()},
-	"iam":            {model.KindAWSAccount.Name(), model.KindIAMGroup.Name(), model.KindIAMOIDCProvider.Name(), model.KindIAMPolicy.Name(), model.KindIAMRole.Name(), model.KindIAMSAMLProvider.Name(), model.KindIAMUser.Name()},
+	"iam":            {model.KindAWSAccount.Name(), model.KindIAMGroup.Name(), model.KindIAMOIDCProvider.Name(), model.KindIAMPolicy.Name(), model.KindIAMRole.Name(), model.KindIAMSAMLProvider.Name(), model.KindIAMServerCertificate.Name(), model.KindIAMUser.Name()},
 	"kms":            {model.KindKMSKey.Name()},
 	"lambda":         {model.KindLambdaFunction.Name()},
 	"logs":           {model.KindCloudWatchLogGroup.Name()},

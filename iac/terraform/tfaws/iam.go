@@ -1,7 +1,10 @@
 package tfaws
 
 import (
+	"crypto/x509"
+	"encoding/pem"
 	"strings"
+	"time"
 
 	"github.com/vigil-sec/vigil/model"
 )
@@ -332,4 +335,35 @@ func appendUnique(list []string, vals ...string) []string {
 		}
 	}
 	return list
+}
+
+// An IAM server certificate's expiry is the notAfter of the PEM body it
+// uploads, known before apply when the body is (a literal or file()). A
+// body that is unknown or does not parse leaves it unknown.
+func init() {
+	registerParent("aws_iam_server_certificate", model.KindIAMServerCertificate, func(b *Builder) {
+		a := model.KindIAMServerCertificate.Must(b.R)
+		a.Name = nameOrUnknown(b)
+		a.Path = b.String("path", "path", "/")
+		body, ok := b.Lookup("certificate_body")
+		s, isStr := body.(string)
+		if !ok || !isStr {
+			b.R.MarkUnknown("expiration")
+			b.R.MarkUnknown("expired")
+			return
+		}
+		blk, _ := pem.Decode([]byte(s))
+		var cert *x509.Certificate
+		if blk != nil {
+			cert, _ = x509.ParseCertificate(blk.Bytes)
+		}
+		if cert == nil {
+			b.R.MarkUnknown("expiration")
+			b.R.MarkUnknown("expired")
+			return
+		}
+		a.Expiration = cert.NotAfter.UTC().Format(time.RFC3339)
+		a.Expired = time.Now().After(cert.NotAfter)
+		locateBlock(b, "expired")
+	})
 }

@@ -31,6 +31,8 @@ type iamWorld struct {
 	InstanceProfiles []iamInstanceProfile     `json:"instance_profiles"`
 	OIDCProviders    []iamOIDCProvider        `json:"oidc_providers"`
 	SAMLProviders    []iamSAMLProvider        `json:"saml_providers"`
+	// ServerCertificates are as ListServerCertificates lists them.
+	ServerCertificates []iamtypes.ServerCertificateMetadata `json:"server_certificates"`
 }
 
 // iamRoot is the account's root user, as the summary and the credential
@@ -163,6 +165,7 @@ func init() {
 			"ListOpenIDConnectProviders": iamListOIDCProviders,
 			"GetOpenIDConnectProvider":   iamGetOIDCProvider,
 			"ListSAMLProviders":          iamListSAMLProviders,
+			"ListServerCertificates":     iamListServerCertificates,
 			"GetSAMLProvider":            iamGetSAMLProvider,
 		}})
 }
@@ -316,7 +319,7 @@ func iamGetAccountSummary(c *call) (any, error) {
 		"Users": int32(len(w.Users)), "Groups": int32(len(w.Groups)), "Roles": int32(len(w.Roles)),
 		"Policies": local, "PolicyVersionsInUse": versions, "InstanceProfiles": int32(len(w.InstanceProfiles)),
 		"Providers": int32(len(w.OIDCProviders) + len(w.SAMLProviders)), "MFADevices": mfa + b2i(w.Root.MFAEnabled),
-		"MFADevicesInUse": mfa + b2i(w.Root.MFAEnabled), "ServerCertificates": 0,
+		"MFADevicesInUse": mfa + b2i(w.Root.MFAEnabled), "ServerCertificates": int32(len(w.ServerCertificates)),
 		"AccountMFAEnabled": b2i(w.Root.MFAEnabled), "AccountAccessKeysPresent": b2i(len(w.Root.AccessKeys) > 0),
 		"AccountSigningCertificatesPresent": 0, "GlobalEndpointTokenVersion": 1,
 		"UsersQuota": 5000, "GroupsQuota": 300, "RolesQuota": 1000, "PoliciesQuota": 1500,
@@ -1002,4 +1005,18 @@ func iamGetAccountAuthorizationDetails(c *call) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+func iamListServerCertificates(c *call) (any, error) {
+	var certs []iamtypes.ServerCertificateMetadata
+	for _, sc := range worldOf[iamWorld](c).ServerCertificates {
+		if iamPathOK(c, sc.Path) {
+			certs = append(certs, sc)
+		}
+	}
+	items, marker, more, err := iamPage(c, certs)
+	if err != nil {
+		return nil, err
+	}
+	return &iam.ListServerCertificatesOutput{ServerCertificateMetadataList: items, Marker: marker, IsTruncated: more}, nil
 }
