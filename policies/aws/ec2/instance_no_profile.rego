@@ -13,6 +13,8 @@
 #   references: [https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html]
 #   compliance:
 #     cis-aws-3.0: ["1.18"]
+#     cis-aws-5.0: ["1.17"]
+#     cis-aws-7.0: ["2.16"]
 #     nist-800-53-r5: ["IA-5(7)", "AC-6"]
 package vigil.rules.aws.ec2.instance_no_profile
 

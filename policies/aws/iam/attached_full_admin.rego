@@ -15,6 +15,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege]
 #   compliance:
 #     cis-aws-3.0: ["1.16"]
+#     cis-aws-5.0: ["1.15"]
+#     cis-aws-7.0: ["2.14"]
 #     pci-dss-4.0: ["7.2.1", "7.2.2"]
 #     nist-800-53-r5: ["AC-6"]
 package vigil.rules.aws.iam.attached_full_admin

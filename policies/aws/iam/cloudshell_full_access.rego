@@ -12,6 +12,8 @@
 #   references: [https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html]
 #   compliance:
 #     cis-aws-3.0: ["1.22"]
+#     cis-aws-5.0: ["1.21"]
+#     cis-aws-7.0: ["2.20"]
 #     nist-800-53-r5: ["AC-6", "AC-4"]
 package vigil.rules.aws.iam.cloudshell_full_access
 

@@ -14,7 +14,6 @@
 #   remediation: Set require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols to true in aws_iam_account_password_policy (or with aws iam update-account-password-policy).
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html]
 #   compliance:
-#     cis-aws-1.2: ["1.5", "1.6", "1.7", "1.8"]
 #     pci-dss-4.0: ["8.3.6"]
 #     nist-800-53-r5: ["IA-5(1)"]
 package vigil.rules.aws.iam.password_complexity

@@ -14,7 +14,6 @@
 #   remediation: Set max_password_age to 90 or less in aws_iam_account_password_policy, or enforce MFA for every console user (AWS-IAM-014) and disable this rule by id.
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html]
 #   compliance:
-#     cis-aws-1.2: ["1.11"]
 #     pci-dss-4.0: ["8.3.9"]
 #     nist-800-53-r5: ["IA-5(1)"]
 package vigil.rules.aws.iam.password_expiry

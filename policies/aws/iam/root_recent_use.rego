@@ -14,6 +14,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html]
 #   compliance:
 #     cis-aws-3.0: ["1.7"]
+#     cis-aws-5.0: ["1.6"]
+#     cis-aws-7.0: ["2.7"]
 #     nist-800-53-r5: ["AC-6(2)", "AC-6(9)"]
 package vigil.rules.aws.iam.root_recent_use
 

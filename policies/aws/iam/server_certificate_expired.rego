@@ -12,6 +12,8 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html]
 #   compliance:
 #     cis-aws-3.0: ["1.19"]
+#     cis-aws-5.0: ["1.18"]
+#     cis-aws-7.0: ["2.17"]
 #     nist-800-53-r5: ["SC-17"]
 package vigil.rules.aws.iam.server_certificate_expired
 

@@ -15,6 +15,8 @@
 #   references: [https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html]
 #   compliance:
 #     cis-aws-3.0: ["1.17"]
+#     cis-aws-5.0: ["1.16"]
+#     cis-aws-7.0: ["2.15"]
 #     nist-800-53-r5: ["IR-7"]
 package vigil.rules.aws.iam.support_role
 

@@ -13,6 +13,7 @@
 #   references: [https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html]
 #   compliance:
 #     cis-aws-3.0: ["1.12"]
+#     cis-aws-5.0: ["1.11"]
 #     cis-aws-7.0: ["2.11"]
 #     pci-dss-4.0: ["8.2.6"]
 #     nist-800-53-r5: ["AC-2(3)"]
