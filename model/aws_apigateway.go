@@ -12,4 +12,7 @@ type APIGatewayStage struct {
 	XRayTracing       bool   `json:"xray_tracing_enabled"`
 	CacheEncrypted    bool   `json:"cache_encrypted"`
 	WAFWebACL         string `json:"waf_web_acl"`
+	API               string `json:"api" doc:"rest for a REST API (API Gateway v1) stage, v2 for an HTTP or WebSocket API stage (IaC), which has no cache, X-Ray tracing, WAF or client certificate"`
+	CacheEnabled      bool   `json:"cache_cluster_enabled" doc:"the stage has a cache cluster"`
+	ClientCertificate string `json:"client_certificate_id" doc:"the client certificate API Gateway presents to the backend; empty when none"`
 }

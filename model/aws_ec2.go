@@ -140,7 +140,8 @@ type EC2Snapshot struct {
 
 // EC2Image is kind aws.ec2.image (an owned AMI).
 type EC2Image struct {
-	Public bool `json:"public" doc:"launch permission includes group all"`
+	Public    bool `json:"public" doc:"launch permission includes group all"`
+	Encrypted bool `json:"encrypted" doc:"every EBS snapshot of its block device mappings is encrypted"`
 }
 
 // EC2VPC is kind aws.ec2.vpc.

@@ -13,4 +13,7 @@ type OpenSearchDomain struct {
 	TLSSecurityPolicy string          `json:"tls_security_policy"`
 	VPCConfigured     bool            `json:"vpc_configured"`
 	AccessPolicy      *PolicyDocument `json:"access_policy"`
+	FineGrainedAccess bool            `json:"fine_grained_access_control" doc:"advanced security options enabled: users, roles and document/field-level permissions inside the domain"`
+	AuditLogs         bool            `json:"audit_logs_enabled" doc:"AUDIT_LOGS published to CloudWatch Logs"`
+	ErrorLogs         bool            `json:"error_logs_enabled" doc:"ES_APPLICATION_LOGS (error logs) published to CloudWatch Logs"`
 }

@@ -9,29 +9,35 @@ var (
 
 // RDSInstance is kind aws.rds.instance.
 type RDSInstance struct {
-	Engine                     string `json:"engine"`
-	EngineVersion              string `json:"engine_version"`
-	InstanceClass              string `json:"instance_class"`
-	StorageEncrypted           bool   `json:"storage_encrypted"`
-	KMSKeyID                   string `json:"kms_key_id"`
-	PubliclyAccessible         bool   `json:"publicly_accessible"`
-	BackupRetentionPeriod      int    `json:"backup_retention_period" doc:"days"`
-	DeletionProtection         bool   `json:"deletion_protection"`
-	IAMAuthenticationEnabled   bool   `json:"iam_database_authentication_enabled"`
-	AutoMinorVersionUpgrade    bool   `json:"auto_minor_version_upgrade"`
-	MultiAZ                    bool   `json:"multi_az"`
-	ClusterIdentifier          string `json:"cluster_identifier" doc:"set when the instance belongs to an Aurora cluster"`
-	PerformanceInsightsEnabled bool   `json:"performance_insights_enabled"`
+	Engine                     string   `json:"engine"`
+	EngineVersion              string   `json:"engine_version"`
+	InstanceClass              string   `json:"instance_class"`
+	StorageEncrypted           bool     `json:"storage_encrypted"`
+	KMSKeyID                   string   `json:"kms_key_id"`
+	PubliclyAccessible         bool     `json:"publicly_accessible"`
+	BackupRetentionPeriod      int      `json:"backup_retention_period" doc:"days"`
+	DeletionProtection         bool     `json:"deletion_protection"`
+	IAMAuthenticationEnabled   bool     `json:"iam_database_authentication_enabled"`
+	AutoMinorVersionUpgrade    bool     `json:"auto_minor_version_upgrade"`
+	MultiAZ                    bool     `json:"multi_az"`
+	ClusterIdentifier          string   `json:"cluster_identifier" doc:"set when the instance belongs to an Aurora cluster"`
+	PerformanceInsightsEnabled bool     `json:"performance_insights_enabled"`
+	CloudWatchLogsExports      []string `json:"enabled_cloudwatch_logs_exports" doc:"log types published to CloudWatch Logs (postgresql, upgrade, audit, error, general, slowquery, alert, listener, trace, agent ...); for Aurora members the cluster's setting applies"`
+	CopyTagsToSnapshot         bool     `json:"copy_tags_to_snapshot" doc:"for Aurora members the cluster's setting applies"`
+	MonitoringInterval         int      `json:"monitoring_interval" doc:"seconds between Enhanced Monitoring samples; 0 when Enhanced Monitoring is off"`
 }
 
 // RDSCluster is kind aws.rds.cluster.
 type RDSCluster struct {
-	Engine                   string `json:"engine"`
-	StorageEncrypted         bool   `json:"storage_encrypted"`
-	KMSKeyID                 string `json:"kms_key_id"`
-	BackupRetentionPeriod    int    `json:"backup_retention_period"`
-	DeletionProtection       bool   `json:"deletion_protection"`
-	IAMAuthenticationEnabled bool   `json:"iam_database_authentication_enabled"`
+	Engine                   string   `json:"engine"`
+	StorageEncrypted         bool     `json:"storage_encrypted"`
+	KMSKeyID                 string   `json:"kms_key_id"`
+	BackupRetentionPeriod    int      `json:"backup_retention_period"`
+	DeletionProtection       bool     `json:"deletion_protection"`
+	IAMAuthenticationEnabled bool     `json:"iam_database_authentication_enabled"`
+	CloudWatchLogsExports    []string `json:"enabled_cloudwatch_logs_exports" doc:"log types published to CloudWatch Logs (audit, error, general, slowquery, postgresql ...)"`
+	CopyTagsToSnapshot       bool     `json:"copy_tags_to_snapshot"`
+	BacktrackWindow          int      `json:"backtrack_window" doc:"seconds an Aurora MySQL cluster can be rewound; 0 when backtracking is off"`
 }
 
 // RDSSnapshot is kind aws.rds.snapshot.

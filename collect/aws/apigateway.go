@@ -41,6 +41,9 @@ func collectAPIGateway(ctx context.Context, s *scope) {
 				AccessLogsEnabled: st.AccessLogSettings != nil && aws.ToString(st.AccessLogSettings.DestinationArn) != "",
 				XRayTracing:       st.TracingEnabled,
 				WAFWebACL:         aws.ToString(st.WebAclArn),
+				API:               "rest",
+				CacheEnabled:      st.CacheClusterEnabled,
+				ClientCertificate: aws.ToString(st.ClientCertificateId),
 			}
 			// Cache data is encrypted when method settings exist and every
 			// one of them encrypts it (usually the single */* entry).

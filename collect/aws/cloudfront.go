@@ -62,6 +62,22 @@ func collectCloudFront(ctx context.Context, s *scope) {
 		}
 		d.WAFWebACL = aws.ToString(c.WebACLId)
 		d.LoggingEnabled = c.Logging != nil && aws.ToBool(c.Logging.Enabled)
+		d.DefaultRootObject = aws.ToString(c.DefaultRootObject)
+		d.Origins = []model.CloudFrontOrigin{}
+		if c.Origins != nil {
+			for _, o := range c.Origins.Items {
+				mo := model.CloudFrontOrigin{ID: aws.ToString(o.Id), DomainName: aws.ToString(o.DomainName),
+					OriginAccessControlID: aws.ToString(o.OriginAccessControlId)}
+				if o.S3OriginConfig != nil {
+					mo.S3 = true
+					mo.OriginAccessIdentity = aws.ToString(o.S3OriginConfig.OriginAccessIdentity)
+				}
+				if o.CustomOriginConfig != nil {
+					mo.ProtocolPolicy = string(o.CustomOriginConfig.OriginProtocolPolicy)
+				}
+				d.Origins = append(d.Origins, mo)
+			}
+		}
 		// Built rather than taken from the summary: the form is fixed, and
 		// moto drops the empty region field from the ARN it returns.
 		arn := fmt.Sprintf("arn:%s:cloudfront::%s:distribution/%s", svcPartition(s.region), s.account, aws.ToString(sum.Id))

@@ -72,7 +72,12 @@ func collectImages(ctx context.Context, s *scope, client *ec2.Client) {
 	}
 	forEach(s, images, func(im ec2types.Image) {
 		id := aws.ToString(im.ImageId)
-		a := &model.EC2Image{Public: aws.ToBool(im.Public)}
+		a := &model.EC2Image{Public: aws.ToBool(im.Public), Encrypted: true}
+		for _, m := range im.BlockDeviceMappings {
+			if m.Ebs != nil && !aws.ToBool(m.Ebs.Encrypted) {
+				a.Encrypted = false
+			}
+		}
 		raw := map[string]any{"Image": im}
 		rd := s.reads(s.ec2PublicARN("image", id))
 		// The Public flag, when set, answers alone.

@@ -308,6 +308,12 @@ func TestEC2AgainstMoto(t *testing.T) {
 		if pub.ID != "arn:aws:ec2:us-east-1::snapshot/"+w.publicSnap {
 			t.Errorf("snapshot id %s", pub.ID)
 		}
+		fails := failing(t, []*model.Resource{pub, priv})
+		for _, id := range []string{"AWS-EC2-020", "AWS-EC2-021"} {
+			if !fails["public-snap"][id] || fails["private-snap"][id] {
+				t.Errorf("%s: public-snap %v, private-snap %v", id, fails["public-snap"], fails["private-snap"])
+			}
+		}
 	})
 
 	t.Run("images and launch templates", func(t *testing.T) {
@@ -315,6 +321,8 @@ func TestEC2AgainstMoto(t *testing.T) {
 		if ims["golden-public"] == nil || !ims["golden-public"].Attributes.(*model.EC2Image).Public ||
 			ims["golden-private"] == nil || ims["golden-private"].Attributes.(*model.EC2Image).Public {
 			t.Errorf("images: %v", ims)
+		} else if fails := failing(t, []*model.Resource{ims["golden-public"], ims["golden-private"]}); !fails["golden-public"]["AWS-EC2-022"] || fails["golden-private"]["AWS-EC2-022"] {
+			t.Errorf("AWS-EC2-022: golden-public %v, golden-private %v", fails["golden-public"], fails["golden-private"])
 		}
 		lts := byKind(res, "aws.ec2.launch_template")
 		if lts["lt-v1"] == nil || lts["lt-v2"] == nil {

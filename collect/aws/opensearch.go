@@ -49,6 +49,11 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 				dom.EnforceHTTPS = aws.ToBool(o.EnforceHTTPS)
 				dom.TLSSecurityPolicy = string(o.TLSSecurityPolicy)
 			}
+			if o := d.AdvancedSecurityOptions; o != nil {
+				dom.FineGrainedAccess = aws.ToBool(o.Enabled)
+			}
+			dom.AuditLogs = logPublished(d.LogPublishingOptions, ostypes.LogTypeAuditLogs)
+			dom.ErrorLogs = logPublished(d.LogPublishingOptions, ostypes.LogTypeEsApplicationLogs)
 			var rels []model.Relation
 			if v := d.VPCOptions; v != nil && len(v.SubnetIds) > 0 {
 				dom.VPCConfigured = true
@@ -81,4 +86,11 @@ func collectOpenSearch(ctx context.Context, s *scope) {
 			rd.add(model.KindOpenSearchDomain.With(dom), aws.ToString(d.DomainName), d, tags, rels...)
 		}
 	}
+}
+
+// logPublished reports whether a domain publishes logs of type t to a
+// CloudWatch Logs group.
+func logPublished(opts map[string]ostypes.LogPublishingOption, t ostypes.LogType) bool {
+	o, ok := opts[string(t)]
+	return ok && aws.ToBool(o.Enabled) && aws.ToString(o.CloudWatchLogsLogGroupArn) != ""
 }

@@ -23,7 +23,15 @@ func TestOpenSearchAgainstMoto(t *testing.T) {
 			EncryptionAtRestOptions:     &ostypes.EncryptionAtRestOptions{Enabled: aws.Bool(true)},
 			NodeToNodeEncryptionOptions: &ostypes.NodeToNodeEncryptionOptions{Enabled: aws.Bool(true)},
 			DomainEndpointOptions: &ostypes.DomainEndpointOptions{EnforceHTTPS: aws.Bool(true),
-				TLSSecurityPolicy: ostypes.TLSSecurityPolicyPolicyMinTls12201907}},
+				TLSSecurityPolicy: ostypes.TLSSecurityPolicyPolicyMinTls12201907},
+			AdvancedSecurityOptions: &ostypes.AdvancedSecurityOptionsInput{Enabled: aws.Bool(true),
+				MasterUserOptions: &ostypes.MasterUserOptions{MasterUserARN: aws.String("arn:aws:iam::123456789012:role/search-admin")}},
+			LogPublishingOptions: map[string]ostypes.LogPublishingOption{
+				string(ostypes.LogTypeAuditLogs): {Enabled: aws.Bool(true),
+					CloudWatchLogsLogGroupArn: aws.String("arn:aws:logs:us-east-1:123456789012:log-group:/aws/opensearch/tight/audit")},
+				string(ostypes.LogTypeEsApplicationLogs): {Enabled: aws.Bool(true),
+					CloudWatchLogsLogGroupArn: aws.String("arn:aws:logs:us-east-1:123456789012:log-group:/aws/opensearch/tight/error")},
+			}},
 	} {
 		if _, err := client.CreateDomain(ctx, in); err != nil {
 			t.Fatal(err)
@@ -41,11 +49,12 @@ func TestOpenSearchAgainstMoto(t *testing.T) {
 		t.Errorf("loose: %+v %+v", loose, a)
 	}
 	if a := tight.Attributes.(*model.OpenSearchDomain); !a.EncryptAtRest || !a.NodeToNode || !a.EnforceHTTPS ||
-		a.TLSSecurityPolicy != "Policy-Min-TLS-1-2-2019-07" || a.AccessPolicy == nil || len(a.AccessPolicy.Statements) != 1 {
+		a.TLSSecurityPolicy != "Policy-Min-TLS-1-2-2019-07" || a.AccessPolicy == nil || len(a.AccessPolicy.Statements) != 1 ||
+		!a.FineGrainedAccess || !a.AuditLogs || !a.ErrorLogs {
 		t.Errorf("tight: %+v", a)
 	}
 	fails := failing(t, res.Resources)
-	for _, id := range []string{"AWS-OPENSEARCH-001", "AWS-OPENSEARCH-002", "AWS-OPENSEARCH-003"} {
+	for _, id := range []string{"AWS-OPENSEARCH-001", "AWS-OPENSEARCH-002", "AWS-OPENSEARCH-003", "AWS-OPENSEARCH-021", "AWS-OPENSEARCH-022", "AWS-OPENSEARCH-023"} {
 		if !fails["loose"][id] || fails["tight"][id] {
 			t.Errorf("%s: %v", id, fails)
 		}

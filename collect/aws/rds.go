@@ -46,6 +46,9 @@ func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
 				MultiAZ:                    aws.ToBool(db.MultiAZ),
 				ClusterIdentifier:          aws.ToString(db.DBClusterIdentifier),
 				PerformanceInsightsEnabled: aws.ToBool(db.PerformanceInsightsEnabled),
+				CloudWatchLogsExports:      append([]string{}, db.EnabledCloudwatchLogsExports...),
+				CopyTagsToSnapshot:         aws.ToBool(db.CopyTagsToSnapshot),
+				MonitoringInterval:         int(aws.ToInt32(db.MonitoringInterval)),
 			}
 			if a.ClusterIdentifier != "" {
 				// Aurora members: backups live on the cluster, as the
@@ -85,6 +88,9 @@ func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
 				BackupRetentionPeriod:    int(aws.ToInt32(c.BackupRetentionPeriod)),
 				DeletionProtection:       aws.ToBool(c.DeletionProtection),
 				IAMAuthenticationEnabled: aws.ToBool(c.IAMDatabaseAuthenticationEnabled),
+				CloudWatchLogsExports:    append([]string{}, c.EnabledCloudwatchLogsExports...),
+				CopyTagsToSnapshot:       aws.ToBool(c.CopyTagsToSnapshot),
+				BacktrackWindow:          int(aws.ToInt64(c.BacktrackWindow)),
 			}
 			var rels []model.Relation
 			if a.KMSKeyID != "" {

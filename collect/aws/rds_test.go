@@ -38,7 +38,8 @@ func seedRDS(t *testing.T, srv *moto.Server) {
 		PubliclyAccessible: aws.Bool(false), StorageEncrypted: aws.Bool(true), KmsKeyId: aws.String("alias/aws/rds"),
 		BackupRetentionPeriod: aws.Int32(14), DeletionProtection: aws.Bool(true), MultiAZ: aws.Bool(true),
 		EnableIAMDatabaseAuthentication: aws.Bool(true), AutoMinorVersionUpgrade: aws.Bool(true),
-		EnablePerformanceInsights: aws.Bool(true),
+		EnablePerformanceInsights: aws.Bool(true), EnableCloudwatchLogsExports: []string{"postgresql", "upgrade"},
+		CopyTagsToSnapshot: aws.Bool(true),
 	}))
 	must(client.CreateDBCluster(ctx, &rds.CreateDBClusterInput{
 		DBClusterIdentifier: aws.String("aurora"), Engine: aws.String("aurora-postgresql"),
@@ -79,6 +80,12 @@ func TestRDSAgainstMoto(t *testing.T) {
 		!ca.DeletionProtection || !ca.MultiAZ || !ca.IAMAuthenticationEnabled || !ca.AutoMinorVersionUpgrade {
 		t.Errorf("closed-db: %+v", ca)
 	}
+	// moto (5.x) keeps no MonitoringInterval: it answers 0, Enhanced
+	// Monitoring off, whatever was asked; the test cloud covers it.
+	if !ca.CopyTagsToSnapshot || len(ca.CloudWatchLogsExports) != 2 ||
+		oa.CopyTagsToSnapshot || oa.MonitoringInterval != 0 || len(oa.CloudWatchLogsExports) != 0 {
+		t.Errorf("log exports, copied tags, Enhanced Monitoring: open-db %+v, closed-db %+v", oa, ca)
+	}
 	if ma := member.Attributes.(*model.RDSInstance); ma.ClusterIdentifier != "aurora" || ma.BackupRetentionPeriod != 0 {
 		t.Errorf("aurora-1: %+v", ma)
 	}
@@ -97,7 +104,7 @@ func TestRDSAgainstMoto(t *testing.T) {
 	}
 
 	fails := failing(t, res.Resources)
-	for _, id := range []string{"AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-006", "AWS-RDS-008"} {
+	for _, id := range []string{"AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-006", "AWS-RDS-008", "AWS-RDS-020", "AWS-RDS-022"} {
 		if !fails["open-db"][id] || fails["closed-db"][id] {
 			t.Errorf("%s: open-db %v, closed-db %v", id, fails["open-db"], fails["closed-db"])
 		}
@@ -150,6 +157,8 @@ resource "aws_db_instance" "closed" {
   multi_az                            = true
   iam_database_authentication_enabled = true
   performance_insights_enabled        = true
+  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
+  copy_tags_to_snapshot               = true
 }
 `
 	tfResources := loadTerraform(t, tf)

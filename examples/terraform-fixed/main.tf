@@ -121,6 +121,29 @@ resource "aws_db_instance" "orders" {
   multi_az                            = true
   auto_minor_version_upgrade          = true
   skip_final_snapshot                 = false
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
+  monitoring_interval                 = 60
+  monitoring_role_arn                 = aws_iam_role.rds_monitoring.arn
+}
+
+# Enhanced Monitoring publishes the database host's OS metrics through
+# this role.
+resource "aws_iam_role" "rds_monitoring" {
+  name = "${local.name}-rds-monitoring"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "monitoring.rds.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "rds_monitoring" {
+  role       = aws_iam_role.rds_monitoring.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }
 
 resource "aws_kms_key" "data" {

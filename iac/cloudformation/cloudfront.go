@@ -26,5 +26,25 @@ func init() {
 		if a.LoggingEnabled {
 			b.locate(d+"Logging", "logging_enabled")
 		}
+		a.DefaultRootObject = b.str(d+"DefaultRootObject", "default_root_object", "")
+		a.Origins = []model.CloudFrontOrigin{}
+		n = b.count(d+"Origins", "origins")
+		for i := 0; i < n; i++ {
+			cf, base := model.Path(d+"Origins", i), model.Path("origins", i)
+			o := model.CloudFrontOrigin{
+				ID:                    b.str(cf+".Id", base+".id", ""),
+				DomainName:            b.str(cf+".DomainName", base+".domain_name", ""),
+				OriginAccessControlID: b.str(cf+".OriginAccessControlId", base+".origin_access_control_id", ""),
+			}
+			switch {
+			case b.has(cf + ".CustomOriginConfig"):
+				o.ProtocolPolicy = b.str(cf+".CustomOriginConfig.OriginProtocolPolicy", base+".protocol_policy", "")
+			case b.has(cf + ".VpcOriginConfig"):
+			default:
+				o.S3 = true
+				o.OriginAccessIdentity = b.str(cf+".S3OriginConfig.OriginAccessIdentity", base+".origin_access_identity", "")
+			}
+			a.Origins = append(a.Origins, o)
+		}
 	})
 }

@@ -35,6 +35,10 @@ func init() {
 		a.AutoMinorVersionUpgrade = b.boolean("AutoMinorVersionUpgrade", "auto_minor_version_upgrade", true)
 		a.MultiAZ = b.boolean("MultiAZ", "multi_az", false)
 		a.PerformanceInsightsEnabled = b.boolean("EnablePerformanceInsights", "performance_insights_enabled", false)
+		a.CloudWatchLogsExports = append([]string{}, b.strs("EnableCloudwatchLogsExports", "enabled_cloudwatch_logs_exports")...)
+		a.CopyTagsToSnapshot = b.boolean("CopyTagsToSnapshot", "copy_tags_to_snapshot", false)
+		// Unset, Enhanced Monitoring is off (interval 0).
+		a.MonitoringInterval = b.integer("MonitoringInterval", "monitoring_interval", 0)
 	})
 	parent("AWS::RDS::DBCluster", model.KindRDSCluster, func(b *builder) {
 		a := model.KindRDSCluster.Must(b.target)
@@ -49,5 +53,9 @@ func init() {
 		a.BackupRetentionPeriod = b.integer("BackupRetentionPeriod", "backup_retention_period", 1)
 		a.DeletionProtection = b.boolean("DeletionProtection", "deletion_protection", false)
 		a.IAMAuthenticationEnabled = b.boolean("EnableIAMDatabaseAuthentication", "iam_database_authentication_enabled", false)
+		a.CloudWatchLogsExports = append([]string{}, b.strs("EnableCloudwatchLogsExports", "enabled_cloudwatch_logs_exports")...)
+		a.CopyTagsToSnapshot = b.boolean("CopyTagsToSnapshot", "copy_tags_to_snapshot", false)
+		// Unset, backtracking is off (window 0).
+		a.BacktrackWindow = b.integer("BacktrackWindow", "backtrack_window", 0)
 	})
 }

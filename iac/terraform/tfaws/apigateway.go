@@ -11,11 +11,15 @@ func init() {
 		a.Name = b.NameFrom("stage_name")
 		a.AccessLogsEnabled = b.accessLogs()
 		a.XRayTracing = b.Bool("xray_tracing_enabled", "xray_tracing_enabled", false)
+		a.API = "rest"
+		a.CacheEnabled = b.Bool("cache_cluster_enabled", "cache_cluster_enabled", false)
+		a.ClientCertificate = b.String("client_certificate_id", "client_certificate_id", "")
 	})
 	registerParent("aws_apigatewayv2_stage", model.KindAPIGatewayStage, func(b *Builder) {
 		a := model.KindAPIGatewayStage.Must(b.R)
 		a.Name = b.NameFrom("name")
 		a.AccessLogsEnabled = b.accessLogs()
+		a.API = "v2"
 	})
 	registerChild("aws_api_gateway_method_settings", "stage_name", stageTypes[:1], func(p *Builder, c *Child) {
 		a := model.KindAPIGatewayStage.Must(p.R)

@@ -32,5 +32,26 @@ func init() {
 			b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})
 		}
 		a.LoggingEnabled = b.HasBlock("logging_config")
+		a.DefaultRootObject = b.String("default_root_object", "default_root_object", "")
+		a.Origins = []model.CloudFrontOrigin{}
+		for i := range b.Blocks("origin") {
+			tf, base := model.Path("origin", i), model.Path("origins", i)
+			o := model.CloudFrontOrigin{
+				ID:                    b.String(tf+".origin_id", base+".id", ""),
+				DomainName:            b.String(tf+".domain_name", base+".domain_name", ""),
+				OriginAccessControlID: b.String(tf+".origin_access_control_id", base+".origin_access_control_id", ""),
+			}
+			// The provider sends an S3 origin unless custom_origin_config
+			// or vpc_origin_config is given.
+			switch {
+			case b.HasBlock(tf + ".custom_origin_config"):
+				o.ProtocolPolicy = b.String(tf+".custom_origin_config[0].origin_protocol_policy", base+".protocol_policy", "")
+			case b.HasBlock(tf + ".vpc_origin_config"):
+			default:
+				o.S3 = true
+				o.OriginAccessIdentity = b.String(tf+".s3_origin_config[0].origin_access_identity", base+".origin_access_identity", "")
+			}
+			a.Origins = append(a.Origins, o)
+		}
 	})
 }

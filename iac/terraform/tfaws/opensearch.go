@@ -28,4 +28,24 @@ func mapDomain(b *Builder) {
 	}
 	a.VPCConfigured = len(b.Strings("vpc_options[0].subnet_ids", "")) > 0
 	a.AccessPolicy = b.Policy("access_policies", "access_policy")
+	a.FineGrainedAccess = b.Bool("advanced_security_options[0].enabled", "fine_grained_access_control", false)
+	for i, lp := range b.Blocks("log_publishing_options") {
+		tf := model.Path("log_publishing_options", i)
+		var path string
+		switch lp["log_type"] {
+		case "AUDIT_LOGS":
+			path = "audit_logs_enabled"
+		case "ES_APPLICATION_LOGS":
+			path = "error_logs_enabled"
+		default:
+			continue
+		}
+		// enabled defaults to true in the block.
+		on := b.Bool(tf+".enabled", path, true) && b.Has(tf+".cloudwatch_log_group_arn")
+		if path == "audit_logs_enabled" {
+			a.AuditLogs = on
+		} else {
+			a.ErrorLogs = on
+		}
+	}
 }

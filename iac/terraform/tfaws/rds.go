@@ -31,6 +31,10 @@ func init() {
 		a.AutoMinorVersionUpgrade = b.Bool("auto_minor_version_upgrade", "auto_minor_version_upgrade", true)
 		a.MultiAZ = b.Bool("multi_az", "multi_az", false)
 		a.PerformanceInsightsEnabled = b.Bool("performance_insights_enabled", "performance_insights_enabled", false)
+		a.CloudWatchLogsExports = append([]string{}, b.Strings("enabled_cloudwatch_logs_exports", "enabled_cloudwatch_logs_exports")...)
+		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
+		// Unset, Enhanced Monitoring is off (interval 0).
+		a.MonitoringInterval = b.Int("monitoring_interval", "monitoring_interval", 0)
 	})
 	// Aurora instances: storage, backups, deletion protection and IAM
 	// authentication are cluster settings; rules skip them on members.
@@ -52,6 +56,9 @@ func init() {
 		a.PubliclyAccessible = b.Bool("publicly_accessible", "publicly_accessible", false)
 		a.AutoMinorVersionUpgrade = b.Bool("auto_minor_version_upgrade", "auto_minor_version_upgrade", true)
 		a.PerformanceInsightsEnabled = b.Bool("performance_insights_enabled", "performance_insights_enabled", false)
+		a.MonitoringInterval = b.Int("monitoring_interval", "monitoring_interval", 0)
+		// Log exports and copying tags are the cluster's.
+		a.CloudWatchLogsExports = []string{}
 		a.BackupRetentionPeriod = 0
 	})
 	registerParent("aws_rds_cluster", model.KindRDSCluster, func(b *Builder) {
@@ -69,5 +76,9 @@ func init() {
 		a.BackupRetentionPeriod = b.Int("backup_retention_period", "backup_retention_period", 1)
 		a.DeletionProtection = b.Bool("deletion_protection", "deletion_protection", false)
 		a.IAMAuthenticationEnabled = b.Bool("iam_database_authentication_enabled", "iam_database_authentication_enabled", false)
+		a.CloudWatchLogsExports = append([]string{}, b.Strings("enabled_cloudwatch_logs_exports", "enabled_cloudwatch_logs_exports")...)
+		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
+		// Unset, backtracking is off (window 0).
+		a.BacktrackWindow = b.Int("backtrack_window", "backtrack_window", 0)
 	})
 }

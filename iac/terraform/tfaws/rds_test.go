@@ -1,6 +1,7 @@
 package tfaws
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
@@ -26,8 +27,8 @@ func mapKind(t *testing.T, kind string, want int, insts ...*instance.Instance) [
 func TestDBInstanceDefaults(t *testing.T) {
 	r := mapKind(t, "aws.rds.instance", 1, inst("aws_db_instance", "db", map[string]any{"identifier": "orders", "engine": "postgres"}, nil))[0]
 	a := r.Attributes.(*model.RDSInstance)
-	want := model.RDSInstance{Engine: "postgres", BackupRetentionPeriod: 1, AutoMinorVersionUpgrade: true}
-	if *a != want {
+	want := model.RDSInstance{Engine: "postgres", BackupRetentionPeriod: 1, AutoMinorVersionUpgrade: true, CloudWatchLogsExports: []string{}}
+	if !reflect.DeepEqual(*a, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", *a, want)
 	}
 	if r.Name != "orders" {

@@ -132,7 +132,8 @@ func TestCloudFrontCollect(t *testing.T) {
 	}
 	legacy := ds["E1LEGACYWEB7Q2X"]
 	sameJSON(t, "legacy distribution", legacy.Attributes, &model.CloudFrontDistribution{
-		ViewerProtocolPolicies: []string{"allow-all", "allow-all"}, MinimumProtocolVersion: "TLSv1"})
+		ViewerProtocolPolicies: []string{"allow-all", "allow-all"}, MinimumProtocolVersion: "TLSv1", DefaultRootObject: "index.html",
+		Origins: []model.CloudFrontOrigin{{ID: "legacy-web-origin", DomainName: "legacy-web.acme.example", ProtocolPolicy: "http-only"}}})
 	if legacy.ID != "arn:aws:cloudfront::111111111111:distribution/E1LEGACYWEB7Q2X" || legacy.Tags["env"] != "legacy" || len(legacy.Relations) != 0 {
 		t.Errorf("legacy: %+v", legacy)
 	}
@@ -140,13 +141,15 @@ func TestCloudFrontCollect(t *testing.T) {
 	app := ds["E2SECUREAPP9K4M"]
 	sameJSON(t, "app distribution", app.Attributes, &model.CloudFrontDistribution{
 		ViewerProtocolPolicies: []string{"redirect-to-https", "https-only"}, MinimumProtocolVersion: "TLSv1.2_2021",
-		WAFWebACL: waf, LoggingEnabled: true})
+		WAFWebACL: waf, LoggingEnabled: true, DefaultRootObject: "index.html",
+		Origins: []model.CloudFrontOrigin{{ID: "app-assets", DomainName: "acme-app-assets.s3.us-east-1.amazonaws.com", S3: true, OriginAccessControlID: "E3OACAPPASSETS"}}})
 	if app.Tags["env"] != "production" || len(app.Relations) != 1 || app.Relations[0].Target != waf {
 		t.Errorf("app: %+v", app)
 	}
 	docs := ds["E3DOCSDEFAULT5P"]
 	sameJSON(t, "docs distribution", docs.Attributes, &model.CloudFrontDistribution{
-		ViewerProtocolPolicies: []string{"redirect-to-https"}, DefaultCertificate: true})
+		ViewerProtocolPolicies: []string{"redirect-to-https"}, DefaultCertificate: true,
+		Origins: []model.CloudFrontOrigin{{ID: "docs", DomainName: "acme-docs.s3.us-east-1.amazonaws.com", S3: true}}})
 	if docs.Tags != nil {
 		t.Errorf("docs tags: %v", docs.Tags)
 	}

@@ -642,8 +642,11 @@ func TestEC2Collector(t *testing.T) {
 	if a := get("aws.ec2.snapshot", "snap-0a1b2c3d4e5f60003").Attributes.(*model.EC2Snapshot); a.Public {
 		t.Errorf("shared snapshot is not public: %+v", a)
 	}
-	if a := get("aws.ec2.image", "bastion-2023-11").Attributes.(*model.EC2Image); !a.Public {
-		t.Errorf("public AMI: %+v", a)
+	if a := get("aws.ec2.image", "bastion-2023-11").Attributes.(*model.EC2Image); !a.Public || a.Encrypted {
+		t.Errorf("public AMI with an unencrypted root snapshot: %+v", a)
+	}
+	if a := get("aws.ec2.image", "web-2024-03").Attributes.(*model.EC2Image); !a.Encrypted {
+		t.Errorf("encrypted AMI: %+v", a)
 	}
 	for _, name := range []string{"web-2024-03", "batch-2023-05"} {
 		if a := get("aws.ec2.image", name).Attributes.(*model.EC2Image); a.Public {

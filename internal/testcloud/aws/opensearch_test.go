@@ -96,13 +96,13 @@ func TestOpenSearchCollect(t *testing.T) {
 	}
 	a := legacy.Attributes.(*model.OpenSearchDomain)
 	if a.NodeToNode || a.EncryptAtRest || a.EnforceHTTPS || a.VPCConfigured || a.TLSSecurityPolicy != "Policy-Min-TLS-1-0-2019-07" ||
-		a.AccessPolicy == nil || len(a.AccessPolicy.Statements) != 1 || legacy.Tags["team"] != "platform" ||
+		a.AccessPolicy == nil || len(a.AccessPolicy.Statements) != 1 || legacy.Tags["team"] != "platform" || a.FineGrainedAccess || a.AuditLogs || a.ErrorLogs ||
 		legacy.ID != "arn:aws:es:eu-west-1:111111111111:domain/legacy-logs" {
 		t.Errorf("legacy-logs: %+v %+v", legacy, a)
 	}
 	b := orders.Attributes.(*model.OpenSearchDomain)
 	if !b.NodeToNode || !b.EncryptAtRest || !b.EnforceHTTPS || !b.VPCConfigured || b.TLSSecurityPolicy != "Policy-Min-TLS-1-2-PFS-2023-10" ||
-		orders.Tags["env"] != "prod" {
+		orders.Tags["env"] != "prod" || !b.FineGrainedAccess || !b.AuditLogs || !b.ErrorLogs {
 		t.Errorf("orders-search: %+v", b)
 	}
 }

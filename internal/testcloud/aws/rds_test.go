@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -174,7 +175,7 @@ func TestRDSCollector(t *testing.T) {
 		t.Errorf("collection error: %s", e)
 	}
 	kinds := byKind(res.Resources)
-	if len(kinds["aws.rds.instance"]) != 3 || len(kinds["aws.rds.cluster"]) != 2 || len(kinds["aws.rds.snapshot"]) != 3 {
+	if len(kinds["aws.rds.instance"]) != 3 || len(kinds["aws.rds.cluster"]) != 3 || len(kinds["aws.rds.snapshot"]) != 3 {
 		t.Fatalf("resources: %d instances, %d clusters, %d snapshots (the automated one is not collected)",
 			len(kinds["aws.rds.instance"]), len(kinds["aws.rds.cluster"]), len(kinds["aws.rds.snapshot"]))
 	}
@@ -192,16 +193,27 @@ func TestRDSCollector(t *testing.T) {
 		!oa.IAMAuthenticationEnabled || !oa.PerformanceInsightsEnabled || oa.KMSKeyID == "" || len(orders.Relations) != 3 {
 		t.Errorf("orders-postgres: %+v %+v", orders, oa)
 	}
+	if la.CopyTagsToSnapshot || la.MonitoringInterval != 0 || la.CloudWatchLogsExports == nil || len(la.CloudWatchLogsExports) != 0 {
+		t.Errorf("legacy-mysql depth: %+v", la)
+	}
+	if !oa.CopyTagsToSnapshot || oa.MonitoringInterval != 60 || !slices.Equal(oa.CloudWatchLogsExports, []string{"postgresql", "upgrade"}) {
+		t.Errorf("orders-postgres depth: %+v", oa)
+	}
 	member := kinds["aws.rds.instance"]["billing-aurora-1"].Attributes.(*model.RDSInstance)
-	if member.ClusterIdentifier != "billing-aurora" || member.BackupRetentionPeriod != 0 {
+	if member.ClusterIdentifier != "billing-aurora" || member.BackupRetentionPeriod != 0 || member.MonitoringInterval != 30 {
 		t.Errorf("aurora member: %+v", member)
 	}
 
 	if c := kinds["aws.rds.cluster"]["reports-aurora"].Attributes.(*model.RDSCluster); c.StorageEncrypted || c.DeletionProtection || c.BackupRetentionPeriod != 1 {
 		t.Errorf("reports-aurora: %+v", c)
 	}
-	if c := kinds["aws.rds.cluster"]["billing-aurora"].Attributes.(*model.RDSCluster); !c.StorageEncrypted || !c.DeletionProtection || !c.IAMAuthenticationEnabled {
+	if c := kinds["aws.rds.cluster"]["billing-aurora"].Attributes.(*model.RDSCluster); !c.StorageEncrypted || !c.DeletionProtection || !c.IAMAuthenticationEnabled ||
+		!c.CopyTagsToSnapshot || !slices.Equal(c.CloudWatchLogsExports, []string{"postgresql"}) {
 		t.Errorf("billing-aurora: %+v", c)
+	}
+	if c := kinds["aws.rds.cluster"]["ledger-aurora"].Attributes.(*model.RDSCluster); c.BacktrackWindow != 86400 || c.Engine != "aurora-mysql" ||
+		!slices.Equal(c.CloudWatchLogsExports, []string{"audit", "error", "slowquery"}) {
+		t.Errorf("ledger-aurora: %+v", c)
 	}
 
 	for name, want := range map[string]model.RDSSnapshot{

@@ -1,0 +1,10 @@
+resource "aws_db_instance" "orders" {
+  identifier                  = "orders"
+  engine                      = "postgres"
+  instance_class              = "db.t3.micro"
+  allocated_storage           = 20
+  username                    = "app"
+  manage_master_user_password = true
+  monitoring_interval         = 30
+  monitoring_role_arn         = "arn:aws:iam::123456789012:role/rds-monitoring"
+}

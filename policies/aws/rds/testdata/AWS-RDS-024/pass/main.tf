@@ -1,0 +1,7 @@
+resource "aws_rds_cluster" "ledger" {
+  cluster_identifier          = "ledger"
+  engine                      = "aurora-mysql"
+  master_username             = "app"
+  manage_master_user_password = true
+  backtrack_window            = 86400
+}
