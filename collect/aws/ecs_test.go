@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
@@ -43,11 +44,25 @@ func TestECSAgainstMoto(t *testing.T) {
 	if _, err := client.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: aws.String("blind")}); err != nil {
 		t.Fatal(err)
 	}
+	// moto checks the subnets a service names.
+	ec2c := ec2.NewFromConfig(srv.Config(t, "us-east-1"))
+	vpc, err := ec2c.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.20.0.0/16")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnet, err := ec2c.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.20.1.0/24")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := ec2c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("tasks"), Description: aws.String("tasks"), VpcId: vpc.Vpc.VpcId})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, ip := range map[string]ecstypes.AssignPublicIp{"exposed": ecstypes.AssignPublicIpEnabled, "private": ecstypes.AssignPublicIpDisabled} {
 		if _, err := client.CreateService(ctx, &ecs.CreateServiceInput{ServiceName: aws.String(name), Cluster: aws.String("watched"),
 			TaskDefinition: aws.String("hardened"), DesiredCount: aws.Int32(0), LaunchType: ecstypes.LaunchTypeFargate,
 			NetworkConfiguration: &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
-				Subnets: []string{"subnet-12345678"}, AssignPublicIp: ip}}}); err != nil {
+				Subnets: []string{aws.ToString(subnet.Subnet.SubnetId)}, SecurityGroups: []string{aws.ToString(sg.GroupId)}, AssignPublicIp: ip}}}); err != nil {
 			t.Fatal(err)
 		}
 	}
