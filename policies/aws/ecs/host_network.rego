@@ -8,7 +8,6 @@
 #   remediation: "Use the awsvpc network mode (or bridge on EC2) so each task gets its own network interface and security groups."
 #   references: [https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html, https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html]
 #   compliance:
-#     aws-fsbp: ["ECS.1"]
 #     nist-800-53-r5: ["AC-4", "SC-7"]
 package vigil.rules.aws.ecs.host_network
 

@@ -8,7 +8,6 @@
 #   remediation: "Set user in the container definition to a non-root uid (e.g. \"1000\" or \"1000:1000\"), and build the image to run as that user."
 #   references: [https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-tasks-containers.html]
 #   compliance:
-#     aws-fsbp: ["ECS.1"]
 #     nist-800-53-r5: ["AC-6"]
 package vigil.rules.aws.ecs.root_user
 
