@@ -13,6 +13,7 @@ var iamPrefix = map[string]string{
 	"Organizations": "organizations", "RDS": "rds", "Redshift": "redshift", "S3 Control": "s3", "S3": "s3",
 	"SNS": "sns", "SQS": "sqs", "SSM": "ssm", "STS": "sts", "Secrets Manager": "secretsmanager",
 	"SecurityHub": "securityhub", "Shield": "shield", "WAFV2": "wafv2",
+	"ECS": "ecs", "Kinesis": "kinesis", "SFN": "states", "Firehose": "firehose",
 }
 
 // renamed are operations whose IAM action has another name.

@@ -1,0 +1,7 @@
+resource "aws_ecs_cluster" "prod" {
+  name = "prod"
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
