@@ -83,6 +83,8 @@ resource "aws_instance" "imdsv1" {
   instance_type               = "t3.micro"
   subnet_id                   = "subnet-0123"
   associate_public_ip_address = false
+  # The script seedEC2 gives it, gzip-compressed there, plain here.
+  user_data = "#!/bin/bash\nyum install -y jq\nexport AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5TLWJRXQ4M\n"
   root_block_device {
     volume_size = 8
     encrypted   = false

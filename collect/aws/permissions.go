@@ -5,7 +5,7 @@ import "strings"
 // iamPrefix maps an SDK service id to the prefix of its IAM actions.
 var iamPrefix = map[string]string{
 	"ACM": "acm", "API Gateway": "apigateway", "AccessAnalyzer": "access-analyzer",
-	"CloudFront": "cloudfront", "CloudTrail": "cloudtrail", "CloudWatch Logs": "logs",
+	"CloudFormation": "cloudformation", "CloudFront": "cloudfront", "CloudTrail": "cloudtrail", "CloudWatch Logs": "logs",
 	"CloudWatch": "cloudwatch", "Config Service": "config", "DynamoDB": "dynamodb", "EC2": "ec2",
 	"ECR": "ecr", "EFS": "elasticfilesystem", "EKS": "eks", "ElastiCache": "elasticache",
 	"Elastic Load Balancing v2": "elasticloadbalancing", "Elastic Load Balancing": "elasticloadbalancing",
