@@ -32,6 +32,7 @@ var serviceKinds = map[string][]string{
 	"kms":            {model.KindKMSKey.Name()},
 	"lambda":         {model.KindLambdaFunction.Name()},
 	"logs":           {model.KindCloudWatchLogGroup.Name()},
+	"mq":             {model.KindMQBroker.Name()},
 	"msk":            {model.KindMSKCluster.Name()},
 	"neptune":        {model.KindNeptuneCluster.Name()},
 	"opensearch":     {model.KindOpenSearchDomain.Name()},
