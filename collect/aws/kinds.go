@@ -12,6 +12,7 @@ var serviceKinds = map[string][]string{
 	"accessanalyzer": {model.KindAWSRegion.Name()},
 	"acm":            {model.KindACMCertificate.Name()},
 	"apigateway":     {model.KindAPIGatewayStage.Name()},
+	"athena":         {model.KindAthenaWorkGroup.Name()},
 	"cloudfront":     {model.KindCloudFrontDistribution.Name()},
 	"cloudtrail":     {model.KindCloudTrailTrail.Name(), model.KindAWSRegion.Name()},
 	"cloudwatch":     {model.KindCloudWatchAlarm.Name()},
