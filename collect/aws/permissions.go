@@ -9,7 +9,7 @@ var iamPrefix = map[string]string{
 	"CloudWatch": "cloudwatch", "Config Service": "config", "DynamoDB": "dynamodb", "EC2": "ec2",
 	"ECR": "ecr", "EFS": "elasticfilesystem", "EKS": "eks", "ElastiCache": "elasticache",
 	"Elastic Load Balancing v2": "elasticloadbalancing", "Elastic Load Balancing": "elasticloadbalancing",
-	"GuardDuty": "guardduty", "IAM": "iam", "KMS": "kms", "Lambda": "lambda", "OpenSearch": "es",
+	"GuardDuty": "guardduty", "IAM": "iam", "KMS": "kms", "Kafka": "kafka", "Lambda": "lambda", "OpenSearch": "es",
 	"Organizations": "organizations", "RDS": "rds", "Redshift": "redshift", "S3 Control": "s3", "S3": "s3",
 	"SNS": "sns", "SQS": "sqs", "SSM": "ssm", "STS": "sts", "Secrets Manager": "secretsmanager",
 	"SecurityHub": "securityhub", "Shield": "shield", "WAFV2": "wafv2",

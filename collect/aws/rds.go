@@ -81,6 +81,9 @@ func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
 			return
 		}
 		for _, c := range page.DBClusters {
+			if otherEngine(c.Engine) {
+				continue // DocumentDB and Neptune: their own services (docdb.go)
+			}
 			a := &model.RDSCluster{
 				Engine:                   aws.ToString(c.Engine),
 				StorageEncrypted:         aws.ToBool(c.StorageEncrypted),

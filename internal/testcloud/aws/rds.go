@@ -89,8 +89,12 @@ func init() {
 			},
 			"DescribeDBClusters": func(c *call) (any, error) {
 				id := c.param("DBClusterIdentifier")
+				all, err := rdsClusters(c)
+				if err != nil {
+					return nil, err
+				}
 				var cls []rdstypes.DBCluster
-				for _, cl := range worldOf[rdsWorld](c).Clusters {
+				for _, cl := range all {
 					if cl.DBClusterArn == nil {
 						cl.DBClusterArn = aws.String(c.arn("rds", "cluster:"+aws.ToString(cl.DBClusterIdentifier)))
 					}
