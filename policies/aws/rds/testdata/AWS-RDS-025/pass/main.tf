@@ -1,0 +1,5 @@
+resource "aws_db_snapshot" "before_upgrade" {
+  db_instance_identifier = "orders"
+  db_snapshot_identifier = "orders-before-upgrade"
+  shared_accounts        = ["222222222222"]
+}
