@@ -99,6 +99,8 @@ resource "aws_instance" "imdsv2" {
   associate_public_ip_address = false
   monitoring                  = true
   ebs_optimized               = true
+  # The instance profile seedEC2 gives it (AWS-EC2-200 passes).
+  iam_instance_profile = "web"
   metadata_options {
     http_tokens = "required"
   }
