@@ -20,7 +20,7 @@ func init() {
 		a.TracingMode = b.String("tracing_config[0].mode", "tracing_mode", "PassThrough")
 		a.EnvironmentVarNames = envVarNames(b)
 		a.SecretsFound = variableSecrets(b, "environment[0].variables", "secrets_found", "environment variable")
-		a.VPCConfigured = len(b.Strings("vpc_config[0].subnet_ids", "")) > 0
+		a.VPCConfigured = len(b.Strings("vpc_config[0].subnet_ids", "vpc_configured")) > 0
 		if a.Permissions == nil {
 			a.Permissions = []model.LambdaPermission{}
 		}

@@ -1,0 +1,10 @@
+resource "aws_cloudwatch_metric_alarm" "root_usage" {
+  alarm_name          = "root-usage"
+  metric_name         = "RootUsage"
+  namespace           = "CISBenchmark"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+}
