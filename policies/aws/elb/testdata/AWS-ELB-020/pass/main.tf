@@ -1,0 +1,6 @@
+resource "aws_lb" "web" {
+  name                       = "web"
+  load_balancer_type         = "application"
+  subnets                    = ["subnet-0a", "subnet-0b"]
+  enable_deletion_protection = true
+}
