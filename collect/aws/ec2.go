@@ -98,14 +98,16 @@ func collectVolumes(ctx context.Context, s *scope, client *ec2.Client) map[strin
 // (internal/secretscan, as the IaC adapters do) and only the findings are
 // kept: the text is in no attribute, raw payload or log.
 func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols map[string]ec2types.Volume) {
+	// Each page's instances are read (user data) and handed on before the
+	// next page is fetched, so at most a page of instances is held.
 	p := ec2.NewDescribeInstancesPaginator(client, &ec2.DescribeInstancesInput{MaxResults: aws.Int32(1000)})
-	var instances []ec2types.Instance
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail("DescribeInstances", err)
 			return
 		}
+		var instances []ec2types.Instance
 		for _, res := range page.Reservations {
 			for _, in := range res.Instances {
 				if in.State != nil && in.State.Name == ec2types.InstanceStateNameTerminated {
@@ -114,8 +116,8 @@ func collectInstances(ctx context.Context, s *scope, client *ec2.Client, vols ma
 				instances = append(instances, in)
 			}
 		}
+		forEach(s, instances, func(in ec2types.Instance) { addInstance(ctx, s, client, in, vols) })
 	}
-	forEach(s, instances, func(in ec2types.Instance) { addInstance(ctx, s, client, in, vols) })
 }
 
 // readUserData reads an instance's user data and returns whether it has
