@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
-
 	"github.com/vigil-sec/vigil/internal/secretscan"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -75,19 +73,7 @@ func (b *builder) variableSecrets(p, modelPath, what string) []model.SecretFindi
 		}
 		return out
 	}
-	known := map[string]string{}
-	unknownSeen := false
-	for k, val := range m {
-		switch x := val.(type) {
-		case string:
-			known[k] = x
-		case nil:
-		case bool, int, int64, float64:
-			known[k] = fmt.Sprint(x)
-		default:
-			unknownSeen = true
-		}
-	}
+	known, unknownSeen := secretscan.KnownValues(m)
 	found, err := secretscan.Variables(what, known)
 	if err != nil {
 		b.target.MarkUnknown(modelPath)

@@ -116,6 +116,25 @@ func Variables(what string, vars map[string]string) ([]model.SecretFinding, erro
 	return out, nil
 }
 
+// KnownValues splits a decoded variable map (an IaC environment block) into
+// the values known as text, scalars written out, and whether any value is
+// not known yet (an unresolved reference, a nested value).
+func KnownValues(m map[string]any) (known map[string]string, unknown bool) {
+	known = map[string]string{}
+	for k, val := range m {
+		switch x := val.(type) {
+		case string:
+			known[k] = x
+		case nil:
+		case bool, int, int64, float64:
+			known[k] = fmt.Sprint(x)
+		default:
+			unknown = true
+		}
+	}
+	return known, unknown
+}
+
 // Value scans one named value (a parameter, a variable) as the assignment
 // name="value" and locates its findings as where.
 func Value(where, name, value string) ([]model.SecretFinding, error) {

@@ -1,7 +1,6 @@
 package tfaws
 
 import (
-	"fmt"
 	"regexp"
 
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
@@ -35,19 +34,7 @@ func variableSecrets(b *Builder, tfPath, modelPath, what string) []model.SecretF
 		}
 		return out
 	}
-	known := map[string]string{}
-	unknown := false
-	for k, val := range m {
-		switch x := val.(type) {
-		case string:
-			known[k] = x
-		case nil:
-		case bool, int, int64, float64:
-			known[k] = fmt.Sprint(x)
-		default:
-			unknown = true
-		}
-	}
+	known, unknown := secretscan.KnownValues(m)
 	found, err := secretscan.Variables(what, known)
 	if err != nil {
 		b.Target().MarkUnknown(modelPath)
