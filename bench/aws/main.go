@@ -35,6 +35,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
+	"github.com/vigil-sec/vigil/internal/gctarget"
 	"github.com/vigil-sec/vigil/internal/testcloud/aws"
 	"github.com/vigil-sec/vigil/model"
 )
@@ -52,6 +53,7 @@ func main() {
 	heapProfile := flag.String("heapprofile", "", "write the collector's heap profile, taken when its live heap was highest, to this file (go tool pprof)")
 	serve := flag.Bool("serve", false, "internal: generate and serve the world (the child process)")
 	flag.Parse()
+	gctarget.Apply() // as vigil does, so the memory measured is the CLI's
 	o := aws.GenerateOptions{Resources: *resources, Accounts: *accounts, Regions: *regions, Seed: *seed}
 	var err error
 	if *serve {
@@ -158,7 +160,7 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 		return err
 	}
 	wall := time.Since(start)
-	peakLive, peakTotal, err := stopWatch()
+	peakLive, peakTotal, breakdown, err := stopWatch()
 	if err != nil {
 		return fmt.Errorf("heap profile: %w", err)
 	}
@@ -201,6 +203,7 @@ func run(o aws.GenerateOptions, latency time.Duration, limits bool, inFlight, sh
 	}
 	fmt.Printf("peak memory (collector process): %s resident; live heap at most %d MB, runtime total at most %d MB\n",
 		peakRSS(), peakLive>>20, peakTotal>>20)
+	fmt.Printf("runtime memory at its highest: %s\n", strings.Join(breakdown, ", "))
 	if n := len(ends); n > 0 {
 		fmt.Printf("last units to finish:")
 		for _, e := range ends[max(0, n-4):] {
@@ -278,10 +281,11 @@ func peakRSS() string {
 // (by a tenth), so the last one written shows what the collector held at
 // its peak. stop ends the sampling and returns the highest live heap and
 // the highest memory the runtime held from the system.
-func watchHeap(path string) (stop func() (live, total uint64, err error)) {
+func watchHeap(path string) (stop func() (live, total uint64, breakdown []string, err error)) {
 	done := make(chan struct{})
 	type result struct {
 		live, total uint64
+		breakdown   []string
 		err         error
 	}
 	out := make(chan result, 1)
@@ -289,6 +293,12 @@ func watchHeap(path string) (stop func() (live, total uint64, err error)) {
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"}}
 		var res result
 		var profiled uint64
+		var classes []metrics.Sample
+		for _, d := range metrics.All() {
+			if strings.HasPrefix(d.Name, "/memory/classes/") && d.Name != "/memory/classes/total:bytes" {
+				classes = append(classes, metrics.Sample{Name: d.Name})
+			}
+		}
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -300,6 +310,15 @@ func watchHeap(path string) (stop func() (live, total uint64, err error)) {
 			}
 			metrics.Read(sample)
 			live, total := sample[0].Value.Uint64(), sample[1].Value.Uint64()
+			if total > res.total {
+				metrics.Read(classes)
+				res.breakdown = res.breakdown[:0]
+				for _, c := range classes {
+					if v := c.Value.Uint64(); v >= 1<<20 {
+						res.breakdown = append(res.breakdown, fmt.Sprintf("%s %d MB", strings.TrimSuffix(strings.TrimPrefix(c.Name, "/memory/classes/"), ":bytes"), v>>20))
+					}
+				}
+			}
 			res.live, res.total = max(res.live, live), max(res.total, total)
 			if path == "" || res.err != nil || live <= profiled+profiled/10 {
 				continue
@@ -315,9 +334,9 @@ func watchHeap(path string) (stop func() (live, total uint64, err error)) {
 			res.err = err
 		}
 	}()
-	return func() (uint64, uint64, error) {
+	return func() (uint64, uint64, []string, error) {
 		close(done)
 		r := <-out
-		return r.live, r.total, r.err
+		return r.live, r.total, r.breakdown, r.err
 	}
 }

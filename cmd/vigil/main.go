@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigil-sec/vigil/internal/buildinfo"
+	"github.com/vigil-sec/vigil/internal/gctarget"
 )
 
 // exitError carries an exit code through cobra.
@@ -32,6 +33,7 @@ func usageError(format string, args ...any) error {
 }
 
 func main() {
+	gctarget.Apply()
 	root := newRoot()
 	if err := root.Execute(); err != nil {
 		code := 2

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -33,22 +34,32 @@ func collectIAM(ctx context.Context, s *scope) {
 	// Two rounds of independent parts, side by side: under IAM's rate
 	// limit, parts run one after another leave its bucket idle at each
 	// part's tail, while the last throttled calls wait out their backoff.
+	// Details stream a page at a time (at most one page read ahead of the
+	// one being built), so an account's IAM is never held whole: with tens
+	// of thousands of roles and policies it would be the collector's
+	// largest allocation.
+	pages := make(chan iamDetails, 1)
+	go func() {
+		defer close(pages)
+		authorizationDetails(ctx, s, client, func(d iamDetails) { pages <- d })
+	}()
 	var report map[string]map[string]string
-	var d iamDetails
+	var listed iamListedRoles
 	run := func(part func()) { part() }
 	forEach(s, []func(){
 		func() { collectIAMAccount(ctx, s, client) },
 		func() { collectIAMIdentityProviders(ctx, s, client) },
 		func() { collectIAMServerCertificates(ctx, s, client) },
 		func() { report = credentialReport(ctx, s, client) },
-		func() { d = authorizationDetails(ctx, s, client) },
 	}, run)
-	forEach(s, []func(){
-		func() { collectIAMUsers(ctx, s, client, d.users, report) },
-		func() { collectIAMGroups(s, d.groups) },
-		func() { collectIAMRoles(ctx, s, client, d.roles) },
-		func() { collectIAMPolicies(ctx, s, client, d.policies) },
-	}, run)
+	for d := range pages {
+		forEach(s, []func(){
+			func() { collectIAMUsers(ctx, s, client, d.users, report) },
+			func() { collectIAMGroups(s, d.groups) },
+			func() { collectIAMRoles(ctx, s, client, d.roles, &listed) },
+			func() { collectIAMPolicies(ctx, s, client, d.policies) },
+		}, run)
+	}
 }
 
 // collectIAMAccount fills the password policy and the root facts of the
@@ -322,7 +333,7 @@ func collectIAMServerCertificates(ctx context.Context, s *scope, client *iam.Cli
 
 const iamDetailsOp = "GetAccountAuthorizationDetails"
 
-// iamDetails is every page of GetAccountAuthorizationDetails together.
+// iamDetails is one page of GetAccountAuthorizationDetails.
 type iamDetails struct {
 	users    []iamtypes.UserDetail
 	groups   []iamtypes.GroupDetail
@@ -331,28 +342,51 @@ type iamDetails struct {
 }
 
 // authorizationDetails reads users, groups, roles and customer-managed
-// policies (AWS managed ones are not the account's resources). A page that
-// fails is a collection error; the entities of the pages before it are
-// kept, each whole.
-func authorizationDetails(ctx context.Context, s *scope, client *iam.Client) iamDetails {
-	var d iamDetails
+// policies (AWS managed ones are not the account's resources) and hands on
+// each page. A page that fails is a collection error; the entities of the
+// pages before it are kept, each whole.
+func authorizationDetails(ctx context.Context, s *scope, client *iam.Client, page func(iamDetails)) {
 	p := iam.NewGetAccountAuthorizationDetailsPaginator(client, &iam.GetAccountAuthorizationDetailsInput{
 		Filter: []iamtypes.EntityType{iamtypes.EntityTypeUser, iamtypes.EntityTypeGroup, iamtypes.EntityTypeRole,
 			iamtypes.EntityTypeLocalManagedPolicy},
 		MaxItems: aws.Int32(1000),
 	})
 	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+		out, err := p.NextPage(ctx)
 		if err != nil {
 			s.fail(iamDetailsOp, err)
-			break
+			return
 		}
-		d.users = append(d.users, page.UserDetailList...)
-		d.groups = append(d.groups, page.GroupDetailList...)
-		d.roles = append(d.roles, page.RoleDetailList...)
-		d.policies = append(d.policies, page.Policies...)
+		page(iamDetails{users: out.UserDetailList, groups: out.GroupDetailList, roles: out.RoleDetailList, policies: out.Policies})
 	}
-	return d
+}
+
+// iamListedRoles is what ListRoles adds to the details, read once per
+// account when the first page with roles arrives (before any role is
+// added, so a failure marks every role's maximum session duration
+// unknown). Only those fields are kept, not the listed roles whole.
+type iamListedRoles struct {
+	once  sync.Once
+	ok    bool
+	roles map[string]iamtypes.Role
+}
+
+func (l *iamListedRoles) read(ctx context.Context, s *scope, client *iam.Client) {
+	l.once.Do(func() {
+		l.roles = map[string]iamtypes.Role{}
+		l.ok = s.readKind("ListRoles", kindFills{model.KindIAMRole.Name(): {"max_session_duration"}}, func() error {
+			for p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{MaxItems: aws.Int32(1000)}); p.HasMorePages(); {
+				page, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, r := range page.Roles {
+					l.roles[aws.ToString(r.RoleName)] = iamtypes.Role{MaxSessionDuration: r.MaxSessionDuration, Description: r.Description}
+				}
+			}
+			return nil
+		})
+	})
 }
 
 // iamUserRaw is the evidence kept for a user. LoginProfile and MFADevices
@@ -611,30 +645,16 @@ type iamRoleRaw struct {
 // maximum session duration and description: ListRoles has them, a
 // thousand roles a page. A role the listing missed (created in between)
 // is read with GetRole.
-func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []iamtypes.RoleDetail) {
+func collectIAMRoles(ctx context.Context, s *scope, client *iam.Client, roles []iamtypes.RoleDetail, listed *iamListedRoles) {
 	if len(roles) == 0 {
 		return
 	}
-	// What ListRoles adds to the details: without it, each role's
-	// maximum session duration is unknown.
-	listed := map[string]iamtypes.Role{}
-	listedOK := s.readKind("ListRoles", kindFills{model.KindIAMRole.Name(): {"max_session_duration"}}, func() error {
-		for p := iam.NewListRolesPaginator(client, &iam.ListRolesInput{MaxItems: aws.Int32(1000)}); p.HasMorePages(); {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
-			for _, r := range page.Roles {
-				listed[aws.ToString(r.RoleName)] = r
-			}
-		}
-		return nil
-	})
+	listed.read(ctx, s, client)
 	forEach(s, roles, func(d iamtypes.RoleDetail) {
 		name := aws.ToString(d.RoleName)
 		rd := s.reads(aws.ToString(d.Arn))
-		r, ok := listed[name]
-		if !ok && listedOK {
+		r, ok := listed.roles[name]
+		if !ok && listed.ok {
 			rd.call("GetRole", []string{"max_session_duration"}, func() error {
 				out, err := client.GetRole(ctx, &iam.GetRoleInput{RoleName: d.RoleName})
 				if err != nil {

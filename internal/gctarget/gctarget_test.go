@@ -1,0 +1,33 @@
+package gctarget
+
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+func TestApplySetsTheTargetUnlessGOGCIsSet(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+
+	t.Setenv("GOGC", "")
+	debug.SetGCPercent(100)
+	Apply()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set (even empty), Apply changed the target to %d", got)
+	}
+
+	// t.Setenv restores GOGC after the test; unset it for this part.
+	unsetenv(t, "GOGC")
+	Apply()
+	if got := debug.SetGCPercent(100); got != Percent {
+		t.Errorf("without GOGC, the target is %d, want %d", got, Percent)
+	}
+}
+
+func unsetenv(t *testing.T, key string) {
+	t.Helper()
+	t.Setenv(key, "") // registers the restore
+	if err := os.Unsetenv(key); err != nil {
+		t.Fatal(err)
+	}
+}
