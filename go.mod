@@ -59,6 +59,8 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
+require github.com/aws/aws-sdk-go-v2/service/account v1.32.0
+
 require (
 	dario.cat/mergo v1.0.1 // indirect
 	github.com/BobuSumisu/aho-corasick v1.0.3 // indirect

@@ -21,6 +21,10 @@ type AWSAccount struct {
 	ShieldAdvanced        *bool                `json:"shield_advanced" doc:"subscribed to Shield Advanced; null when not known"`
 	RootPasswordUsedDays  *int                 `json:"root_password_used_days" doc:"days since the root user last signed in with its password; -1 when never (since October 2014); null when not known (IaC)"`
 	RootKeyUsedDays       *int                 `json:"root_key_used_days" doc:"days since an access key of the root user was last used; -1 when none ever was; null when not known (IaC)"`
+	RootVirtualMFA        *bool                `json:"root_virtual_mfa" doc:"a virtual MFA device is assigned to the root user (so its MFA is not a hardware device); null when not known (IaC)"`
+	SecurityContact       *bool                `json:"security_contact_registered" doc:"an alternate contact of type SECURITY is registered (Account API); null when not known (or IaC declares none)"`
+	BillingContact        *bool                `json:"billing_contact_registered" doc:"an alternate contact of type BILLING is registered; null when not known (or IaC declares none)"`
+	OperationsContact     *bool                `json:"operations_contact_registered" doc:"an alternate contact of type OPERATIONS is registered; null when not known (or IaC declares none)"`
 }
 
 // AWSPasswordPolicy is the IAM account password policy.

@@ -83,7 +83,7 @@ deny contains {"msg": "x"} if input.attributes.root_mfa_enabled == false
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !regexp.MustCompile(`(?m)^2\.6 .*ACME-ROOT-001$`).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^2\.6 .*ACME-ROOT-001\b`).MatchString(out) {
 		t.Errorf("custom rule does not cover 2.6:\n%s", out)
 	}
 	if regexp.MustCompile(`(?m)^2\.5 .*AWS-IAM-012$`).MatchString(out) {

@@ -50,6 +50,7 @@ func collectIAM(ctx context.Context, s *scope) {
 		func() { collectIAMAccount(ctx, s, client) },
 		func() { collectIAMIdentityProviders(ctx, s, client) },
 		func() { collectIAMServerCertificates(ctx, s, client) },
+		func() { collectIAMRootVirtualMFA(ctx, s, client) },
 		func() { report = credentialReport(ctx, s, client) },
 	}, run)
 	for d := range pages {
@@ -105,6 +106,30 @@ func collectIAMAccount(ctx context.Context, s *scope, client *iam.Client) {
 			a.RootAccessKeysPresent = boolPtr(keys > 0)
 		}
 	})
+}
+
+// collectIAMRootVirtualMFA records whether a virtual MFA device is
+// assigned to the root user: IAM lists virtual devices only, so root MFA
+// that is on with no virtual device of root's is a hardware device (or a
+// passkey). Root's device is the one whose user is the account's root ARN;
+// some consoles name its serial root-account-mfa-device.
+func collectIAMRootVirtualMFA(ctx context.Context, s *scope, client *iam.Client) {
+	rootARN := "arn:aws:iam::" + s.account + ":root"
+	virtual := false
+	p := iam.NewListVirtualMFADevicesPaginator(client, &iam.ListVirtualMFADevicesInput{AssignmentStatus: iamtypes.AssignmentStatusTypeAssigned})
+	for p.HasMorePages() && !virtual {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("ListVirtualMFADevices", err)
+			return
+		}
+		for _, d := range page.VirtualMFADevices {
+			if d.User != nil && aws.ToString(d.User.Arn) == rootARN || strings.HasSuffix(aws.ToString(d.SerialNumber), ":mfa/root-account-mfa-device") {
+				virtual = true
+			}
+		}
+	}
+	s.accountFact(func(a *model.AWSAccount) { a.RootVirtualMFA = boolPtr(virtual) })
 }
 
 // iamRootRow names the root user's row of the credential report.

@@ -48,6 +48,7 @@ var serviceKinds = map[string][]string{
 	"secretsmanager": {model.KindSecretsManagerSecret.Name()},
 	"securityhub":    {model.KindAWSRegion.Name()},
 	"shield":         {model.KindAWSAccount.Name()},
+	"account":        {model.KindAWSAccount.Name()},
 	"sfn":            {model.KindSFNStateMachine.Name()},
 	"sns":            {model.KindSNSTopic.Name()},
 	"sqs":            {model.KindSQSQueue.Name()},

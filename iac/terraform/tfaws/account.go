@@ -39,8 +39,28 @@ func init() {
 			b.R.Account = id
 		}
 	})
+	// A declared alternate contact is registered; one of a type not known
+	// before apply declares nothing, and no resource says a type is missing.
+	registerParent("aws_account_alternate_contact", model.KindAWSAccount, func(b *Builder) {
+		a := model.KindAWSAccount.Must(b.R)
+		t, _ := b.Lookup("alternate_contact_type")
+		switch t {
+		case "SECURITY":
+			a.SecurityContact = boolTrue()
+		case "BILLING":
+			a.BillingContact = boolTrue()
+		case "OPERATIONS":
+			a.OperationsContact = boolTrue()
+		}
+		b.R.Name = "account"
+		if id, ok := b.In.Values["account_id"].(string); ok {
+			b.R.Account = id
+		}
+	})
 	finishers = append(finishers, finishAccount)
 }
+
+func boolTrue() *bool { t := true; return &t }
 
 // finishAccount folds every aws.account resource into the first one.
 func finishAccount(all []*Builder) {
@@ -60,6 +80,12 @@ func finishAccount(all []*Builder) {
 		}
 		if src.S3PublicAccessBlock != nil {
 			dst.S3PublicAccessBlock = src.S3PublicAccessBlock
+		}
+		for _, c := range []struct{ dst, src **bool }{{&dst.SecurityContact, &src.SecurityContact},
+			{&dst.BillingContact, &src.BillingContact}, {&dst.OperationsContact, &src.OperationsContact}} {
+			if *c.src != nil {
+				*c.dst = *c.src
+			}
 		}
 		if first.R.Account == "" {
 			first.R.Account = b.R.Account

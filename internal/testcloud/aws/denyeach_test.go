@@ -51,7 +51,13 @@ func denyEach(t *testing.T, engine *policy.Engine, w *World, svc string, faults 
 		w0 := *w
 		w0.Faults = Faults{Deny: faults}
 		w := &w0
-		base, srv := collect(t, w, svc)
+		// A service the member account has resources of is collected in
+		// both accounts: its account-wide settings are one resource each.
+		run, orgWide := collect, memberHas(w, svc)
+		if orgWide {
+			run = collectOrg
+		}
+		base, srv := run(t, w, svc)
 		for _, e := range base.Errors {
 			if len(faults) == 0 || e.Code != "AccessDenied" {
 				t.Fatalf("baseline collection error: %s", e)
@@ -66,6 +72,11 @@ func denyEach(t *testing.T, engine *policy.Engine, w *World, svc string, faults 
 		sort.Strings(ops)
 		for _, op := range ops {
 			service, operation, _ := strings.Cut(op, ":")
+			if orgWide && service == "organizations" {
+				// Listing the organization is how the scan finds its
+				// accounts, not a read of this service.
+				continue
+			}
 			if service == "sts" {
 				// Who the credentials are is not a read of any
 				// resource: without it there is no scan at all, and
@@ -75,7 +86,7 @@ func denyEach(t *testing.T, engine *policy.Engine, w *World, svc string, faults 
 			t.Run(operation, func(t *testing.T) {
 				denied := *w
 				denied.Faults = Faults{Deny: append([]Match{{Service: service, Operation: operation}}, faults...)}
-				res, dsrv := collect(t, &denied, svc)
+				res, dsrv := run(t, &denied, svc)
 				if dsrv.Stats().Denied <= srv.Stats().Denied {
 					t.Fatalf("the deny fault did not apply to %s", op)
 				}
@@ -86,6 +97,19 @@ func denyEach(t *testing.T, engine *policy.Engine, w *World, svc string, faults 
 			})
 		}
 	})
+}
+
+// memberHas says whether the world's second account has resources of svc.
+func memberHas(w *World, svc string) bool {
+	if len(w.Accounts) < 2 {
+		return false
+	}
+	for _, svcs := range w.Accounts[1].Resources {
+		if _, ok := svcs[svc]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func checkDenied(t *testing.T, engine *policy.Engine, op string, baseRes map[string]*model.Resource, baseVerdicts map[string]model.Status, res *awscollect.Result) {
@@ -141,6 +165,19 @@ func checkDenied(t *testing.T, engine *policy.Engine, op string, baseRes map[str
 				t.Errorf("%s gives %q on %s although it reads %v, unread with %s denied", rule.ID, st, r.ID, newly, op)
 			}
 			lost[baseVerdicts[k]]++
+		}
+	}
+	// A resource the denial left out (a listing denied; an account-wide
+	// resource no fact of which was read) loses every verdict it had.
+	for id, b := range baseRes {
+		if byRes[id] != nil {
+			continue
+		}
+		known := knownAttributes(t, b)
+		for _, rule := range engine.Rules() {
+			if st, ok := baseVerdicts[rule.ID+" "+id]; ok && appliesTo(rule, b.Kind) && readsAny(rule.Reads, known) {
+				lost[st]++
+			}
 		}
 	}
 	// Verdicts that needed the call: the world must have had both kinds.
@@ -207,6 +244,26 @@ func newlyUnknown(base, got *model.Resource) []string {
 	for _, u := range got.Unknown {
 		if !was[u] {
 			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// knownAttributes lists the top-level attributes of r that were read.
+func knownAttributes(t *testing.T, r *model.Resource) []string {
+	t.Helper()
+	raw, err := json.Marshal(r.Attributes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attrs map[string]any
+	if err := json.Unmarshal(raw, &attrs); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for k := range attrs {
+		if !r.WhollyUnknown(k) {
+			out = append(out, k)
 		}
 	}
 	return out

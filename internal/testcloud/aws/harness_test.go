@@ -3,6 +3,8 @@ package aws
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -32,10 +34,12 @@ func TestMain(m *testing.M) {
 // fragmentAccount is the account the fragments in testdata/world describe.
 const fragmentAccount = "111111111111"
 
-// fragmentWorld is a world of one account (and a second, empty one for
-// organizations) holding the service fragments named, each
-// testdata/world/<name>.yaml: a map of region (or "global") to that
-// service's resources. No names means every fragment.
+// fragmentWorld is a world of one account holding the service fragments
+// named, each testdata/world/<name>.yaml: a map of region (or "global") to
+// that service's resources. No names means every fragment. The second
+// account, a member of the organization, holds testdata/world/member/<name>.yaml
+// where one exists: account-wide settings (one aws.account per account)
+// need a second account to be both well- and misconfigured.
 func fragmentWorld(t testing.TB, fragments ...string) *World {
 	t.Helper()
 	if len(fragments) == 0 {
@@ -44,15 +48,33 @@ func fragmentWorld(t testing.TB, fragments ...string) *World {
 			fragments = append(fragments, filepath.Base(p[:len(p)-len(".yaml")]))
 		}
 	}
+	res := readFragments(t, "testdata/world", fragments)
+	member := readFragments(t, "testdata/world/member", fragments)
+	w := &World{Regions: []string{"us-east-1", "eu-west-1"}, Accounts: []Account{
+		{ID: fragmentAccount, Name: "fragments", AccessKey: "AKIAFRAGMENTS000001", Resources: res},
+		{ID: "222222222222", Name: "member", AccessKey: "AKIAMEMBER000000001", Resources: member},
+	}}
+	if err := w.check(); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// readFragments merges dir/<name>.yaml of each name that exists there.
+func readFragments(t testing.TB, dir string, names []string) map[string]map[string]any {
+	t.Helper()
 	res := map[string]map[string]any{}
-	for _, f := range fragments {
-		b, err := os.ReadFile(filepath.Join("testdata/world", f+".yaml"))
+	for _, f := range names {
+		b, err := os.ReadFile(filepath.Join(dir, f+".yaml"))
+		if errors.Is(err, fs.ErrNotExist) && dir != "testdata/world" {
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		var part map[string]map[string]any
 		if err := yaml.Unmarshal(b, &part); err != nil {
-			t.Fatalf("%s: %v", f, err)
+			t.Fatalf("%s/%s: %v", dir, f, err)
 		}
 		for region, svcs := range part {
 			if res[region] == nil {
@@ -60,20 +82,13 @@ func fragmentWorld(t testing.TB, fragments ...string) *World {
 			}
 			for svc, v := range svcs {
 				if _, dup := res[region][svc]; dup {
-					t.Fatalf("%s: %s.%s is in two fragments", f, region, svc)
+					t.Fatalf("%s/%s: %s.%s is in two fragments", dir, f, region, svc)
 				}
 				res[region][svc] = v
 			}
 		}
 	}
-	w := &World{Regions: []string{"us-east-1", "eu-west-1"}, Accounts: []Account{
-		{ID: fragmentAccount, Name: "fragments", AccessKey: "AKIAFRAGMENTS000001", Resources: res},
-		{ID: "222222222222", Name: "member", AccessKey: "AKIAMEMBER000000001"},
-	}}
-	if err := w.check(); err != nil {
-		t.Fatal(err)
-	}
-	return w
+	return res
 }
 
 // testCloud serves w on loopback and returns an SDK config with the

@@ -38,10 +38,13 @@ type iamWorld struct {
 // iamRoot is the account's root user, as the summary and the credential
 // report tell of it.
 type iamRoot struct {
-	CreateDate       *time.Time     `json:"create_date"`
-	PasswordLastUsed *time.Time     `json:"password_last_used"`
-	MFAEnabled       bool           `json:"mfa_enabled"`
-	AccessKeys       []iamAccessKey `json:"access_keys"`
+	CreateDate       *time.Time `json:"create_date"`
+	PasswordLastUsed *time.Time `json:"password_last_used"`
+	MFAEnabled       bool       `json:"mfa_enabled"`
+	// VirtualMFA: root's MFA (when enabled) is a virtual device, listed by
+	// ListVirtualMFADevices; otherwise it is a hardware one, listed nowhere.
+	VirtualMFA bool           `json:"virtual_mfa"`
+	AccessKeys []iamAccessKey `json:"access_keys"`
 }
 
 // iamUser is a user with its credentials, groups (by name) and policies.
@@ -166,6 +169,7 @@ func init() {
 			"GetOpenIDConnectProvider":   iamGetOIDCProvider,
 			"ListSAMLProviders":          iamListSAMLProviders,
 			"ListServerCertificates":     iamListServerCertificates,
+			"ListVirtualMFADevices":      iamListVirtualMFADevices,
 			"GetSAMLProvider":            iamGetSAMLProvider,
 		}})
 }
@@ -1005,6 +1009,34 @@ func iamGetAccountAuthorizationDetails(c *call) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+// iamListVirtualMFADevices lists the assigned virtual devices: root's when
+// it has one, and users' devices whose serial is an ARN (a hardware
+// device's serial is the token's own). The world has no unassigned device.
+func iamListVirtualMFADevices(c *call) (any, error) {
+	w := worldOf[iamWorld](c)
+	var devices []iamtypes.VirtualMFADevice
+	if status := c.param("AssignmentStatus"); status == string(iamtypes.AssignmentStatusTypeUnassigned) {
+		return &iam.ListVirtualMFADevicesOutput{VirtualMFADevices: []iamtypes.VirtualMFADevice{}}, nil
+	}
+	if w.Root.MFAEnabled && w.Root.VirtualMFA {
+		devices = append(devices, iamtypes.VirtualMFADevice{SerialNumber: aws.String(iamARN(c, "mfa/root-account-mfa-device")),
+			User: &iamtypes.User{Arn: aws.String(iamARN(c, "root")), UserId: aws.String(c.account.ID), CreateDate: w.Root.CreateDate}})
+	}
+	for _, u := range w.Users {
+		for _, d := range u.MFADevices {
+			if strings.HasPrefix(aws.ToString(d.SerialNumber), "arn:") {
+				user := u.User
+				devices = append(devices, iamtypes.VirtualMFADevice{SerialNumber: d.SerialNumber, EnableDate: d.EnableDate, User: &user})
+			}
+		}
+	}
+	items, marker, more, err := iamPage(c, devices)
+	if err != nil {
+		return nil, err
+	}
+	return &iam.ListVirtualMFADevicesOutput{VirtualMFADevices: append([]iamtypes.VirtualMFADevice{}, items...), Marker: marker, IsTruncated: more}, nil
 }
 
 func iamListServerCertificates(c *call) (any, error) {

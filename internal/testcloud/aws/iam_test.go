@@ -825,14 +825,14 @@ func TestIAMCollectCalls(t *testing.T) {
 		"iam:GetCredentialReport": 1, "iam:GetAccountAuthorizationDetails": 1, "iam:ListRoles": 1,
 		"iam:ListAccessKeys": 2, // deploy-bot and ci-readonly; their keys' last use is in the report
 		"iam:ListPolicyTags": 3, "iam:ListOpenIDConnectProviders": 1, "iam:GetOpenIDConnectProvider": 1,
-		"iam:ListSAMLProviders": 1, "iam:GetSAMLProvider": 2, "iam:ListServerCertificates": 1}
+		"iam:ListSAMLProviders": 1, "iam:GetSAMLProvider": 2, "iam:ListServerCertificates": 1, "iam:ListVirtualMFADevices": 1}
 	sameJSON(t, "fragment's IAM calls", ops, want)
 	t.Logf("fragment: %d IAM calls", n)
 
 	const big = 230
 	_, srv = collect(t, iamBigWorld(t, big), "iam")
 	n, ops = iamCalls(srv.Stats())
-	if ops["iam:GetAccountAuthorizationDetails"] != 1 || ops["iam:ListRoles"] != 1 || n-ops["iam:ListPolicyTags"] > 11 {
+	if ops["iam:GetAccountAuthorizationDetails"] != 1 || ops["iam:ListRoles"] != 1 || n-ops["iam:ListPolicyTags"] > 12 {
 		t.Errorf("%d of each kind: %d IAM calls: %v", big, n, ops)
 	}
 	t.Logf("%d users, groups, roles and policies: %d IAM calls (%d ListPolicyTags)", big, n, ops["iam:ListPolicyTags"])
