@@ -44,6 +44,7 @@ var serviceKinds = map[string][]string{
 	"organizations":  {model.KindOrganizationsPolicy.Name()},
 	"rds":            {model.KindRDSCluster.Name(), model.KindRDSInstance.Name(), model.KindRDSSnapshot.Name()},
 	"redshift":       {model.KindRedshiftCluster.Name()},
+	"route53":        {model.KindRoute53HostedZone.Name(), model.KindRoute53RecordSet.Name()},
 	"s3":             {model.KindAWSAccount.Name(), model.KindS3Bucket.Name()},
 	"secretsmanager": {model.KindSecretsManagerSecret.Name()},
 	"securityhub":    {model.KindAWSRegion.Name()},
