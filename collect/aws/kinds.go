@@ -54,5 +54,6 @@ var serviceKinds = map[string][]string{
 	"sns":            {model.KindSNSTopic.Name()},
 	"sqs":            {model.KindSQSQueue.Name()},
 	"ssm":            {model.KindSSMManagedInstance.Name(), model.KindSSMParameter.Name()},
+	"transfer":       {model.KindTransferServer.Name()},
 	"wafv2":          {model.KindWAFv2WebACL.Name()},
 }
