@@ -20,6 +20,7 @@ var serviceKinds = map[string][]string{
 	"cognito":        {model.KindCognitoIdentityPool.Name(), model.KindCognitoUserPool.Name()},
 	"configservice":  {model.KindConfigRecorder.Name(), model.KindAWSRegion.Name()},
 	"docdb":          {model.KindDocDBCluster.Name()},
+	"ds":             {model.KindDSDirectory.Name()},
 	"dynamodb":       {model.KindDynamoDBTable.Name()},
 	"ec2": {model.KindEC2Image.Name(), model.KindEC2Instance.Name(), model.KindEC2InternetGateway.Name(), model.KindEC2LaunchTemplate.Name(),
 		model.KindEC2NATGateway.Name(), model.KindEC2NetworkACL.Name(), model.KindEC2RouteTable.Name(), model.KindEC2SecurityGroup.Name(),
