@@ -15,6 +15,8 @@ var iamPrefix = map[string]string{
 	"SecurityHub": "securityhub", "Shield": "shield", "WAFV2": "wafv2",
 	"ECS": "ecs", "Kinesis": "kinesis", "SFN": "states", "Firehose": "firehose",
 	"Account": "account",
+	"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp",
+	"Directory Service": "ds",
 }
 
 // renamed are operations whose IAM action has another name.
