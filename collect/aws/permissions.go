@@ -14,7 +14,7 @@ var iamPrefix = map[string]string{
 	"SNS": "sns", "SQS": "sqs", "SSM": "ssm", "STS": "sts", "Secrets Manager": "secretsmanager",
 	"SecurityHub": "securityhub", "Shield": "shield", "WAFV2": "wafv2",
 	"ECS": "ecs", "Kinesis": "kinesis", "SFN": "states", "Firehose": "firehose",
-	"Account": "account",
+	"Account":          "account",
 	"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp",
 	"Directory Service": "ds",
 }
