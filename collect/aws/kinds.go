@@ -45,6 +45,7 @@ var serviceKinds = map[string][]string{
 	"rds":            {model.KindRDSCluster.Name(), model.KindRDSInstance.Name(), model.KindRDSSnapshot.Name()},
 	"redshift":       {model.KindRedshiftCluster.Name()},
 	"s3":             {model.KindAWSAccount.Name(), model.KindS3Bucket.Name()},
+	"sagemaker":      {model.KindSageMakerEndpointConfig.Name(), model.KindSageMakerModel.Name(), model.KindSageMakerNotebookInstance.Name()},
 	"secretsmanager": {model.KindSecretsManagerSecret.Name()},
 	"securityhub":    {model.KindAWSRegion.Name()},
 	"shield":         {model.KindAWSAccount.Name()},
