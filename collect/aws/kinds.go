@@ -30,6 +30,7 @@ var serviceKinds = map[string][]string{
 	"elasticache":    {model.KindElastiCacheReplicationGroup.Name()},
 	"elb":            {model.KindELBLoadBalancer.Name()},
 	"elbv2":          {model.KindELBv2LoadBalancer.Name()},
+	"emr":            {model.KindEMRBlockPublicAccess.Name(), model.KindEMRCluster.Name(), model.KindEMRSecurityConfiguration.Name()},
 	"firehose":       {model.KindFirehoseDeliveryStream.Name()},
 	"guardduty":      {model.KindGuardDutyDetector.Name(), model.KindAWSRegion.Name()},
 	"iam":            {model.KindAWSAccount.Name(), model.KindIAMGroup.Name(), model.KindIAMOIDCProvider.Name(), model.KindIAMPolicy.Name(), model.KindIAMRole.Name(), model.KindIAMSAMLProvider.Name(), model.KindIAMServerCertificate.Name(), model.KindIAMUser.Name()},
