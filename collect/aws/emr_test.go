@@ -31,7 +31,7 @@ func seedEMR(t *testing.T, srv *moto.Server) {
 		in := &emr.RunJobFlowInput{Name: aws.String(c.name), ReleaseLabel: aws.String("emr-7.2.0"),
 			JobFlowRole: aws.String("EMR_EC2_DefaultRole"), ServiceRole: aws.String("EMR_DefaultRole"),
 			Instances: &emrtypes.JobFlowInstancesConfig{MasterInstanceType: aws.String("m5.xlarge"), InstanceCount: aws.Int32(1), KeepJobFlowAliveWhenNoSteps: aws.Bool(true)},
-			Tags: []emrtypes.Tag{{Key: aws.String("team"), Value: aws.String(c.name)}}}
+			Tags:      []emrtypes.Tag{{Key: aws.String("team"), Value: aws.String(c.name)}}}
 		if c.on {
 			in.SecurityConfiguration = aws.String("encrypted")
 			in.KerberosAttributes = &emrtypes.KerberosAttributes{Realm: aws.String("EC2.INTERNAL"), KdcAdminPassword: aws.String("kdc-password-1")}

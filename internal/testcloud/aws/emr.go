@@ -9,8 +9,8 @@ import (
 // emrWorld is Amazon EMR in one region. Without blockPublicAccess the
 // region has AWS's default for accounts since 2019: on, port 22 allowed.
 type emrWorld struct {
-	BlockPublicAccess      *emrtypes.BlockPublicAccessConfiguration `json:"blockPublicAccess"`
-	Clusters               []emrCluster                             `json:"clusters"`
+	BlockPublicAccess      *emrtypes.BlockPublicAccessConfiguration  `json:"blockPublicAccess"`
+	Clusters               []emrCluster                              `json:"clusters"`
 	SecurityConfigurations []emr.DescribeSecurityConfigurationOutput `json:"securityConfigurations"`
 }
 
