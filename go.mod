@@ -30,6 +30,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/kms v1.62.5
 	github.com/aws/aws-sdk-go-v2/service/lambda v1.114.3
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
+	github.com/aws/aws-sdk-go-v2/service/networkfirewall v1.61.2
 	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2
 	github.com/aws/aws-sdk-go-v2/service/organizations v1.62.7
 	github.com/aws/aws-sdk-go-v2/service/rds v1.132.2

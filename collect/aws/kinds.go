@@ -55,4 +55,7 @@ var serviceKinds = map[string][]string{
 	"sqs":            {model.KindSQSQueue.Name()},
 	"ssm":            {model.KindSSMManagedInstance.Name(), model.KindSSMParameter.Name()},
 	"wafv2":          {model.KindWAFv2WebACL.Name()},
+
+	// Names too long for the column above.
+	"networkfirewall": {model.KindNetworkFirewallFirewall.Name(), model.KindNetworkFirewallPolicy.Name()},
 }
