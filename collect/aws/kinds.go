@@ -34,6 +34,7 @@ var serviceKinds = map[string][]string{
 	"firehose":       {model.KindFirehoseDeliveryStream.Name()},
 	"guardduty":      {model.KindGuardDutyDetector.Name(), model.KindAWSRegion.Name()},
 	"iam":            {model.KindAWSAccount.Name(), model.KindIAMGroup.Name(), model.KindIAMOIDCProvider.Name(), model.KindIAMPolicy.Name(), model.KindIAMRole.Name(), model.KindIAMSAMLProvider.Name(), model.KindIAMServerCertificate.Name(), model.KindIAMUser.Name()},
+	"inspector2":     {model.KindInspector2AccountStatus.Name()},
 	"kinesis":        {model.KindKinesisStream.Name()},
 	"kms":            {model.KindKMSKey.Name()},
 	"lambda":         {model.KindLambdaFunction.Name()},
