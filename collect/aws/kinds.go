@@ -39,6 +39,7 @@ var serviceKinds = map[string][]string{
 	"kms":            {model.KindKMSKey.Name()},
 	"lambda":         {model.KindLambdaFunction.Name()},
 	"logs":           {model.KindCloudWatchLogGroup.Name()},
+	"macie2":         {model.KindMacieSession.Name()},
 	"mq":             {model.KindMQBroker.Name()},
 	"msk":            {model.KindMSKCluster.Name()},
 	"neptune":        {model.KindNeptuneCluster.Name()},
