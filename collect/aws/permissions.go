@@ -17,6 +17,7 @@ var iamPrefix = map[string]string{
 	"Account":          "account",
 	"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp",
 	"Directory Service": "ds",
+	"EMR":               "elasticmapreduce", "Network Firewall": "network-firewall",
 }
 
 // renamed are operations whose IAM action has another name.

@@ -1,0 +1,4 @@
+resource "aws_macie2_account" "this" {
+  finding_publishing_frequency = "FIFTEEN_MINUTES"
+  status                       = "PAUSED"
+}

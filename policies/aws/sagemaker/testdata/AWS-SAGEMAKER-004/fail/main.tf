@@ -1,0 +1,9 @@
+resource "aws_sagemaker_notebook_instance" "research" {
+  name          = "research"
+  role_arn      = "arn:aws:iam::123456789012:role/sagemaker-notebooks"
+  instance_type = "ml.t3.medium"
+  direct_internet_access = "Disabled"
+  root_access            = "Disabled"
+  subnet_id              = "subnet-0abc1234def567890"
+  security_groups        = ["sg-0123abcd4567ef890"]
+}
