@@ -12,6 +12,7 @@ var serviceKinds = map[string][]string{
 	"accessanalyzer": {model.KindAWSRegion.Name()},
 	"acm":            {model.KindACMCertificate.Name()},
 	"apigateway":     {model.KindAPIGatewayStage.Name()},
+	"apigatewayv2":   {model.KindAPIGatewayV2API.Name(), model.KindAPIGatewayStage.Name()},
 	"cloudformation": {model.KindCloudFormationStack.Name()},
 	"athena":         {model.KindAthenaWorkGroup.Name()},
 	"autoscaling":    {model.KindAutoScalingGroup.Name(), model.KindAutoScalingLaunchConfiguration.Name()},

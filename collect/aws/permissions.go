@@ -14,6 +14,7 @@ var iamPrefix = map[string]string{
 	"SNS": "sns", "SQS": "sqs", "SSM": "ssm", "STS": "sts", "Secrets Manager": "secretsmanager",
 	"SecurityHub": "securityhub", "Shield": "shield", "WAFV2": "wafv2",
 	"ECS": "ecs", "Kinesis": "kinesis", "SFN": "states", "Firehose": "firehose",
+	"ApiGatewayV2": "apigateway", "EventBridge": "events",
 }
 
 // renamed are operations whose IAM action has another name.

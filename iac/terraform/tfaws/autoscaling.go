@@ -84,7 +84,7 @@ func listSet(b *Builder, tfPath, modelPath string) bool {
 	}
 	b.locate(tfPath, modelPath)
 	if instance.IsUnknown(v) {
-		b.R.MarkUnknown(modelPath)
+		b.Target().MarkUnknown(modelPath)
 		return false
 	}
 	l, _ := v.([]any)
@@ -108,7 +108,7 @@ func refOrString(b *Builder, tfPath, modelPath string) string {
 	if refs := b.In.Refs[top]; len(refs) > 0 {
 		return refs[0]
 	}
-	b.R.MarkUnknown(modelPath)
+	b.Target().MarkUnknown(modelPath)
 	return ""
 }
 
