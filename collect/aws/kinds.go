@@ -28,6 +28,7 @@ var serviceKinds = map[string][]string{
 	"ecr":            {model.KindECRRepository.Name()},
 	"ecs":            {model.KindECSCluster.Name(), model.KindECSService.Name(), model.KindECSTaskDefinition.Name()},
 	"efs":            {model.KindEFSFileSystem.Name()},
+	"eventbridge":    {model.KindEventBridgeEventBus.Name()},
 	"eks":            {model.KindEKSCluster.Name()},
 	"elasticache":    {model.KindElastiCacheReplicationGroup.Name()},
 	"elb":            {model.KindELBLoadBalancer.Name()},
