@@ -14,6 +14,7 @@ var serviceKinds = map[string][]string{
 	"apigateway":     {model.KindAPIGatewayStage.Name()},
 	"apigatewayv2":   {model.KindAPIGatewayV2API.Name(), model.KindAPIGatewayStage.Name()},
 	"cloudformation": {model.KindCloudFormationStack.Name()},
+	"appsync":        {model.KindAppSyncGraphQLAPI.Name()},
 	"athena":         {model.KindAthenaWorkGroup.Name()},
 	"autoscaling":    {model.KindAutoScalingGroup.Name(), model.KindAutoScalingLaunchConfiguration.Name()},
 	"cloudfront":     {model.KindCloudFrontDistribution.Name()},
