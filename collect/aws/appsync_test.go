@@ -23,7 +23,7 @@ func seedAppSync(t *testing.T, srv *moto.Server) {
 		Tags: map[string]string{"team": "open"}}))
 	must(client.CreateGraphqlApi(ctx, &appsync.CreateGraphqlApiInput{Name: aws.String("closed"), AuthenticationType: appsynctypes.AuthenticationTypeAwsIam,
 		AdditionalAuthenticationProviders: []appsynctypes.AdditionalAuthenticationProvider{{AuthenticationType: appsynctypes.AuthenticationTypeApiKey}},
-		LogConfig: &appsynctypes.LogConfig{FieldLogLevel: appsynctypes.FieldLogLevelAll, CloudWatchLogsRoleArn: aws.String("arn:aws:iam::123456789012:role/appsync-logs")}}))
+		LogConfig:                         &appsynctypes.LogConfig{FieldLogLevel: appsynctypes.FieldLogLevelAll, CloudWatchLogsRoleArn: aws.String("arn:aws:iam::123456789012:role/appsync-logs")}}))
 }
 
 func TestAppSyncAgainstMoto(t *testing.T) {
