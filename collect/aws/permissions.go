@@ -18,6 +18,7 @@ var iamPrefix = map[string]string{
 	"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp",
 	"Directory Service": "ds",
 	"EMR":               "elasticmapreduce", "Network Firewall": "network-firewall",
+	"ApiGatewayV2": "apigateway", "EventBridge": "events",
 }
 
 // renamed are operations whose IAM action has another name.

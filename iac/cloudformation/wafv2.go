@@ -44,6 +44,11 @@ func init() {
 			model.KindELBv2LoadBalancer.Must(c.target).WAFWebACL = c.str("WebACLArn", "waf_web_acl", "")
 			c.relate(model.RelProtectedBy, acl)
 		}
+		for _, p := range c.parentsOf("ResourceArn", "AWS::AppSync::GraphQLApi") {
+			c.onto(p)
+			model.KindAppSyncGraphQLAPI.Must(c.target).WAFWebACL = refOrStr(c, "WebACLArn", "waf_web_acl")
+			c.relate(model.RelProtectedBy, acl)
+		}
 		// API Gateway stages are associated by an ARN ending in
 		// /stages/<name>.
 		arn := c.str("ResourceArn", "", "")

@@ -1,0 +1,15 @@
+resource "aws_cloudwatch_event_bus" "orders" {
+  name = "orders"
+}
+
+resource "aws_cloudwatch_event_permission" "share" {
+  event_bus_name = aws_cloudwatch_event_bus.orders.name
+  statement_id   = "share"
+  principal      = "*"
+
+  condition {
+    key   = "aws:PrincipalOrgID"
+    type  = "StringEquals"
+    value = "o-a1b2c3d4e5"
+  }
+}
