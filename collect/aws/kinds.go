@@ -17,6 +17,7 @@ var serviceKinds = map[string][]string{
 	"cloudfront":     {model.KindCloudFrontDistribution.Name()},
 	"cloudtrail":     {model.KindCloudTrailTrail.Name(), model.KindAWSRegion.Name()},
 	"cloudwatch":     {model.KindCloudWatchAlarm.Name()},
+	"codebuild":      {model.KindCodeBuildProject.Name(), model.KindCodeBuildSourceCredential.Name()},
 	"configservice":  {model.KindConfigRecorder.Name(), model.KindAWSRegion.Name()},
 	"docdb":          {model.KindDocDBCluster.Name()},
 	"dynamodb":       {model.KindDynamoDBTable.Name()},

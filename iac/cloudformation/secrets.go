@@ -15,11 +15,13 @@ import (
 // secretProps are the properties, by type, whose values are scanned and
 // never kept in Raw: Raw keeps "(redacted)" in their place.
 var secretProps = map[string][][]string{
-	"AWS::EC2::Instance":         {{"UserData"}},
-	"AWS::EC2::LaunchTemplate":   {{"LaunchTemplateData", "UserData"}},
-	"AWS::Lambda::Function":      {{"Environment", "Variables", "*"}},
-	"AWS::SSM::Parameter":        {{"Value"}},
-	"AWS::CloudFormation::Stack": {{"Parameters", "*"}},
+	"AWS::EC2::Instance":               {{"UserData"}},
+	"AWS::EC2::LaunchTemplate":         {{"LaunchTemplateData", "UserData"}},
+	"AWS::Lambda::Function":            {{"Environment", "Variables", "*"}},
+	"AWS::SSM::Parameter":              {{"Value"}},
+	"AWS::CloudFormation::Stack":       {{"Parameters", "*"}},
+	"AWS::CodeBuild::Project":          {{"Environment", "EnvironmentVariables"}, {"Source", "Location"}, {"SecondarySources"}},
+	"AWS::CodeBuild::SourceCredential": {{"Token"}, {"Username"}},
 }
 
 // redactSecrets returns props with the values of secretProps replaced,
