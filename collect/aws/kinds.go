@@ -14,6 +14,7 @@ var serviceKinds = map[string][]string{
 	"apigateway":     {model.KindAPIGatewayStage.Name()},
 	"cloudformation": {model.KindCloudFormationStack.Name()},
 	"athena":         {model.KindAthenaWorkGroup.Name()},
+	"backup":         {model.KindBackupPlan.Name(), model.KindBackupVault.Name()},
 	"cloudfront":     {model.KindCloudFrontDistribution.Name()},
 	"cloudtrail":     {model.KindCloudTrailTrail.Name(), model.KindAWSRegion.Name()},
 	"cloudwatch":     {model.KindCloudWatchAlarm.Name()},
