@@ -33,6 +33,7 @@ var serviceKinds = map[string][]string{
 	"elb":            {model.KindELBLoadBalancer.Name()},
 	"elbv2":          {model.KindELBv2LoadBalancer.Name()},
 	"firehose":       {model.KindFirehoseDeliveryStream.Name()},
+	"glue":           {model.KindGlueDataCatalog.Name(), model.KindGlueJob.Name(), model.KindGlueSecurityConfiguration.Name()},
 	"guardduty":      {model.KindGuardDutyDetector.Name(), model.KindAWSRegion.Name()},
 	"iam":            {model.KindAWSAccount.Name(), model.KindIAMGroup.Name(), model.KindIAMOIDCProvider.Name(), model.KindIAMPolicy.Name(), model.KindIAMRole.Name(), model.KindIAMSAMLProvider.Name(), model.KindIAMServerCertificate.Name(), model.KindIAMUser.Name()},
 	"kinesis":        {model.KindKinesisStream.Name()},

@@ -22,6 +22,7 @@ var secretProps = map[string][][]string{
 	"AWS::CloudFormation::Stack":       {{"Parameters", "*"}},
 	"AWS::CodeBuild::Project":          {{"Environment", "EnvironmentVariables"}, {"Source", "Location"}, {"SecondarySources"}},
 	"AWS::CodeBuild::SourceCredential": {{"Token"}, {"Username"}},
+	"AWS::Glue::Job":                   {{"DefaultArguments"}},
 }
 
 // redactSecrets returns props with the values of secretProps replaced,
