@@ -20,6 +20,7 @@ var serviceKinds = map[string][]string{
 	"cloudwatch":     {model.KindCloudWatchAlarm.Name()},
 	"codebuild":      {model.KindCodeBuildProject.Name(), model.KindCodeBuildSourceCredential.Name()},
 	"configservice":  {model.KindConfigRecorder.Name(), model.KindAWSRegion.Name()},
+	"dms":            {model.KindDMSEndpoint.Name(), model.KindDMSReplicationInstance.Name(), model.KindDMSReplicationTask.Name()},
 	"docdb":          {model.KindDocDBCluster.Name()},
 	"dynamodb":       {model.KindDynamoDBTable.Name()},
 	"ec2": {model.KindEC2Image.Name(), model.KindEC2Instance.Name(), model.KindEC2InternetGateway.Name(), model.KindEC2LaunchTemplate.Name(),

@@ -14,6 +14,7 @@ var iamPrefix = map[string]string{
 	"SNS": "sns", "SQS": "sqs", "SSM": "ssm", "STS": "sts", "Secrets Manager": "secretsmanager",
 	"SecurityHub": "securityhub", "Shield": "shield", "WAFV2": "wafv2",
 	"ECS": "ecs", "Kinesis": "kinesis", "SFN": "states", "Firehose": "firehose",
+	"Database Migration Service": "dms",
 }
 
 // renamed are operations whose IAM action has another name.

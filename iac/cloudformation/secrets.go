@@ -23,6 +23,7 @@ var secretProps = map[string][][]string{
 	"AWS::CodeBuild::Project":          {{"Environment", "EnvironmentVariables"}, {"Source", "Location"}, {"SecondarySources"}},
 	"AWS::CodeBuild::SourceCredential": {{"Token"}, {"Username"}},
 	"AWS::Glue::Job":                   {{"DefaultArguments"}},
+	"AWS::DMS::Endpoint":               {{"Password"}},
 }
 
 // redactSecrets returns props with the values of secretProps replaced,
