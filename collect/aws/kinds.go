@@ -57,4 +57,5 @@ var serviceKinds = map[string][]string{
 	"sqs":            {model.KindSQSQueue.Name()},
 	"ssm":            {model.KindSSMManagedInstance.Name(), model.KindSSMParameter.Name()},
 	"wafv2":          {model.KindWAFv2WebACL.Name()},
+	"workspaces":     {model.KindWorkSpacesWorkspace.Name()},
 }
