@@ -20,15 +20,15 @@ func collectGlue(ctx context.Context, s *scope) {
 	client := glue.NewFromConfig(s.Config())
 
 	// Every region has a Data Catalog; its settings default to
-	// unencrypted.
-	cat := &model.GlueDataCatalog{EncryptionAtRestMode: string(gluetypes.CatalogEncryptionModeDisabled)}
-	catRaw := map[string]any{}
-	rd := s.reads("arn:" + svcPartition(s.region) + ":glue:" + s.region + ":" + s.account + ":catalog")
-	rd.call("GetDataCatalogEncryptionSettings", []string{"encryption_at_rest_mode", "connection_password_encrypted"}, func() error {
-		out, err := client.GetDataCatalogEncryptionSettings(ctx, &glue.GetDataCatalogEncryptionSettingsInput{})
-		if err != nil {
-			return err
-		}
+	// unencrypted. Its settings are all it is: when they cannot be read,
+	// the catalog is not read at all.
+	catID := "arn:" + svcPartition(s.region) + ":glue:" + s.region + ":" + s.account + ":catalog"
+	out, err := client.GetDataCatalogEncryptionSettings(ctx, &glue.GetDataCatalogEncryptionSettingsInput{})
+	if err != nil {
+		s.failResource("GetDataCatalogEncryptionSettings", catID, err)
+	} else {
+		cat := &model.GlueDataCatalog{EncryptionAtRestMode: string(gluetypes.CatalogEncryptionModeDisabled)}
+		catRaw := map[string]any{}
 		if st := out.DataCatalogEncryptionSettings; st != nil {
 			catRaw["DataCatalogEncryptionSettings"] = st
 			if e := st.EncryptionAtRest; e != nil && e.CatalogEncryptionMode != "" {
@@ -38,9 +38,8 @@ func collectGlue(ctx context.Context, s *scope) {
 				cat.ConnectionPasswordEncrypted = c.ReturnConnectionPasswordEncrypted
 			}
 		}
-		return nil
-	})
-	rd.add(model.KindGlueDataCatalog.With(cat), s.region, catRaw, nil)
+		s.add(catID, model.KindGlueDataCatalog.With(cat), s.region, catRaw, nil)
+	}
 
 	sp := glue.NewGetSecurityConfigurationsPaginator(client, &glue.GetSecurityConfigurationsInput{})
 	for sp.HasMorePages() {
