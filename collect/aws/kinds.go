@@ -22,7 +22,10 @@ var serviceKinds = map[string][]string{
 	"cloudtrail":     {model.KindCloudTrailTrail.Name(), model.KindAWSRegion.Name()},
 	"cloudwatch":     {model.KindCloudWatchAlarm.Name()},
 	"cognito":        {model.KindCognitoIdentityPool.Name(), model.KindCognitoUserPool.Name()},
+	"backup":         {model.KindBackupPlan.Name(), model.KindBackupVault.Name()},
+	"codebuild":      {model.KindCodeBuildProject.Name(), model.KindCodeBuildSourceCredential.Name()},
 	"configservice":  {model.KindConfigRecorder.Name(), model.KindAWSRegion.Name()},
+	"dms":            {model.KindDMSEndpoint.Name(), model.KindDMSReplicationInstance.Name(), model.KindDMSReplicationTask.Name()},
 	"docdb":          {model.KindDocDBCluster.Name()},
 	"ds":             {model.KindDSDirectory.Name()},
 	"dynamodb":       {model.KindDynamoDBTable.Name()},
@@ -40,6 +43,7 @@ var serviceKinds = map[string][]string{
 	"emr":            {model.KindEMRBlockPublicAccess.Name(), model.KindEMRCluster.Name(), model.KindEMRSecurityConfiguration.Name()},
 	"firehose":       {model.KindFirehoseDeliveryStream.Name()},
 	"glacier":        {model.KindGlacierVault.Name()},
+	"glue":           {model.KindGlueDataCatalog.Name(), model.KindGlueJob.Name(), model.KindGlueSecurityConfiguration.Name()},
 	"guardduty":      {model.KindGuardDutyDetector.Name(), model.KindAWSRegion.Name()},
 	"iam":            {model.KindAWSAccount.Name(), model.KindIAMGroup.Name(), model.KindIAMOIDCProvider.Name(), model.KindIAMPolicy.Name(), model.KindIAMRole.Name(), model.KindIAMSAMLProvider.Name(), model.KindIAMServerCertificate.Name(), model.KindIAMUser.Name()},
 	"inspector2":     {model.KindInspector2AccountStatus.Name()},
@@ -71,4 +75,5 @@ var serviceKinds = map[string][]string{
 
 	// Names too long for the column above.
 	"networkfirewall": {model.KindNetworkFirewallFirewall.Name(), model.KindNetworkFirewallPolicy.Name()},
+	"workspaces":      {model.KindWorkSpacesWorkspace.Name()},
 }

@@ -19,6 +19,7 @@ var iamPrefix = map[string]string{
 	"Directory Service": "ds",
 	"EMR":               "elasticmapreduce", "Network Firewall": "network-firewall",
 	"ApiGatewayV2": "apigateway", "EventBridge": "events",
+	"Database Migration Service": "dms",
 }
 
 // renamed are operations whose IAM action has another name.

@@ -21,6 +21,10 @@ var secretProps = map[string][][]string{
 	"AWS::Lambda::Function":                 {{"Environment", "Variables", "*"}},
 	"AWS::SSM::Parameter":                   {{"Value"}},
 	"AWS::CloudFormation::Stack":            {{"Parameters", "*"}},
+	"AWS::CodeBuild::Project":               {{"Environment", "EnvironmentVariables"}, {"Source", "Location"}, {"SecondarySources"}},
+	"AWS::CodeBuild::SourceCredential":      {{"Token"}, {"Username"}},
+	"AWS::Glue::Job":                        {{"DefaultArguments"}},
+	"AWS::DMS::Endpoint":                    {{"Password"}},
 }
 
 // redactSecrets returns props with the values of secretProps replaced,
