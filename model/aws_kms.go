@@ -12,6 +12,7 @@ type KMSKey struct {
 	KeyUsage           string          `json:"key_usage"`
 	KeyManager         string          `json:"key_manager" doc:"CUSTOMER or AWS"`
 	Enabled            bool            `json:"enabled"`
+	KeyState           string          `json:"key_state" doc:"Enabled, Disabled, PendingDeletion, PendingImport, PendingReplicaDeletion, Unavailable, Updating, Creating"`
 	RotationEnabled    bool            `json:"rotation_enabled"`
 	DeletionWindowDays int             `json:"deletion_window_days"`
 	Policy             *PolicyDocument `json:"policy"`

@@ -25,17 +25,19 @@ type S3Grant struct {
 // policy, public access block, encryption, versioning, logging, object lock
 // and lifecycle settings.
 type S3Bucket struct {
-	Name              string               `json:"name"`
-	CannedACL         string               `json:"canned_acl" doc:"private, public-read, public-read-write, authenticated-read ... empty when grants are explicit"`
-	Grants            []S3Grant            `json:"grants"`
-	Policy            *PolicyDocument      `json:"policy" doc:"null when the bucket has no policy"`
-	PublicAccessBlock *S3PublicAccessBlock `json:"public_access_block" doc:"null when no bucket-level block is configured"`
-	Encryption        S3Encryption         `json:"encryption"`
-	Versioning        S3Versioning         `json:"versioning"`
-	Logging           S3Logging            `json:"logging"`
-	ObjectLockEnabled bool                 `json:"object_lock_enabled"`
-	LifecycleRules    int                  `json:"lifecycle_rules" doc:"number of enabled lifecycle rules"`
-	ObjectOwnership   string               `json:"object_ownership" doc:"BucketOwnerEnforced disables ACLs"`
+	Name               string               `json:"name"`
+	CannedACL          string               `json:"canned_acl" doc:"private, public-read, public-read-write, authenticated-read ... empty when grants are explicit"`
+	Grants             []S3Grant            `json:"grants"`
+	Policy             *PolicyDocument      `json:"policy" doc:"null when the bucket has no policy"`
+	PublicAccessBlock  *S3PublicAccessBlock `json:"public_access_block" doc:"null when no bucket-level block is configured"`
+	Encryption         S3Encryption         `json:"encryption"`
+	Versioning         S3Versioning         `json:"versioning"`
+	Logging            S3Logging            `json:"logging"`
+	ObjectLockEnabled  bool                 `json:"object_lock_enabled"`
+	LifecycleRules     int                  `json:"lifecycle_rules" doc:"number of enabled lifecycle rules"`
+	ObjectOwnership    string               `json:"object_ownership" doc:"BucketOwnerEnforced disables ACLs"`
+	ReplicationRules   int                  `json:"replication_rules" doc:"number of enabled replication rules; 0 when the bucket does not replicate"`
+	EventNotifications int                  `json:"event_notifications" doc:"event notification targets: SNS topics, SQS queues and Lambda functions configured, plus 1 when events go to EventBridge"`
 	// AssumedDefaults names the settings an IaC source leaves to AWS: they
 	// hold what AWS gives a new bucket, not what the author declared, so a
 	// rule can tell declared intent from an assumed protection.

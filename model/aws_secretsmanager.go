@@ -7,7 +7,8 @@ var (
 
 // SecretsManagerSecret is kind aws.secretsmanager.secret.
 type SecretsManagerSecret struct {
-	Name            string `json:"name"`
-	KMSKeyID        string `json:"kms_key_id"`
-	RotationEnabled bool   `json:"rotation_enabled"`
+	Name            string          `json:"name"`
+	KMSKeyID        string          `json:"kms_key_id"`
+	RotationEnabled bool            `json:"rotation_enabled"`
+	Policy          *PolicyDocument `json:"policy" doc:"the secret's resource policy; null when it has none"`
 }

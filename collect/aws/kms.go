@@ -70,6 +70,7 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		KeyUsage:    string(m.KeyUsage),
 		KeyManager:  string(m.KeyManager),
 		Enabled:     m.Enabled,
+		KeyState:    string(m.KeyState),
 		// The window a deletion would wait: the pending one, else the
 		// default of ScheduleKeyDeletion (as Terraform's default).
 		DeletionWindowDays: 30,

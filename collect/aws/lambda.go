@@ -50,6 +50,14 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 		Permissions:         []model.LambdaPermission{},
 		VPCConfigured:       fn.VpcConfig != nil && len(fn.VpcConfig.SubnetIds) > 0,
 		SecretsFound:        []model.SecretFinding{},
+		PackageType:         string(fn.PackageType),
+		ReservedConcurrency: -1,
+	}
+	if a.PackageType == "" {
+		a.PackageType = string(lambdatypes.PackageTypeZip)
+	}
+	if fn.DeadLetterConfig != nil {
+		a.DeadLetterTargetARN = aws.ToString(fn.DeadLetterConfig.TargetArn)
 	}
 	rd := s.reads(arn)
 	if fn.TracingConfig != nil && fn.TracingConfig.Mode != "" {
@@ -99,6 +107,45 @@ func collectLambdaFunction(ctx context.Context, s *scope, client *lambda.Client,
 		}
 		a.URLAuthType = string(url.AuthType)
 		raw["FunctionUrlConfig"] = map[string]any{"FunctionUrl": url.FunctionUrl, "AuthType": url.AuthType, "Cors": url.Cors}
+		return nil
+	})
+	// GetFunctionConcurrency answers {} when nothing is reserved.
+	rd.call("GetFunctionConcurrency", []string{"reserved_concurrent_executions"}, func() error {
+		out, err := client.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: fn.FunctionName})
+		if err != nil {
+			return err
+		}
+		if out.ReservedConcurrentExecutions != nil {
+			a.ReservedConcurrency = int(*out.ReservedConcurrentExecutions)
+		}
+		return nil
+	})
+	// A function without a code signing configuration answers with an empty
+	// ARN; container images cannot have one, so it is not asked for them.
+	if a.PackageType == string(lambdatypes.PackageTypeZip) {
+		rd.call("GetFunctionCodeSigningConfig", []string{"code_signing_config_arn"}, func() error {
+			out, err := client.GetFunctionCodeSigningConfig(ctx, &lambda.GetFunctionCodeSigningConfigInput{FunctionName: fn.FunctionName})
+			if err != nil {
+				return err
+			}
+			a.CodeSigningConfig = aws.ToString(out.CodeSigningConfigArn)
+			return nil
+		})
+	}
+	// The event invoke configuration of the unqualified function (what an
+	// asynchronous invoker of the function's ARN gets); none is
+	// ResourceNotFoundException.
+	rd.call("GetFunctionEventInvokeConfig", []string{"on_failure_destination"}, func() error {
+		out, err := client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{FunctionName: fn.FunctionName})
+		if awsCodeIn(err, "ResourceNotFoundException") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if d := out.DestinationConfig; d != nil && d.OnFailure != nil {
+			a.OnFailureDest = aws.ToString(d.OnFailure.Destination)
+		}
 		return nil
 	})
 	var tags map[string]string

@@ -24,12 +24,14 @@ var iamPrefix = map[string]string{
 
 // renamed are operations whose IAM action has another name.
 var renamed = map[string]string{
-	"S3:ListBuckets":                     "s3:ListAllMyBuckets",
-	"S3:GetBucketEncryption":             "s3:GetEncryptionConfiguration",
-	"S3:GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration",
-	"S3:GetObjectLockConfiguration":      "s3:GetBucketObjectLockConfiguration",
-	"S3:GetPublicAccessBlock":            "s3:GetBucketPublicAccessBlock",
-	"S3 Control:GetPublicAccessBlock":    "s3:GetAccountPublicAccessBlock",
+	"S3:ListBuckets":                        "s3:ListAllMyBuckets",
+	"S3:GetBucketEncryption":                "s3:GetEncryptionConfiguration",
+	"S3:GetBucketLifecycleConfiguration":    "s3:GetLifecycleConfiguration",
+	"S3:GetBucketReplication":               "s3:GetReplicationConfiguration",
+	"S3:GetBucketNotificationConfiguration": "s3:GetBucketNotification",
+	"S3:GetObjectLockConfiguration":         "s3:GetBucketObjectLockConfiguration",
+	"S3:GetPublicAccessBlock":               "s3:GetBucketPublicAccessBlock",
+	"S3 Control:GetPublicAccessBlock":       "s3:GetAccountPublicAccessBlock",
 }
 
 // IAMAction is the IAM action an SDK operation needs, e.g.

@@ -208,6 +208,40 @@ func (b *s3Buckets) collect(ctx context.Context, bk s3types.Bucket) {
 		}
 		return nil
 	})
+	rd.call("GetBucketReplication", []string{"replication_rules"}, func() error {
+		rep, err := c.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: in()})
+		if awsCodeIn(err, "ReplicationConfigurationNotFoundError") {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if cfg := rep.ReplicationConfiguration; cfg != nil {
+			raw["Replication"] = cfg
+			for _, r := range cfg.Rules {
+				if r.Status == s3types.ReplicationRuleStatusEnabled {
+					a.ReplicationRules++
+				}
+			}
+		}
+		return nil
+	})
+	// A bucket without notifications answers an empty configuration.
+	rd.call("GetBucketNotificationConfiguration", []string{"event_notifications"}, func() error {
+		n, err := c.GetBucketNotificationConfiguration(ctx, &s3.GetBucketNotificationConfigurationInput{Bucket: in()})
+		if err != nil {
+			return err
+		}
+		a.EventNotifications = len(n.TopicConfigurations) + len(n.QueueConfigurations) + len(n.LambdaFunctionConfigurations)
+		if n.EventBridgeConfiguration != nil {
+			a.EventNotifications++
+		}
+		if a.EventNotifications > 0 {
+			raw["Notifications"] = map[string]any{"TopicConfigurations": n.TopicConfigurations, "QueueConfigurations": n.QueueConfigurations,
+				"LambdaFunctionConfigurations": n.LambdaFunctionConfigurations, "EventBridgeConfiguration": n.EventBridgeConfiguration}
+		}
+		return nil
+	})
 	var tags map[string]string
 	rd.call("GetBucketTagging", []string{model.TagsPath}, func() error {
 		t, err := c.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: in()})

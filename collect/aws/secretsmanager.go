@@ -12,9 +12,9 @@ import (
 
 func init() { register("secretsmanager", false, collectSecretsManager) }
 
-// collectSecretsManager reads every secret's encryption key and rotation
-// into aws.secretsmanager.secret. ListSecrets carries all of it, tags
-// included; the secret values are never read.
+// collectSecretsManager reads every secret's encryption key, rotation and
+// resource policy into aws.secretsmanager.secret. ListSecrets carries all
+// but the policy, tags included; the secret values are never read.
 func collectSecretsManager(ctx context.Context, s *scope) {
 	client := secretsmanager.NewFromConfig(s.Config())
 	p := secretsmanager.NewListSecretsPaginator(client, &secretsmanager.ListSecretsInput{})
@@ -24,7 +24,7 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 			s.fail("ListSecrets", err)
 			return
 		}
-		for _, e := range page.SecretList {
+		forEach(s, page.SecretList, func(e smtypes.SecretListEntry) {
 			sec := &model.SecretsManagerSecret{
 				Name: aws.ToString(e.Name),
 				// Empty means the AWS managed aws/secretsmanager key, as in
@@ -38,7 +38,23 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 			if sec.KMSKeyID != "" {
 				rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: sec.KMSKeyID})
 			}
-			s.add(aws.ToString(e.ARN), model.KindSecretsManagerSecret.With(sec), sec.Name, e, tags, rels...)
-		}
+			rd := s.reads(aws.ToString(e.ARN))
+			raw := map[string]any{"Secret": e}
+			// A secret without a resource policy answers no ResourcePolicy.
+			rd.call("GetResourcePolicy", []string{"policy"}, func() error {
+				out, err := client.GetResourcePolicy(ctx, &secretsmanager.GetResourcePolicyInput{SecretId: e.ARN})
+				if err != nil {
+					return err
+				}
+				text := aws.ToString(out.ResourcePolicy)
+				if text == "" {
+					return nil
+				}
+				raw["ResourcePolicy"] = text
+				sec.Policy, err = model.ParsePolicyDocument(text)
+				return err
+			})
+			rd.add(model.KindSecretsManagerSecret.With(sec), sec.Name, raw, tags, rels...)
+		})
 	}
 }

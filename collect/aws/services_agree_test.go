@@ -763,6 +763,10 @@ func TestAgreeServicesLambdaWire(t *testing.T) {
 			fmt.Fprintf(w, `{"FunctionUrl":"https://abc.lambda-url.us-east-1.on.aws/","FunctionArn":"%sfn-url","AuthType":"NONE"}`, acct)
 		case strings.HasPrefix(p, "/2017-03-31/tags/"):
 			fmt.Fprint(w, `{"Tags":{}}`)
+		case strings.HasSuffix(p, "/concurrency"):
+			fmt.Fprint(w, `{}`) // nothing reserved
+		case strings.HasSuffix(p, "/code-signing-config"):
+			fmt.Fprint(w, `{"CodeSigningConfigArn":"","FunctionName":"x"}`)
 		default:
 			notFound()
 		}

@@ -2,6 +2,8 @@ package aws
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +32,7 @@ func collectSNS(ctx context.Context, s *scope) {
 	}
 	forEach(s, topics, func(t snstypes.Topic) {
 		arn := aws.ToString(t.TopicArn)
-		topic := &model.SNSTopic{Name: arn[strings.LastIndexByte(arn, ':')+1:]}
+		topic := &model.SNSTopic{Name: arn[strings.LastIndexByte(arn, ':')+1:], SubscriptionProtocols: []string{}}
 		// A topic whose attributes cannot be read is still a topic: it is
 		// kept, with its encryption and policy unknown rather than absent.
 		rd := s.reads(arn)
@@ -52,6 +54,25 @@ func collectSNS(ctx context.Context, s *scope) {
 				return err
 			})
 		}
+		// A subscription pending confirmation (its ARN "PendingConfirmation")
+		// delivers nothing yet.
+		rd.call("ListSubscriptionsByTopic", []string{"subscription_protocols"}, func() error {
+			protocols := map[string]bool{}
+			sp := sns.NewListSubscriptionsByTopicPaginator(client, &sns.ListSubscriptionsByTopicInput{TopicArn: t.TopicArn})
+			for sp.HasMorePages() {
+				page, err := sp.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, sub := range page.Subscriptions {
+					if aws.ToString(sub.SubscriptionArn) != "PendingConfirmation" && sub.Protocol != nil {
+						protocols[strings.ToLower(*sub.Protocol)] = true
+					}
+				}
+			}
+			topic.SubscriptionProtocols = append([]string{}, slices.Sorted(maps.Keys(protocols))...)
+			return nil
+		})
 		var tags map[string]string
 		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
 			tt, err := client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: t.TopicArn})

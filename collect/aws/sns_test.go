@@ -2,6 +2,8 @@ package aws
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -24,6 +26,12 @@ func TestSNSAgainstMoto(t *testing.T) {
 	} {
 		if _, err := client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String(name), Attributes: attrs,
 			Tags: []snstypes.Tag{{Key: aws.String("team"), Value: aws.String("ops")}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for topic, url := range map[string]string{"plain": "http://hooks.example.com/in", "encrypted": "https://hooks.example.com/in"} {
+		if _, err := client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:" + topic),
+			Protocol: aws.String(url[:strings.Index(url, ":")]), Endpoint: aws.String(url)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -53,5 +61,11 @@ func TestSNSAgainstMoto(t *testing.T) {
 	}
 	if !fails["public"]["AWS-SNS-002"] || fails["encrypted"]["AWS-SNS-002"] || fails["plain"]["AWS-SNS-002"] {
 		t.Errorf("AWS-SNS-002: %v", fails)
+	}
+	if fmt.Sprint(topics["plain"].Attributes.(*model.SNSTopic).SubscriptionProtocols) != "[http]" || fmt.Sprint(a.SubscriptionProtocols) != "[https]" {
+		t.Errorf("protocols: plain %v, encrypted %v", topics["plain"].Attributes.(*model.SNSTopic).SubscriptionProtocols, a.SubscriptionProtocols)
+	}
+	if !fails["plain"]["AWS-SNS-020"] || fails["encrypted"]["AWS-SNS-020"] || fails["public"]["AWS-SNS-020"] {
+		t.Errorf("AWS-SNS-020: %v", fails)
 	}
 }

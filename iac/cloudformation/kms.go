@@ -13,6 +13,14 @@ func init() {
 		a.KeyUsage = b.str("KeyUsage", "key_usage", "ENCRYPT_DECRYPT")
 		a.KeyManager = "CUSTOMER"
 		a.Enabled = b.boolean("Enabled", "enabled", true)
+		a.KeyState = "Enabled"
+		switch {
+		case b.target.IsUnknown("enabled"):
+			a.KeyState = ""
+			b.target.MarkUnknown("key_state")
+		case !a.Enabled:
+			a.KeyState = "Disabled"
+		}
 		a.RotationEnabled = b.boolean("EnableKeyRotation", "rotation_enabled", false)
 		a.DeletionWindowDays = b.integer("PendingWindowInDays", "deletion_window_days", 30)
 		if b.has("KeyPolicy") {

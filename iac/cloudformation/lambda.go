@@ -18,6 +18,11 @@ func init() {
 		a.SecretsFound = b.variableSecrets("Environment.Variables", "secrets_found", "environment variable")
 		a.VPCConfigured = len(b.strs("VpcConfig.SubnetIds", "vpc_configured")) > 0
 		a.Permissions = []model.LambdaPermission{}
+		a.PackageType = b.str("PackageType", "package_type", "Zip")
+		a.DeadLetterTargetARN = b.str("DeadLetterConfig.TargetArn", "dead_letter_target_arn", "")
+		// Absent: no concurrency reserved.
+		a.ReservedConcurrency = b.integer("ReservedConcurrentExecutions", "reserved_concurrent_executions", -1)
+		a.CodeSigningConfig = b.str("CodeSigningConfigArn", "code_signing_config_arn", "")
 	})
 	child("AWS::Lambda::Permission", func(c *builder) {
 		for _, p := range c.parentsOf("FunctionName", "AWS::Lambda::Function") {
@@ -41,6 +46,23 @@ func init() {
 		for _, p := range c.parentsOf("TargetFunctionArn", "AWS::Lambda::Function") {
 			c.onto(p)
 			model.KindLambdaFunction.Must(c.target).URLAuthType = c.str("AuthType", "url_auth_type", "")
+		}
+	})
+	// Qualifier is required: $LATEST is the unqualified function, what an
+	// asynchronous invoker of the function's own ARN gets.
+	child("AWS::Lambda::EventInvokeConfig", func(c *builder) {
+		for _, p := range c.parentsOf("FunctionName", "AWS::Lambda::Function") {
+			c.onto(p)
+			a := model.KindLambdaFunction.Must(c.target)
+			q, ok := c.get("Qualifier")
+			if ok && isUnknown(q) {
+				c.target.MarkUnknown("on_failure_destination")
+				continue
+			}
+			if s, _ := q.(string); s != "$LATEST" {
+				continue
+			}
+			a.OnFailureDest = c.str("DestinationConfig.OnFailure.Destination", "on_failure_destination", "")
 		}
 	})
 }

@@ -83,6 +83,18 @@ func init() {
 				a.LifecycleRules++
 			}
 		}
+		n = b.count("ReplicationConfiguration.Rules", "replication_rules")
+		for i := 0; i < n; i++ {
+			if b.str(model.Path("ReplicationConfiguration.Rules", i, "Status"), "replication_rules", "") == "Enabled" {
+				a.ReplicationRules++
+			}
+		}
+		for _, p := range []string{"TopicConfigurations", "QueueConfigurations", "LambdaConfigurations"} {
+			a.EventNotifications += b.count("NotificationConfiguration."+p, "event_notifications")
+		}
+		if b.boolean("NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled", "event_notifications", false) {
+			a.EventNotifications++
+		}
 		a.ObjectOwnership = b.str("OwnershipControls.Rules[0].ObjectOwnership", "object_ownership", "BucketOwnerEnforced")
 		if !b.has("OwnershipControls.Rules[0].ObjectOwnership") {
 			a.AssumedDefaults = append(a.AssumedDefaults, model.S3AssumedObjectOwnership)

@@ -12,6 +12,12 @@ func init() {
 		a.KMSKeyID = b.str("KmsKeyId", "kms_key_id", "")
 		b.relate(model.RelEncryptedBy, a.KMSKeyID)
 	})
+	child("AWS::SecretsManager::ResourcePolicy", func(c *builder) {
+		for _, p := range c.parentsOf("SecretId", "AWS::SecretsManager::Secret") {
+			c.onto(p)
+			model.KindSecretsManagerSecret.Must(c.target).Policy = c.policy("ResourcePolicy", "policy")
+		}
+	})
 	child("AWS::SecretsManager::RotationSchedule", func(c *builder) {
 		for _, p := range c.parentsOf("SecretId", "AWS::SecretsManager::Secret") {
 			c.onto(p)

@@ -21,6 +21,11 @@ func init() {
 		a.EnvironmentVarNames = envVarNames(b)
 		a.SecretsFound = variableSecrets(b, "environment[0].variables", "secrets_found", "environment variable")
 		a.VPCConfigured = len(b.Strings("vpc_config[0].subnet_ids", "vpc_configured")) > 0
+		a.PackageType = b.String("package_type", "package_type", "Zip")
+		a.DeadLetterTargetARN = b.String("dead_letter_config[0].target_arn", "dead_letter_target_arn", "")
+		// -1 is the provider's default: no concurrency reserved.
+		a.ReservedConcurrency = b.Int("reserved_concurrent_executions", "reserved_concurrent_executions", -1)
+		a.CodeSigningConfig = b.String("code_signing_config_arn", "code_signing_config_arn", "")
 		if a.Permissions == nil {
 			a.Permissions = []model.LambdaPermission{}
 		}
@@ -44,6 +49,21 @@ func init() {
 	registerChild("aws_lambda_function_url", "function_name", fnTypes, func(p *Builder, c *Child) {
 		a := model.KindLambdaFunction.Must(p.R)
 		a.URLAuthType = c.String("authorization_type", "url_auth_type", "")
+	})
+	registerChild("aws_lambda_function_event_invoke_config", "function_name", fnTypes, func(p *Builder, c *Child) {
+		a := model.KindLambdaFunction.Must(p.R)
+		// The configuration of a version or an alias is not what an
+		// asynchronous invoker of the function's own ARN gets.
+		if q, ok := c.Lookup("qualifier"); ok {
+			if instance.IsUnknown(q) {
+				p.Target().MarkUnknown("on_failure_destination")
+				return
+			}
+			if s, _ := q.(string); s != "" && s != "$LATEST" {
+				return
+			}
+		}
+		a.OnFailureDest = c.String("destination_config[0].on_failure[0].destination", "on_failure_destination", "")
 	})
 }
 

@@ -60,6 +60,11 @@ func init() {
 				a.LifecycleRules++
 			}
 		}
+		// The provider's older inline form; aws_s3_bucket_replication_configuration replaces it.
+		// A plan computes it when not configured: not a declaration.
+		if !planComputed(b, "replication_configuration") {
+			a.ReplicationRules += enabledRules(b, "replication_configuration[0].rules", "status")
+		}
 	})
 	registerChild("aws_s3_bucket_acl", "bucket", bucketTypes, func(p *Builder, c *Child) {
 		a := model.KindS3Bucket.Must(p.R)
@@ -116,6 +121,22 @@ func init() {
 			if strings.EqualFold(str(r["status"]), "Enabled") {
 				a.LifecycleRules++
 			}
+		}
+	})
+	registerChild("aws_s3_bucket_replication_configuration", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		model.KindS3Bucket.Must(p.R).ReplicationRules += enabledRules(c, "rule", "status")
+	})
+	registerChild("aws_s3_bucket_notification", "bucket", bucketTypes, func(p *Builder, c *Child) {
+		a := model.KindS3Bucket.Must(p.R)
+		for _, kind := range []string{"topic", "queue", "lambda_function"} {
+			if v, ok := c.Lookup(kind); ok && instance.IsUnknown(v) {
+				c.Target().MarkUnknown("event_notifications")
+			}
+			a.EventNotifications += len(c.Blocks(kind))
+		}
+		c.locate("", "event_notifications")
+		if c.Bool("eventbridge", "event_notifications", false) {
+			a.EventNotifications++
 		}
 	})
 	registerChild("aws_s3_bucket_ownership_controls", "bucket", bucketTypes, func(p *Builder, c *Child) {
@@ -178,4 +199,28 @@ func firstBlock(v any) (map[string]any, bool) {
 func str(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// enabledRules counts the blocks at path whose status is Enabled; an
+// unknown list or status leaves replication_rules unknown.
+func enabledRules(b *Builder, path, status string) int {
+	v, ok := b.Lookup(path)
+	if !ok {
+		return 0
+	}
+	if instance.IsUnknown(v) {
+		b.Target().MarkUnknown("replication_rules")
+		return 0
+	}
+	b.locate(path, "replication_rules")
+	n := 0
+	for _, r := range instance.Blocks(v) {
+		if instance.IsUnknown(r[status]) {
+			b.Target().MarkUnknown("replication_rules")
+		}
+		if strings.EqualFold(str(r[status]), "Enabled") {
+			n++
+		}
+	}
+	return n
 }

@@ -1,6 +1,11 @@
 package tfaws
 
-import "github.com/vigil-sec/vigil/model"
+import (
+	"slices"
+	"strings"
+
+	"github.com/vigil-sec/vigil/model"
+)
 
 // SNS topics, joined with their subscriptions and separate policies.
 func init() {
@@ -9,14 +14,28 @@ func init() {
 		a.Name = b.NameFrom("name", "name_prefix")
 		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
 		a.Policy = b.Policy("policy", "policy")
+		a.SubscriptionProtocols = []string{}
 	})
 	// Each subscription counts (a declared email subscription may never
 	// be confirmed: the configuration cannot tell).
 	registerChild("aws_sns_topic_subscription", "topic_arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
-		model.KindSNSTopic.Must(p.R).Subscriptions++
+		a := model.KindSNSTopic.Must(p.R)
+		a.Subscriptions++
 		locateBlock(c, "subscriptions")
+		a.SubscriptionProtocols = addProtocol(a.SubscriptionProtocols, strings.ToLower(c.String("protocol", "subscription_protocols", "")))
 	})
 	registerChild("aws_sns_topic_policy", "arn", []string{"aws_sns_topic"}, func(p *Builder, c *Child) {
 		model.KindSNSTopic.Must(p.R).Policy = c.Policy("policy", "policy")
 	})
+}
+
+// addProtocol adds a subscription's protocol to the sorted set of a
+// topic's protocols ("" (absent or unknown) adds nothing).
+func addProtocol(set []string, p string) []string {
+	if p == "" || slices.Contains(set, p) {
+		return set
+	}
+	set = append(set, p)
+	slices.Sort(set)
+	return set
 }

@@ -26,7 +26,7 @@ func TestSimpleDefaults(t *testing.T) {
 		{"aws_secretsmanager_secret", "aws.secretsmanager.secret", map[string]any{"name": "s"}, &model.SecretsManagerSecret{Name: "s"}},
 		{"aws_secretsmanager_secret", "aws.secretsmanager.secret", map[string]any{"name": "s", "rotation_lambda_arn": "arn"}, &model.SecretsManagerSecret{Name: "s", RotationEnabled: true}},
 		{"aws_kms_key", "aws.kms.key", map[string]any{}, &model.KMSKey{KeySpec: "SYMMETRIC_DEFAULT", KeyUsage: "ENCRYPT_DECRYPT",
-			KeyManager: "CUSTOMER", Enabled: true, DeletionWindowDays: 30}},
+			KeyManager: "CUSTOMER", Enabled: true, KeyState: "Enabled", DeletionWindowDays: 30}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.typ, func(t *testing.T) {

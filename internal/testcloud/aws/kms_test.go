@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policy"
 )
 
 // awsJSONErrCode is an SDK error's AWS error code ("" for none).
@@ -270,10 +271,31 @@ func TestKMSCollector(t *testing.T) {
 	if m := keys["alias/aws/s3"].Attributes.(*model.KMSKey); !m.RotationEnabled || m.KeyManager != "AWS" {
 		t.Errorf("AWS managed key: %+v", m)
 	}
-	if d := keys["4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e"].Attributes.(*model.KMSKey); d.DeletionWindowDays != 7 || d.Enabled {
+	if d := keys["4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e"].Attributes.(*model.KMSKey); d.DeletionWindowDays != 7 || d.Enabled || d.KeyState != "PendingDeletion" {
 		t.Errorf("key pending deletion: %+v", d)
 	}
-	if eu := keys["7c9e2a4b-3d1f-4a6e-8b5c-2d4f6a8c0e1b"]; eu == nil || eu.Region != "eu-west-1" || !eu.Attributes.(*model.KMSKey).RotationEnabled {
-		t.Errorf("eu-west-1 key: %+v", eu)
+	eu := keys["7c9e2a4b-3d1f-4a6e-8b5c-2d4f6a8c0e1b"]
+	if eu == nil || eu.Region != "eu-west-1" || !eu.Attributes.(*model.KMSKey).RotationEnabled || eu.Attributes.(*model.KMSKey).KeyState != "Enabled" {
+		t.Fatalf("eu-west-1 key: %+v", eu)
+	}
+	engine, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := verdicts(t, engine, res.Resources)
+	for _, c := range []struct {
+		rule string
+		key  *model.Resource
+		want model.Status
+	}{
+		{"AWS-KMS-020", keys["4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e"], model.StatusFail},
+		{"AWS-KMS-020", platform, model.StatusPass},
+		{"AWS-KMS-021", eu, model.StatusFail},
+		{"AWS-KMS-021", platform, model.StatusPass},
+		{"AWS-KMS-021", shared, model.StatusPass}, // "*" is AWS-KMS-002's
+	} {
+		if v := got[c.rule+" "+c.key.ID]; v != c.want {
+			t.Errorf("%s on %s: %v, want %v", c.rule, c.key.Name, v, c.want)
+		}
 	}
 }

@@ -14,12 +14,17 @@ type lambdaWorld struct {
 
 // lambdaFunction is a function: ListFunctions's configuration (FunctionArn
 // is filled in when absent), its resource policy document ("" = none), its
-// function URL (nil = none) and its tags.
+// function URL (nil = none), its tags, its reserved concurrency (nil =
+// none), its code signing configuration ("" = none) and the event invoke
+// configuration of the unqualified function (nil = none).
 type lambdaFunction struct {
 	lambdatypes.FunctionConfiguration
-	Policy string                         `json:"policy"`
-	URL    *lambdatypes.FunctionUrlConfig `json:"url"`
-	Tags   map[string]string              `json:"tags"`
+	Policy      string                                 `json:"policy"`
+	URL         *lambdatypes.FunctionUrlConfig         `json:"url"`
+	Tags        map[string]string                      `json:"tags"`
+	Reserved    *int32                                 `json:"reservedConcurrency"`
+	CodeSigning string                                 `json:"codeSigningConfigArn"`
+	EventInvoke *lambdatypes.FunctionEventInvokeConfig `json:"eventInvokeConfig"`
 }
 
 // ListFunctions returns at most 50 functions a page, whatever MaxItems asks.
@@ -33,6 +38,9 @@ func init() {
 			{method: "GET", pattern: "/2015-03-31/functions/{FunctionName}/policy", op: "GetPolicy"},
 			{method: "GET", pattern: "/2021-10-31/functions/{FunctionName}/url", op: "GetFunctionUrlConfig"},
 			{method: "GET", pattern: "/2017-03-31/tags/{Resource}", op: "ListTags"},
+			{method: "GET", pattern: "/2019-09-30/functions/{FunctionName}/concurrency", op: "GetFunctionConcurrency"},
+			{method: "GET", pattern: "/2020-06-30/functions/{FunctionName}/code-signing-config", op: "GetFunctionCodeSigningConfig"},
+			{method: "GET", pattern: "/2019-09-25/functions/{FunctionName}/event-invoke-config", op: "GetFunctionEventInvokeConfig"},
 		},
 		ops: map[string]op{
 			"ListFunctions": func(c *call) (any, error) {
@@ -81,6 +89,34 @@ func init() {
 					return nil, err
 				}
 				return &lambda.ListTagsOutput{Tags: fn.Tags}, nil
+			},
+			"GetFunctionConcurrency": func(c *call) (any, error) {
+				fn, err := lambdaFunctionOf(c, c.param("FunctionName"))
+				if err != nil {
+					return nil, err
+				}
+				return &lambda.GetFunctionConcurrencyOutput{ReservedConcurrentExecutions: fn.Reserved}, nil
+			},
+			"GetFunctionCodeSigningConfig": func(c *call) (any, error) {
+				fn, err := lambdaFunctionOf(c, c.param("FunctionName"))
+				if err != nil {
+					return nil, err
+				}
+				// Lambda answers an empty ARN for a function without one.
+				return &lambda.GetFunctionCodeSigningConfigOutput{CodeSigningConfigArn: &fn.CodeSigning, FunctionName: fn.FunctionName}, nil
+			},
+			"GetFunctionEventInvokeConfig": func(c *call) (any, error) {
+				fn, err := lambdaFunctionOf(c, c.param("FunctionName"))
+				if err != nil {
+					return nil, err
+				}
+				e := fn.EventInvoke
+				if e == nil {
+					return nil, lambdaNoResource()
+				}
+				cfg := lambdaConfig(c, fn)
+				return &lambda.GetFunctionEventInvokeConfigOutput{FunctionArn: cfg.FunctionArn, DestinationConfig: e.DestinationConfig,
+					MaximumEventAgeInSeconds: e.MaximumEventAgeInSeconds, MaximumRetryAttempts: e.MaximumRetryAttempts, LastModified: e.LastModified}, nil
 			},
 		}})
 }

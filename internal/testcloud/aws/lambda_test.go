@@ -11,6 +11,7 @@ import (
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policy"
 )
 
 func TestLambdaOperations(t *testing.T) {
@@ -63,6 +64,26 @@ func TestLambdaOperations(t *testing.T) {
 	}
 	sameJSON(t, "ListTags", tags.Tags, lw.Functions[0].Tags)
 
+	conc, err := client.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: aws.String("billing-worker")})
+	if err != nil || aws.ToInt32(conc.ReservedConcurrentExecutions) != 50 {
+		t.Errorf("GetFunctionConcurrency: %+v %v", conc, err)
+	}
+	if conc, err := client.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: aws.String("thumbnailer")}); err != nil || conc.ReservedConcurrentExecutions != nil {
+		t.Errorf("GetFunctionConcurrency without a reservation: %+v %v", conc, err)
+	}
+	csc, err := client.GetFunctionCodeSigningConfig(ctx, &lambda.GetFunctionCodeSigningConfigInput{FunctionName: aws.String("billing-worker")})
+	if err != nil || aws.ToString(csc.CodeSigningConfigArn) != lw.Functions[1].CodeSigning || aws.ToString(csc.FunctionName) != "billing-worker" {
+		t.Errorf("GetFunctionCodeSigningConfig: %+v %v", csc, err)
+	}
+	if csc, err := client.GetFunctionCodeSigningConfig(ctx, &lambda.GetFunctionCodeSigningConfigInput{FunctionName: aws.String("thumbnailer")}); err != nil || aws.ToString(csc.CodeSigningConfigArn) != "" {
+		t.Errorf("GetFunctionCodeSigningConfig without one: %+v %v", csc, err)
+	}
+	eic, err := client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{FunctionName: aws.String("thumbnailer")})
+	if err != nil || aws.ToString(eic.DestinationConfig.OnFailure.Destination) != "arn:aws:sqs:us-east-1:111111111111:thumbnailer-failed" ||
+		aws.ToInt32(eic.MaximumRetryAttempts) != 2 || aws.ToString(eic.FunctionArn) != arn("thumbnailer") {
+		t.Errorf("GetFunctionEventInvokeConfig: %+v %v", eic, err)
+	}
+
 	// The "absent" answers the collector reads as no policy and no URL, and
 	// a function that does not exist.
 	for what, call := range map[string]func() error{
@@ -72,6 +93,10 @@ func TestLambdaOperations(t *testing.T) {
 		},
 		"GetFunctionUrlConfig without a URL": func() error {
 			_, err := client.GetFunctionUrlConfig(ctx, &lambda.GetFunctionUrlConfigInput{FunctionName: aws.String("billing-worker")})
+			return err
+		},
+		"GetFunctionEventInvokeConfig without one": func() error {
+			_, err := client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{FunctionName: aws.String("billing-worker")})
 			return err
 		},
 		"ListTags of a missing function": func() error {
@@ -140,7 +165,7 @@ func TestLambdaCollect(t *testing.T) {
 		t.Errorf("unhandled: %v", st.Unhandled)
 	}
 	fns := byKind(res.Resources)["aws.lambda.function"]
-	if len(fns) != 4 {
+	if len(fns) != 5 {
 		t.Fatalf("functions: %v", fns)
 	}
 	pub := fns["public-webhook"]
@@ -163,5 +188,23 @@ func TestLambdaCollect(t *testing.T) {
 	if len(thumbs.Permissions) != 1 || thumbs.Permissions[0].Principal != "s3.amazonaws.com" ||
 		thumbs.Permissions[0].SourceARN != "arn:aws:s3:::uploads-111111111111" || thumbs.Permissions[0].SourceAccount != "111111111111" {
 		t.Errorf("thumbnailer: %+v", thumbs.Permissions)
+	}
+	if priv.ReservedConcurrency != 50 || priv.CodeSigningConfig != "arn:aws:lambda:us-east-1:111111111111:code-signing-config:csc-0a1b2c3d4e5f60718" ||
+		priv.DeadLetterTargetARN != "arn:aws:sqs:us-east-1:111111111111:billing-worker-dlq" || priv.OnFailureDest != "" || priv.PackageType != "Zip" {
+		t.Errorf("billing-worker depth: %+v", priv)
+	}
+	if thumbs.ReservedConcurrency != -1 || thumbs.CodeSigningConfig != "" || thumbs.DeadLetterTargetARN != "" ||
+		thumbs.OnFailureDest != "arn:aws:sqs:us-east-1:111111111111:thumbnailer-failed" {
+		t.Errorf("thumbnailer depth: %+v", thumbs)
+	}
+	engine, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := verdicts(t, engine, res.Resources)
+	for fn, want := range map[string]model.Status{"order-events": model.StatusFail, "thumbnailer": model.StatusPass, "billing-worker": model.StatusPass} {
+		if v := got["AWS-LAMBDA-021 "+fns[fn].ID]; v != want {
+			t.Errorf("%s: AWS-LAMBDA-021 %v, want %v", fn, v, want)
+		}
 	}
 }

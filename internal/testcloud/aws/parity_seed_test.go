@@ -711,6 +711,10 @@ func (s *motoSeeder) secrets(region string, w *secretsManagerWorld) {
 		_, err := c.CreateSecret(s.ctx, &secretsmanager.CreateSecretInput{Name: e.Name, Description: e.Description,
 			KmsKeyId: s.trp(e.KmsKeyId), SecretString: aws.String("parity"), Tags: e.Tags})
 		s.must("secretsmanager CreateSecret", err)
+		if p := w.Policies[aws.ToString(e.Name)]; p != "" {
+			_, err := c.PutResourcePolicy(s.ctx, &secretsmanager.PutResourcePolicyInput{SecretId: e.Name, ResourcePolicy: aws.String(p)})
+			s.must("secretsmanager PutResourcePolicy", err)
+		}
 		if aws.ToBool(e.RotationEnabled) {
 			// AWS wants a rotation Lambda; moto would invoke it (and so need
 			// Docker), but turns rotation on from the schedule alone.

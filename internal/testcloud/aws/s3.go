@@ -42,6 +42,19 @@ type s3Bucket struct {
 	Lifecycle         []s3types.LifecycleRule                    `json:"lifecycle"`
 	OwnershipControls *s3types.OwnershipControls                 `json:"ownership_controls"`
 	Tags              map[string]string                          `json:"tags"`
+	// Replication is answered with ReplicationConfigurationNotFoundError
+	// when nil; Notifications with an empty configuration.
+	Replication   *s3types.ReplicationConfiguration `json:"replication"`
+	Notifications *s3Notifications                  `json:"notifications"`
+}
+
+// s3Notifications is a bucket's NotificationConfiguration; EventBridge
+// true sends its events to EventBridge.
+type s3Notifications struct {
+	Topics      []s3types.TopicConfiguration          `json:"topics"`
+	Queues      []s3types.QueueConfiguration          `json:"queues"`
+	Functions   []s3types.LambdaFunctionConfiguration `json:"functions"`
+	EventBridge bool                                  `json:"eventbridge"`
 }
 
 // policyText is the bucket policy as GetBucketPolicy returns it.
@@ -66,23 +79,40 @@ func init() {
 		newWorld: func() any { return &s3World{} },
 		names: names{
 			rename: map[string]string{
-				"ServerSideEncryptionConfiguration.Rules":    "Rule",
-				"OwnershipControls.Rules":                    "Rule",
-				"BucketLifecycleConfiguration.Rules":         "Rule",
-				"LifecycleRule.Transitions":                  "Transition",
-				"LifecycleRule.NoncurrentVersionTransitions": "NoncurrentVersionTransition",
-				"LifecycleRuleAndOperator.Tags":              "Tag",
+				"ServerSideEncryptionConfiguration.Rules":                "Rule",
+				"OwnershipControls.Rules":                                "Rule",
+				"BucketLifecycleConfiguration.Rules":                     "Rule",
+				"LifecycleRule.Transitions":                              "Transition",
+				"LifecycleRule.NoncurrentVersionTransitions":             "NoncurrentVersionTransition",
+				"LifecycleRuleAndOperator.Tags":                          "Tag",
+				"ReplicationConfiguration.Rules":                         "Rule",
+				"NotificationConfiguration.TopicConfigurations":          "TopicConfiguration",
+				"NotificationConfiguration.QueueConfigurations":          "QueueConfiguration",
+				"NotificationConfiguration.LambdaFunctionConfigurations": "CloudFunctionConfiguration",
+				"TopicConfiguration.TopicArn":                            "Topic",
+				"TopicConfiguration.Events":                              "Event",
+				"QueueConfiguration.QueueArn":                            "Queue",
+				"QueueConfiguration.Events":                              "Event",
+				"LambdaFunctionConfiguration.LambdaFunctionArn":          "CloudFunction",
+				"LambdaFunctionConfiguration.Events":                     "Event",
 			},
 			member: map[string]string{
-				"ServerSideEncryptionConfiguration.Rules":    "",
-				"OwnershipControls.Rules":                    "",
-				"BucketLifecycleConfiguration.Rules":         "",
-				"LifecycleRule.Transitions":                  "",
-				"LifecycleRule.NoncurrentVersionTransitions": "",
-				"LifecycleRuleAndOperator.Tags":              "",
-				"ListBucketsOutput.Buckets":                  "Bucket",
-				"Tagging.TagSet":                             "Tag",
-				"LoggingEnabled.TargetGrants":                "Grant",
+				"ServerSideEncryptionConfiguration.Rules":                "",
+				"OwnershipControls.Rules":                                "",
+				"BucketLifecycleConfiguration.Rules":                     "",
+				"LifecycleRule.Transitions":                              "",
+				"LifecycleRule.NoncurrentVersionTransitions":             "",
+				"LifecycleRuleAndOperator.Tags":                          "",
+				"ReplicationConfiguration.Rules":                         "",
+				"NotificationConfiguration.TopicConfigurations":          "",
+				"NotificationConfiguration.QueueConfigurations":          "",
+				"NotificationConfiguration.LambdaFunctionConfigurations": "",
+				"TopicConfiguration.Events":                              "",
+				"QueueConfiguration.Events":                              "",
+				"LambdaFunctionConfiguration.Events":                     "",
+				"ListBucketsOutput.Buckets":                              "Bucket",
+				"Tagging.TagSet":                                         "Tag",
+				"LoggingEnabled.TargetGrants":                            "Grant",
 			},
 		},
 		routes: []route{
@@ -98,6 +128,8 @@ func init() {
 			sub("lifecycle", "GetBucketLifecycleConfiguration"),
 			sub("ownershipControls", "GetBucketOwnershipControls"),
 			sub("tagging", "GetBucketTagging"),
+			sub("replication", "GetBucketReplication"),
+			sub("notification", "GetBucketNotificationConfiguration"),
 		},
 		ops: map[string]op{
 			"ListBuckets": listBuckets,
@@ -160,6 +192,23 @@ func init() {
 					return nil, notFound("OwnershipControlsNotFoundError", "The bucket ownership controls were not found")
 				}
 				return &xmlDoc{"OwnershipControls", b.OwnershipControls}, nil
+			}),
+			"GetBucketReplication": withBucket(func(c *call, b *s3Bucket) (any, error) {
+				if b.Replication == nil {
+					return nil, notFound("ReplicationConfigurationNotFoundError", "The replication configuration was not found")
+				}
+				return &xmlDoc{"ReplicationConfiguration", b.Replication}, nil
+			}),
+			"GetBucketNotificationConfiguration": withBucket(func(c *call, b *s3Bucket) (any, error) {
+				n := &s3types.NotificationConfiguration{}
+				if b.Notifications != nil {
+					n.TopicConfigurations, n.QueueConfigurations = b.Notifications.Topics, b.Notifications.Queues
+					n.LambdaFunctionConfigurations = b.Notifications.Functions
+					if b.Notifications.EventBridge {
+						n.EventBridgeConfiguration = &s3types.EventBridgeConfiguration{}
+					}
+				}
+				return &xmlDoc{"NotificationConfiguration", n}, nil
 			}),
 			"GetBucketTagging": withBucket(func(c *call, b *s3Bucket) (any, error) {
 				if len(b.Tags) == 0 {

@@ -262,7 +262,8 @@ func TestS3Collect(t *testing.T) {
 		public = public || (g.GranteeType == "Group" && g.GranteeURI == "http://acs.amazonaws.com/groups/global/AllUsers" && g.Permission == "READ")
 	}
 	if !public || pa.CannedACL != "" || pa.Policy == nil || pa.PublicAccessBlock != nil || pa.Encryption.Enabled ||
-		pa.Versioning.Enabled || pa.Logging.Enabled || pa.ObjectLockEnabled || pa.LifecycleRules != 0 || pa.ObjectOwnership != "ObjectWriter" {
+		pa.Versioning.Enabled || pa.Logging.Enabled || pa.ObjectLockEnabled || pa.LifecycleRules != 0 || pa.ObjectOwnership != "ObjectWriter" ||
+		pa.ReplicationRules != 0 || pa.EventNotifications != 0 {
 		t.Errorf("pii bucket attributes: %+v", pa)
 	}
 
@@ -275,7 +276,8 @@ func TestS3Collect(t *testing.T) {
 		fa.Encryption != (model.S3Encryption{Enabled: true, Algorithm: "aws:kms", KMSKeyID: "arn:aws:kms:eu-west-1:111111111111:key/5c1f2a7e-8d3b-4e6f-9a10-2b3c4d5e6f70", BucketKeyEnabled: true}) ||
 		fa.Versioning != (model.S3Versioning{Enabled: true, MFADelete: true}) ||
 		fa.Logging != (model.S3Logging{Enabled: true, TargetBucket: "acme-access-logs-111111111111"}) ||
-		!fa.ObjectLockEnabled || fa.LifecycleRules != 1 || fa.ObjectOwnership != "BucketOwnerEnforced" {
+		!fa.ObjectLockEnabled || fa.LifecycleRules != 1 || fa.ObjectOwnership != "BucketOwnerEnforced" ||
+		fa.ReplicationRules != 1 || fa.EventNotifications != 2 {
 		t.Errorf("finance bucket attributes: %+v", fa)
 	}
 

@@ -4,14 +4,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 )
 
 // secretsManagerWorld is Secrets Manager in one region: ListSecrets's
 // entries carry everything the API says about a secret short of its value.
+// Policies holds resource policies by secret name (none: no policy).
 type secretsManagerWorld struct {
-	Secrets []smtypes.SecretListEntry `json:"secrets"`
+	Secrets  []smtypes.SecretListEntry `json:"secrets"`
+	Policies map[string]string         `json:"policies"`
 }
 
 // secretsPageSize is ListSecrets's largest page (MaxResults 1-100).
@@ -42,6 +45,29 @@ func init() {
 					return nil, badRequest("InvalidNextTokenException", "The NextToken value is invalid.")
 				}
 				return &secretsmanager.ListSecretsOutput{SecretList: items, NextToken: optional(next)}, nil
+			},
+			// A secret without a policy answers its ARN and name alone.
+			"GetResourcePolicy": func(c *call) (any, error) {
+				var in secretsmanager.GetResourcePolicyInput
+				if err := c.input(&in); err != nil {
+					return nil, err
+				}
+				w := worldOf[secretsManagerWorld](c)
+				for _, s := range w.Secrets {
+					arn := aws.ToString(s.ARN)
+					if arn == "" {
+						arn = secretARN(c, *s.Name)
+					}
+					if aws.ToString(in.SecretId) != arn && aws.ToString(in.SecretId) != aws.ToString(s.Name) {
+						continue
+					}
+					out := &secretsmanager.GetResourcePolicyOutput{ARN: aws.String(arn), Name: s.Name}
+					if p := w.Policies[*s.Name]; p != "" {
+						out.ResourcePolicy = aws.String(p)
+					}
+					return out, nil
+				}
+				return nil, notFound("ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
 			},
 		}})
 }

@@ -105,4 +105,11 @@ func TestSecretsManagerCollect(t *testing.T) {
 	if a := stale.Attributes.(*model.SecretsManagerSecret); a.RotationEnabled || a.KMSKeyID != "" || stale.Tags["team"] != "billing" {
 		t.Errorf("unrotated secret: %+v %+v", stale, a)
 	}
+	// The partner token is shared with any account; the password with one role.
+	if p := stale.Attributes.(*model.SecretsManagerSecret).Policy; p == nil || p.Statements[0].Principals["AWS"][0] != "*" {
+		t.Errorf("partner token policy: %+v", p)
+	}
+	if p := rotated.Attributes.(*model.SecretsManagerSecret).Policy; p == nil || p.Statements[0].Principals["AWS"][0] != "arn:aws:iam::111111111111:role/orders-service" {
+		t.Errorf("password policy: %+v", p)
+	}
 }

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -17,11 +18,13 @@ type snsWorld struct {
 
 // snsTopic is a topic: its name, the GetTopicAttributes attributes set
 // (the rest are AWS's defaults, the default access policy included) and
-// its tags.
+// its tags, and its subscriptions (a SubscriptionArn left out is filled
+// in; "PendingConfirmation" is one not confirmed yet).
 type snsTopic struct {
-	Name       string            `json:"name"`
-	Attributes map[string]string `json:"attributes"`
-	Tags       map[string]string `json:"tags"`
+	Name          string                  `json:"name"`
+	Attributes    map[string]string       `json:"attributes"`
+	Tags          map[string]string       `json:"tags"`
+	Subscriptions []snstypes.Subscription `json:"subscriptions"`
 }
 
 // snsPageSize is the most topics ListTopics returns at once.
@@ -58,6 +61,26 @@ func init() {
 				}
 				maps.Copy(attrs, t.Attributes)
 				return &sns.GetTopicAttributesOutput{Attributes: attrs}, nil
+			},
+			"ListSubscriptionsByTopic": func(c *call) (any, error) {
+				t, err := snsTopicOf(c, c.param("TopicArn"), "NotFound", "Topic does not exist")
+				if err != nil {
+					return nil, err
+				}
+				items, next, err := page(t.Subscriptions, c.param("NextToken"), snsPageSize)
+				if err != nil {
+					return nil, err
+				}
+				arn := c.arn("sns", t.Name)
+				out := &sns.ListSubscriptionsByTopicOutput{Subscriptions: []snstypes.Subscription{}, NextToken: optional(next)}
+				for i, s := range items {
+					s.TopicArn, s.Owner = aws.String(arn), aws.String(c.account.ID)
+					if s.SubscriptionArn == nil {
+						s.SubscriptionArn = aws.String(fmt.Sprintf("%s:%08x-0000-4000-8000-%012x", arn, i, i))
+					}
+					out.Subscriptions = append(out.Subscriptions, s)
+				}
+				return out, nil
 			},
 			"ListTagsForResource": func(c *call) (any, error) {
 				t, err := snsTopicOf(c, c.param("ResourceArn"), "ResourceNotFound", "Resource does not exist")

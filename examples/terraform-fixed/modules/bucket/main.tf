@@ -17,9 +17,29 @@ variable "tags" {
 }
 
 # vigil:ignore AWS-S3-007 the access-log bucket itself has nowhere to log
+# vigil:ignore AWS-S3-023 a one-Region example: replication needs a bucket in a second Region
 resource "aws_s3_bucket" "this" {
   bucket = var.bucket_name
   tags   = var.tags
+  # No default retention: an access-log target bucket may not have one.
+  object_lock_enabled = true
+}
+
+resource "aws_s3_bucket_notification" "this" {
+  bucket      = aws_s3_bucket.this.id
+  eventbridge = true
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "this" {
+  bucket = aws_s3_bucket.this.id
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    filter {}
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
 }
 
 resource "aws_s3_bucket_public_access_block" "this" {
