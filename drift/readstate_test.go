@@ -42,7 +42,7 @@ func TestReadStateFixture(t *testing.T) {
 	}
 	same(t, "unsupported", unsupported, []string{
 		"aws_kms_key: " + reasonNoID,
-		"aws_route53_zone: " + reasonNoMapping,
+		"aws_route53_zone: " + reasonNoID,
 		"random_id: " + reasonNotAWS,
 	})
 	// The joins ran: the versioning resource reached its bucket.

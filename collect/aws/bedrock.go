@@ -20,7 +20,9 @@ func collectBedrock(ctx context.Context, s *scope) {
 	var raw any
 	var rels []model.Relation
 	rd := s.reads("arn:" + svcPartition(s.region) + ":bedrock:" + s.region + ":" + s.account + ":model-invocation-logging")
-	rd.call("GetModelInvocationLoggingConfiguration", []string{"enabled", "cloudwatch", "s3"}, func() error {
+	// The configuration is all the resource is: unread, there is none
+	// (the failure names it, so its old findings are not resolved).
+	read := rd.call("GetModelInvocationLoggingConfiguration", []string{"enabled", "cloudwatch", "s3"}, func() error {
 		out, err := client.GetModelInvocationLoggingConfiguration(ctx, &bedrock.GetModelInvocationLoggingConfigurationInput{})
 		if err != nil {
 			return err
@@ -39,5 +41,8 @@ func collectBedrock(ctx context.Context, s *scope) {
 		a.Enabled = a.CloudWatch || a.S3
 		return nil
 	})
+	if !read {
+		return
+	}
 	rd.add(model.KindBedrockInvocationLogging.With(a), "Amazon Bedrock invocation logging ("+s.region+")", raw, nil, rels...)
 }

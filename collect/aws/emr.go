@@ -37,7 +37,9 @@ func collectEMRBlockPublicAccess(ctx context.Context, s *scope, client *emr.Clie
 	a := &model.EMRBlockPublicAccess{}
 	var raw any
 	rd := s.reads("arn:" + svcPartition(s.region) + ":elasticmapreduce:" + s.region + ":" + s.account + ":block-public-access-configuration")
-	rd.call("GetBlockPublicAccessConfiguration", []string{"enabled", "permitted_ports"}, func() error {
+	// The configuration is all the resource is: unread, there is none
+	// (the failure names it, so its old findings are not resolved).
+	read := rd.call("GetBlockPublicAccessConfiguration", []string{"enabled", "permitted_ports"}, func() error {
 		out, err := client.GetBlockPublicAccessConfiguration(ctx, &emr.GetBlockPublicAccessConfigurationInput{})
 		if err != nil {
 			return err
@@ -56,6 +58,9 @@ func collectEMRBlockPublicAccess(ctx context.Context, s *scope, client *emr.Clie
 		}
 		return nil
 	})
+	if !read {
+		return
+	}
 	rd.add(model.KindEMRBlockPublicAccess.With(a), "EMR block public access ("+s.region+")", raw, nil)
 }
 

@@ -24,7 +24,9 @@ func collectInspector2(ctx context.Context, s *scope) {
 	a := &model.Inspector2AccountStatus{}
 	var raw any
 	rd := s.reads("arn:" + svcPartition(s.region) + ":inspector2:" + s.region + ":" + s.account + ":account-status")
-	rd.call("BatchGetAccountStatus", inspector2Fills, func() error {
+	// The status is all the resource is: unread, there is none (the
+	// failure names it, so its old findings are not resolved).
+	read := rd.call("BatchGetAccountStatus", inspector2Fills, func() error {
 		out, err := client.BatchGetAccountStatus(ctx, &inspector2.BatchGetAccountStatusInput{AccountIds: []string{s.account}})
 		if err != nil {
 			return err
@@ -46,5 +48,8 @@ func collectInspector2(ctx context.Context, s *scope) {
 		}
 		return nil
 	})
+	if !read {
+		return
+	}
 	rd.add(model.KindInspector2AccountStatus.With(a), "Amazon Inspector ("+s.region+")", raw, nil)
 }

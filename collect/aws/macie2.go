@@ -39,8 +39,11 @@ func collectMacie(ctx context.Context, s *scope) {
 		return nil
 	})
 	if !sessionRead {
-		rd.unread("automated_discovery")
-	} else if session {
+		// The session is what the resource is: unread, there is none (the
+		// failure names it, so its old findings are not resolved).
+		return
+	}
+	if session {
 		rd.call("GetAutomatedDiscoveryConfiguration", []string{"automated_discovery"}, func() error {
 			out, err := client.GetAutomatedDiscoveryConfiguration(ctx, &macie2.GetAutomatedDiscoveryConfigurationInput{})
 			if err != nil {
