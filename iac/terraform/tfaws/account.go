@@ -1,6 +1,10 @@
 package tfaws
 
-import "github.com/vigil-sec/vigil/model"
+import (
+	"cmp"
+
+	"github.com/vigil-sec/vigil/model"
+)
 
 // Account-wide settings declared as separate Terraform resources
 // (aws_iam_account_password_policy, aws_s3_account_public_access_block)
@@ -46,11 +50,11 @@ func init() {
 		t, _ := b.Lookup("alternate_contact_type")
 		switch t {
 		case "SECURITY":
-			a.SecurityContact = boolTrue()
+			a.SecurityContact = new(true)
 		case "BILLING":
-			a.BillingContact = boolTrue()
+			a.BillingContact = new(true)
 		case "OPERATIONS":
-			a.OperationsContact = boolTrue()
+			a.OperationsContact = new(true)
 		}
 		b.R.Name = "account"
 		if id, ok := b.In.Values["account_id"].(string); ok {
@@ -59,8 +63,6 @@ func init() {
 	})
 	finishers = append(finishers, finishAccount)
 }
-
-func boolTrue() *bool { t := true; return &t }
 
 // finishAccount folds every aws.account resource into the first one.
 func finishAccount(all []*Builder) {
@@ -81,12 +83,9 @@ func finishAccount(all []*Builder) {
 		if src.S3PublicAccessBlock != nil {
 			dst.S3PublicAccessBlock = src.S3PublicAccessBlock
 		}
-		for _, c := range []struct{ dst, src **bool }{{&dst.SecurityContact, &src.SecurityContact},
-			{&dst.BillingContact, &src.BillingContact}, {&dst.OperationsContact, &src.OperationsContact}} {
-			if *c.src != nil {
-				*c.dst = *c.src
-			}
-		}
+		dst.SecurityContact = cmp.Or(src.SecurityContact, dst.SecurityContact)
+		dst.BillingContact = cmp.Or(src.BillingContact, dst.BillingContact)
+		dst.OperationsContact = cmp.Or(src.OperationsContact, dst.OperationsContact)
 		if first.R.Account == "" {
 			first.R.Account = b.R.Account
 		}
