@@ -31,6 +31,13 @@ func TestCloudWatchDescribeAlarms(t *testing.T) {
 		if want[i].AlarmArn == nil {
 			want[i].AlarmArn = aws.String("arn:aws:cloudwatch:us-east-1:111111111111:alarm:" + *want[i].AlarmName)
 		}
+		// The SDK's CBOR decoder reads an empty list as nil: the world's
+		// empty action lists are sent, and come back as no actions.
+		for _, l := range []*[]string{&want[i].AlarmActions, &want[i].OKActions, &want[i].InsufficientDataActions} {
+			if len(*l) == 0 {
+				*l = nil
+			}
+		}
 	}
 	sameJSON(t, "DescribeAlarms", out.MetricAlarms, want)
 	if out.NextToken != nil || len(out.CompositeAlarms) != 0 {
