@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"time"
+
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -13,8 +15,8 @@ import (
 func init() { register("secretsmanager", false, collectSecretsManager) }
 
 // collectSecretsManager reads every secret's encryption key, rotation and
-// resource policy into aws.secretsmanager.secret. ListSecrets carries all
-// but the policy, tags included; the secret values are never read.
+// resource policy, and when it was last used and rotated, into
+// aws.secretsmanager.secret. ListSecrets carries all but the policy, tags included; the secret values are never read.
 func collectSecretsManager(ctx context.Context, s *scope) {
 	client := secretsmanager.NewFromConfig(s.Config())
 	p := secretsmanager.NewListSecretsPaginator(client, &secretsmanager.ListSecretsInput{})
@@ -31,6 +33,12 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 				// Terraform.
 				KMSKeyID:        aws.ToString(e.KmsKeyId),
 				RotationEnabled: aws.ToBool(e.RotationEnabled),
+				Created:         secretTime(e.CreatedDate),
+				LastAccessed:    secretTime(e.LastAccessedDate),
+				LastRotated:     secretTime(e.LastRotatedDate),
+			}
+			if sec.RotationEnabled && e.RotationRules != nil {
+				sec.RotationDays = int(aws.ToInt64(e.RotationRules.AutomaticallyAfterDays))
 			}
 			var tags map[string]string
 			tags = addTags(tags, e.Tags, func(t smtypes.Tag) (*string, *string) { return t.Key, t.Value })
@@ -57,4 +65,13 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 			rd.add(model.KindSecretsManagerSecret.With(sec), sec.Name, raw, tags, rels...)
 		})
 	}
+}
+
+// secretTime is t in RFC 3339 (UTC), or "" when ListSecrets left it out
+// (a secret never retrieved or never rotated).
+func secretTime(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }

@@ -51,11 +51,26 @@ func TestSecretsManagerAgainstMoto(t *testing.T) {
 		len(rotated.Relations) != 1 || rotated.Relations[0].Target != keyARN {
 		t.Errorf("rotated: %+v %+v", rotated, a)
 	}
+	// Both were created just now and never retrieved: too new to be unused
+	// or overdue; the rotated one's schedule is read.
+	for name, r := range secrets {
+		if a := r.Attributes.(*model.SecretsManagerSecret); a.Created == "" || a.LastAccessed != "" {
+			t.Errorf("%s dates: %+v", name, a)
+		}
+	}
+	if a := rotated.Attributes.(*model.SecretsManagerSecret); a.RotationDays != 30 {
+		t.Errorf("rotated schedule: %+v", a)
+	}
 	fails := failing(t, res.Resources)
 	if !fails["stale"]["AWS-SM-001"] || fails["rotated"]["AWS-SM-001"] {
 		t.Errorf("AWS-SM-001: %v", fails)
 	}
 	if !fails["stale"]["AWS-SM-002"] || fails["rotated"]["AWS-SM-002"] {
 		t.Errorf("AWS-SM-002: %v", fails)
+	}
+	for _, id := range []string{"AWS-SM-021", "AWS-SM-022", "AWS-SM-023"} {
+		if fails["stale"][id] || fails["rotated"][id] {
+			t.Errorf("%s on secrets created just now: %v", id, fails)
+		}
 	}
 }

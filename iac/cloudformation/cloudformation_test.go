@@ -359,8 +359,11 @@ func TestAllKinds(t *testing.T) {
 	if !rs["Table"].Attributes.(*model.DynamoDBTable).PointInTimeRecovery {
 		t.Error("table PITR")
 	}
-	if !rs["Secret"].Attributes.(*model.SecretsManagerSecret).RotationEnabled {
-		t.Error("secret rotation not joined")
+	if a := rs["Secret"].Attributes.(*model.SecretsManagerSecret); !a.RotationEnabled || a.RotationDays != 30 {
+		t.Errorf("secret rotation not joined: %+v", a)
+	}
+	if !rs["Secret"].IsUnknown("last_accessed") || !rs["Secret"].IsUnknown("last_rotated") || !rs["Secret"].IsUnknown("created") {
+		t.Error("a template cannot know when its secret was last used or rotated")
 	}
 	if c := rs["Cache"].Attributes.(*model.ElastiCacheReplicationGroup); c.AtRestEncryption || !c.TransitEncryption || !c.AuthTokenSet {
 		t.Errorf("cache = %+v", c)

@@ -40,9 +40,14 @@ func TestSimpleDefaults(t *testing.T) {
 
 func TestSecretRotationAndKeyPolicyJoin(t *testing.T) {
 	s := inst("aws_secretsmanager_secret", "db", map[string]any{"name": "db"}, nil)
-	rot := inst("aws_secretsmanager_secret_rotation", "db", map[string]any{"secret_id": "db"}, nil)
-	if a := mapKind(t, "aws.secretsmanager.secret", 1, s, rot)[0].Attributes.(*model.SecretsManagerSecret); !a.RotationEnabled {
-		t.Error("rotation resource not joined")
+	rot := inst("aws_secretsmanager_secret_rotation", "db", map[string]any{"secret_id": "db",
+		"rotation_rules": []any{map[string]any{"automatically_after_days": 30}}}, nil)
+	r := mapKind(t, "aws.secretsmanager.secret", 1, s, rot)[0]
+	if a := r.Attributes.(*model.SecretsManagerSecret); !a.RotationEnabled || a.RotationDays != 30 {
+		t.Errorf("rotation resource not joined: %+v", a)
+	}
+	if !r.IsUnknown("last_accessed") || !r.IsUnknown("last_rotated") || !r.IsUnknown("created") {
+		t.Error("a configuration cannot know when its secret was last used or rotated")
 	}
 	k := inst("aws_kms_key", "k", map[string]any{}, nil)
 	kp := inst("aws_kms_key_policy", "k", map[string]any{"policy": publicPolicy}, map[string][]string{"key_id": {"aws_kms_key.k"}})

@@ -105,6 +105,15 @@ func TestSecretsManagerCollect(t *testing.T) {
 	if a := stale.Attributes.(*model.SecretsManagerSecret); a.RotationEnabled || a.KMSKeyID != "" || stale.Tags["team"] != "billing" {
 		t.Errorf("unrotated secret: %+v %+v", stale, a)
 	}
+	// ListSecrets's dates: the password rotates every 30 days and was used
+	// and rotated "recently"; the token was last read in January 2025.
+	if a := rotated.Attributes.(*model.SecretsManagerSecret); a.RotationDays != 30 || a.Created != "2025-03-14T09:26:53Z" ||
+		a.LastAccessed != "2099-01-01T00:00:00Z" || a.LastRotated != "2099-01-01T03:12:45Z" {
+		t.Errorf("rotated secret's schedule and dates: %+v", a)
+	}
+	if a := stale.Attributes.(*model.SecretsManagerSecret); a.RotationDays != 0 || a.LastAccessed != "2025-01-10T00:00:00Z" || a.LastRotated != "" {
+		t.Errorf("unrotated secret's schedule and dates: %+v", a)
+	}
 	// The partner token is shared with any account; the password with one role.
 	if p := stale.Attributes.(*model.SecretsManagerSecret).Policy; p == nil || p.Statements[0].Principals["AWS"][0] != "*" {
 		t.Errorf("partner token policy: %+v", p)
