@@ -56,7 +56,7 @@ var serviceKinds = map[string][]string{
 	"msk":            {model.KindMSKCluster.Name()},
 	"neptune":        {model.KindNeptuneCluster.Name()},
 	"opensearch":     {model.KindOpenSearchDomain.Name()},
-	"organizations":  {model.KindOrganizationsPolicy.Name()},
+	"organizations":  {model.KindOrganizationsPolicy.Name(), model.KindOrganizationsOrganization.Name()},
 	"rds":            {model.KindRDSCluster.Name(), model.KindRDSInstance.Name(), model.KindRDSSnapshot.Name()},
 	"redshift":       {model.KindRedshiftCluster.Name()},
 	"route53":        {model.KindRoute53HostedZone.Name(), model.KindRoute53RecordSet.Name()},
