@@ -21,7 +21,14 @@ func TestBedrockAgainstMoto(t *testing.T) {
 		LoggingConfig: &bedrocktypes.LoggingConfig{S3Config: &bedrocktypes.S3Config{BucketName: aws.String("bedrock-invocations")},
 			TextDataDeliveryEnabled: aws.Bool(true)}}))
 	res := collectMoto(t, srv, []string{"bedrock"}, "us-east-1", "us-west-2")
-	noErrors(t, res)
+	// moto does not serve guardrails (ListGuardrails answers 500): that
+	// listing fails and nothing else may. The test cloud proves guardrails
+	// (internal/testcloud/aws TestBedrockGuardrails).
+	for _, e := range res.Errors {
+		if e.Operation != "ListGuardrails" {
+			t.Errorf("collection error: %s", e)
+		}
+	}
 	byRegion := map[string]*model.Resource{}
 	for _, r := range res.Resources {
 		if r.Kind == "aws.bedrock.invocation_logging" {
