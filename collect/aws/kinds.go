@@ -24,7 +24,7 @@ var serviceKinds = map[string][]string{
 	"cognito":        {model.KindCognitoIdentityPool.Name(), model.KindCognitoUserPool.Name()},
 	"backup":         {model.KindBackupPlan.Name(), model.KindBackupVault.Name()},
 	"codebuild":      {model.KindCodeBuildProject.Name(), model.KindCodeBuildSourceCredential.Name()},
-	"configservice":  {model.KindConfigRecorder.Name(), model.KindAWSRegion.Name()},
+	"configservice":  {model.KindConfigRecorder.Name(), model.KindAWSRegion.Name(), model.KindConfigAggregator.Name()},
 	"dms":            {model.KindDMSEndpoint.Name(), model.KindDMSReplicationInstance.Name(), model.KindDMSReplicationTask.Name()},
 	"docdb":          {model.KindDocDBCluster.Name()},
 	"ds":             {model.KindDSDirectory.Name()},

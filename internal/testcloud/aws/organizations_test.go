@@ -276,3 +276,42 @@ func TestOrganizationsMemberAlone(t *testing.T) {
 		t.Errorf("a member reads no organization: %v", res.Resources)
 	}
 }
+
+// The management account's organization aggregator (us-east-1) passes
+// AWS-CONFIG-003; without it the organization fails it.
+func TestOrganizationsConfigAggregator(t *testing.T) {
+	engine, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	verdict := func(w *World) model.Status {
+		res := collectClean(t, w, "organizations", "configservice")
+		fs, err := engine.Evaluate(context.Background(), res.Resources, policy.EvalOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f.RuleID == "AWS-CONFIG-003" {
+				return f.Status
+			}
+		}
+		return ""
+	}
+	w := fragmentWorld(t, "organizations", "config")
+	res := collectClean(t, w, "configservice")
+	aggs := byKind(res.Resources)["aws.config.aggregator"]
+	if len(aggs) != 1 {
+		t.Fatalf("aggregators: %v", aggs)
+	}
+	for _, r := range aggs {
+		if a := r.Attributes.(*model.ConfigAggregator); a.Name != "organization" || !a.OrganizationSource || !a.AllRegions || a.AccountSources != 0 || r.Region != "us-east-1" {
+			t.Errorf("aggregator: %+v %+v", r, a)
+		}
+	}
+	if st := verdict(w); st != model.StatusPass {
+		t.Errorf("with the aggregator: %q", st)
+	}
+	if st := verdict(fragmentWorld(t, "organizations")); st != model.StatusFail {
+		t.Errorf("without it: %q", st)
+	}
+}
