@@ -4,6 +4,7 @@ package model
 var (
 	KindBedrockInvocationLogging = NewKind[BedrockInvocationLogging]("aws.bedrock.invocation_logging", "Amazon Bedrock model invocation logging of an account in one region")
 	KindBedrockGuardrail         = NewKind[BedrockGuardrail]("aws.bedrock.guardrail", "Amazon Bedrock guardrail (its working draft)")
+	KindBedrockCustomModel       = NewKind[BedrockCustomModel]("aws.bedrock.custom_model", "Amazon Bedrock custom (fine-tuned or pre-trained) model")
 )
 
 // BedrockInvocationLogging is kind aws.bedrock.invocation_logging.
@@ -48,4 +49,11 @@ func GuardrailPromptAttack(filters []BedrockGuardrailFilter, inputDisabled map[i
 		}
 	}
 	return false
+}
+
+// BedrockCustomModel is kind aws.bedrock.custom_model.
+type BedrockCustomModel struct {
+	Name      string `json:"name"`
+	BaseModel string `json:"base_model" doc:"the foundation model's ARN or id"`
+	KMSKeyARN string `json:"kms_key_arn" doc:"customer managed key of the model; empty: an AWS owned key"`
 }

@@ -16,11 +16,12 @@ func init() { register("bedrock", false, collectBedrock) }
 // collectBedrock reads the account's model invocation logging in the
 // region (GetModelInvocationLoggingConfiguration) into one
 // aws.bedrock.invocation_logging: no configuration means no logging; then
-// its guardrails.
+// its guardrails and custom models.
 func collectBedrock(ctx context.Context, s *scope) {
 	client := bedrock.NewFromConfig(s.Config())
 	collectInvocationLogging(ctx, s, client)
 	collectGuardrails(ctx, s, client)
+	collectCustomModels(ctx, s, client)
 }
 
 func collectInvocationLogging(ctx context.Context, s *scope, client *bedrock.Client) {
@@ -99,5 +100,37 @@ func collectGuardrails(ctx context.Context, s *scope, client *bedrock.Client) {
 		raw := *out
 		raw.ResultMetadata = middleware.Metadata{}
 		s.reads(arn).add(model.KindBedrockGuardrail.With(a), a.Name, raw, nil, rels...)
+	})
+}
+
+// collectCustomModels lists the region's custom models and reads each
+// one's key (GetCustomModel) into aws.bedrock.custom_model.
+func collectCustomModels(ctx context.Context, s *scope, client *bedrock.Client) {
+	var sums []bedrocktypes.CustomModelSummary
+	p := bedrock.NewListCustomModelsPaginator(client, &bedrock.ListCustomModelsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("ListCustomModels", err)
+			return
+		}
+		sums = append(sums, page.ModelSummaries...)
+	}
+	forEach(s, sums, func(sum bedrocktypes.CustomModelSummary) {
+		arn := aws.ToString(sum.ModelArn)
+		out, err := client.GetCustomModel(ctx, &bedrock.GetCustomModelInput{ModelIdentifier: sum.ModelArn})
+		if err != nil {
+			s.failResource("GetCustomModel", arn, err)
+			return
+		}
+		a := &model.BedrockCustomModel{Name: aws.ToString(out.ModelName), BaseModel: aws.ToString(out.BaseModelArn), KMSKeyARN: aws.ToString(out.ModelKmsKeyArn)}
+		var rels []model.Relation
+		if a.KMSKeyARN != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: a.KMSKeyARN})
+		}
+		raw := *out
+		raw.ResultMetadata = middleware.Metadata{}
+		raw.HyperParameters = nil // training settings, not security evidence
+		s.reads(arn).add(model.KindBedrockCustomModel.With(a), a.Name, raw, nil, rels...)
 	})
 }

@@ -16,7 +16,7 @@ var serviceKinds = map[string][]string{
 	"cloudformation": {model.KindCloudFormationStack.Name()},
 	"appsync":        {model.KindAppSyncGraphQLAPI.Name()},
 	"athena":         {model.KindAthenaWorkGroup.Name()},
-	"bedrock":        {model.KindBedrockInvocationLogging.Name(), model.KindBedrockGuardrail.Name()},
+	"bedrock":        {model.KindBedrockInvocationLogging.Name(), model.KindBedrockGuardrail.Name(), model.KindBedrockCustomModel.Name()},
 	"autoscaling":    {model.KindAutoScalingGroup.Name(), model.KindAutoScalingLaunchConfiguration.Name()},
 	"cloudfront":     {model.KindCloudFrontDistribution.Name()},
 	"cloudtrail":     {model.KindCloudTrailTrail.Name(), model.KindAWSRegion.Name()},

@@ -80,3 +80,14 @@ func (b *Builder) unknownBlocks(tfPath string, modelPaths ...string) bool {
 	}
 	return true
 }
+
+// aws_bedrock_custom_model (a customization job and the model it makes)
+// becomes aws.bedrock.custom_model.
+func init() {
+	registerParent("aws_bedrock_custom_model", model.KindBedrockCustomModel, func(b *Builder) {
+		a := model.KindBedrockCustomModel.Must(b.R)
+		a.Name = b.NameFrom("custom_model_name")
+		a.BaseModel = b.String("base_model_identifier", "base_model", "")
+		a.KMSKeyARN = b.String("custom_model_kms_key_id", "kms_key_arn", "")
+	})
+}

@@ -10,8 +10,9 @@ import (
 // logging configuration, none when absent, and the guardrails (the DRAFT
 // of each, as GetGuardrail answers it).
 type bedrockWorld struct {
-	LoggingConfig *bedrocktypes.LoggingConfig  `json:"loggingConfig"`
-	Guardrails    []bedrock.GetGuardrailOutput `json:"guardrails"`
+	LoggingConfig *bedrocktypes.LoggingConfig    `json:"loggingConfig"`
+	Guardrails    []bedrock.GetGuardrailOutput   `json:"guardrails"`
+	CustomModels  []bedrock.GetCustomModelOutput `json:"customModels"`
 }
 
 // ListGuardrails answers at most maxResults (1-1000) guardrails, 20 when
@@ -30,12 +31,39 @@ func init() {
 			{method: "GET", pattern: "/logging/modelinvocations", op: "GetModelInvocationLoggingConfiguration"},
 			{method: "GET", pattern: "/guardrails", op: "ListGuardrails"},
 			{method: "GET", pattern: "/guardrails/{guardrailIdentifier}", op: "GetGuardrail"},
+			{method: "GET", pattern: "/custom-models", op: "ListCustomModels"},
+			{method: "GET", pattern: "/custom-models/{modelIdentifier}", op: "GetCustomModel"},
 		},
 		ops: map[string]op{
 			"GetModelInvocationLoggingConfiguration": func(c *call) (any, error) {
 				return &bedrock.GetModelInvocationLoggingConfigurationOutput{LoggingConfig: worldOf[bedrockWorld](c).LoggingConfig}, nil
 			},
 			"ListGuardrails": bedrockListGuardrails,
+			"ListCustomModels": func(c *call) (any, error) {
+				size := c.intParam("maxResults", bedrockPageSize)
+				if size < 1 || size > bedrockMaxPage {
+					return nil, badRequest("ValidationException", "maxResults must be between 1 and %d.", bedrockMaxPage)
+				}
+				sums := []bedrocktypes.CustomModelSummary{}
+				for _, m := range worldOf[bedrockWorld](c).CustomModels {
+					sums = append(sums, bedrocktypes.CustomModelSummary{ModelArn: m.ModelArn, ModelName: m.ModelName, BaseModelArn: m.BaseModelArn,
+						CreationTime: m.CreationTime, CustomizationType: m.CustomizationType, ModelStatus: m.ModelStatus, OwnerAccountId: aws.String(c.account.ID)})
+				}
+				items, next, err := page(sums, c.param("nextToken"), size)
+				if err != nil {
+					return nil, badRequest("ValidationException", "Invalid nextToken.")
+				}
+				return &bedrock.ListCustomModelsOutput{ModelSummaries: items, NextToken: optional(next)}, nil
+			},
+			"GetCustomModel": func(c *call) (any, error) {
+				id := c.param("modelIdentifier")
+				for i, m := range worldOf[bedrockWorld](c).CustomModels {
+					if aws.ToString(m.ModelArn) == id || aws.ToString(m.ModelName) == id {
+						return &worldOf[bedrockWorld](c).CustomModels[i], nil
+					}
+				}
+				return nil, notFound("ResourceNotFoundException", "Model %s was not found.", id)
+			},
 			"GetGuardrail": func(c *call) (any, error) {
 				g := bedrockGuardrail(c, c.param("guardrailIdentifier"))
 				if v := c.param("guardrailVersion"); g == nil || (v != "" && v != aws.ToString(g.Version)) {

@@ -45,4 +45,15 @@ func TestBedrockGuardrails(t *testing.T) {
 			t.Errorf("%s: support-bot %q, draft-assistant %q", id, got[id+" support-bot"], got[id+" draft-assistant"])
 		}
 	}
+
+	// Custom models with their key: claims-tuned has a customer managed
+	// key, faq-tuned an AWS owned one.
+	ms := byKind(res.Resources)["aws.bedrock.custom_model"]
+	if c := ms["claims-tuned"]; len(ms) != 2 || c == nil || c.Attributes.(*model.BedrockCustomModel).KMSKeyARN == "" ||
+		c.Attributes.(*model.BedrockCustomModel).BaseModel != "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1:0:8k" {
+		t.Fatalf("custom models: %v", ms)
+	}
+	if got["AWS-BEDROCK-005 claims-tuned"] != model.StatusPass || got["AWS-BEDROCK-005 faq-tuned"] != model.StatusFail {
+		t.Errorf("AWS-BEDROCK-005: claims-tuned %q, faq-tuned %q", got["AWS-BEDROCK-005 claims-tuned"], got["AWS-BEDROCK-005 faq-tuned"])
+	}
 }
