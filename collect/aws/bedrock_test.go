@@ -21,7 +21,17 @@ func TestBedrockAgainstMoto(t *testing.T) {
 		LoggingConfig: &bedrocktypes.LoggingConfig{S3Config: &bedrocktypes.S3Config{BucketName: aws.String("bedrock-invocations")},
 			TextDataDeliveryEnabled: aws.Bool(true)}}))
 	res := collectMoto(t, srv, []string{"bedrock"}, "us-east-1", "us-west-2")
-	noErrors(t, res)
+	// moto does not serve guardrails (ListGuardrails answers 500): that
+	// listing fails and nothing else may. The test cloud proves guardrails
+	// and custom models (internal/testcloud/aws TestBedrockGuardrails):
+	// moto answers ListCustomModels with creation times that are not ISO
+	// 8601 ("2026-12-07 22:14:56"), which the SDK rejects, so none is
+	// seeded here; its empty listing is read.
+	for _, e := range res.Errors {
+		if e.Operation != "ListGuardrails" {
+			t.Errorf("collection error: %s", e)
+		}
+	}
 	byRegion := map[string]*model.Resource{}
 	for _, r := range res.Resources {
 		if r.Kind == "aws.bedrock.invocation_logging" {

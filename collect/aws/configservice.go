@@ -14,9 +14,11 @@ func init() { register("configservice", false, collectConfigService) }
 
 // collectConfigService reads the region's configuration recorders with
 // their status into aws.config.recorder (delivery channels kept in Raw),
-// and the region fact: Config records when a recorder is recording.
+// and the region fact: Config records when a recorder is recording; then
+// its configuration aggregators.
 func collectConfigService(ctx context.Context, s *scope) {
 	client := configservice.NewFromConfig(s.Config())
+	collectConfigAggregators(ctx, s, client)
 	recs, err := client.DescribeConfigurationRecorders(ctx, &configservice.DescribeConfigurationRecordersInput{})
 	if err != nil {
 		s.fail("DescribeConfigurationRecorders", err)
@@ -78,4 +80,39 @@ func collectConfigService(ctx context.Context, s *scope) {
 		return // whether it records is unknown
 	}
 	s.regionFact(factConfigRecording, boolPtr(recording))
+}
+
+// collectConfigAggregators lists the region's configuration aggregators
+// into aws.config.aggregator; a failed listing leaves the kind unread,
+// not the recorders.
+func collectConfigAggregators(ctx context.Context, s *scope, client *configservice.Client) {
+	var aggs []cfgtypes.ConfigurationAggregator
+	if !s.readKind("DescribeConfigurationAggregators", kindFills{model.KindConfigAggregator.Name(): nil}, func() error {
+		p := configservice.NewDescribeConfigurationAggregatorsPaginator(client, &configservice.DescribeConfigurationAggregatorsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			aggs = append(aggs, page.ConfigurationAggregators...)
+		}
+		return nil
+	}) {
+		return
+	}
+	for _, g := range aggs {
+		a := &model.ConfigAggregator{Name: aws.ToString(g.ConfigurationAggregatorName), AccountSources: len(g.AccountAggregationSources)}
+		if o := g.OrganizationAggregationSource; o != nil {
+			a.OrganizationSource = true
+			a.AllRegions = o.AllAwsRegions
+		}
+		for _, src := range g.AccountAggregationSources {
+			a.AllRegions = a.AllRegions || src.AllAwsRegions
+		}
+		var rels []model.Relation
+		if o := g.OrganizationAggregationSource; o != nil && aws.ToString(o.RoleArn) != "" {
+			rels = append(rels, model.Relation{Type: model.RelUsesRole, Target: aws.ToString(o.RoleArn)})
+		}
+		s.add(aws.ToString(g.ConfigurationAggregatorArn), model.KindConfigAggregator.With(a), a.Name, g, nil, rels...)
+	}
 }

@@ -41,9 +41,18 @@ func TestConfigServiceAgainstMoto(t *testing.T) {
 			RecordingStrategy: &cfgtypes.RecordingStrategy{UseOnly: cfgtypes.RecordingStrategyTypeInclusionByResourceTypes}}}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := east.PutConfigurationAggregator(ctx, &configservice.PutConfigurationAggregatorInput{ConfigurationAggregatorName: aws.String("accounts"),
+		AccountAggregationSources: []cfgtypes.AccountAggregationSource{{AccountIds: []string{"123456789012", "210987654321"}, AllAwsRegions: true}}}); err != nil {
+		t.Fatal(err)
+	}
 
 	res := collectMoto(t, srv, []string{"configservice"}, "us-east-1", "eu-west-1", "us-west-2")
 	noErrors(t, res)
+	aggs := byKind(res, "aws.config.aggregator")
+	if g := aggs["accounts"]; len(aggs) != 1 || g == nil || g.Region != "us-east-1" ||
+		*g.Attributes.(*model.ConfigAggregator) != (model.ConfigAggregator{Name: "accounts", AllRegions: true, AccountSources: 1}) {
+		t.Errorf("aggregators: %v", aggs)
+	}
 	recs := byKind(res, "aws.config.recorder")
 	if len(recs) != 2 {
 		t.Fatalf("want 2 recorders, got %v", recs)

@@ -54,7 +54,45 @@ func TestOrganizationsAgainstMoto(t *testing.T) {
 		t.Errorf("deny-leave: %+v %+v", r, a)
 	}
 	// moto, like AWS, also has the AWS managed FullAWSAccess SCP.
-	if fa := pols["FullAWSAccess"]; fa == nil || fa.Attributes.(*model.OrganizationsPolicy).Document == nil {
+	if fa := pols["FullAWSAccess"]; fa == nil || fa.Attributes.(*model.OrganizationsPolicy).Document == nil || !fa.Attributes.(*model.OrganizationsPolicy).AWSManaged {
 		t.Errorf("FullAWSAccess: %v", pols)
+	}
+	if a.AWSManaged {
+		t.Errorf("deny-leave is the organization's own: %+v", a)
+	}
+	orgs := byKind(res, "aws.organizations.organization")
+	if len(orgs) != 1 {
+		t.Fatalf("organizations: %v", orgs)
+	}
+	var org *model.Resource
+	for _, o := range orgs {
+		org = o
+	}
+	oa := org.Attributes.(*model.OrganizationsOrganization)
+	if oa.FeatureSet != "ALL" || oa.MasterAccountID != moto.Account || len(oa.ServiceControlPolicies) != 2 ||
+		oa.DelegatedAdministrators == nil || len(oa.DelegatedAdministrators) != 0 {
+		t.Errorf("organization: %+v", oa)
+	}
+
+	// A member account registered as GuardDuty's delegated administrator.
+	acct, err := client.CreateAccount(ctx, &organizations.CreateAccountInput{AccountName: aws.String("security"), Email: aws.String("security@example.com")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := client.DescribeCreateAccountStatus(ctx, &organizations.DescribeCreateAccountStatusInput{CreateAccountRequestId: acct.CreateAccountStatus.Id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	member := aws.ToString(st.CreateAccountStatus.AccountId)
+	if _, err := client.RegisterDelegatedAdministrator(ctx, &organizations.RegisterDelegatedAdministratorInput{AccountId: aws.String(member), ServicePrincipal: aws.String("guardduty.amazonaws.com")}); err != nil {
+		t.Fatal(err)
+	}
+	res = collectMoto(t, srv, []string{"organizations"})
+	noErrors(t, res)
+	for _, o := range byKind(res, "aws.organizations.organization") {
+		got := o.Attributes.(*model.OrganizationsOrganization).DelegatedAdministrators
+		if len(got) != 1 || got[0].AccountID != member || len(got[0].ServicePrincipals) != 1 || got[0].ServicePrincipals[0] != "guardduty.amazonaws.com" {
+			t.Errorf("delegated administrators: %+v", got)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package aws
 import (
 	"crypto/sha256"
 	"encoding/base32"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,9 +13,14 @@ import (
 
 // configWorld is AWS Config in one region.
 type configWorld struct {
-	Recorders        []cfgRecorder              `json:"recorders"`
-	DeliveryChannels []cfgtypes.DeliveryChannel `json:"delivery_channels"`
+	Recorders        []cfgRecorder                      `json:"recorders"`
+	DeliveryChannels []cfgtypes.DeliveryChannel         `json:"delivery_channels"`
+	Aggregators      []cfgtypes.ConfigurationAggregator `json:"aggregators"`
 }
+
+// DescribeConfigurationAggregators answers at most Limit (0-100)
+// aggregators, 100 when 0.
+const cfgAggregatorPage = 100
 
 // cfgRecorder is a configuration recorder (Arn filled in) and its status
 // (Name and Arn filled in; recording false when left out).
@@ -30,6 +36,23 @@ func init() {
 			"DescribeConfigurationRecordersOutput.ConfigurationRecorders":            "ConfigurationRecorders",
 			"DescribeConfigurationRecorderStatusOutput.ConfigurationRecordersStatus": "ConfigurationRecordersStatus",
 			"DescribeDeliveryChannelsOutput.DeliveryChannels":                        "DeliveryChannels",
+			"DescribeConfigurationAggregatorsOutput.ConfigurationAggregators":        "ConfigurationAggregators",
+			"DescribeConfigurationAggregatorsOutput.NextToken":                       "NextToken",
+			// Aggregators' shapes are UpperCamel, unlike the recorders'.
+			"ConfigurationAggregator.AccountAggregationSources":     "AccountAggregationSources",
+			"ConfigurationAggregator.AggregatorFilters":             "AggregatorFilters",
+			"ConfigurationAggregator.ConfigurationAggregatorArn":    "ConfigurationAggregatorArn",
+			"ConfigurationAggregator.ConfigurationAggregatorName":   "ConfigurationAggregatorName",
+			"ConfigurationAggregator.CreatedBy":                     "CreatedBy",
+			"ConfigurationAggregator.CreationTime":                  "CreationTime",
+			"ConfigurationAggregator.LastUpdatedTime":               "LastUpdatedTime",
+			"ConfigurationAggregator.OrganizationAggregationSource": "OrganizationAggregationSource",
+			"OrganizationAggregationSource.RoleArn":                 "RoleArn",
+			"OrganizationAggregationSource.AllAwsRegions":           "AllAwsRegions",
+			"OrganizationAggregationSource.AwsRegions":              "AwsRegions",
+			"AccountAggregationSource.AccountIds":                   "AccountIds",
+			"AccountAggregationSource.AllAwsRegions":                "AllAwsRegions",
+			"AccountAggregationSource.AwsRegions":                   "AwsRegions",
 		}},
 		newWorld: func() any { return &configWorld{} },
 		ops: map[string]op{
@@ -54,6 +77,30 @@ func init() {
 					out.ConfigurationRecordersStatus = append(out.ConfigurationRecordersStatus, r.Status)
 				}
 				return out, nil
+			},
+			"DescribeConfigurationAggregators": func(c *call) (any, error) {
+				var in configservice.DescribeConfigurationAggregatorsInput
+				if err := c.input(&in); err != nil {
+					return nil, err
+				}
+				size := int(in.Limit)
+				if size < 0 || size > cfgAggregatorPage {
+					return nil, badRequest("InvalidLimitException", "The limit must be between 0 and %d.", cfgAggregatorPage)
+				}
+				if size == 0 {
+					size = cfgAggregatorPage
+				}
+				var all []cfgtypes.ConfigurationAggregator
+				for _, a := range worldOf[configWorld](c).Aggregators {
+					if len(in.ConfigurationAggregatorNames) == 0 || slices.Contains(in.ConfigurationAggregatorNames, aws.ToString(a.ConfigurationAggregatorName)) {
+						all = append(all, a)
+					}
+				}
+				items, next, err := page(all, aws.ToString(in.NextToken), size)
+				if err != nil {
+					return nil, badRequest("InvalidNextTokenException", "The nextToken provided is invalid.")
+				}
+				return &configservice.DescribeConfigurationAggregatorsOutput{ConfigurationAggregators: append([]cfgtypes.ConfigurationAggregator{}, items...), NextToken: optional(next)}, nil
 			},
 			"DescribeDeliveryChannels": func(c *call) (any, error) {
 				var in configservice.DescribeDeliveryChannelsInput

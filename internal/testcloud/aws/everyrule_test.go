@@ -122,7 +122,6 @@ var unjudgedKinds = map[string]string{
 	"aws.ec2.vpc_endpoint":     "CIS 7.0 6.8 is manual and needs Terraform/CloudFormation endpoint mapping first; the graph uses it (issue 12)",
 	"aws.iam.oidc_provider":    "a trust anchor of the identity graph (issue 12)",
 	"aws.iam.saml_provider":    "a trust anchor of the identity graph (issue 12)",
-	"aws.organizations.policy": "the SCP guardrail rules of issue 10 item 1 are not written yet",
 }
 
 // pointerField reports whether the attribute at path is a pointer (a

@@ -1,8 +1,10 @@
 package aws
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
@@ -16,6 +18,16 @@ type orgWorld struct {
 	Organization orgtypes.Organization `json:"organization"`
 	Accounts     []orgtypes.Account    `json:"accounts"`
 	Policies     []orgPolicy           `json:"policies"`
+	// Delegated are the delegated administrator accounts with the
+	// service principals each administers.
+	Delegated []orgDelegated `json:"delegated_administrators"`
+}
+
+// orgDelegated is one delegated administrator: the account (Id, Name ...)
+// and its services.
+type orgDelegated struct {
+	Account  orgtypes.DelegatedAdministrator `json:"account"`
+	Services []orgtypes.DelegatedService     `json:"services"`
 }
 
 // orgPolicy is a policy (summary and content) and the roots, OUs and
@@ -32,10 +44,13 @@ func init() {
 	register(&service{name: "organizations", signing: "organizations", protocol: protoJSON11, global: true,
 		newWorld: func() any { return &orgWorld{} },
 		ops: map[string]op{
-			"ListAccounts":         orgListAccounts,
-			"ListPolicies":         orgListPolicies,
-			"DescribePolicy":       orgDescribePolicy,
-			"ListTargetsForPolicy": orgListTargetsForPolicy,
+			"ListAccounts":                    orgListAccounts,
+			"DescribeOrganization":            orgDescribeOrganization,
+			"ListDelegatedAdministrators":     orgListDelegatedAdministrators,
+			"ListDelegatedServicesForAccount": orgListDelegatedServicesForAccount,
+			"ListPolicies":                    orgListPolicies,
+			"DescribePolicy":                  orgDescribePolicy,
+			"ListTargetsForPolicy":            orgListTargetsForPolicy,
 		}})
 }
 
@@ -162,4 +177,60 @@ func orgListTargetsForPolicy(c *call) (any, error) {
 		return nil, err
 	}
 	return &organizations.ListTargetsForPolicyOutput{Targets: items, NextToken: next}, nil
+}
+
+// orgDescribeOrganization answers members too, as AWS does: any account
+// of an organization may describe it.
+func orgDescribeOrganization(c *call) (any, error) {
+	w, err := orgOf(c)
+	if err != nil {
+		var ae *apiError
+		if !errors.As(err, &ae) || ae.code != "AccessDeniedException" {
+			return nil, err
+		}
+		for i := range c.srv.world.Accounts {
+			if ow, ok := c.srv.world.Accounts[i].worldOf("organizations", Global).(*orgWorld); ok {
+				w = ow
+			}
+		}
+	}
+	o := w.Organization
+	return &organizations.DescribeOrganizationOutput{Organization: &o}, nil
+}
+
+func orgListDelegatedAdministrators(c *call) (any, error) {
+	w, err := orgOf(c)
+	if err != nil {
+		return nil, err
+	}
+	admins := []orgtypes.DelegatedAdministrator{}
+	for _, d := range w.Delegated {
+		if sp := c.param("ServicePrincipal"); sp != "" && !slices.ContainsFunc(d.Services, func(s orgtypes.DelegatedService) bool { return aws.ToString(s.ServicePrincipal) == sp }) {
+			continue
+		}
+		admins = append(admins, d.Account)
+	}
+	items, next, err := orgPage(c, admins)
+	if err != nil {
+		return nil, err
+	}
+	return &organizations.ListDelegatedAdministratorsOutput{DelegatedAdministrators: items, NextToken: next}, nil
+}
+
+func orgListDelegatedServicesForAccount(c *call) (any, error) {
+	w, err := orgOf(c)
+	if err != nil {
+		return nil, err
+	}
+	id := c.param("AccountId")
+	for _, d := range w.Delegated {
+		if aws.ToString(d.Account.Id) == id {
+			items, next, err := orgPage(c, append([]orgtypes.DelegatedService{}, d.Services...))
+			if err != nil {
+				return nil, err
+			}
+			return &organizations.ListDelegatedServicesForAccountOutput{DelegatedServices: items, NextToken: next}, nil
+		}
+	}
+	return nil, badRequest("AccountNotRegisteredException", "The provided account is not a registered delegated administrator for your organization.")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,6 +13,7 @@ import (
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policy"
 )
 
 // orgClient is an Organizations client with the credentials of the
@@ -209,5 +211,107 @@ func TestOrganizationsScanAccounts(t *testing.T) {
 	}
 	if n := len(byKind(res.Resources)["aws.organizations.policy"]); n != 4 {
 		t.Errorf("%d policies", n)
+	}
+}
+
+// The management account's scan has the organization: its SCPs by ARN and
+// its delegated administrators with their services; the rules judge it
+// (a leave-organization guardrail is attached, the others are missing;
+// GuardDuty and Security Hub are delegated, Config and Access Analyzer not).
+func TestOrganizationsOrganizationJudged(t *testing.T) {
+	w := fragmentWorld(t, "organizations")
+	res := collectClean(t, w, "organizations")
+	orgs := byKind(res.Resources)["aws.organizations.organization"]
+	o := orgs["o-a1b2c3d4e5"]
+	if len(orgs) != 1 || o == nil {
+		t.Fatalf("organization: %v", orgs)
+	}
+	a := o.Attributes.(*model.OrganizationsOrganization)
+	if o.ID != "arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5" || a.FeatureSet != "ALL" || a.MasterAccountID != "111111111111" ||
+		len(a.ServiceControlPolicies) != 4 || len(o.Unknown) != 0 {
+		t.Errorf("organization: %+v %+v", o, a)
+	}
+	sameJSON(t, "delegated administrators", a.DelegatedAdministrators, []model.OrganizationsDelegated{
+		{AccountID: "222222222222", ServicePrincipals: []string{"guardduty.amazonaws.com", "securityhub.amazonaws.com"}}})
+
+	engine, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := engine.Evaluate(context.Background(), res.Resources, policy.EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range fs {
+		if f.Resource.ID == o.ID {
+			got[f.RuleID] = string(f.Status) + ": " + f.Message
+		}
+	}
+	want := map[string]string{
+		"AWS-ORG-001": "pass: ",
+		"AWS-ORG-002": "fail: no attached service control policy of organization o-a1b2c3d4e5 denies deleting GuardDuty detectors, stopping AWS Config, stopping CloudTrail, using the root user",
+		"AWS-ORG-003": "pass: ",
+		"AWS-ORG-004": "pass: ",
+		"AWS-ORG-005": "fail: organization o-a1b2c3d4e5 has no delegated administrator for AWS Config",
+		"AWS-ORG-006": "fail: organization o-a1b2c3d4e5 has no delegated administrator for IAM Access Analyzer",
+	}
+	for id, v := range want {
+		if !strings.HasPrefix(got[id], v) {
+			t.Errorf("%s: got %q, want %q", id, got[id], v)
+		}
+	}
+}
+
+// A member account scanned alone may describe its organization but not
+// list its policies: an error, no organization resource, no verdict.
+func TestOrganizationsMemberAlone(t *testing.T) {
+	w := fragmentWorld(t, "organizations")
+	w.Accounts[0], w.Accounts[1] = w.Accounts[1], w.Accounts[0]
+	res, _ := collect(t, w, "organizations")
+	if len(res.Errors) != 1 || res.Errors[0].Code != "AccessDeniedException" {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	if len(byKind(res.Resources)["aws.organizations.organization"]) != 0 || len(byKind(res.Resources)["aws.organizations.policy"]) != 0 {
+		t.Errorf("a member reads no organization: %v", res.Resources)
+	}
+}
+
+// The management account's organization aggregator (us-east-1) passes
+// AWS-CONFIG-003; without it the organization fails it.
+func TestOrganizationsConfigAggregator(t *testing.T) {
+	engine, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	verdict := func(w *World) model.Status {
+		res := collectClean(t, w, "organizations", "configservice")
+		fs, err := engine.Evaluate(context.Background(), res.Resources, policy.EvalOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f.RuleID == "AWS-CONFIG-003" {
+				return f.Status
+			}
+		}
+		return ""
+	}
+	w := fragmentWorld(t, "organizations", "config")
+	res := collectClean(t, w, "configservice")
+	aggs := byKind(res.Resources)["aws.config.aggregator"]
+	if len(aggs) != 1 {
+		t.Fatalf("aggregators: %v", aggs)
+	}
+	for _, r := range aggs {
+		if a := r.Attributes.(*model.ConfigAggregator); a.Name != "organization" || !a.OrganizationSource || !a.AllRegions || a.AccountSources != 0 || r.Region != "us-east-1" {
+			t.Errorf("aggregator: %+v %+v", r, a)
+		}
+	}
+	if st := verdict(w); st != model.StatusPass {
+		t.Errorf("with the aggregator: %q", st)
+	}
+	if st := verdict(fragmentWorld(t, "organizations")); st != model.StatusFail {
+		t.Errorf("without it: %q", st)
 	}
 }
