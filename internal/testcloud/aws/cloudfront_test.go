@@ -155,7 +155,7 @@ func TestCloudFrontCollect(t *testing.T) {
 	docs := ds["E3DOCSDEFAULT5P"]
 	sameJSON(t, "docs distribution", docs.Attributes, &model.CloudFrontDistribution{
 		ViewerProtocolPolicies: []string{"redirect-to-https"}, DefaultCertificate: true,
-		Origins: []model.CloudFrontOrigin{{ID: "docs", DomainName: "acme-docs.s3.us-east-1.amazonaws.com", S3: true, SSLProtocols: []string{}}},
+		Origins:        []model.CloudFrontOrigin{{ID: "docs", DomainName: "acme-docs.s3.us-east-1.amazonaws.com", S3: true, SSLProtocols: []string{}}},
 		GeoRestriction: "none", OriginGroups: []model.CloudFrontOriginGroup{}, FieldLevelEncryptionIDs: []string{""}, AssumedDefaults: []string{}})
 	if docs.Tags != nil {
 		t.Errorf("docs tags: %v", docs.Tags)
