@@ -12,4 +12,6 @@ type ECRRepository struct {
 	ImageTagMutability string          `json:"image_tag_mutability" doc:"MUTABLE or IMMUTABLE"`
 	EncryptionType     string          `json:"encryption_type" doc:"AES256 or KMS"`
 	Policy             *PolicyDocument `json:"policy"`
+	// LifecyclePolicy: a lifecycle policy expires images by age or count.
+	LifecyclePolicy bool `json:"lifecycle_policy" doc:"a lifecycle policy expires old or untagged images"`
 }

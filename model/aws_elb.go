@@ -27,6 +27,11 @@ type ELBv2LoadBalancer struct {
 	DeletionProtection      bool         `json:"deletion_protection"`
 	SecurityGroups          []string     `json:"security_groups"`
 	Subnets                 []string     `json:"subnets"`
+	// DesyncMitigationMode is how an application load balancer treats
+	// requests that may be HTTP desync (request smuggling) attempts:
+	// monitor, defensive (the default) or strictest. Empty for network
+	// and gateway load balancers, which do not parse HTTP.
+	DesyncMitigationMode string `json:"desync_mitigation_mode" doc:"application load balancers: monitor, defensive (default) or strictest; empty for other types"`
 }
 
 // ELBLoadBalancer is kind aws.elb.load_balancer (classic).
@@ -35,4 +40,15 @@ type ELBLoadBalancer struct {
 	InternetFacing    bool         `json:"internet_facing"`
 	Listeners         []LBListener `json:"listeners"`
 	AccessLogsEnabled bool         `json:"access_logs_enabled"`
+	// ConnectionDraining keeps in-flight requests to a deregistering or
+	// unhealthy instance open until they complete (or the timeout).
+	ConnectionDraining bool `json:"connection_draining" doc:"in-flight requests to a deregistering instance are allowed to complete"`
+	// CrossZone spreads requests evenly over the registered instances of
+	// every enabled Availability Zone, not evenly over the zones.
+	CrossZone bool `json:"cross_zone_load_balancing"`
+	// DesyncMitigationMode: monitor, defensive (the default) or
+	// strictest.
+	DesyncMitigationMode string   `json:"desync_mitigation_mode" doc:"monitor, defensive (default) or strictest"`
+	AvailabilityZones    []string `json:"availability_zones" doc:"the enabled Availability Zones; IaC: those named, else one per subnet"`
+	Subnets              []string `json:"subnets" doc:"VPC subnets, one per enabled Availability Zone"`
 }

@@ -1,8 +1,10 @@
 package aws
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
@@ -51,6 +53,16 @@ func collectAPIGateway(ctx context.Context, s *scope) {
 			for _, ms := range st.MethodSettings {
 				a.CacheEncrypted = a.CacheEncrypted && ms.CacheDataEncrypted
 			}
+			a.ExecutionLoggingLevel, a.ExecutionLoggingOffMethods = "OFF", []string{}
+			for path, ms := range st.MethodSettings {
+				level := cmp.Or(aws.ToString(ms.LoggingLevel), "OFF")
+				if path == "*/*" {
+					a.ExecutionLoggingLevel = level
+				} else if level == "OFF" {
+					a.ExecutionLoggingOffMethods = append(a.ExecutionLoggingOffMethods, path)
+				}
+			}
+			sort.Strings(a.ExecutionLoggingOffMethods)
 			var rels []model.Relation
 			if a.WAFWebACL != "" {
 				rels = append(rels, model.Relation{Type: model.RelProtectedBy, Target: a.WAFWebACL})

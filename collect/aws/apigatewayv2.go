@@ -143,7 +143,7 @@ func collectAPIGatewayV2(ctx context.Context, s *scope) {
 			if st.AccessLogSettings != nil {
 				dest = aws.ToString(st.AccessLogSettings.DestinationArn)
 			}
-			sa := &model.APIGatewayStage{Name: name, AccessLogsEnabled: dest != "", API: "v2"}
+			sa := &model.APIGatewayStage{Name: name, AccessLogsEnabled: dest != "", API: "v2", ExecutionLoggingOffMethods: []string{}}
 			var rels []model.Relation
 			if dest != "" {
 				rels = append(rels, model.Relation{Type: model.RelLogsTo, Target: dest})

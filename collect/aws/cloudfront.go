@@ -38,7 +38,7 @@ func collectCloudFront(ctx context.Context, s *scope) {
 			return
 		}
 		c := out.DistributionConfig
-		d := &model.CloudFrontDistribution{ViewerProtocolPolicies: []string{}}
+		d := &model.CloudFrontDistribution{ViewerProtocolPolicies: []string{}, AssumedDefaults: []string{}}
 		// Default behavior first, then ordered behaviors in order, as
 		// the Terraform adapter lists them.
 		if c.DefaultCacheBehavior != nil {
@@ -67,15 +67,50 @@ func collectCloudFront(ctx context.Context, s *scope) {
 		if c.Origins != nil {
 			for _, o := range c.Origins.Items {
 				mo := model.CloudFrontOrigin{ID: aws.ToString(o.Id), DomainName: aws.ToString(o.DomainName),
-					OriginAccessControlID: aws.ToString(o.OriginAccessControlId)}
+					OriginAccessControlID: aws.ToString(o.OriginAccessControlId), SSLProtocols: []string{}}
 				if o.S3OriginConfig != nil {
 					mo.S3 = true
 					mo.OriginAccessIdentity = aws.ToString(o.S3OriginConfig.OriginAccessIdentity)
 				}
-				if o.CustomOriginConfig != nil {
-					mo.ProtocolPolicy = string(o.CustomOriginConfig.OriginProtocolPolicy)
+				if co := o.CustomOriginConfig; co != nil {
+					mo.ProtocolPolicy = string(co.OriginProtocolPolicy)
+					if co.OriginSslProtocols != nil {
+						for _, p := range co.OriginSslProtocols.Items {
+							mo.SSLProtocols = append(mo.SSLProtocols, string(p))
+						}
+					}
 				}
 				d.Origins = append(d.Origins, mo)
+			}
+		}
+		if vc := c.ViewerCertificate; vc != nil && !d.DefaultCertificate {
+			d.SSLSupportMethod = string(vc.SSLSupportMethod)
+		}
+		// GeoRestriction is required in a configuration; a missing one
+		// serves every country.
+		d.GeoRestriction = string(cftypes.GeoRestrictionTypeNone)
+		if c.Restrictions != nil && c.Restrictions.GeoRestriction != nil && c.Restrictions.GeoRestriction.RestrictionType != "" {
+			d.GeoRestriction = string(c.Restrictions.GeoRestriction.RestrictionType)
+		}
+		d.OriginGroups = []model.CloudFrontOriginGroup{}
+		if c.OriginGroups != nil {
+			for _, g := range c.OriginGroups.Items {
+				mg := model.CloudFrontOriginGroup{ID: aws.ToString(g.Id), Members: []string{}}
+				if g.Members != nil {
+					for _, m := range g.Members.Items {
+						mg.Members = append(mg.Members, aws.ToString(m.OriginId))
+					}
+				}
+				d.OriginGroups = append(d.OriginGroups, mg)
+			}
+		}
+		d.FieldLevelEncryptionIDs = []string{}
+		if c.DefaultCacheBehavior != nil {
+			d.FieldLevelEncryptionIDs = append(d.FieldLevelEncryptionIDs, aws.ToString(c.DefaultCacheBehavior.FieldLevelEncryptionId))
+		}
+		if c.CacheBehaviors != nil {
+			for _, b := range c.CacheBehaviors.Items {
+				d.FieldLevelEncryptionIDs = append(d.FieldLevelEncryptionIDs, aws.ToString(b.FieldLevelEncryptionId))
 			}
 		}
 		// Built rather than taken from the summary: the form is fixed, and

@@ -73,6 +73,19 @@ func TestCloudFrontAgainstMoto(t *testing.T) {
 		a.Origins[0].ID != "origin" || a.Origins[0].DomainName != "assets.s3.amazonaws.com" {
 		t.Errorf("tight root object and origins: %+v", a)
 	}
+	// The certificate's serving method and the geo restriction (moto
+	// fills restriction type none when none is sent).
+	if a := g.Attributes.(*model.CloudFrontDistribution); a.SSLSupportMethod != "sni-only" || a.GeoRestriction != "none" ||
+		len(a.OriginGroups) != 0 || len(a.FieldLevelEncryptionIDs) != 1 {
+		t.Errorf("tight certificate, geo restriction, groups: %+v", a)
+	}
+	// Neither has a geo restriction or an origin group; neither serves
+	// its certificate from dedicated IPs.
+	for _, d := range []string{ids["loose"], ids["tight"]} {
+		if !fails[d]["AWS-CF-030"] || !fails[d]["AWS-CF-031"] || fails[d]["AWS-CF-032"] {
+			t.Errorf("geo restriction, failover, SNI on %s: %v", d, fails[d])
+		}
+	}
 	for _, id := range []string{"AWS-CF-001", "AWS-CF-002", "AWS-CF-003", "AWS-CF-020", "AWS-CF-021"} {
 		if !fails[ids["loose"]][id] || fails[ids["tight"]][id] {
 			t.Errorf("%s: %v", id, fails)

@@ -59,6 +59,18 @@ func collectECR(ctx context.Context, s *scope) {
 			a.Policy, err = model.ParsePolicyDocument(aws.ToString(pol.PolicyText))
 			return err
 		})
+		rd.call("GetLifecyclePolicy", []string{"lifecycle_policy"}, func() error {
+			lp, err := client.GetLifecyclePolicy(ctx, &ecr.GetLifecyclePolicyInput{RepositoryName: repo.RepositoryName, RegistryId: repo.RegistryId})
+			if awsCodeIn(err, "LifecyclePolicyNotFoundException") {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			raw["LifecyclePolicyText"] = aws.ToString(lp.LifecyclePolicyText)
+			a.LifecyclePolicy = aws.ToString(lp.LifecyclePolicyText) != ""
+			return nil
+		})
 		var tags map[string]string
 		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
 			out, err := client.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: repo.RepositoryArn})

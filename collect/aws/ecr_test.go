@@ -32,6 +32,10 @@ func TestECRAgainstMoto(t *testing.T) {
 		PolicyText: aws.String(`{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"]}]}`)}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := client.PutLifecyclePolicy(ctx, &ecr.PutLifecyclePolicyInput{RepositoryName: aws.String("hardened"),
+		LifecyclePolicyText: aws.String(`{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}`)}); err != nil {
+		t.Fatal(err)
+	}
 	res := collectMoto(t, srv, []string{"ecr"})
 	noErrors(t, res)
 	repos := byKind(res, "aws.ecr.repository")
@@ -51,7 +55,7 @@ func TestECRAgainstMoto(t *testing.T) {
 		t.Errorf("hardened (no policy = nil): %+v", ha)
 	}
 	fails := failing(t, res.Resources)
-	for _, id := range []string{"AWS-ECR-001", "AWS-ECR-002", "AWS-ECR-003"} {
+	for _, id := range []string{"AWS-ECR-001", "AWS-ECR-002", "AWS-ECR-003", "AWS-ECR-020", "AWS-ECR-021"} {
 		if !fails["loose"][id] || fails["hardened"][id] {
 			t.Errorf("%s: loose %v, hardened %v", id, fails["loose"], fails["hardened"])
 		}

@@ -80,7 +80,11 @@ func collectELBv2(ctx context.Context, s *scope) {
 			}
 			return nil
 		})
-		rd.call("DescribeLoadBalancerAttributes", []string{"access_logs_enabled", "drop_invalid_header_fields", "deletion_protection"}, func() error {
+		if a.Type == string(elbv2types.LoadBalancerTypeEnumApplication) {
+			// The API's default, replaced below by the attribute read.
+			a.DesyncMitigationMode = "defensive"
+		}
+		rd.call("DescribeLoadBalancerAttributes", []string{"access_logs_enabled", "drop_invalid_header_fields", "deletion_protection", "desync_mitigation_mode"}, func() error {
 			out, err := client.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
 			if err != nil {
 				return err
@@ -95,6 +99,10 @@ func collectELBv2(ctx context.Context, s *scope) {
 					a.DropInvalidHeaderFields = on
 				case "deletion_protection.enabled":
 					a.DeletionProtection = on
+				case "routing.http.desync_mitigation_mode":
+					if a.Type == string(elbv2types.LoadBalancerTypeEnumApplication) {
+						a.DesyncMitigationMode = aws.ToString(at.Value)
+					}
 				}
 			}
 			return nil
@@ -238,6 +246,10 @@ func collectELB(ctx context.Context, s *scope) {
 				Name:           name,
 				InternetFacing: aws.ToString(lb.Scheme) == "internet-facing",
 				Listeners:      []model.LBListener{},
+				// The API's defaults, replaced below by the attributes read.
+				DesyncMitigationMode: "defensive",
+				AvailabilityZones:    append([]string{}, lb.AvailabilityZones...),
+				Subnets:              append([]string{}, lb.Subnets...),
 			}
 			for _, ld := range lb.ListenerDescriptions {
 				if ld.Listener == nil {
@@ -254,15 +266,22 @@ func collectELB(ctx context.Context, s *scope) {
 			if _, ok := tags[name]; !ok {
 				rd.unread(model.TagsPath)
 			}
-			rd.call("DescribeLoadBalancerAttributes", []string{"access_logs_enabled"}, func() error {
+			rd.call("DescribeLoadBalancerAttributes", []string{"access_logs_enabled", "connection_draining", "cross_zone_load_balancing", "desync_mitigation_mode"}, func() error {
 				out, err := client.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerName: lb.LoadBalancerName})
 				if err != nil {
 					return err
 				}
-				if out.LoadBalancerAttributes != nil {
-					raw["LoadBalancerAttributes"] = out.LoadBalancerAttributes
-					if al := out.LoadBalancerAttributes.AccessLog; al != nil {
+				if la := out.LoadBalancerAttributes; la != nil {
+					raw["LoadBalancerAttributes"] = la
+					if al := la.AccessLog; al != nil {
 						a.AccessLogsEnabled = al.Enabled
+					}
+					a.ConnectionDraining = la.ConnectionDraining != nil && la.ConnectionDraining.Enabled
+					a.CrossZone = la.CrossZoneLoadBalancing != nil && la.CrossZoneLoadBalancing.Enabled
+					for _, at := range la.AdditionalAttributes {
+						if aws.ToString(at.Key) == "elb.http.desyncmitigationmode" && aws.ToString(at.Value) != "" {
+							a.DesyncMitigationMode = aws.ToString(at.Value)
+						}
 					}
 				}
 				return nil

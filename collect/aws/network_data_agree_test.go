@@ -337,6 +337,9 @@ resource "aws_lb_listener" "nlb" {
 resource "aws_elb" "bad" {
   name               = "clb-bad"
   availability_zones = ["us-east-1a"]
+  # The provider turns cross-zone balancing on unless told; the API
+  # (and so the live twin) leaves it off.
+  cross_zone_load_balancing = false
   listener {
     lb_port           = 80
     lb_protocol       = "http"
@@ -347,6 +350,9 @@ resource "aws_elb" "bad" {
 resource "aws_elb" "good" {
   name               = "clb-good"
   availability_zones = ["us-east-1a"]
+  # The provider turns cross-zone balancing on unless told; the API
+  # (and so the live twin) leaves it off.
+  cross_zone_load_balancing = false
   listener {
     lb_port           = 443
     lb_protocol       = "tcp"

@@ -470,6 +470,7 @@ func TestAgreeServicesEKS(t *testing.T) {
 resource "aws_eks_cluster" "eks-open" {
   name     = "eks-open"
   role_arn = "arn:aws:iam::123456789012:role/eks"
+  version  = "1.28"
   vpc_config {
     subnet_ids = ["subnet-1", "subnet-2"]
   }
@@ -477,6 +478,7 @@ resource "aws_eks_cluster" "eks-open" {
 resource "aws_eks_cluster" "eks-narrow" {
   name                      = "eks-narrow"
   role_arn                  = "arn:aws:iam::123456789012:role/eks"
+  version                   = "1.28"
   enabled_cluster_log_types = ["api"]
   vpc_config {
     subnet_ids          = ["subnet-1", "subnet-2"]
@@ -486,6 +488,7 @@ resource "aws_eks_cluster" "eks-narrow" {
 resource "aws_eks_cluster" "eks-empty" {
   name     = "eks-empty"
   role_arn = "arn:aws:iam::123456789012:role/eks"
+  version  = "1.28"
   vpc_config {
     subnet_ids          = ["subnet-1", "subnet-2"]
     public_access_cidrs = []
@@ -494,6 +497,7 @@ resource "aws_eks_cluster" "eks-empty" {
 resource "aws_eks_cluster" "eks-private" {
   name                      = "eks-private"
   role_arn                  = "arn:aws:iam::123456789012:role/eks"
+  version                   = "1.28"
   enabled_cluster_log_types = ["api", "audit", "authenticator", "scheduler"]
   vpc_config {
     subnet_ids              = ["subnet-1", "subnet-2"]
@@ -509,12 +513,13 @@ resource "aws_eks_cluster" "eks-private" {
 }
 `,
 		twins: []svcTwin{
-			{name: "eks-open", fail: []string{"AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003"}},
+			{name: "eks-open", fail: []string{"AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003", "AWS-EKS-020"}},
 			// An empty CIDR list is not sent, so EKS opens the endpoint to
 			// everyone.
 			{name: "eks-empty", fail: []string{"AWS-EKS-001"}},
-			{name: "eks-narrow", fail: []string{"AWS-EKS-002", "AWS-EKS-003"}, pass: []string{"AWS-EKS-001"}},
-			{name: "eks-private", pass: []string{"AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003"}},
+			// Kubernetes 1.28 left all EKS support on 2025-11-26.
+			{name: "eks-narrow", fail: []string{"AWS-EKS-002", "AWS-EKS-003", "AWS-EKS-020"}, pass: []string{"AWS-EKS-001"}},
+			{name: "eks-private", fail: []string{"AWS-EKS-020"}, pass: []string{"AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003"}},
 		}}
 	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
 		ctx := context.Background()
@@ -525,13 +530,13 @@ resource "aws_eks_cluster" "eks-private" {
 		// moto reports a private-only cluster, where EKS (and Terraform)
 		// default to a public endpoint; the seed states AWS's default.
 		for _, in := range []*eks.CreateClusterInput{
-			{Name: aws.String("eks-open"), RoleArn: role, ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: subnets, EndpointPublicAccess: aws.Bool(true)}},
-			{Name: aws.String("eks-empty"), RoleArn: role, ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: subnets, EndpointPublicAccess: aws.Bool(true)}},
-			{Name: aws.String("eks-narrow"), RoleArn: role,
+			{Name: aws.String("eks-open"), RoleArn: role, Version: aws.String("1.28"), ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: subnets, EndpointPublicAccess: aws.Bool(true)}},
+			{Name: aws.String("eks-empty"), RoleArn: role, Version: aws.String("1.28"), ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: subnets, EndpointPublicAccess: aws.Bool(true)}},
+			{Name: aws.String("eks-narrow"), RoleArn: role, Version: aws.String("1.28"),
 				ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: subnets, EndpointPublicAccess: aws.Bool(true), PublicAccessCidrs: []string{"203.0.113.0/24"}},
 				Logging: &ekstypes.Logging{ClusterLogging: []ekstypes.LogSetup{
 					{Enabled: aws.Bool(true), Types: []ekstypes.LogType{ekstypes.LogTypeApi}}}}},
-			{Name: aws.String("eks-private"), RoleArn: role,
+			{Name: aws.String("eks-private"), RoleArn: role, Version: aws.String("1.28"),
 				ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: subnets, EndpointPublicAccess: aws.Bool(false), EndpointPrivateAccess: aws.Bool(true)},
 				EncryptionConfig: []ekstypes.EncryptionConfig{{Resources: []string{"secrets"},
 					Provider: &ekstypes.Provider{KeyArn: aws.String("arn:aws:kms:us-east-1:123456789012:key/k1")}}},

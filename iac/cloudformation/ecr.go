@@ -16,5 +16,9 @@ func init() {
 			b.relate(model.RelEncryptedBy, k)
 		}
 		a.Policy = b.policy("RepositoryPolicyText", "policy")
+		a.LifecyclePolicy = b.has("LifecyclePolicy.LifecyclePolicyText")
+		if a.LifecyclePolicy {
+			b.locate("LifecyclePolicy", "lifecycle_policy")
+		}
 	})
 }

@@ -36,6 +36,9 @@ func init() {
 			b.relate(model.RelInSubnet, s)
 		}
 		a.Listeners = []model.LBListener{}
+		if a.Type == "application" {
+			a.DesyncMitigationMode = "defensive"
+		}
 		n = b.count("LoadBalancerAttributes", "")
 		for i := 0; i < n; i++ {
 			p := model.Path("LoadBalancerAttributes", i)
@@ -48,6 +51,11 @@ func init() {
 				target, mp = &a.DropInvalidHeaderFields, "drop_invalid_header_fields"
 			case "deletion_protection.enabled":
 				target, mp = &a.DeletionProtection, "deletion_protection"
+			case "routing.http.desync_mitigation_mode":
+				if a.Type == "application" {
+					a.DesyncMitigationMode = b.str(p+".Value", "desync_mitigation_mode", "defensive")
+				}
+				continue
 			default:
 				continue
 			}
@@ -91,6 +99,13 @@ func init() {
 		}
 		a.InternetFacing = b.str("Scheme", "internet_facing", "internet-facing") == "internet-facing"
 		a.AccessLogsEnabled = b.boolean("AccessLoggingPolicy.Enabled", "access_logs_enabled", false)
+		// CloudFormation's defaults: draining off, cross-zone off. The
+		// template has no desync setting: the API's default, defensive.
+		a.ConnectionDraining = b.boolean("ConnectionDrainingPolicy.Enabled", "connection_draining", false)
+		a.CrossZone = b.boolean("CrossZone", "cross_zone_load_balancing", false)
+		a.DesyncMitigationMode = "defensive"
+		a.Subnets = b.strs("Subnets", "subnets")
+		a.AvailabilityZones = b.strs("AvailabilityZones", "availability_zones")
 		a.Listeners = []model.LBListener{}
 		n := b.count("Listeners", "listeners")
 		for i := 0; i < n; i++ {

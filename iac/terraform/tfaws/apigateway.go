@@ -1,6 +1,10 @@
 package tfaws
 
-import "github.com/vigil-sec/vigil/model"
+import (
+	"sort"
+
+	"github.com/vigil-sec/vigil/model"
+)
 
 // API Gateway stages (REST and HTTP/WebSocket), joined with their method
 // settings and WAF association.
@@ -14,16 +18,27 @@ func init() {
 		a.API = "rest"
 		a.CacheEnabled = b.Bool("cache_cluster_enabled", "cache_cluster_enabled", false)
 		a.ClientCertificate = b.String("client_certificate_id", "client_certificate_id", "")
+		// Without a */* aws_api_gateway_method_settings, execution
+		// logging is off.
+		a.ExecutionLoggingLevel, a.ExecutionLoggingOffMethods = "OFF", []string{}
 	})
 	registerParent("aws_apigatewayv2_stage", model.KindAPIGatewayStage, func(b *Builder) {
 		a := model.KindAPIGatewayStage.Must(b.R)
 		a.Name = b.NameFrom("name")
 		a.AccessLogsEnabled = b.accessLogs()
 		a.API = "v2"
+		a.ExecutionLoggingOffMethods = []string{}
 	})
 	registerChild("aws_api_gateway_method_settings", "stage_name", stageTypes[:1], func(p *Builder, c *Child) {
 		a := model.KindAPIGatewayStage.Must(p.R)
 		a.CacheEncrypted = c.Bool("settings[0].cache_data_encrypted", "cache_encrypted", false)
+		level := c.String("settings[0].logging_level", "execution_logging_level", "OFF")
+		if path := c.String("method_path", "execution_logging_level", ""); path == "*/*" {
+			a.ExecutionLoggingLevel = level
+		} else if level == "OFF" && path != "" {
+			a.ExecutionLoggingOffMethods = append(a.ExecutionLoggingOffMethods, path)
+			sort.Strings(a.ExecutionLoggingOffMethods)
+		}
 	})
 	registerChild("aws_wafv2_web_acl_association", "resource_arn", stageTypes[:1], func(p *Builder, c *Child) {
 		a := model.KindAPIGatewayStage.Must(p.R)

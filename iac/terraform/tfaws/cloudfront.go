@@ -46,12 +46,43 @@ func init() {
 			switch {
 			case b.HasBlock(tf + ".custom_origin_config"):
 				o.ProtocolPolicy = b.String(tf+".custom_origin_config[0].origin_protocol_policy", base+".protocol_policy", "")
+				// Required by the provider.
+				o.SSLProtocols = b.Strings(tf+".custom_origin_config[0].origin_ssl_protocols", base+".ssl_protocols")
 			case b.HasBlock(tf + ".vpc_origin_config"):
 			default:
 				o.S3 = true
 				o.OriginAccessIdentity = b.String(tf+".s3_origin_config[0].origin_access_identity", base+".origin_access_identity", "")
 			}
+			if o.SSLProtocols == nil {
+				o.SSLProtocols = []string{}
+			}
 			a.Origins = append(a.Origins, o)
+		}
+		if !a.DefaultCertificate {
+			a.SSLSupportMethod = b.String("viewer_certificate[0].ssl_support_method", "ssl_support_method", "")
+		}
+		// restrictions.geo_restriction is required by the provider.
+		a.GeoRestriction = b.String("restrictions[0].geo_restriction[0].restriction_type", "geo_restriction", "none")
+		a.OriginGroups = []model.CloudFrontOriginGroup{}
+		for i := range b.Blocks("origin_group") {
+			tf, base := model.Path("origin_group", i), model.Path("origin_groups", i)
+			g := model.CloudFrontOriginGroup{ID: b.String(tf+".origin_id", base+".id", ""), Members: []string{}}
+			for j := range b.Blocks(tf + ".member") {
+				g.Members = append(g.Members, b.String(model.Path(tf+".member", j, "origin_id"), model.Path(base+".members", j), ""))
+			}
+			a.OriginGroups = append(a.OriginGroups, g)
+		}
+		// origin_ssl_protocols is required: nothing is left to a default.
+		a.AssumedDefaults = []string{}
+		a.FieldLevelEncryptionIDs = []string{}
+		if b.HasBlock("default_cache_behavior") {
+			a.FieldLevelEncryptionIDs = append(a.FieldLevelEncryptionIDs,
+				b.String("default_cache_behavior[0].field_level_encryption_id", "field_level_encryption_ids[0]", ""))
+		}
+		for i := range b.Blocks("ordered_cache_behavior") {
+			n := len(a.FieldLevelEncryptionIDs)
+			a.FieldLevelEncryptionIDs = append(a.FieldLevelEncryptionIDs,
+				b.String(model.Path("ordered_cache_behavior", i, "field_level_encryption_id"), model.Path("field_level_encryption_ids", n), ""))
 		}
 	})
 }

@@ -14,4 +14,8 @@ func init() {
 	registerChild("aws_ecr_repository_policy", "repository", []string{"aws_ecr_repository"}, func(p *Builder, c *Child) {
 		model.KindECRRepository.Must(p.R).Policy = c.Policy("policy", "policy")
 	})
+	registerChild("aws_ecr_lifecycle_policy", "repository", []string{"aws_ecr_repository"}, func(p *Builder, c *Child) {
+		model.KindECRRepository.Must(p.R).LifecyclePolicy = c.Has("policy")
+		locateBlock(c, "lifecycle_policy")
+	})
 }

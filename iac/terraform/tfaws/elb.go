@@ -78,6 +78,19 @@ func init() {
 		if b.Has("access_logs") {
 			a.AccessLogsEnabled = b.Bool("access_logs[0].enabled", "access_logs_enabled", true)
 		}
+		// The provider's defaults: draining off, cross-zone on (the
+		// provider's choice; the API's own default is off), defensive.
+		a.ConnectionDraining = b.Bool("connection_draining", "connection_draining", false)
+		a.CrossZone = b.Bool("cross_zone_load_balancing", "cross_zone_load_balancing", true)
+		a.DesyncMitigationMode = b.String("desync_mitigation_mode", "desync_mitigation_mode", "defensive")
+		a.Subnets = b.Strings("subnets", "subnets")
+		if a.Subnets == nil {
+			a.Subnets = []string{}
+		}
+		a.AvailabilityZones = b.Strings("availability_zones", "availability_zones")
+		if a.AvailabilityZones == nil {
+			a.AvailabilityZones = []string{}
+		}
 	})
 }
 
@@ -94,6 +107,9 @@ func mapLB(b *Builder) {
 	a.DropInvalidHeaderFields = b.Bool("drop_invalid_header_fields", "drop_invalid_header_fields", false)
 	a.DeletionProtection = b.Bool("enable_deletion_protection", "deletion_protection", false)
 	a.SecurityGroups = b.Strings("security_groups", "security_groups")
+	if a.Type == "application" {
+		a.DesyncMitigationMode = b.String("desync_mitigation_mode", "desync_mitigation_mode", "defensive")
+	}
 	a.Subnets = b.Strings("subnets", "subnets")
 	for i := range b.Blocks("subnet_mapping") {
 		if s := b.String(model.Path("subnet_mapping", i)+".subnet_id", "subnets", ""); s != "" {

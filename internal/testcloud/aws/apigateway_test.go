@@ -108,10 +108,12 @@ func TestAPIGatewayCollect(t *testing.T) {
 		t.Fatalf("stages: %v", byKind(res.Resources)["aws.apigateway.stage"])
 	}
 	if a := bad.Attributes.(*model.APIGatewayStage); a.AccessLogsEnabled || a.XRayTracing || a.WAFWebACL != "" || a.CacheEncrypted ||
-		bad.Kind != "aws.apigateway.stage" || bad.Tags["team"] != "partners" || a.API != "rest" || !a.CacheEnabled || a.ClientCertificate != "" {
+		bad.Kind != "aws.apigateway.stage" || bad.Tags["team"] != "partners" || a.API != "rest" || !a.CacheEnabled || a.ClientCertificate != "" ||
+		a.ExecutionLoggingLevel != "OFF" || len(a.ExecutionLoggingOffMethods) != 0 {
 		t.Errorf("legacy-partners v1: %+v", a)
 	}
 	if a := good.Attributes.(*model.APIGatewayStage); !a.AccessLogsEnabled || !a.XRayTracing || !a.CacheEncrypted || a.ClientCertificate != "c1i3ntc3rt" ||
+		a.ExecutionLoggingLevel != "INFO" ||
 		a.WAFWebACL != "arn:aws:wafv2:us-east-1:111111111111:regional/webacl/orders-api/3f2e1d0c-9b8a-4765-a4b3-c2d1e0f9a8b7" {
 		t.Errorf("orders-internal prod: %+v", a)
 	}

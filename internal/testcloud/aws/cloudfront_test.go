@@ -133,7 +133,10 @@ func TestCloudFrontCollect(t *testing.T) {
 	legacy := ds["E1LEGACYWEB7Q2X"]
 	sameJSON(t, "legacy distribution", legacy.Attributes, &model.CloudFrontDistribution{
 		ViewerProtocolPolicies: []string{"allow-all", "allow-all"}, MinimumProtocolVersion: "TLSv1", DefaultRootObject: "index.html",
-		Origins: []model.CloudFrontOrigin{{ID: "legacy-web-origin", DomainName: "legacy-web.acme.example", ProtocolPolicy: "http-only"}}})
+		Origins: []model.CloudFrontOrigin{{ID: "legacy-web-origin", DomainName: "legacy-web.acme.example", ProtocolPolicy: "http-only",
+			SSLProtocols: []string{"TLSv1"}}},
+		SSLSupportMethod: "sni-only", GeoRestriction: "none", OriginGroups: []model.CloudFrontOriginGroup{},
+		FieldLevelEncryptionIDs: []string{"", ""}, AssumedDefaults: []string{}})
 	if legacy.ID != "arn:aws:cloudfront::111111111111:distribution/E1LEGACYWEB7Q2X" || legacy.Tags["env"] != "legacy" || len(legacy.Relations) != 0 {
 		t.Errorf("legacy: %+v", legacy)
 	}
@@ -142,14 +145,18 @@ func TestCloudFrontCollect(t *testing.T) {
 	sameJSON(t, "app distribution", app.Attributes, &model.CloudFrontDistribution{
 		ViewerProtocolPolicies: []string{"redirect-to-https", "https-only"}, MinimumProtocolVersion: "TLSv1.2_2021",
 		WAFWebACL: waf, LoggingEnabled: true, DefaultRootObject: "index.html",
-		Origins: []model.CloudFrontOrigin{{ID: "app-assets", DomainName: "acme-app-assets.s3.us-east-1.amazonaws.com", S3: true, OriginAccessControlID: "E3OACAPPASSETS"}}})
+		Origins: []model.CloudFrontOrigin{{ID: "app-assets", DomainName: "acme-app-assets.s3.us-east-1.amazonaws.com", S3: true, OriginAccessControlID: "E3OACAPPASSETS",
+			SSLProtocols: []string{}}},
+		SSLSupportMethod: "sni-only", GeoRestriction: "blacklist", OriginGroups: []model.CloudFrontOriginGroup{},
+		FieldLevelEncryptionIDs: []string{"", "C3FLEAPIFORMS"}, AssumedDefaults: []string{}})
 	if app.Tags["env"] != "production" || len(app.Relations) != 1 || app.Relations[0].Target != waf {
 		t.Errorf("app: %+v", app)
 	}
 	docs := ds["E3DOCSDEFAULT5P"]
 	sameJSON(t, "docs distribution", docs.Attributes, &model.CloudFrontDistribution{
 		ViewerProtocolPolicies: []string{"redirect-to-https"}, DefaultCertificate: true,
-		Origins: []model.CloudFrontOrigin{{ID: "docs", DomainName: "acme-docs.s3.us-east-1.amazonaws.com", S3: true}}})
+		Origins:        []model.CloudFrontOrigin{{ID: "docs", DomainName: "acme-docs.s3.us-east-1.amazonaws.com", S3: true, SSLProtocols: []string{}}},
+		GeoRestriction: "none", OriginGroups: []model.CloudFrontOriginGroup{}, FieldLevelEncryptionIDs: []string{""}, AssumedDefaults: []string{}})
 	if docs.Tags != nil {
 		t.Errorf("docs tags: %v", docs.Tags)
 	}

@@ -16,8 +16,10 @@ type ecrWorld struct {
 type ecrRepository struct {
 	ecrtypes.Repository
 	// Policy is the repository policy's text; empty is none.
-	Policy string         `json:"policy"`
-	Tags   []ecrtypes.Tag `json:"tags"`
+	Policy string `json:"policy"`
+	// LifecyclePolicy is the lifecycle policy's text; empty is none.
+	LifecyclePolicy string         `json:"lifecyclePolicy"`
+	Tags            []ecrtypes.Tag `json:"tags"`
 }
 
 // ecrPage is DescribeRepositories's page: 100 unless maxResults (up to
@@ -83,6 +85,22 @@ func init() {
 						aws.ToString(r.RepositoryName), c.account.ID)
 				}
 				return &ecr.GetRepositoryPolicyOutput{RegistryId: r.RegistryId, RepositoryName: r.RepositoryName, PolicyText: aws.String(r.Policy)}, nil
+			},
+			"GetLifecyclePolicy": func(c *call) (any, error) {
+				var in ecr.GetLifecyclePolicyInput
+				if err := c.input(&in); err != nil {
+					return nil, err
+				}
+				r, err := ecrRepositoryOf(c, in.RegistryId, aws.ToString(in.RepositoryName))
+				if err != nil {
+					return nil, err
+				}
+				if r.LifecyclePolicy == "" {
+					return nil, badRequest("LifecyclePolicyNotFoundException", "Lifecycle policy does not exist for the repository with name '%s' in the registry with id '%s'",
+						aws.ToString(r.RepositoryName), c.account.ID)
+				}
+				return &ecr.GetLifecyclePolicyOutput{RegistryId: r.RegistryId, RepositoryName: r.RepositoryName,
+					LifecyclePolicyText: aws.String(r.LifecyclePolicy)}, nil
 			},
 			"ListTagsForResource": func(c *call) (any, error) {
 				arn := c.param("resourceArn")

@@ -164,11 +164,12 @@ func TestECRCollector(t *testing.T) {
 	if web == nil || web.ID != "arn:aws:ecr:us-east-1:111111111111:repository/web-frontend" || web.Tags["team"] != "web" {
 		t.Fatalf("web-frontend: %+v", web)
 	}
-	if a := web.Attributes.(*model.ECRRepository); a.ScanOnPush || a.ImageTagMutability != "MUTABLE" || a.EncryptionType != "AES256" || a.Policy != nil {
+	if a := web.Attributes.(*model.ECRRepository); a.ScanOnPush || a.ImageTagMutability != "MUTABLE" || a.EncryptionType != "AES256" || a.Policy != nil ||
+		a.LifecyclePolicy {
 		t.Errorf("web-frontend attributes: %+v", a)
 	}
 	pay := repos["payments-api"]
-	if a := pay.Attributes.(*model.ECRRepository); !a.ScanOnPush || a.ImageTagMutability != "IMMUTABLE" || a.EncryptionType != "KMS" ||
+	if a := pay.Attributes.(*model.ECRRepository); !a.ScanOnPush || a.ImageTagMutability != "IMMUTABLE" || a.EncryptionType != "KMS" || !a.LifecyclePolicy ||
 		a.Policy == nil || a.Policy.Statements[0].Principals["AWS"][0] != "arn:aws:iam::222222222222:role/ci-deployer" {
 		t.Errorf("payments-api attributes: %+v", a)
 	}

@@ -102,7 +102,8 @@ func elbNamed(c *call, name string) (*elbLoadBalancer, error) {
 
 // elbAttributes completes a load balancer's attributes with AWS's
 // defaults: no access logs, no connection draining (300 s timeout when
-// enabled), a 60 s idle timeout, no cross-zone balancing.
+// enabled), a 60 s idle timeout, no cross-zone balancing, defensive
+// desync mitigation.
 func elbAttributes(a *elbtypes.LoadBalancerAttributes) *elbtypes.LoadBalancerAttributes {
 	out := elbtypes.LoadBalancerAttributes{}
 	if a != nil {
@@ -119,6 +120,14 @@ func elbAttributes(a *elbtypes.LoadBalancerAttributes) *elbtypes.LoadBalancerAtt
 	}
 	if out.CrossZoneLoadBalancing == nil {
 		out.CrossZoneLoadBalancing = &elbtypes.CrossZoneLoadBalancing{Enabled: false}
+	}
+	// Desync mitigation is reported among the additional attributes,
+	// defensive unless changed.
+	if !slices.ContainsFunc(out.AdditionalAttributes, func(a elbtypes.AdditionalAttribute) bool {
+		return aws.ToString(a.Key) == "elb.http.desyncmitigationmode"
+	}) {
+		out.AdditionalAttributes = append(slices.Clone(out.AdditionalAttributes),
+			elbtypes.AdditionalAttribute{Key: aws.String("elb.http.desyncmitigationmode"), Value: aws.String("defensive")})
 	}
 	return &out
 }

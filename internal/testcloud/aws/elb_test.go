@@ -34,13 +34,18 @@ func TestELBOperations(t *testing.T) {
 	}
 	sameJSON(t, "DescribeLoadBalancers internal-api", named.LoadBalancerDescriptions, want[1:])
 
-	// legacy-web has AWS's default attributes; internal-api its own, with
-	// the defaults for what it leaves out.
+	// legacy-web has AWS's default attributes but for desync mitigation;
+	// internal-api its own, with the defaults for what it leaves out.
+	desync := func(mode string) []elbtypes.AdditionalAttribute {
+		return []elbtypes.AdditionalAttribute{{Key: aws.String("elb.http.desyncmitigationmode"), Value: aws.String(mode)}}
+	}
 	for name, wantAttrs := range map[string]*elbtypes.LoadBalancerAttributes{
 		"legacy-web": {AccessLog: &elbtypes.AccessLog{}, ConnectionDraining: &elbtypes.ConnectionDraining{Timeout: aws.Int32(300)},
-			ConnectionSettings: &elbtypes.ConnectionSettings{IdleTimeout: aws.Int32(60)}, CrossZoneLoadBalancing: &elbtypes.CrossZoneLoadBalancing{}},
+			ConnectionSettings: &elbtypes.ConnectionSettings{IdleTimeout: aws.Int32(60)}, CrossZoneLoadBalancing: &elbtypes.CrossZoneLoadBalancing{},
+			AdditionalAttributes: desync("monitor")},
 		"internal-api": {AccessLog: ew.LoadBalancers[1].Attributes.AccessLog, ConnectionDraining: ew.LoadBalancers[1].Attributes.ConnectionDraining,
-			ConnectionSettings: &elbtypes.ConnectionSettings{IdleTimeout: aws.Int32(60)}, CrossZoneLoadBalancing: &elbtypes.CrossZoneLoadBalancing{Enabled: true}},
+			ConnectionSettings: &elbtypes.ConnectionSettings{IdleTimeout: aws.Int32(60)}, CrossZoneLoadBalancing: &elbtypes.CrossZoneLoadBalancing{Enabled: true},
+			AdditionalAttributes: desync("defensive")},
 	} {
 		a, err := client.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerName: aws.String(name)})
 		if err != nil {
@@ -142,11 +147,13 @@ func TestELBCollector(t *testing.T) {
 	}
 	la := legacy.Attributes.(*model.ELBLoadBalancer)
 	sameJSON(t, "legacy-web", la, &model.ELBLoadBalancer{Name: "legacy-web", InternetFacing: true, Listeners: []model.LBListener{
-		{Port: 80, Protocol: "HTTP"}, {Port: 443, Protocol: "HTTPS"}}})
+		{Port: 80, Protocol: "HTTP"}, {Port: 443, Protocol: "HTTPS"}}, DesyncMitigationMode: "monitor",
+		AvailabilityZones: []string{"us-east-1a", "us-east-1b"}, Subnets: []string{"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"}})
 	if legacy.ID != "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/legacy-web" || legacy.Tags["env"] != "prod" ||
 		len(legacy.Relations) != 3 {
 		t.Errorf("legacy-web: %+v", legacy)
 	}
 	sameJSON(t, "internal-api", internal.Attributes, &model.ELBLoadBalancer{Name: "internal-api", AccessLogsEnabled: true,
-		Listeners: []model.LBListener{{Port: 443, Protocol: "SSL"}}})
+		Listeners: []model.LBListener{{Port: 443, Protocol: "SSL"}}, ConnectionDraining: true, CrossZone: true, DesyncMitigationMode: "defensive",
+		AvailabilityZones: []string{"us-east-1b"}, Subnets: []string{"subnet-0aa11bb22cc33dd44"}})
 }

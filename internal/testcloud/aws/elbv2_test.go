@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -82,7 +83,9 @@ func TestELBv2Operations(t *testing.T) {
 		}
 		return m
 	}
-	sameJSON(t, "attributes of web-alb", attrs(want[0].LoadBalancerArn), elbv2Defaults["application"])
+	webAttrs := maps.Clone(elbv2Defaults["application"])
+	webAttrs["routing.http.desync_mitigation_mode"] = "monitor"
+	sameJSON(t, "attributes of web-alb", attrs(want[0].LoadBalancerArn), webAttrs)
 	shop := attrs(want[1].LoadBalancerArn)
 	if shop["access_logs.s3.enabled"] != "true" || shop["access_logs.s3.bucket"] != "acme-alb-logs" ||
 		shop["routing.http.drop_invalid_header_fields.enabled"] != "true" || shop["routing.http2.enabled"] != "true" {
@@ -207,14 +210,16 @@ func TestELBv2Collector(t *testing.T) {
 			{Port: 80, Protocol: "HTTP", DefaultAction: "forward"},
 			{Port: 443, Protocol: "HTTPS", SSLPolicy: "ELBSecurityPolicy-2016-08", DefaultAction: "forward"},
 		},
-		SecurityGroups: []string{"sg-0a0b0c0d0e0f01020"}, Subnets: []string{"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"}})
+		SecurityGroups: []string{"sg-0a0b0c0d0e0f01020"}, Subnets: []string{"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"},
+		DesyncMitigationMode: "monitor"})
 	sameJSON(t, "shop-alb", lbs["shop-alb"].Attributes, &model.ELBv2LoadBalancer{Name: "shop-alb", Type: "application", InternetFacing: true,
 		Listeners: []model.LBListener{
 			{Port: 80, Protocol: "HTTP", DefaultAction: "redirect", RedirectProto: "HTTPS"},
 			{Port: 443, Protocol: "HTTPS", SSLPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", DefaultAction: "forward"},
 		},
 		AccessLogsEnabled: true, DropInvalidHeaderFields: true, DeletionProtection: true,
-		SecurityGroups: []string{"sg-0123abcd4567ef890"}, Subnets: []string{"subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"}})
+		SecurityGroups: []string{"sg-0123abcd4567ef890"}, Subnets: []string{"subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"},
+		DesyncMitigationMode: "defensive"})
 	nlb := lbs["db-proxy-nlb"]
 	sameJSON(t, "db-proxy-nlb", nlb.Attributes, &model.ELBv2LoadBalancer{Name: "db-proxy-nlb", Type: "network",
 		Listeners: []model.LBListener{
