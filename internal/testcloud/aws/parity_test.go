@@ -175,10 +175,13 @@ var (
 	// blanks are attribute paths that follow from the clock: a key's age
 	// (and a key or password never used: how long unused) is how long ago
 	// it was made, the world's long ago, moto's just now.
+	// A secret's creation and last rotation are the same: the world's
+	// dates, moto's now (rotating on seeding).
 	// (No other attribute holds a time the clouds make up: the seeder
-	// refuses last uses, and creation times are not attributes.)
+	// refuses last uses.)
 	blanks = map[string][]string{
-		"aws.iam.user": {"attributes.access_keys[].age_days", "attributes.access_keys[].unused_days", "attributes.password_unused_days"},
+		"aws.iam.user":              {"attributes.access_keys[].age_days", "attributes.access_keys[].unused_days", "attributes.password_unused_days"},
+		"aws.secretsmanager.secret": {"attributes.created", "attributes.last_rotated"},
 	}
 )
 
