@@ -19,9 +19,10 @@ func init() { register("ec2", false, collectEC2) }
 // default (an aws.region fact), volumes, instances (joined with their
 // volumes' encryption), security groups, network ACLs, VPCs (joined with
 // their flow logs), subnets, owned snapshots and AMIs, launch templates,
-// route tables, internet and NAT gateways, and VPC endpoints. Each part
+// route tables, internet and NAT gateways, VPC endpoints, network
+// interfaces (joined to the security groups they carry) and Elastic IPs. Each part
 // fails on its own; the others go on. The parts are independent (only
-// instances wait for volumes), so they run side by side: one after
+// instances wait for volumes, and security groups for interfaces), so they run side by side: one after
 // another, their listings would make EC2 the longest unit of a region.
 // Every listing pages at its maximum page size: AWS advises paging, as
 // unpaged Describe calls time out or are throttled in large accounts.
@@ -32,7 +33,10 @@ func collectEC2(ctx context.Context, s *scope) {
 		func() {
 			collectInstances(ctx, s, client, collectVolumes(ctx, s, client))
 		},
-		func() { collectSecurityGroups(ctx, s, client) },
+		func() {
+			collectSecurityGroups(ctx, s, client, collectNetworkInterfaces(ctx, s, client))
+		},
+		func() { collectAddresses(ctx, s, client) },
 		func() { collectNetworkACLs(ctx, s, client) },
 		func() { collectVPCs(ctx, s, client) },
 		func() { collectSubnets(ctx, s, client) },

@@ -86,6 +86,8 @@ func (b *builder) blockDevices(base, mp string) []model.BlockDevice {
 func init() {
 	parent("AWS::EC2::SecurityGroup", model.KindEC2SecurityGroup, func(b *builder) {
 		a := model.KindEC2SecurityGroup.Must(b.target)
+		// What attaches the group may be declared in any template.
+		b.r.MarkUnknown("network_interface_count")
 		a.Name = b.str("GroupName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name

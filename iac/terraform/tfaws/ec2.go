@@ -145,6 +145,9 @@ func init() {
 func mapSecurityGroup(b *Builder, isDefault bool) {
 	a := model.KindEC2SecurityGroup.Must(b.R)
 	a.IsDefault = isDefault
+	// What attaches the group (an instance, a load balancer, a function
+	// ...) may be declared anywhere, in this configuration or another.
+	b.R.MarkUnknown("network_interface_count")
 	a.Name = b.String("name", "name", "")
 	if isDefault {
 		a.Name = "default"
