@@ -167,6 +167,14 @@ func init() {
 		a.AvailabilityZone = b.str("AvailabilityZone", "availability_zone", "")
 	})
 
+	// The region's block public access for EBS snapshots (State required).
+	// What the template does not set about the region stays null: unknown.
+	parent("AWS::EC2::SnapshotBlockPublicAccess", model.KindAWSRegion, func(b *builder) {
+		if state := b.str("State", "ebs_snapshot_block_public_access", ""); state != "" {
+			model.KindAWSRegion.Must(b.target).EBSSnapshotBlockPublicAccess = &state
+		}
+		b.r.MarkNullUnknown()
+	})
 	parent("AWS::EC2::VPC", model.KindEC2VPC, func(b *builder) {
 		a := model.KindEC2VPC.Must(b.target)
 		a.CIDRBlock = b.str("CidrBlock", "cidr_block", "")

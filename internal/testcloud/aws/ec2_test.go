@@ -581,6 +581,13 @@ func TestEC2Collector(t *testing.T) {
 		t.Errorf("eu-west-1 EBS default encryption: %v", r.EBSEncryptionByDefault)
 	}
 
+	for region, want := range map[string][2]string{"us-east-1": {"block-new-sharing", "unblocked"}, "eu-west-1": {"block-all-sharing", "block-new-sharing"}} {
+		r := get("aws.region", region).Attributes.(*model.AWSRegion)
+		if r.EBSSnapshotBlockPublicAccess == nil || *r.EBSSnapshotBlockPublicAccess != want[0] || r.AMIBlockPublicAccess == nil || *r.AMIBlockPublicAccess != want[1] {
+			t.Errorf("%s block public access: snapshots %v, AMIs %v; want %v", region, r.EBSSnapshotBlockPublicAccess, r.AMIBlockPublicAccess, want)
+		}
+	}
+
 	web := get("aws.ec2.instance", "web-1")
 	if a := web.Attributes.(*model.EC2Instance); a.MetadataOptions.HTTPTokens != "required" || a.HasPublicIP ||
 		a.IAMInstanceProfile != "arn:aws:iam::111111111111:instance-profile/web-app" || !a.Monitoring || !a.EBSOptimized ||
