@@ -61,8 +61,14 @@ func mapElasticIP(b *Builder) {
 	a.Domain = b.String("domain", "domain", "vpc")
 	a.InstanceID = b.String("instance", "instance_id", "")
 	a.NetworkInterfaceID = b.String("network_interface", "network_interface_id", "")
-	b.R.MarkUnknown("public_ip") // AWS picks it (or a BYOIP pool does)
-	b.R.MarkUnknown("allocation_id")
+	// AWS picks the address (or a BYOIP pool does): known in a state, not
+	// in a configuration.
+	if a.PublicIP = b.String("public_ip", "public_ip", ""); a.PublicIP == "" {
+		b.R.MarkUnknown("public_ip")
+	}
+	if a.AllocationID = b.String("allocation_id", "allocation_id", ""); a.AllocationID == "" {
+		b.R.MarkUnknown("allocation_id")
+	}
 	a.Associated = a.InstanceID != "" || a.NetworkInterfaceID != ""
 	if !a.Associated {
 		b.R.MarkUnknown("associated")
