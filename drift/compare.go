@@ -72,7 +72,12 @@ func compare(before, after *model.Resource, opt compareOptions) (changes []Chang
 		c.relations(before.Relations, after.Relations)
 	}
 	if c.unknown || len(before.Unknown) > 0 || len(after.Unknown) > 0 {
-		notCompared = unknownPaths(before, after)
+		// A path left out on purpose is not reported as not compared.
+		for _, p := range unknownPaths(before, after) {
+			if u, ok := strings.CutPrefix(p, attrPrefix); !ok || !c.isVolatile(u) {
+				notCompared = append(notCompared, p)
+			}
+		}
 	}
 	return c.out, notCompared
 }

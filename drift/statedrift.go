@@ -40,9 +40,13 @@ type StateDrift struct {
 //
 // An instance's VPC is not an argument of aws_instance: its subnet, which
 // is compared, decides it.
+//
+// How many network interfaces carry a security group is read live only;
+// a state does not say.
 var stateBlind = map[string][]string{
-	model.KindS3Bucket.Name():    {"grants", "assumed_defaults"},
-	model.KindEC2Instance.Name(): {"vpc_id"},
+	model.KindS3Bucket.Name():         {"grants", "assumed_defaults"},
+	model.KindEC2Instance.Name():      {"vpc_id"},
+	model.KindEC2SecurityGroup.Name(): {"network_interface_count"},
 }
 
 // stateSame are values a state and the cloud spell differently: an

@@ -43,11 +43,15 @@ type AWSPasswordPolicy struct {
 // AWSRegion is kind aws.region: region-wide settings.
 type AWSRegion struct {
 	EBSEncryptionByDefault *bool `json:"ebs_encryption_by_default" doc:"null when not known"`
-	GuardDutyEnabled       *bool `json:"guardduty_enabled" doc:"null when not known"`
-	ConfigRecording        *bool `json:"config_recording" doc:"null when not known"`
-	AccessAnalyzerEnabled  *bool `json:"access_analyzer_enabled" doc:"null when not known"`
-	SecurityHubEnabled     *bool `json:"security_hub_enabled" doc:"Security Hub is enabled in the region; null when not known"`
-	CloudTrailLogging      *bool `json:"cloudtrail_logging" doc:"a logging trail covers the region (a multi-region trail, or one homed here); null when not known"`
+	// EBSSnapshotBlockPublicAccess and AMIBlockPublicAccess are the
+	// region's block public access states for EBS snapshots and AMIs.
+	EBSSnapshotBlockPublicAccess *string `json:"ebs_snapshot_block_public_access" doc:"block-all-sharing, block-new-sharing or unblocked; null when not known"`
+	AMIBlockPublicAccess         *string `json:"ami_block_public_access" doc:"block-new-sharing or unblocked; null when not known"`
+	GuardDutyEnabled             *bool   `json:"guardduty_enabled" doc:"null when not known"`
+	ConfigRecording              *bool   `json:"config_recording" doc:"null when not known"`
+	AccessAnalyzerEnabled        *bool   `json:"access_analyzer_enabled" doc:"null when not known"`
+	SecurityHubEnabled           *bool   `json:"security_hub_enabled" doc:"Security Hub is enabled in the region; null when not known"`
+	CloudTrailLogging            *bool   `json:"cloudtrail_logging" doc:"a logging trail covers the region (a multi-region trail, or one homed here); null when not known"`
 	// SecurityHubStandards is null when not known (or Security Hub is off).
 	SecurityHubStandards []string `json:"security_hub_standards" doc:"ARNs of the standards enabled in Security Hub (ready or incomplete subscriptions); null when not known"`
 }

@@ -4,15 +4,17 @@ import "strings"
 
 // Kinds of this service.
 var (
-	KindEC2SecurityGroup  = NewKind[EC2SecurityGroup]("aws.ec2.security_group", "EC2/VPC security group with all its rules")
-	KindEC2NetworkACL     = NewKind[EC2NetworkACL]("aws.ec2.network_acl", "VPC network ACL")
-	KindEC2Instance       = NewKind[EC2Instance]("aws.ec2.instance", "EC2 instance")
-	KindEC2LaunchTemplate = NewKind[EC2LaunchTemplate]("aws.ec2.launch_template", "EC2 launch template")
-	KindEC2Volume         = NewKind[EC2Volume]("aws.ec2.volume", "EBS volume")
-	KindEC2Snapshot       = NewKind[EC2Snapshot]("aws.ec2.snapshot", "EBS snapshot")
-	KindEC2Image          = NewKind[EC2Image]("aws.ec2.image", "owned AMI")
-	KindEC2VPC            = NewKind[EC2VPC]("aws.ec2.vpc", "VPC")
-	KindEC2Subnet         = NewKind[EC2Subnet]("aws.ec2.subnet", "VPC subnet")
+	KindEC2SecurityGroup    = NewKind[EC2SecurityGroup]("aws.ec2.security_group", "EC2/VPC security group with all its rules")
+	KindEC2NetworkACL       = NewKind[EC2NetworkACL]("aws.ec2.network_acl", "VPC network ACL")
+	KindEC2Instance         = NewKind[EC2Instance]("aws.ec2.instance", "EC2 instance")
+	KindEC2LaunchTemplate   = NewKind[EC2LaunchTemplate]("aws.ec2.launch_template", "EC2 launch template")
+	KindEC2Volume           = NewKind[EC2Volume]("aws.ec2.volume", "EBS volume")
+	KindEC2Snapshot         = NewKind[EC2Snapshot]("aws.ec2.snapshot", "EBS snapshot")
+	KindEC2Image            = NewKind[EC2Image]("aws.ec2.image", "owned AMI")
+	KindEC2VPC              = NewKind[EC2VPC]("aws.ec2.vpc", "VPC")
+	KindEC2Subnet           = NewKind[EC2Subnet]("aws.ec2.subnet", "VPC subnet")
+	KindEC2ElasticIP        = NewKind[EC2ElasticIP]("aws.ec2.eip", "Elastic IP address")
+	KindEC2NetworkInterface = NewKind[EC2NetworkInterface]("aws.ec2.network_interface", "elastic network interface (ENI)")
 )
 
 // SecurityGroupRule is one ingress or egress permission of a security group.
@@ -55,6 +57,12 @@ type EC2SecurityGroup struct {
 	IsDefault   bool                `json:"is_default" doc:"the VPC's default security group"`
 	Ingress     []SecurityGroupRule `json:"ingress"`
 	Egress      []SecurityGroupRule `json:"egress"`
+	// NetworkInterfaceCount is how many network interfaces the group is
+	// attached to. Every use of a security group in a VPC (instances, load
+	// balancers, RDS, Lambda in a VPC, endpoints, ECS tasks) is through an
+	// ENI, so 0 means nothing uses it. IaC leaves it unknown: what attaches
+	// a group may live in another configuration.
+	NetworkInterfaceCount int `json:"network_interface_count" doc:"network interfaces the group is attached to (live: DescribeNetworkInterfaces); unknown in IaC"`
 }
 
 // NetworkACLRule is one entry of a network ACL.
@@ -157,4 +165,26 @@ type EC2Subnet struct {
 	CIDRBlock           string `json:"cidr_block"`
 	AvailabilityZone    string `json:"availability_zone"`
 	MapPublicIPOnLaunch bool   `json:"map_public_ip_on_launch"`
+}
+
+// EC2ElasticIP is kind aws.ec2.eip (an Elastic IP address).
+type EC2ElasticIP struct {
+	PublicIP           string `json:"public_ip"`
+	AllocationID       string `json:"allocation_id"`
+	Domain             string `json:"domain" doc:"vpc or standard"`
+	Associated         bool   `json:"associated" doc:"associated with an instance or a network interface; in IaC unknown unless the configuration associates it (an instance, a network interface, an association, a NAT gateway)"`
+	InstanceID         string `json:"instance_id"`
+	NetworkInterfaceID string `json:"network_interface_id"`
+}
+
+// EC2NetworkInterface is kind aws.ec2.network_interface.
+type EC2NetworkInterface struct {
+	Status             string   `json:"status" doc:"available (attached to nothing), in-use, attaching, detaching, associated"`
+	InterfaceType      string   `json:"interface_type" doc:"interface, efa, nat_gateway, lambda, vpc_endpoint, network_load_balancer ..."`
+	Description        string   `json:"description"`
+	RequesterManaged   bool     `json:"requester_managed" doc:"created and managed by an AWS service"`
+	SubnetID           string   `json:"subnet_id"`
+	VPCID              string   `json:"vpc_id"`
+	SecurityGroups     []string `json:"security_groups" doc:"security group ids"`
+	AttachedInstanceID string   `json:"attached_instance_id" doc:"the instance it is attached to, if any"`
 }

@@ -5,6 +5,9 @@ var (
 	KindRDSInstance = NewKind[RDSInstance]("aws.rds.instance", "RDS DB instance")
 	KindRDSCluster  = NewKind[RDSCluster]("aws.rds.cluster", "RDS/Aurora DB cluster")
 	KindRDSSnapshot = NewKind[RDSSnapshot]("aws.rds.snapshot", "RDS DB snapshot")
+	// A manual DB cluster snapshot (Aurora, Multi-AZ DB clusters) has the
+	// same two settings as a DB snapshot.
+	KindRDSClusterSnapshot = NewKind[RDSSnapshot]("aws.rds.cluster_snapshot", "RDS/Aurora DB cluster snapshot")
 )
 
 // RDSInstance is kind aws.rds.instance.
@@ -40,7 +43,7 @@ type RDSCluster struct {
 	BacktrackWindow          int      `json:"backtrack_window" doc:"seconds an Aurora MySQL cluster can be rewound; 0 when backtracking is off"`
 }
 
-// RDSSnapshot is kind aws.rds.snapshot.
+// RDSSnapshot is kind aws.rds.snapshot and aws.rds.cluster_snapshot.
 type RDSSnapshot struct {
 	Encrypted bool `json:"encrypted"`
 	Public    bool `json:"public" doc:"restore attribute includes all"`

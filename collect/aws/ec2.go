@@ -16,12 +16,14 @@ import (
 func init() { register("ec2", false, collectEC2) }
 
 // collectEC2 reads one region's EC2 and VPC estate: the EBS encryption
-// default (an aws.region fact), volumes, instances (joined with their
+// default and the snapshot and AMI block public access states (aws.region
+// facts), volumes, instances (joined with their
 // volumes' encryption), security groups, network ACLs, VPCs (joined with
 // their flow logs), subnets, owned snapshots and AMIs, launch templates,
-// route tables, internet and NAT gateways, and VPC endpoints. Each part
+// route tables, internet and NAT gateways, VPC endpoints, network
+// interfaces (joined to the security groups they carry) and Elastic IPs. Each part
 // fails on its own; the others go on. The parts are independent (only
-// instances wait for volumes), so they run side by side: one after
+// instances wait for volumes, and security groups for interfaces), so they run side by side: one after
 // another, their listings would make EC2 the longest unit of a region.
 // Every listing pages at its maximum page size: AWS advises paging, as
 // unpaged Describe calls time out or are throttled in large accounts.
@@ -29,10 +31,14 @@ func collectEC2(ctx context.Context, s *scope) {
 	client := ec2.NewFromConfig(s.Config())
 	parts := []func(){
 		func() { collectEBSDefault(ctx, s, client) },
+		func() { collectBlockPublicAccess(ctx, s, client) },
 		func() {
 			collectInstances(ctx, s, client, collectVolumes(ctx, s, client))
 		},
-		func() { collectSecurityGroups(ctx, s, client) },
+		func() {
+			collectSecurityGroups(ctx, s, client, collectNetworkInterfaces(ctx, s, client))
+		},
+		func() { collectAddresses(ctx, s, client) },
 		func() { collectNetworkACLs(ctx, s, client) },
 		func() { collectVPCs(ctx, s, client) },
 		func() { collectSubnets(ctx, s, client) },
@@ -54,6 +60,31 @@ func collectEBSDefault(ctx context.Context, s *scope, client *ec2.Client) {
 		return // the fact stays null: unknown, not off
 	}
 	s.regionFact(factEBSDefaultEncryption, boolPtr(aws.ToBool(out.EbsEncryptionByDefault)))
+}
+
+// collectBlockPublicAccess reads the region's block public access states
+// for EBS snapshots and AMIs (aws.region facts). A state that cannot be
+// read stays null: unknown, not unblocked.
+func collectBlockPublicAccess(ctx context.Context, s *scope, client *ec2.Client) {
+	region := model.KindAWSRegion.Name()
+	s.readKind("GetSnapshotBlockPublicAccessState", kindFills{region: {"ebs_snapshot_block_public_access"}}, func() error {
+		out, err := client.GetSnapshotBlockPublicAccessState(ctx, &ec2.GetSnapshotBlockPublicAccessStateInput{})
+		if err != nil {
+			return err
+		}
+		state := string(out.State)
+		s.updateRegionFact(func(r *model.AWSRegion) { r.EBSSnapshotBlockPublicAccess = &state })
+		return nil
+	})
+	s.readKind("GetImageBlockPublicAccessState", kindFills{region: {"ami_block_public_access"}}, func() error {
+		out, err := client.GetImageBlockPublicAccessState(ctx, &ec2.GetImageBlockPublicAccessStateInput{})
+		if err != nil {
+			return err
+		}
+		state := aws.ToString(out.ImageBlockPublicAccessState)
+		s.updateRegionFact(func(r *model.AWSRegion) { r.AMIBlockPublicAccess = &state })
+		return nil
+	})
 }
 
 // collectVolumes records every EBS volume and returns them by id, for

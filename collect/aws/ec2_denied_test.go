@@ -40,7 +40,8 @@ func TestEC2DeniedDetailsAreUnknownNotFalse(t *testing.T) {
 	seedEC2(t, srv)
 	t.Setenv("AWS_CA_BUNDLE", "")
 	denied := []string{"DescribeFlowLogs", "DescribeLaunchTemplateVersions", "DescribeSnapshotAttribute",
-		"DescribeVolumes", "GetEbsEncryptionByDefault"}
+		"DescribeVolumes", "GetEbsEncryptionByDefault", "GetImageBlockPublicAccessState", "GetSnapshotBlockPublicAccessState",
+		"DescribeNetworkInterfaces"}
 	deny := ec2Deny{base: http.DefaultTransport, actions: map[string]bool{}}
 	for _, a := range denied {
 		deny.actions[a] = true
@@ -68,8 +69,8 @@ func TestEC2DeniedDetailsAreUnknownNotFalse(t *testing.T) {
 	sort.Strings(ops)
 	// (DescribeSnapshotAttribute and DescribeLaunchTemplateVersions fail
 	// once per snapshot and template.)
-	want := []string{"DescribeFlowLogs", "DescribeLaunchTemplateVersions", "DescribeSnapshotAttribute",
-		"DescribeVolumes", "GetEbsEncryptionByDefault"}
+	want := []string{"DescribeFlowLogs", "DescribeLaunchTemplateVersions", "DescribeNetworkInterfaces", "DescribeSnapshotAttribute",
+		"DescribeVolumes", "GetEbsEncryptionByDefault", "GetImageBlockPublicAccessState", "GetSnapshotBlockPublicAccessState"}
 	if fmt.Sprint(ops) != fmt.Sprint(want) {
 		t.Errorf("errors %v, want %v", ops, want)
 	}
@@ -85,12 +86,19 @@ func TestEC2DeniedDetailsAreUnknownNotFalse(t *testing.T) {
 		t.Errorf("snapshot public should be unknown: %+v", sn)
 	}
 	for _, r := range res.Resources {
-		if r.Kind == "aws.region" && r.Attributes.(*model.AWSRegion).EBSEncryptionByDefault != nil {
-			t.Errorf("EBS default encryption should be null: %+v", r.Attributes)
+		if a, ok := r.Attributes.(*model.AWSRegion); ok && (a.EBSEncryptionByDefault != nil || a.EBSSnapshotBlockPublicAccess != nil || a.AMIBlockPublicAccess != nil) {
+			t.Errorf("EBS default encryption and block public access should be null: %+v", r.Attributes)
+		}
+		if r.Kind == "aws.ec2.network_interface" {
+			t.Errorf("interfaces were not listed, yet %s is here", r.ID)
+		}
+		if g, ok := r.Attributes.(*model.EC2SecurityGroup); ok && !r.IsUnknown("network_interface_count") {
+			t.Errorf("group %s: interface count %d should be unknown", g.Name, g.NetworkInterfaceCount)
 		}
 	}
 	fails := failing(t, res.Resources)
-	if fails["imdsv1"]["AWS-EC2-010"] || fails["dark"]["AWS-EC2-012"] || fails["us-east-1"]["AWS-EC2-011"] || fails["lt-v1"]["AWS-EC2-007"] {
+	if fails["imdsv1"]["AWS-EC2-010"] || fails["dark"]["AWS-EC2-012"] || fails["us-east-1"]["AWS-EC2-011"] || fails["lt-v1"]["AWS-EC2-007"] ||
+		fails["us-east-1"]["AWS-EC2-028"] || fails["us-east-1"]["AWS-EC2-029"] || fails["idle"]["AWS-EC2-027"] {
 		t.Errorf("a rule failed on an unknown value: %v", fails)
 	}
 	// What was read still judges.

@@ -12,7 +12,10 @@ import (
 	"github.com/vigil-sec/vigil/model"
 )
 
-func collectSecurityGroups(ctx context.Context, s *scope, client *ec2.Client) {
+// collectSecurityGroups records security groups with the number of
+// network interfaces each is attached to (uses, from
+// collectNetworkInterfaces).
+func collectSecurityGroups(ctx context.Context, s *scope, client *ec2.Client, uses map[string]int) {
 	p := ec2.NewDescribeSecurityGroupsPaginator(client, &ec2.DescribeSecurityGroupsInput{MaxResults: aws.Int32(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -29,6 +32,8 @@ func collectSecurityGroups(ctx context.Context, s *scope, client *ec2.Client) {
 				IsDefault:   aws.ToString(g.GroupName) == "default",
 				Ingress:     sgRules(g.IpPermissions),
 				Egress:      sgRules(g.IpPermissionsEgress),
+
+				NetworkInterfaceCount: uses[id],
 			}
 			arn := aws.ToString(g.SecurityGroupArn)
 			if arn == "" {

@@ -28,6 +28,7 @@ type ec2World struct {
 	publicSnap, privateSnap    string
 	publicAMI, privateAMI      string
 	igw, nat, rtb, vpce        string
+	idleSG, spareENI, spareIP  string
 }
 
 func nameTag(rt ec2types.ResourceType, name string) []ec2types.TagSpecification {
@@ -175,6 +176,20 @@ func seedEC2(t *testing.T, srv *moto.Server) ec2World {
 	must(err)
 	w.vpce = aws.ToString(vpce.VpcEndpoint.VpcEndpointId)
 
+	// Left behind: an address allocated and never associated, an
+	// interface attached to nothing (carrying all-open), a group on no
+	// interface.
+	spare, err := c.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: ec2types.DomainTypeVpc,
+		TagSpecifications: nameTag(ec2types.ResourceTypeElasticIp, "spare-ip")})
+	must(err)
+	w.spareIP = aws.ToString(spare.AllocationId)
+	eni, err := c.CreateNetworkInterface(ctx, &ec2.CreateNetworkInterfaceInput{SubnetId: aws.String(w.subnet), Groups: []string{w.allSG},
+		TagSpecifications: nameTag(ec2types.ResourceTypeNetworkInterface, "spare-eni")})
+	must(err)
+	w.spareENI = aws.ToString(eni.NetworkInterface.NetworkInterfaceId)
+	w.idleSG = sg("idle", ec2types.IpPermission{IpProtocol: aws.String("tcp"), FromPort: aws.Int32(8443), ToPort: aws.Int32(8443),
+		IpRanges: []ec2types.IpRange{{CidrIp: aws.String("10.0.0.0/16")}}})
+
 	_, err = c.EnableEbsEncryptionByDefault(ctx, &ec2.EnableEbsEncryptionByDefaultInput{})
 	must(err)
 	return w
@@ -228,6 +243,42 @@ func TestEC2AgainstMoto(t *testing.T) {
 		}
 		if def < 3 || !fails["default"]["AWS-EC2-006"] { // our two VPCs and moto's default VPC, per region
 			t.Errorf("default groups %d, fails %v", def, fails["default"])
+		}
+	})
+
+	t.Run("unused addresses, interfaces and groups", func(t *testing.T) {
+		ip := byKind(res, "aws.ec2.eip")["spare-ip"]
+		if ip == nil || ip.ID != "arn:aws:ec2:us-east-1:"+acct+":elastic-ip/"+w.spareIP || ip.Attributes.(*model.EC2ElasticIP).Associated {
+			t.Fatalf("spare address: %+v", ip)
+		}
+		if !fails["spare-ip"]["AWS-EC2-025"] {
+			t.Errorf("AWS-EC2-025: %v", fails["spare-ip"])
+		}
+		enis := byKind(res, "aws.ec2.network_interface")
+		spare := enis["spare-eni"]
+		if spare == nil || spare.Attributes.(*model.EC2NetworkInterface).Status != "available" || !fails["spare-eni"]["AWS-EC2-026"] {
+			t.Fatalf("spare interface: %+v (fails %v)", spare, fails["spare-eni"])
+		}
+		attached := 0
+		for name, r := range enis {
+			if a := r.Attributes.(*model.EC2NetworkInterface); a.AttachedInstanceID != "" {
+				attached++
+				if a.Status != "in-use" || fails[name]["AWS-EC2-026"] {
+					t.Errorf("attached interface %s: %+v", name, a)
+				}
+			}
+		}
+		if attached < 2 { // the two instances' primary interfaces
+			t.Errorf("%d attached interfaces among %d", attached, len(enis))
+		}
+		sgs := byKind(res, "aws.ec2.security_group")
+		for name, n := range map[string]int{"idle": 0, "all-open": 1, "ssh-office": 2} { // both instances carry ssh-office
+			if a := sgs[name].Attributes.(*model.EC2SecurityGroup); a.NetworkInterfaceCount != n {
+				t.Errorf("group %s on %d interfaces, want %d", name, a.NetworkInterfaceCount, n)
+			}
+		}
+		if !fails["idle"]["AWS-EC2-027"] || fails["all-open"]["AWS-EC2-027"] || fails["ssh-office"]["AWS-EC2-027"] {
+			t.Errorf("AWS-EC2-027: idle %v all-open %v office %v", fails["idle"], fails["all-open"], fails["ssh-office"])
 		}
 	})
 

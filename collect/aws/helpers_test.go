@@ -26,6 +26,7 @@ func collectMoto(t *testing.T, srv *moto.Server, services []string, regions ...s
 	if len(regions) == 0 {
 		regions = []string{"us-east-1"}
 	}
+	srv = withEC2Fakes(t, srv, services)
 	res, err := Collect(context.Background(), Options{
 		Regions:     regions,
 		Services:    services,

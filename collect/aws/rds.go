@@ -13,14 +13,16 @@ import (
 
 func init() { register("rds", false, collectRDS) }
 
-// collectRDS reads DB instances, DB clusters and manual DB snapshots (with
-// their restore attribute) into aws.rds.instance, aws.rds.cluster and
-// aws.rds.snapshot.
+// collectRDS reads DB instances, DB clusters, manual DB snapshots and
+// manual DB cluster snapshots (with their restore attribute) into
+// aws.rds.instance, aws.rds.cluster, aws.rds.snapshot and
+// aws.rds.cluster_snapshot.
 func collectRDS(ctx context.Context, s *scope) {
 	client := rds.NewFromConfig(s.Config())
 	collectRDSInstances(ctx, s, client)
 	collectRDSClusters(ctx, s, client)
 	collectRDSSnapshots(ctx, s, client)
+	collectRDSClusterSnapshots(ctx, s, client)
 }
 
 func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
@@ -144,6 +146,54 @@ func collectRDSSnapshots(ctx context.Context, s *scope, client *rds.Client) {
 			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
 		}
 		rd.add(model.KindRDSSnapshot.With(a), aws.ToString(snap.DBSnapshotIdentifier), raw, rdsTags(snap.TagList), rels...)
+	})
+}
+
+// collectRDSClusterSnapshots reads manual DB cluster snapshots with their
+// restore attribute, as collectRDSSnapshots reads DB snapshots; those of
+// DocumentDB and Neptune clusters belong to their own services.
+func collectRDSClusterSnapshots(ctx context.Context, s *scope, client *rds.Client) {
+	p := rds.NewDescribeDBClusterSnapshotsPaginator(client, &rds.DescribeDBClusterSnapshotsInput{SnapshotType: aws.String("manual")})
+	var snapshots []rdstypes.DBClusterSnapshot
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			s.fail("DescribeDBClusterSnapshots", err)
+			return
+		}
+		for _, snap := range page.DBClusterSnapshots {
+			if !otherEngine(snap.Engine) {
+				snapshots = append(snapshots, snap)
+			}
+		}
+	}
+	forEach(s, snapshots, func(snap rdstypes.DBClusterSnapshot) {
+		a := &model.RDSSnapshot{Encrypted: aws.ToBool(snap.StorageEncrypted)}
+		raw := map[string]any{"DBClusterSnapshot": snap}
+		rd := s.reads(aws.ToString(snap.DBClusterSnapshotArn))
+		rd.call("DescribeDBClusterSnapshotAttributes", []string{"public"}, func() error {
+			attrs, err := client.DescribeDBClusterSnapshotAttributes(ctx, &rds.DescribeDBClusterSnapshotAttributesInput{DBClusterSnapshotIdentifier: snap.DBClusterSnapshotIdentifier})
+			if awsCodeIn(err, "DBClusterSnapshotNotFoundFault") {
+				return nil // deleted since it was listed
+			}
+			if err != nil {
+				return err
+			}
+			if r := attrs.DBClusterSnapshotAttributesResult; r != nil {
+				raw["DBClusterSnapshotAttributesResult"] = r
+				for _, at := range r.DBClusterSnapshotAttributes {
+					if aws.ToString(at.AttributeName) == "restore" && slices.Contains(at.AttributeValues, "all") {
+						a.Public = true
+					}
+				}
+			}
+			return nil
+		})
+		var rels []model.Relation
+		if k := aws.ToString(snap.KmsKeyId); k != "" {
+			rels = append(rels, model.Relation{Type: model.RelEncryptedBy, Target: k})
+		}
+		rd.add(model.KindRDSClusterSnapshot.With(a), aws.ToString(snap.DBClusterSnapshotIdentifier), raw, rdsTags(snap.TagList), rels...)
 	})
 }
 

@@ -54,6 +54,10 @@ func seedRDS(t *testing.T, srv *moto.Server) {
 	must(client.CreateDBSnapshot(ctx, &rds.CreateDBSnapshotInput{DBInstanceIdentifier: aws.String("closed-db"), DBSnapshotIdentifier: aws.String("private-snap")}))
 	must(client.ModifyDBSnapshotAttribute(ctx, &rds.ModifyDBSnapshotAttributeInput{
 		DBSnapshotIdentifier: aws.String("shared-snap"), AttributeName: aws.String("restore"), ValuesToAdd: []string{"all"}}))
+	must(client.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: aws.String("aurora"), DBClusterSnapshotIdentifier: aws.String("shared-cluster-snap")}))
+	must(client.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: aws.String("aurora"), DBClusterSnapshotIdentifier: aws.String("private-cluster-snap")}))
+	must(client.ModifyDBClusterSnapshotAttribute(ctx, &rds.ModifyDBClusterSnapshotAttributeInput{
+		DBClusterSnapshotIdentifier: aws.String("shared-cluster-snap"), AttributeName: aws.String("restore"), ValuesToAdd: []string{"all"}}))
 }
 
 func TestRDSAgainstMoto(t *testing.T) {
@@ -103,7 +107,18 @@ func TestRDSAgainstMoto(t *testing.T) {
 		t.Errorf("private-snap: %+v", s)
 	}
 
+	csnaps := byKind(res, "aws.rds.cluster_snapshot")
+	if s := csnaps["shared-cluster-snap"]; s == nil || !s.Attributes.(*model.RDSSnapshot).Public || s.Attributes.(*model.RDSSnapshot).Encrypted {
+		t.Errorf("shared-cluster-snap: %+v", s)
+	}
+	if s := csnaps["private-cluster-snap"]; s == nil || s.Attributes.(*model.RDSSnapshot).Public {
+		t.Errorf("private-cluster-snap: %+v", s)
+	}
+
 	fails := failing(t, res.Resources)
+	if !fails["shared-cluster-snap"]["AWS-RDS-027"] || fails["private-cluster-snap"]["AWS-RDS-027"] || !fails["shared-cluster-snap"]["AWS-RDS-028"] {
+		t.Errorf("cluster snapshots: shared %v, private %v", fails["shared-cluster-snap"], fails["private-cluster-snap"])
+	}
 	for _, id := range []string{"AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-006", "AWS-RDS-008", "AWS-RDS-020", "AWS-RDS-022"} {
 		if !fails["open-db"][id] || fails["closed-db"][id] {
 			t.Errorf("%s: open-db %v, closed-db %v", id, fails["open-db"], fails["closed-db"])

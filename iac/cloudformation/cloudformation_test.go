@@ -125,7 +125,7 @@ func TestAppTemplate(t *testing.T) {
 	if len(sg.Egress) != 1 || sg.Egress[0].Protocol != "-1" || sg.Egress[0].CIDRBlocks[0] != "0.0.0.0/0" {
 		t.Errorf("default egress = %+v", sg.Egress)
 	}
-	if !reflect.DeepEqual(rs["Web"].Unknown, []string{"name"}) {
+	if !reflect.DeepEqual(rs["Web"].Unknown, []string{"name", "network_interface_count"}) {
 		t.Errorf("sg unknown = %v", rs["Web"].Unknown)
 	}
 

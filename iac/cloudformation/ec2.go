@@ -86,6 +86,8 @@ func (b *builder) blockDevices(base, mp string) []model.BlockDevice {
 func init() {
 	parent("AWS::EC2::SecurityGroup", model.KindEC2SecurityGroup, func(b *builder) {
 		a := model.KindEC2SecurityGroup.Must(b.target)
+		// What attaches the group may be declared in any template.
+		b.r.MarkUnknown("network_interface_count")
 		a.Name = b.str("GroupName", "name", "")
 		if a.Name != "" {
 			b.r.Name = a.Name
@@ -165,6 +167,14 @@ func init() {
 		a.AvailabilityZone = b.str("AvailabilityZone", "availability_zone", "")
 	})
 
+	// The region's block public access for EBS snapshots (State required).
+	// What the template does not set about the region stays null: unknown.
+	parent("AWS::EC2::SnapshotBlockPublicAccess", model.KindAWSRegion, func(b *builder) {
+		if state := b.str("State", "ebs_snapshot_block_public_access", ""); state != "" {
+			model.KindAWSRegion.Must(b.target).EBSSnapshotBlockPublicAccess = &state
+		}
+		b.r.MarkNullUnknown()
+	})
 	parent("AWS::EC2::VPC", model.KindEC2VPC, func(b *builder) {
 		a := model.KindEC2VPC.Must(b.target)
 		a.CIDRBlock = b.str("CidrBlock", "cidr_block", "")

@@ -96,4 +96,28 @@ func init() {
 	}
 	child("AWS::EC2::EIP", eip)
 	child("AWS::EC2::EIPAssociation", eip)
+	// The address itself: associated when it names its instance or an
+	// association of the template names it; otherwise unknown, as a NAT
+	// gateway, a load balancer or another stack may use the allocation.
+	parent("AWS::EC2::EIP", model.KindEC2ElasticIP, func(b *builder) {
+		a := model.KindEC2ElasticIP.Must(b.target)
+		a.Domain = b.str("Domain", "domain", "vpc")
+		a.InstanceID = b.str("InstanceId", "instance_id", "")
+		a.Associated = a.InstanceID != ""
+		b.r.MarkUnknown("public_ip")
+		b.r.MarkUnknown("allocation_id")
+		if !a.Associated {
+			b.r.MarkUnknown("associated")
+		}
+	})
+	eipAssociation := children["AWS::EC2::EIPAssociation"]
+	child("AWS::EC2::EIPAssociation", func(c *builder) {
+		eipAssociation(c)
+		for _, p := range append(c.parentsOf("AllocationId", "AWS::EC2::EIP"), c.parentsOf("EIP", "AWS::EC2::EIP")...) {
+			c.onto(p)
+			model.KindEC2ElasticIP.Must(c.target).Associated = true
+			c.target.Unknown = slices.DeleteFunc(c.target.Unknown, func(p string) bool { return p == "associated" })
+			c.locate("", "associated")
+		}
+	})
 }

@@ -136,6 +136,21 @@ func init() {
 		}
 	})
 
+	// Block public access for EBS snapshots and AMIs: region-wide settings,
+	// state required in both resources.
+	registerParent("aws_ebs_snapshot_block_public_access", model.KindAWSRegion, func(b *Builder) {
+		state := b.String("state", "ebs_snapshot_block_public_access", "")
+		if !b.R.IsUnknown("ebs_snapshot_block_public_access") && state != "" {
+			model.KindAWSRegion.Must(b.R).EBSSnapshotBlockPublicAccess = &state
+		}
+	})
+	registerParent("aws_ec2_image_block_public_access", model.KindAWSRegion, func(b *Builder) {
+		state := b.String("state", "ami_block_public_access", "")
+		if !b.R.IsUnknown("ami_block_public_access") && state != "" {
+			model.KindAWSRegion.Must(b.R).AMIBlockPublicAccess = &state
+		}
+	})
+
 	// Instance profiles are not a kind of their own; they are kept long
 	// enough for instances to find the role behind them.
 	registerHelper("aws_iam_instance_profile", func(b *Builder) { b.drop = true })
@@ -145,6 +160,9 @@ func init() {
 func mapSecurityGroup(b *Builder, isDefault bool) {
 	a := model.KindEC2SecurityGroup.Must(b.R)
 	a.IsDefault = isDefault
+	// What attaches the group (an instance, a load balancer, a function
+	// ...) may be declared anywhere, in this configuration or another.
+	b.R.MarkUnknown("network_interface_count")
 	a.Name = b.String("name", "name", "")
 	if isDefault {
 		a.Name = "default"

@@ -46,9 +46,33 @@ func init() {
 			a.VPCIDs = append(a.VPCIDs, v)
 		}
 	})
-	registerHelper("aws_eip", func(b *Builder) { b.drop = true })
+	registerParent("aws_eip", model.KindEC2ElasticIP, mapElasticIP)
 	registerHelper("aws_eip_association", func(b *Builder) { b.drop = true })
 	finishers = append(finishers, finishRouting)
+}
+
+// mapElasticIP maps aws_eip. An address the resource itself associates
+// (instance, network_interface) is associated; otherwise an
+// aws_eip_association of the configuration may associate it (finishRouting),
+// and failing that it stays unknown: a NAT gateway, a load balancer's
+// subnet mapping or another configuration may use the allocation.
+func mapElasticIP(b *Builder) {
+	a := model.KindEC2ElasticIP.Must(b.R)
+	a.Domain = b.String("domain", "domain", "vpc")
+	a.InstanceID = b.String("instance", "instance_id", "")
+	a.NetworkInterfaceID = b.String("network_interface", "network_interface_id", "")
+	// AWS picks the address (or a BYOIP pool does): known in a state, not
+	// in a configuration.
+	if a.PublicIP = b.String("public_ip", "public_ip", ""); a.PublicIP == "" {
+		b.R.MarkUnknown("public_ip")
+	}
+	if a.AllocationID = b.String("allocation_id", "allocation_id", ""); a.AllocationID == "" {
+		b.R.MarkUnknown("allocation_id")
+	}
+	a.Associated = a.InstanceID != "" || a.NetworkInterfaceID != ""
+	if !a.Associated {
+		b.R.MarkUnknown("associated")
+	}
 }
 
 func mapRouteTable(b *Builder, main bool) {
@@ -158,10 +182,24 @@ func finishRouting(all []*Builder) {
 		}
 	}
 	// An Elastic IP names its instance (instance = aws_instance.web.id),
-	// directly or through an association.
+	// directly or through an association, which also makes the address
+	// associated.
+	var eips []*Builder
+	for _, b := range all {
+		if b.In.Type == "aws_eip" {
+			eips = append(eips, b)
+		}
+	}
 	for _, b := range all {
 		if b.In.Type != "aws_eip" && b.In.Type != "aws_eip_association" {
 			continue
+		}
+		if b.In.Type == "aws_eip_association" {
+			alloc, _ := b.In.Values["allocation_id"].(string)
+			if e := placeholderOf(eips, alloc, "aws_eip"); e != nil {
+				model.KindEC2ElasticIP.Must(e.R).Associated = true
+				e.R.Unknown = slices.DeleteFunc(e.R.Unknown, func(p string) bool { return p == "associated" })
+			}
 		}
 		v, ok := b.In.Values["instance"].(string)
 		if !ok {

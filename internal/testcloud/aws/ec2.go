@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"encoding/base64"
 	"reflect"
 	"regexp"
@@ -20,21 +21,26 @@ const ec2NS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 // return. OwnerId, where the API has one, defaults to the world's account;
 // each instance is answered in a reservation of its own.
 type ec2World struct {
-	EbsEncryptionByDefault bool                       `json:"ebs_encryption_by_default"`
-	Instances              []ec2types.Instance        `json:"instances"`
-	Volumes                []ec2types.Volume          `json:"volumes"`
-	Snapshots              []ec2Snapshot              `json:"snapshots"`
-	Images                 []ec2Image                 `json:"images"`
-	LaunchTemplates        []ec2LaunchTemplate        `json:"launch_templates"`
-	SecurityGroups         []ec2types.SecurityGroup   `json:"security_groups"`
-	Vpcs                   []ec2types.Vpc             `json:"vpcs"`
-	Subnets                []ec2types.Subnet          `json:"subnets"`
-	FlowLogs               []ec2types.FlowLog         `json:"flow_logs"`
-	NetworkAcls            []ec2types.NetworkAcl      `json:"network_acls"`
-	RouteTables            []ec2types.RouteTable      `json:"route_tables"`
-	InternetGateways       []ec2types.InternetGateway `json:"internet_gateways"`
-	NatGateways            []ec2types.NatGateway      `json:"nat_gateways"`
-	VpcEndpoints           []ec2types.VpcEndpoint     `json:"vpc_endpoints"`
+	EbsEncryptionByDefault bool `json:"ebs_encryption_by_default"`
+	// The block public access states ("" answers unblocked).
+	SnapshotBlockPublicAccess string                      `json:"snapshot_block_public_access"`
+	ImageBlockPublicAccess    string                      `json:"image_block_public_access"`
+	Instances                 []ec2types.Instance         `json:"instances"`
+	Volumes                   []ec2types.Volume           `json:"volumes"`
+	Snapshots                 []ec2Snapshot               `json:"snapshots"`
+	Images                    []ec2Image                  `json:"images"`
+	LaunchTemplates           []ec2LaunchTemplate         `json:"launch_templates"`
+	SecurityGroups            []ec2types.SecurityGroup    `json:"security_groups"`
+	Vpcs                      []ec2types.Vpc              `json:"vpcs"`
+	Subnets                   []ec2types.Subnet           `json:"subnets"`
+	FlowLogs                  []ec2types.FlowLog          `json:"flow_logs"`
+	NetworkAcls               []ec2types.NetworkAcl       `json:"network_acls"`
+	RouteTables               []ec2types.RouteTable       `json:"route_tables"`
+	InternetGateways          []ec2types.InternetGateway  `json:"internet_gateways"`
+	NatGateways               []ec2types.NatGateway       `json:"nat_gateways"`
+	VpcEndpoints              []ec2types.VpcEndpoint      `json:"vpc_endpoints"`
+	NetworkInterfaces         []ec2types.NetworkInterface `json:"network_interfaces"`
+	Addresses                 []ec2types.Address          `json:"addresses"`
 	// InstanceUserData is each instance's user data by instance id, as the
 	// text the instance receives; DescribeInstanceAttribute answers it
 	// base64-encoded, as EC2 does.
@@ -85,6 +91,7 @@ var ec2Limits = map[string]struct {
 	"DescribeVpcEndpoints":           {1, 1000, true},
 	"DescribeLaunchTemplates":        {1, 200, false},
 	"DescribeLaunchTemplateVersions": {1, 200, false},
+	"DescribeNetworkInterfaces":      {5, 1000, false},
 }
 
 func init() {
@@ -104,6 +111,14 @@ func init() {
 			},
 			"GetEbsEncryptionByDefault": func(c *call) (any, error) {
 				return &ec2.GetEbsEncryptionByDefaultOutput{EbsEncryptionByDefault: aws.Bool(worldOf[ec2World](c).EbsEncryptionByDefault)}, nil
+			},
+			"GetSnapshotBlockPublicAccessState": func(c *call) (any, error) {
+				st := cmp.Or(worldOf[ec2World](c).SnapshotBlockPublicAccess, "unblocked")
+				return &ec2.GetSnapshotBlockPublicAccessStateOutput{State: ec2types.SnapshotBlockPublicAccessState(st), ManagedBy: ec2types.ManagedByAccount}, nil
+			},
+			"GetImageBlockPublicAccessState": func(c *call) (any, error) {
+				st := cmp.Or(worldOf[ec2World](c).ImageBlockPublicAccess, "unblocked")
+				return &ec2.GetImageBlockPublicAccessStateOutput{ImageBlockPublicAccessState: aws.String(st), ManagedBy: ec2types.ManagedByAccount}, nil
 			},
 			"DescribeInstances":              describeInstances,
 			"DescribeInstanceAttribute":      describeInstanceAttribute,
@@ -149,6 +164,15 @@ func init() {
 			"DescribeNatGateways": func(c *call) (any, error) {
 				gs, next, err := ec2List(c, worldOf[ec2World](c).NatGateways, "NatGatewayId", "NatGatewayNotFound", "The Nat Gateway %s was not found")
 				return &ec2.DescribeNatGatewaysOutput{NatGateways: gs, NextToken: next}, err
+			},
+			"DescribeNetworkInterfaces": func(c *call) (any, error) {
+				ns, next, err := ec2List(c, ec2Owned(c, worldOf[ec2World](c).NetworkInterfaces), "NetworkInterfaceId", "InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist")
+				return &ec2.DescribeNetworkInterfacesOutput{NetworkInterfaces: ns, NextToken: next}, err
+			},
+			// DescribeAddresses does not page: it answers every address.
+			"DescribeAddresses": func(c *call) (any, error) {
+				as, err := ec2Select(c, worldOf[ec2World](c).Addresses, "AllocationId", "InvalidAllocationID.NotFound", "The allocation ID '%s' does not exist")
+				return &ec2.DescribeAddressesOutput{Addresses: as}, err
 			},
 			"DescribeVpcEndpoints": func(c *call) (any, error) {
 				es, next, err := ec2List(c, ec2Owned(c, worldOf[ec2World](c).VpcEndpoints), "VpcEndpointId", "InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist")
@@ -680,8 +704,14 @@ func ec2Glob(pattern, s string) bool {
 // ec2WireNames are the members of the answers served whose XML names are
 // not their Go field names, from the SDK's EC2 deserializers.
 var ec2WireNames = map[string]string{
-	"CpuPerformanceFactor.References":                             "referenceSet",
-	"DescribeFlowLogsOutput.FlowLogs":                             "flowLogSet",
+	"CpuPerformanceFactor.References":                   "referenceSet",
+	"Address.Tags":                                      "tagSet",
+	"DescribeAddressesOutput.Addresses":                 "addressesSet",
+	"DescribeFlowLogsOutput.FlowLogs":                   "flowLogSet",
+	"DescribeNetworkInterfacesOutput.NetworkInterfaces": "networkInterfaceSet",
+	"NetworkInterface.AssociatedSubnets":                "associatedSubnetSet", "NetworkInterface.Groups": "groupSet",
+	"NetworkInterface.Ipv4Prefixes": "ipv4PrefixSet", "NetworkInterface.Ipv6Addresses": "ipv6AddressesSet",
+	"NetworkInterface.Ipv6Prefixes": "ipv6PrefixSet", "NetworkInterface.PrivateIpAddresses": "privateIpAddressesSet",
 	"DescribeImageAttributeOutput.BlockDeviceMappings":            "blockDeviceMapping",
 	"DescribeImageAttributeOutput.KernelId":                       "kernel",
 	"DescribeImageAttributeOutput.LaunchPermissions":              "launchPermission",

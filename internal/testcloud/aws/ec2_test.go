@@ -567,7 +567,7 @@ func TestEC2Collector(t *testing.T) {
 		return r
 	}
 	for kind, n := range map[string]int{"aws.ec2.instance": 2, "aws.ec2.volume": 3, "aws.ec2.snapshot": 3, "aws.ec2.image": 3,
-		"aws.ec2.security_group": 4, "aws.ec2.network_acl": 2, "aws.ec2.vpc": 3, "aws.ec2.subnet": 3, "aws.ec2.route_table": 3,
+		"aws.ec2.security_group": 5, "aws.ec2.network_acl": 2, "aws.ec2.network_interface": 4, "aws.ec2.eip": 2, "aws.ec2.vpc": 3, "aws.ec2.subnet": 3, "aws.ec2.route_table": 3,
 		"aws.ec2.internet_gateway": 3, "aws.ec2.nat_gateway": 1, "aws.ec2.vpc_endpoint": 2, "aws.ec2.launch_template": 2} {
 		if len(kinds[kind]) != n {
 			t.Errorf("%s: %d resources, want %d", kind, len(kinds[kind]), n)
@@ -579,6 +579,13 @@ func TestEC2Collector(t *testing.T) {
 	}
 	if r := get("aws.region", "eu-west-1").Attributes.(*model.AWSRegion); r.EBSEncryptionByDefault == nil || !*r.EBSEncryptionByDefault {
 		t.Errorf("eu-west-1 EBS default encryption: %v", r.EBSEncryptionByDefault)
+	}
+
+	for region, want := range map[string][2]string{"us-east-1": {"block-new-sharing", "unblocked"}, "eu-west-1": {"block-all-sharing", "block-new-sharing"}} {
+		r := get("aws.region", region).Attributes.(*model.AWSRegion)
+		if r.EBSSnapshotBlockPublicAccess == nil || *r.EBSSnapshotBlockPublicAccess != want[0] || r.AMIBlockPublicAccess == nil || *r.AMIBlockPublicAccess != want[1] {
+			t.Errorf("%s block public access: snapshots %v, AMIs %v; want %v", region, r.EBSSnapshotBlockPublicAccess, r.AMIBlockPublicAccess, want)
+		}
 	}
 
 	web := get("aws.ec2.instance", "web-1")
@@ -610,6 +617,36 @@ func TestEC2Collector(t *testing.T) {
 	}
 	if a := get("aws.ec2.security_group", "default").Attributes.(*model.EC2SecurityGroup); !a.IsDefault || a.Ingress[0].SecurityGroups[0] != "sg-0a1b2c3d4e5f60004" {
 		t.Errorf("default group: %+v", a)
+	}
+
+	for name, n := range map[string]int{"web": 2, "bastion-ssh": 1, "db": 1, "default": 0, "legacy-admin": 0} {
+		if a := get("aws.ec2.security_group", name).Attributes.(*model.EC2SecurityGroup); a.NetworkInterfaceCount != n {
+			t.Errorf("group %s on %d interfaces, want %d", name, a.NetworkInterfaceCount, n)
+		}
+	}
+	if a := get("aws.ec2.network_interface", "old-web-eni").Attributes.(*model.EC2NetworkInterface); a.Status != "available" ||
+		a.AttachedInstanceID != "" || !slices.Equal(a.SecurityGroups, []string{"sg-0a1b2c3d4e5f60002"}) {
+		t.Errorf("left-over interface: %+v", a)
+	}
+	endpoint := get("aws.ec2.network_interface", "eni-0a1b2c3d4e5f60041")
+	if a := endpoint.Attributes.(*model.EC2NetworkInterface); a.Status != "in-use" || !a.RequesterManaged || a.InterfaceType != "vpc_endpoint" {
+		t.Errorf("endpoint interface: %+v", a)
+	}
+	if endpoint.ID != "arn:aws:ec2:us-east-1:111111111111:network-interface/eni-0a1b2c3d4e5f60041" {
+		t.Errorf("interface id %s", endpoint.ID)
+	}
+	if a := get("aws.ec2.network_interface", "eni-0a1b2c3d4e5f60001").Attributes.(*model.EC2NetworkInterface); a.AttachedInstanceID != "i-0a1b2c3d4e5f60001" {
+		t.Errorf("web-1's interface: %+v", a)
+	}
+	bip := get("aws.ec2.eip", "bastion-ip")
+	if a := bip.Attributes.(*model.EC2ElasticIP); !a.Associated || a.InstanceID != "i-0a1b2c3d4e5f60002" || a.PublicIP != "54.210.10.10" || a.Domain != "vpc" {
+		t.Errorf("bastion address: %+v", a)
+	}
+	if bip.ID != "arn:aws:ec2:us-east-1:111111111111:elastic-ip/eipalloc-0a1b2c3d4e5f60001" {
+		t.Errorf("address id %s", bip.ID)
+	}
+	if a := get("aws.ec2.eip", "54.210.20.20").Attributes.(*model.EC2ElasticIP); a.Associated || a.AllocationID != "eipalloc-0a1b2c3d4e5f60002" {
+		t.Errorf("spare address: %+v", a)
 	}
 
 	acl := get("aws.ec2.network_acl", "acl-0a1b2c3d4e5f60001").Attributes.(*model.EC2NetworkACL)

@@ -51,6 +51,14 @@ var motoDeviations = []parityDeviation{
 		"moto's credential report has no <root_account> row, so the root user's last uses stay unknown"},
 	{"aws.account", "*", "unknown[]",
 		"moto's credential report has no <root_account> row, so the root user's last uses stay unknown"},
+	{"collection-error", "ec2:Get*BlockPublicAccessState", "(resource)",
+		"moto does not serve GetSnapshotBlockPublicAccessState and GetImageBlockPublicAccessState (it answers 500)"},
+	{"aws.region", "*", "attributes.ebs_snapshot_block_public_access",
+		"moto does not serve GetSnapshotBlockPublicAccessState, so the state stays unknown"},
+	{"aws.region", "*", "attributes.ami_block_public_access",
+		"moto does not serve GetImageBlockPublicAccessState, so the state stays unknown"},
+	{"aws.region", "*", "unknown[]",
+		"moto does not serve the block public access states of snapshots and AMIs, so they stay unknown"},
 }
 
 // TestParity runs the real collector against moto and against the test

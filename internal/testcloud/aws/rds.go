@@ -14,6 +14,15 @@ type rdsWorld struct {
 	Instances []rdstypes.DBInstance `json:"instances"`
 	Clusters  []rdstypes.DBCluster  `json:"clusters"`
 	Snapshots []rdsSnapshot         `json:"snapshots"`
+	// ClusterSnapshots are DB cluster snapshots, as Snapshots.
+	ClusterSnapshots []rdsClusterSnapshot `json:"cluster_snapshots"`
+}
+
+// rdsClusterSnapshot is a DB cluster snapshot (SnapshotType defaults to
+// manual) with its attributes, as rdsSnapshot.
+type rdsClusterSnapshot struct {
+	rdstypes.DBClusterSnapshot
+	Attributes []rdstypes.DBClusterSnapshotAttribute `json:"attributes"`
 }
 
 // rdsSnapshot is a DB snapshot (SnapshotType defaults to manual) with the
@@ -35,36 +44,41 @@ func init() {
 		xmlns:    "http://rds.amazonaws.com/doc/2014-10-31/",
 		newWorld: func() any { return &rdsWorld{} },
 		names: names{member: map[string]string{
-			"DescribeDBInstancesOutput.DBInstances":             "DBInstance",
-			"DescribeDBClustersOutput.DBClusters":               "DBCluster",
-			"DescribeDBSnapshotsOutput.DBSnapshots":             "DBSnapshot",
-			"DBSnapshotAttributesResult.DBSnapshotAttributes":   "DBSnapshotAttribute",
-			"DBSnapshotAttribute.AttributeValues":               "AttributeValue",
-			"DBInstance.AssociatedRoles":                        "DBInstanceRole",
-			"DBInstance.DBInstanceAutomatedBackupsReplications": "DBInstanceAutomatedBackupsReplication",
-			"DBInstance.DBParameterGroups":                      "DBParameterGroup",
-			"DBInstance.DBSecurityGroups":                       "DBSecurityGroup",
-			"DBInstance.DomainMemberships":                      "DomainMembership",
-			"DBInstance.OptionGroupMemberships":                 "OptionGroupMembership",
-			"DBInstance.ProcessorFeatures":                      "ProcessorFeature",
-			"DBInstance.ReadReplicaDBClusterIdentifiers":        "ReadReplicaDBClusterIdentifier",
-			"DBInstance.ReadReplicaDBInstanceIdentifiers":       "ReadReplicaDBInstanceIdentifier",
-			"DBInstance.StatusInfos":                            "DBInstanceStatusInfo",
-			"DBInstance.TagList":                                "Tag",
-			"DBInstance.VpcSecurityGroups":                      "VpcSecurityGroupMembership",
-			"DBSubnetGroup.Subnets":                             "Subnet",
-			"PendingModifiedValues.ProcessorFeatures":           "ProcessorFeature",
-			"DBCluster.AssociatedRoles":                         "DBClusterRole",
-			"DBCluster.AvailabilityZones":                       "AvailabilityZone",
-			"DBCluster.DBClusterMembers":                        "DBClusterMember",
-			"DBCluster.DBClusterOptionGroupMemberships":         "DBClusterOptionGroup",
-			"DBCluster.DomainMemberships":                       "DomainMembership",
-			"DBCluster.ReadReplicaIdentifiers":                  "ReadReplicaIdentifier",
-			"DBCluster.StatusInfos":                             "DBClusterStatusInfo",
-			"DBCluster.TagList":                                 "Tag",
-			"DBCluster.VpcSecurityGroups":                       "VpcSecurityGroupMembership",
-			"DBSnapshot.ProcessorFeatures":                      "ProcessorFeature",
-			"DBSnapshot.TagList":                                "Tag",
+			"DescribeDBInstancesOutput.DBInstances":                         "DBInstance",
+			"DescribeDBClustersOutput.DBClusters":                           "DBCluster",
+			"DescribeDBSnapshotsOutput.DBSnapshots":                         "DBSnapshot",
+			"DBSnapshotAttributesResult.DBSnapshotAttributes":               "DBSnapshotAttribute",
+			"DBSnapshotAttribute.AttributeValues":                           "AttributeValue",
+			"DBInstance.AssociatedRoles":                                    "DBInstanceRole",
+			"DBInstance.DBInstanceAutomatedBackupsReplications":             "DBInstanceAutomatedBackupsReplication",
+			"DBInstance.DBParameterGroups":                                  "DBParameterGroup",
+			"DBInstance.DBSecurityGroups":                                   "DBSecurityGroup",
+			"DBInstance.DomainMemberships":                                  "DomainMembership",
+			"DBInstance.OptionGroupMemberships":                             "OptionGroupMembership",
+			"DBInstance.ProcessorFeatures":                                  "ProcessorFeature",
+			"DBInstance.ReadReplicaDBClusterIdentifiers":                    "ReadReplicaDBClusterIdentifier",
+			"DBInstance.ReadReplicaDBInstanceIdentifiers":                   "ReadReplicaDBInstanceIdentifier",
+			"DBInstance.StatusInfos":                                        "DBInstanceStatusInfo",
+			"DBInstance.TagList":                                            "Tag",
+			"DBInstance.VpcSecurityGroups":                                  "VpcSecurityGroupMembership",
+			"DBSubnetGroup.Subnets":                                         "Subnet",
+			"PendingModifiedValues.ProcessorFeatures":                       "ProcessorFeature",
+			"DBCluster.AssociatedRoles":                                     "DBClusterRole",
+			"DBCluster.AvailabilityZones":                                   "AvailabilityZone",
+			"DBCluster.DBClusterMembers":                                    "DBClusterMember",
+			"DBCluster.DBClusterOptionGroupMemberships":                     "DBClusterOptionGroup",
+			"DBCluster.DomainMemberships":                                   "DomainMembership",
+			"DBCluster.ReadReplicaIdentifiers":                              "ReadReplicaIdentifier",
+			"DBCluster.StatusInfos":                                         "DBClusterStatusInfo",
+			"DBCluster.TagList":                                             "Tag",
+			"DBCluster.VpcSecurityGroups":                                   "VpcSecurityGroupMembership",
+			"DBSnapshot.ProcessorFeatures":                                  "ProcessorFeature",
+			"DBSnapshot.TagList":                                            "Tag",
+			"DescribeDBClusterSnapshotsOutput.DBClusterSnapshots":           "DBClusterSnapshot",
+			"DBClusterSnapshotAttributesResult.DBClusterSnapshotAttributes": "DBClusterSnapshotAttribute",
+			"DBClusterSnapshotAttribute.AttributeValues":                    "AttributeValue",
+			"DBClusterSnapshot.AvailabilityZones":                           "AvailabilityZone",
+			"DBClusterSnapshot.TagList":                                     "Tag",
 		}},
 		ops: map[string]op{
 			"DescribeDBInstances": func(c *call) (any, error) {
@@ -130,6 +144,42 @@ func init() {
 				}
 				return &rds.DescribeDBSnapshotsOutput{DBSnapshots: items, Marker: optional(next)}, nil
 			},
+			"DescribeDBClusterSnapshots": func(c *call) (any, error) {
+				id, cluster, typ := c.param("DBClusterSnapshotIdentifier"), c.param("DBClusterIdentifier"), c.param("SnapshotType")
+				var snaps []rdstypes.DBClusterSnapshot
+				for _, s := range rdsClusterSnapshots(c) {
+					if (id == "" || id == aws.ToString(s.DBClusterSnapshotIdentifier) || id == aws.ToString(s.DBClusterSnapshotArn)) &&
+						(cluster == "" || cluster == aws.ToString(s.DBClusterIdentifier)) &&
+						(typ == "" || typ == aws.ToString(s.SnapshotType)) {
+						snaps = append(snaps, s.DBClusterSnapshot)
+					}
+				}
+				if id != "" && len(snaps) == 0 {
+					return nil, notFound("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot %s not found.", id)
+				}
+				items, next, err := recordsPage(c, snaps)
+				if err != nil {
+					return nil, err
+				}
+				return &rds.DescribeDBClusterSnapshotsOutput{DBClusterSnapshots: items, Marker: optional(next)}, nil
+			},
+			"DescribeDBClusterSnapshotAttributes": func(c *call) (any, error) {
+				id := c.param("DBClusterSnapshotIdentifier")
+				for _, s := range rdsClusterSnapshots(c) {
+					if id != aws.ToString(s.DBClusterSnapshotIdentifier) {
+						continue
+					}
+					attrs := s.Attributes
+					// Every manual snapshot has a restore attribute, empty
+					// until it is shared.
+					if !slices.ContainsFunc(attrs, func(a rdstypes.DBClusterSnapshotAttribute) bool { return aws.ToString(a.AttributeName) == "restore" }) {
+						attrs = append([]rdstypes.DBClusterSnapshotAttribute{{AttributeName: aws.String("restore"), AttributeValues: []string{}}}, attrs...)
+					}
+					return &rds.DescribeDBClusterSnapshotAttributesOutput{DBClusterSnapshotAttributesResult: &rdstypes.DBClusterSnapshotAttributesResult{
+						DBClusterSnapshotIdentifier: s.DBClusterSnapshotIdentifier, DBClusterSnapshotAttributes: attrs}}, nil
+				}
+				return nil, notFound("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot %s not found.", id)
+			},
 			"DescribeDBSnapshotAttributes": func(c *call) (any, error) {
 				id := c.param("DBSnapshotIdentifier")
 				for _, s := range rdsSnapshots(c) {
@@ -156,6 +206,22 @@ func rdsSnapshots(c *call) []rdsSnapshot {
 	for _, s := range worldOf[rdsWorld](c).Snapshots {
 		if s.DBSnapshotArn == nil {
 			s.DBSnapshotArn = aws.String(c.arn("rds", "snapshot:"+aws.ToString(s.DBSnapshotIdentifier)))
+		}
+		if s.SnapshotType == nil {
+			s.SnapshotType = aws.String("manual")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// rdsClusterSnapshots are the region's cluster snapshots with AWS's
+// defaults filled in.
+func rdsClusterSnapshots(c *call) []rdsClusterSnapshot {
+	var out []rdsClusterSnapshot
+	for _, s := range worldOf[rdsWorld](c).ClusterSnapshots {
+		if s.DBClusterSnapshotArn == nil {
+			s.DBClusterSnapshotArn = aws.String(c.arn("rds", "cluster-snapshot:"+aws.ToString(s.DBClusterSnapshotIdentifier)))
 		}
 		if s.SnapshotType == nil {
 			s.SnapshotType = aws.String("manual")

@@ -226,4 +226,16 @@ func TestRDSCollector(t *testing.T) {
 			t.Errorf("snapshot %s: %+v, want %+v", name, r, want)
 		}
 	}
+	for name, want := range map[string]model.RDSSnapshot{
+		"billing-aurora-export":         {Encrypted: false, Public: true},
+		"billing-aurora-before-upgrade": {Encrypted: true, Public: false},
+	} {
+		r := kinds["aws.rds.cluster_snapshot"][name]
+		if r == nil || *r.Attributes.(*model.RDSSnapshot) != want {
+			t.Errorf("cluster snapshot %s: %+v, want %+v", name, r, want)
+		}
+	}
+	if r := kinds["aws.rds.cluster_snapshot"]["billing-aurora-export"]; r != nil && r.ID != "arn:aws:rds:us-east-1:111111111111:cluster-snapshot:billing-aurora-export" {
+		t.Errorf("cluster snapshot id %s", r.ID)
+	}
 }

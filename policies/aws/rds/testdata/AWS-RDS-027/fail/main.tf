@@ -1,0 +1,5 @@
+resource "aws_db_cluster_snapshot" "export" {
+  db_cluster_identifier          = "billing"
+  db_cluster_snapshot_identifier = "billing-export"
+  shared_accounts                = ["all"]
+}
