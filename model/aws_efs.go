@@ -9,4 +9,7 @@ var (
 type EFSFileSystem struct {
 	Encrypted bool   `json:"encrypted"`
 	KMSKeyID  string `json:"kms_key_id"`
+
+	Policy           *PolicyDocument `json:"policy" doc:"the file system policy; null when it has none"`
+	AutomaticBackups bool            `json:"automatic_backups" doc:"the backup policy puts the file system in AWS Backup's default plan (daily, kept 35 days)"`
 }

@@ -12,8 +12,9 @@ import (
 
 func init() { register("dynamodb", false, collectDynamoDB) }
 
-// collectDynamoDB reads every table with its encryption (DescribeTable) and
-// point-in-time recovery (DescribeContinuousBackups) into
+// collectDynamoDB reads every table with its encryption and deletion
+// protection (DescribeTable), point-in-time recovery
+// (DescribeContinuousBackups) and resource policy (GetResourcePolicy) into
 // aws.dynamodb.table.
 func collectDynamoDB(ctx context.Context, s *scope) {
 	client := dynamodb.NewFromConfig(s.Config())
@@ -33,7 +34,7 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 			s.failResource("DescribeTable", name, err)
 			return
 		}
-		t := &model.DynamoDBTable{Name: name}
+		t := &model.DynamoDBTable{Name: name, DeletionProtection: aws.ToBool(desc.Table.DeletionProtectionEnabled)}
 		// No SSEDescription (or SSEType AES256) means the AWS owned
 		// key; KMS means the AWS managed or a customer managed key,
 		// as sse_enabled means in Terraform.
@@ -56,6 +57,23 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 					d.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == ddbtypes.PointInTimeRecoveryStatusEnabled
 			}
 			return nil
+		})
+		// A table without a resource policy answers PolicyNotFoundException.
+		rd.call("GetResourcePolicy", []string{"policy"}, func() error {
+			out, err := client.GetResourcePolicy(ctx, &dynamodb.GetResourcePolicyInput{ResourceArn: aws.String(arn)})
+			if awsCodeIn(err, "PolicyNotFoundException") {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			text := aws.ToString(out.Policy)
+			if text == "" {
+				return nil
+			}
+			raw["ResourcePolicy"] = text
+			t.Policy, err = model.ParsePolicyDocument(text)
+			return err
 		})
 		var tags map[string]string
 		rd.call("ListTagsOfResource", []string{model.TagsPath}, func() error {

@@ -35,6 +35,13 @@ func TestDynamoDBAgainstMoto(t *testing.T) {
 		PointInTimeRecoverySpecification: &ddbtypes.PointInTimeRecoverySpecification{PointInTimeRecoveryEnabled: aws.Bool(true)}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := client.UpdateTable(ctx, &dynamodb.UpdateTableInput{TableName: aws.String("guarded"), DeletionProtectionEnabled: aws.Bool(true)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.PutResourcePolicy(ctx, &dynamodb.PutResourcePolicyInput{ResourceArn: aws.String("arn:aws:dynamodb:us-east-1:123456789012:table/bare"),
+		Policy: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:us-east-1:123456789012:table/bare"}]}`)}); err != nil {
+		t.Fatal(err)
+	}
 	res := collectMoto(t, srv, []string{"dynamodb"})
 	noErrors(t, res)
 	tables := byKind(res, "aws.dynamodb.table")
@@ -51,7 +58,15 @@ func TestDynamoDBAgainstMoto(t *testing.T) {
 		len(guarded.Relations) != 1 {
 		t.Errorf("guarded: %+v %+v", guarded, a)
 	}
+	if a := guarded.Attributes.(*model.DynamoDBTable); !a.DeletionProtection || a.Policy != nil {
+		t.Errorf("guarded protection and policy: %+v", a)
+	}
 	fails := failing(t, res.Resources)
+	for _, id := range []string{"AWS-DDB-020", "AWS-DDB-021"} {
+		if !fails["bare"][id] || fails["guarded"][id] {
+			t.Errorf("%s: %v", id, fails)
+		}
+	}
 	if !fails["bare"]["AWS-DDB-001"] || fails["guarded"]["AWS-DDB-001"] {
 		t.Errorf("AWS-DDB-001: %v", fails)
 	}

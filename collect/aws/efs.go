@@ -12,7 +12,9 @@ import (
 
 func init() { register("efs", false, collectEFS) }
 
-// collectEFS reads every file system's encryption into aws.efs.file_system.
+// collectEFS reads every file system's encryption (DescribeFileSystems),
+// policy (DescribeFileSystemPolicy) and automatic backups
+// (DescribeBackupPolicy) into aws.efs.file_system.
 func collectEFS(ctx context.Context, s *scope) {
 	client := efs.NewFromConfig(s.Config())
 	p := efs.NewDescribeFileSystemsPaginator(client, &efs.DescribeFileSystemsInput{})
@@ -22,7 +24,7 @@ func collectEFS(ctx context.Context, s *scope) {
 			s.fail("DescribeFileSystems", err)
 			return
 		}
-		for _, fs := range page.FileSystems {
+		forEach(s, page.FileSystems, func(fs efstypes.FileSystemDescription) {
 			a := &model.EFSFileSystem{Encrypted: aws.ToBool(fs.Encrypted), KMSKeyID: aws.ToString(fs.KmsKeyId)}
 			var tags map[string]string
 			tags = addTags(tags, fs.Tags, func(t efstypes.Tag) (*string, *string) { return t.Key, t.Value })
@@ -40,7 +42,40 @@ func collectEFS(ctx context.Context, s *scope) {
 			if id == "" {
 				id = "arn:" + svcPartition(s.region) + ":elasticfilesystem:" + s.region + ":" + s.account + ":file-system/" + aws.ToString(fs.FileSystemId)
 			}
-			s.add(id, model.KindEFSFileSystem.With(a), name, fs, tags, rels...)
-		}
+			raw := map[string]any{"FileSystem": fs}
+			rd := s.reads(id)
+			// Neither policy set answers PolicyNotFound.
+			rd.call("DescribeFileSystemPolicy", []string{"policy"}, func() error {
+				out, err := client.DescribeFileSystemPolicy(ctx, &efs.DescribeFileSystemPolicyInput{FileSystemId: fs.FileSystemId})
+				if awsCodeIn(err, "PolicyNotFound") {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				text := aws.ToString(out.Policy)
+				if text == "" {
+					return nil
+				}
+				raw["Policy"] = text
+				a.Policy, err = model.ParsePolicyDocument(text)
+				return err
+			})
+			rd.call("DescribeBackupPolicy", []string{"automatic_backups"}, func() error {
+				out, err := client.DescribeBackupPolicy(ctx, &efs.DescribeBackupPolicyInput{FileSystemId: fs.FileSystemId})
+				if awsCodeIn(err, "PolicyNotFound") {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				if bp := out.BackupPolicy; bp != nil {
+					raw["BackupPolicy"] = bp
+					a.AutomaticBackups = bp.Status == efstypes.StatusEnabled || bp.Status == efstypes.StatusEnabling
+				}
+				return nil
+			})
+			rd.add(model.KindEFSFileSystem.With(a), name, raw, tags, rels...)
+		})
 	}
 }

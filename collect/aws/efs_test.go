@@ -25,6 +25,10 @@ func TestEFSAgainstMoto(t *testing.T) {
 		KmsKeyId: aws.String("arn:aws:kms:us-east-1:123456789012:key/k2")}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := client.PutFileSystemPolicy(ctx, &efs.PutFileSystemPolicyInput{FileSystemId: plain.FileSystemId,
+		Policy: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"elasticfilesystem:ClientMount","Resource":"` + aws.ToString(plain.FileSystemArn) + `"}]}`)}); err != nil {
+		t.Fatal(err)
+	}
 	res := collectMoto(t, srv, []string{"efs"})
 	noErrors(t, res)
 	fss := byKind(res, "aws.efs.file_system")
@@ -41,7 +45,19 @@ func TestEFSAgainstMoto(t *testing.T) {
 	if a := sealed.Attributes.(*model.EFSFileSystem); !a.Encrypted || a.KMSKeyID == "" {
 		t.Errorf("sealed: %+v", a)
 	}
+	if a := home.Attributes.(*model.EFSFileSystem); a.AutomaticBackups || a.Policy == nil {
+		t.Errorf("shared-home policy and backups: %+v", a)
+	}
+	// moto answers DescribeBackupPolicy but serves no PutBackupPolicy:
+	// both file systems read as without automatic backups (the test
+	// cloud's world has one with them).
+	if a := sealed.Attributes.(*model.EFSFileSystem); a.AutomaticBackups || a.Policy != nil {
+		t.Errorf("sealed policy and backups: %+v", a)
+	}
 	fails := failing(t, res.Resources)
+	if !fails["shared-home"]["AWS-EFS-021"] || fails["sealed"]["AWS-EFS-021"] || !fails["sealed"]["AWS-EFS-020"] {
+		t.Errorf("AWS-EFS-020/021: %v", fails)
+	}
 	if !fails["shared-home"]["AWS-EFS-001"] || fails["sealed"]["AWS-EFS-001"] {
 		t.Errorf("AWS-EFS-001: %v", fails)
 	}

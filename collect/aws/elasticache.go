@@ -13,7 +13,8 @@ import (
 func init() { register("elasticache", false, collectElastiCache) }
 
 // collectElastiCache reads every replication group's encryption at rest and
-// in transit and whether an AUTH token is set into
+// in transit, its authentication (AUTH token, RBAC user groups), backups,
+// failover and minor version upgrades into
 // aws.elasticache.replication_group.
 func collectElastiCache(ctx context.Context, s *scope) {
 	client := elasticache.NewFromConfig(s.Config())
@@ -32,8 +33,23 @@ func collectElastiCache(ctx context.Context, s *scope) {
 			AtRestEncryption:  aws.ToBool(g.AtRestEncryptionEnabled),
 			TransitEncryption: aws.ToBool(g.TransitEncryptionEnabled),
 			AuthTokenSet:      aws.ToBool(g.AuthTokenEnabled),
+			SnapshotRetention: int(aws.ToInt32(g.SnapshotRetentionLimit)),
+			AutomaticFailover: g.AutomaticFailover == ectypes.AutomaticFailoverStatusEnabled ||
+				g.AutomaticFailover == ectypes.AutomaticFailoverStatusEnabling,
+			AutoMinorVersionUpgrade: aws.ToBool(g.AutoMinorVersionUpgrade),
+			UserGroupIDs:            append([]string{}, g.UserGroupIds...),
 		}
 		rd := s.reads(aws.ToString(g.ARN))
+		// A setting the answer leaves out is unknown, not off.
+		if g.SnapshotRetentionLimit == nil {
+			rd.unread("snapshot_retention_limit")
+		}
+		if g.AutomaticFailover == "" {
+			rd.unread("automatic_failover")
+		}
+		if g.AutoMinorVersionUpgrade == nil {
+			rd.unread("auto_minor_version_upgrade")
+		}
 		var tags map[string]string
 		rd.call("ListTagsForResource", []string{model.TagsPath}, func() error {
 			tt, err := client.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: g.ARN})

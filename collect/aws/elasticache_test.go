@@ -22,7 +22,8 @@ func TestElastiCacheAgainstMoto(t *testing.T) {
 			Tags: []ectypes.Tag{{Key: aws.String("team"), Value: aws.String("web")}}},
 		{ReplicationGroupId: aws.String("sealed"), ReplicationGroupDescription: aws.String("cache"), Engine: aws.String("redis"),
 			CacheNodeType: aws.String("cache.t3.micro"), NumCacheClusters: aws.Int32(1),
-			AtRestEncryptionEnabled: aws.Bool(true), TransitEncryptionEnabled: aws.Bool(true), AuthToken: aws.String("a-long-enough-auth-token")},
+			AtRestEncryptionEnabled: aws.Bool(true), TransitEncryptionEnabled: aws.Bool(true), AuthToken: aws.String("a-long-enough-auth-token"),
+			SnapshotRetentionLimit: aws.Int32(5)},
 	} {
 		if _, err := client.CreateReplicationGroup(ctx, in); err != nil {
 			t.Fatal(err)
@@ -45,8 +46,11 @@ func TestElastiCacheAgainstMoto(t *testing.T) {
 	if open.Tags["team"] != "web" {
 		t.Errorf("tags: %v", open.Tags)
 	}
+	if a := sealed.Attributes.(*model.ElastiCacheReplicationGroup); a.SnapshotRetention != 5 || sealed.IsUnknown("snapshot_retention_limit") {
+		t.Errorf("sealed snapshots: %+v %v", a, sealed.Unknown)
+	}
 	fails := failing(t, res.Resources)
-	for _, id := range []string{"AWS-ELASTICACHE-001", "AWS-ELASTICACHE-002"} {
+	for _, id := range []string{"AWS-ELASTICACHE-001", "AWS-ELASTICACHE-002", "AWS-ELASTICACHE-020", "AWS-ELASTICACHE-023"} {
 		if !fails["open"][id] || fails["sealed"][id] {
 			t.Errorf("%s: %v", id, fails)
 		}

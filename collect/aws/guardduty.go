@@ -12,9 +12,23 @@ import (
 
 func init() { register("guardduty", false, collectGuardDuty) }
 
+// guardDutyPlans reads the protection plans from GetDetector's Features.
+// (Its DataSources, deprecated in favour of Features, repeat three of
+// them.)
+func guardDutyPlans(a *model.GuardDutyDetector, d *guardduty.GetDetectorOutput) {
+	for _, f := range d.Features {
+		agents := map[string]bool{}
+		for _, c := range f.AdditionalConfiguration {
+			agents[string(c.Name)] = c.Status == gdtypes.FeatureStatusEnabled
+		}
+		a.SetFeature(string(f.Name), f.Status == gdtypes.FeatureStatusEnabled, agents)
+	}
+}
+
 // collectGuardDuty reads the region's detectors (there is at most one per
 // account and region) into aws.guardduty.detector, and the region fact:
-// GuardDuty is on when an enabled detector exists.
+// GuardDuty is on when an enabled detector exists. GetDetector also
+// gives the detector's protection plans.
 func collectGuardDuty(ctx context.Context, s *scope) {
 	client := guardduty.NewFromConfig(s.Config())
 	enabled := false
@@ -39,7 +53,12 @@ func collectGuardDuty(ctx context.Context, s *scope) {
 		}
 		a := &model.GuardDutyDetector{Enabled: d.Status == gdtypes.DetectorStatusEnabled}
 		enabled = enabled || a.Enabled
-		s.add(arn, model.KindGuardDutyDetector.With(a), id, d, d.Tags)
+		guardDutyPlans(a, d)
+		rd := s.reads(arn)
+		// A plan the detector does not report is not offered in the
+		// region: unknown, neither on nor off.
+		rd.unread(a.NullPlans()...)
+		rd.add(model.KindGuardDutyDetector.With(a), id, d, d.Tags)
 	}
 	if unread && !enabled {
 		return // an unread detector may be the enabled one: unknown

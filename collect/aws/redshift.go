@@ -13,8 +13,9 @@ import (
 
 func init() { register("redshift", false, collectRedshift) }
 
-// collectRedshift reads every provisioned cluster's encryption and public
-// accessibility (DescribeClusters) and its audit logging
+// collectRedshift reads every provisioned cluster's encryption, public
+// accessibility, routing, upgrades, snapshot retention, admin user,
+// database name and port (DescribeClusters) and its audit logging
 // (DescribeLoggingStatus) into aws.redshift.cluster.
 func collectRedshift(ctx context.Context, s *scope) {
 	client := redshift.NewFromConfig(s.Config())
@@ -31,13 +32,35 @@ func collectRedshift(ctx context.Context, s *scope) {
 	forEach(s, clusters, func(c rstypes.Cluster) {
 		id := aws.ToString(c.ClusterIdentifier)
 		rc := &model.RedshiftCluster{
-			Encrypted:          aws.ToBool(c.Encrypted),
-			PubliclyAccessible: aws.ToBool(c.PubliclyAccessible),
+			Encrypted:           aws.ToBool(c.Encrypted),
+			PubliclyAccessible:  aws.ToBool(c.PubliclyAccessible),
+			EnhancedVPCRouting:  aws.ToBool(c.EnhancedVpcRouting),
+			AllowVersionUpgrade: aws.ToBool(c.AllowVersionUpgrade),
+			SnapshotRetention:   int(aws.ToInt32(c.AutomatedSnapshotRetentionPeriod)),
+			MasterUsername:      aws.ToString(c.MasterUsername),
+			DBName:              aws.ToString(c.DBName),
 		}
 		raw := map[string]any{"Cluster": c}
 		// DescribeClusters gives no ARN; Redshift's form is cluster:<id>.
 		arn := fmt.Sprintf("arn:%s:redshift:%s:%s:cluster:%s", svcPartition(s.region), s.region, s.account, id)
 		rd := s.reads(arn)
+		// A setting the answer leaves out (the endpoint of a cluster
+		// still being created) is unknown, not its zero value.
+		for path, missing := range map[string]bool{
+			"enhanced_vpc_routing":                c.EnhancedVpcRouting == nil,
+			"allow_version_upgrade":               c.AllowVersionUpgrade == nil,
+			"automated_snapshot_retention_period": c.AutomatedSnapshotRetentionPeriod == nil,
+			"master_username":                     c.MasterUsername == nil,
+			"db_name":                             c.DBName == nil,
+			"port":                                c.Endpoint == nil || c.Endpoint.Port == nil,
+		} {
+			if missing {
+				rd.unread(path)
+			}
+		}
+		if c.Endpoint != nil {
+			rc.Port = int(aws.ToInt32(c.Endpoint.Port))
+		}
 		rd.call("DescribeLoggingStatus", []string{"logging_enabled"}, func() error {
 			ls, err := client.DescribeLoggingStatus(ctx, &redshift.DescribeLoggingStatusInput{ClusterIdentifier: c.ClusterIdentifier})
 			if err != nil {

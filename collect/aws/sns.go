@@ -37,7 +37,7 @@ func collectSNS(ctx context.Context, s *scope) {
 		// kept, with its encryption and policy unknown rather than absent.
 		rd := s.reads(arn)
 		var a map[string]string
-		rd.call("GetTopicAttributes", []string{"kms_master_key_id", "policy", "subscriptions"}, func() error {
+		rd.call("GetTopicAttributes", []string{"kms_master_key_id", "policy", "subscriptions", "delivery_status_logging"}, func() error {
 			out, err := client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: t.TopicArn})
 			if err != nil {
 				return err
@@ -46,6 +46,12 @@ func collectSNS(ctx context.Context, s *scope) {
 			topic.KMSMasterKeyID = a["KmsMasterKeyId"]
 			// Pending subscriptions deliver nothing until confirmed.
 			topic.Subscriptions, _ = strconv.Atoi(a["SubscriptionsConfirmed"])
+			topic.DeliveryStatusLogging = []string{}
+			for _, p := range slices.Sorted(maps.Keys(model.SNSFeedbackProtocols)) {
+				if a[model.SNSFeedbackProtocols[p]+"FailureFeedbackRoleArn"] != "" {
+					topic.DeliveryStatusLogging = append(topic.DeliveryStatusLogging, p)
+				}
+			}
 			return nil
 		})
 		if pol := a["Policy"]; pol != "" {

@@ -29,6 +29,13 @@ func init() {
 		if a.SubscriptionProtocols == nil {
 			a.SubscriptionProtocols = []string{}
 		}
+		a.DeliveryStatusLogging = []string{}
+		for i := range b.count("DeliveryStatusLogging", "delivery_status_logging") {
+			p := strings.ToLower(b.str(model.Path("DeliveryStatusLogging", i, "Protocol"), "delivery_status_logging", ""))
+			if b.str(model.Path("DeliveryStatusLogging", i, "FailureFeedbackRoleArn"), "delivery_status_logging", "") != "" {
+				a.DeliveryStatusLogging = addProtocol(a.DeliveryStatusLogging, p)
+			}
+		}
 		for i := 0; i < a.Subscriptions; i++ {
 			a.SubscriptionProtocols = addProtocol(a.SubscriptionProtocols, strings.ToLower(b.str(model.Path("Subscription", i, "Protocol"), "subscription_protocols", "")))
 		}

@@ -17,5 +17,12 @@ func init() {
 		a.TransitEncryption = b.Bool("transit_encryption_enabled", "transit_encryption_enabled", false)
 		// Only whether a token is set; its value is never read.
 		a.AuthTokenSet = b.Has("auth_token")
+		a.UserGroupIDs = b.Strings("user_group_ids", "user_group_ids")
+		if a.UserGroupIDs == nil {
+			a.UserGroupIDs = []string{}
+		}
+		a.SnapshotRetention = b.Int("snapshot_retention_limit", "snapshot_retention_limit", 0)
+		a.AutomaticFailover = b.Bool("automatic_failover_enabled", "automatic_failover", false)
+		a.AutoMinorVersionUpgrade = b.Bool("auto_minor_version_upgrade", "auto_minor_version_upgrade", true)
 	})
 }

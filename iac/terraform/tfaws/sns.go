@@ -1,6 +1,7 @@
 package tfaws
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -15,6 +16,12 @@ func init() {
 		a.KMSMasterKeyID = b.String("kms_master_key_id", "kms_master_key_id", "")
 		a.Policy = b.Policy("policy", "policy")
 		a.SubscriptionProtocols = []string{}
+		a.DeliveryStatusLogging = []string{}
+		for _, p := range slices.Sorted(maps.Keys(model.SNSFeedbackProtocols)) {
+			if b.String(p+"_failure_feedback_role_arn", "delivery_status_logging", "") != "" {
+				a.DeliveryStatusLogging = append(a.DeliveryStatusLogging, p)
+			}
+		}
 	})
 	// Each subscription counts (a declared email subscription may never
 	// be confirmed: the configuration cannot tell).

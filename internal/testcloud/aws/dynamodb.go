@@ -22,6 +22,8 @@ type ddbTable struct {
 	// recovery off.
 	ContinuousBackups *ddbtypes.ContinuousBackupsDescription `json:"continuous_backups"`
 	Tags              []ddbtypes.Tag                         `json:"tags"`
+	// ResourcePolicy is the table's resource policy document, if any.
+	ResourcePolicy string `json:"resource_policy"`
 }
 
 // DynamoDB page sizes: ListTables 100 (its most); ListTagsOfResource takes
@@ -73,6 +75,17 @@ func init() {
 					return nil, err
 				}
 				return &dynamodb.DescribeContinuousBackupsOutput{ContinuousBackupsDescription: t.ContinuousBackups}, nil
+			},
+			"GetResourcePolicy": func(c *call) (any, error) {
+				arn := c.param("ResourceArn")
+				t, err := ddbTableOf(c, arn, "ResourceNotFoundException")
+				if err != nil {
+					return nil, err
+				}
+				if t.ResourcePolicy == "" {
+					return nil, badRequest("PolicyNotFoundException", "Resource-based policy not found for the provided ResourceArn: %s", arn)
+				}
+				return &dynamodb.GetResourcePolicyOutput{Policy: aws.String(t.ResourcePolicy), RevisionId: aws.String("1700000000000")}, nil
 			},
 			"ListTagsOfResource": func(c *call) (any, error) {
 				arn := c.param("ResourceArn")

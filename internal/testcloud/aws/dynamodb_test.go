@@ -173,7 +173,16 @@ func TestDynamoDBCollector(t *testing.T) {
 	if a := sessions.Attributes.(*model.DynamoDBTable); a.PointInTimeRecovery || a.SSEEnabled || a.KMSKeyARN != "" || sessions.Tags != nil {
 		t.Errorf("sessions: %+v %v", a, sessions.Tags)
 	}
-	if a := tables["audit-events"].Attributes.(*model.DynamoDBTable); !a.PointInTimeRecovery || !a.SSEEnabled {
+	if a := tables["audit-events"].Attributes.(*model.DynamoDBTable); !a.PointInTimeRecovery || !a.SSEEnabled || a.Policy != nil {
 		t.Errorf("audit-events attributes: %+v", a)
+	}
+	// Deletion protection from DescribeTable, the policy from
+	// GetResourcePolicy (PolicyNotFoundException for audit-events).
+	if a := orders.Attributes.(*model.DynamoDBTable); !a.DeletionProtection || a.Policy == nil || len(a.Policy.Statements) != 1 ||
+		a.Policy.Statements[0].Principals["AWS"][0] != "arn:aws:iam::222222222222:role/reporting" {
+		t.Errorf("orders protection and policy: %+v", a)
+	}
+	if a := sessions.Attributes.(*model.DynamoDBTable); a.DeletionProtection || a.Policy == nil || a.Policy.Statements[0].Principals["AWS"][0] != "*" {
+		t.Errorf("sessions protection and policy: %+v", a)
 	}
 }

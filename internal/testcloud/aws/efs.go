@@ -9,6 +9,10 @@ import (
 // (FileSystemArn and OwnerId are filled in when absent).
 type efsWorld struct {
 	FileSystems []efstypes.FileSystemDescription `json:"file_systems"`
+	// Policies and BackupPolicies are by file system id: the policy
+	// document, and the backup policy's status (none: PolicyNotFound).
+	Policies       map[string]string `json:"policies"`
+	BackupPolicies map[string]string `json:"backup_policies"`
 }
 
 // DescribeFileSystems pages 100 file systems, also when asked for more.
@@ -19,6 +23,8 @@ func init() {
 		newWorld: func() any { return &efsWorld{} },
 		routes: []route{
 			{method: "GET", pattern: "/2015-02-01/file-systems", op: "DescribeFileSystems"},
+			{method: "GET", pattern: "/2015-02-01/file-systems/{FileSystemId}/policy", op: "DescribeFileSystemPolicy"},
+			{method: "GET", pattern: "/2015-02-01/file-systems/{FileSystemId}/backup-policy", op: "DescribeBackupPolicy"},
 		},
 		ops: map[string]op{
 			"DescribeFileSystems": func(c *call) (any, error) {
@@ -46,7 +52,41 @@ func init() {
 				}
 				return &efs.DescribeFileSystemsOutput{FileSystems: items, Marker: optional(c.param("Marker")), NextMarker: optional(next)}, nil
 			},
+			"DescribeFileSystemPolicy": func(c *call) (any, error) {
+				id, err := efsFileSystem(c)
+				if err != nil {
+					return nil, err
+				}
+				doc, ok := worldOf[efsWorld](c).Policies[id]
+				if !ok {
+					return nil, notFound("PolicyNotFound", "File System: %s does not have a policy.", id)
+				}
+				return &efs.DescribeFileSystemPolicyOutput{FileSystemId: &id, Policy: &doc}, nil
+			},
+			"DescribeBackupPolicy": func(c *call) (any, error) {
+				id, err := efsFileSystem(c)
+				if err != nil {
+					return nil, err
+				}
+				status, ok := worldOf[efsWorld](c).BackupPolicies[id]
+				if !ok {
+					return nil, notFound("PolicyNotFound", "File System: %s does not have a backup policy.", id)
+				}
+				return &efs.DescribeBackupPolicyOutput{BackupPolicy: &efstypes.BackupPolicy{Status: efstypes.Status(status)}}, nil
+			},
 		}})
+}
+
+// efsFileSystem is the id of the path's file system (given by id), or
+// FileSystemNotFound.
+func efsFileSystem(c *call) (string, error) {
+	id := c.param("FileSystemId")
+	for _, fs := range worldOf[efsWorld](c).FileSystems {
+		if efsIs(fs.FileSystemId, id) {
+			return id, nil
+		}
+	}
+	return "", notFound("FileSystemNotFound", "File system '%s' does not exist.", id)
 }
 
 func efsIs(p *string, v string) bool { return p != nil && *p == v }

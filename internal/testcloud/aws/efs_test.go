@@ -108,4 +108,12 @@ func TestEFSCollect(t *testing.T) {
 	if a := archive.Attributes.(*model.EFSFileSystem); !a.Encrypted || a.KMSKeyID != "arn:aws:kms:us-east-1:111111111111:key/2e4a6c8e-0b1d-4f3a-9c5e-7a9b1c3d5e7f" {
 		t.Errorf("media-archive: %+v", a)
 	}
+	// Policies and backup policies; none set answers PolicyNotFound.
+	if a := scratch.Attributes.(*model.EFSFileSystem); a.AutomaticBackups || a.Policy == nil || a.Policy.Statements[0].Principals["AWS"][0] != "*" {
+		t.Errorf("shared-scratch policy and backups: %+v", a)
+	}
+	if a := archive.Attributes.(*model.EFSFileSystem); !a.AutomaticBackups || a.Policy == nil ||
+		a.Policy.Statements[0].Principals["AWS"][0] != "arn:aws:iam::111111111111:role/media-encoder" {
+		t.Errorf("media-archive policy and backups: %+v", a)
+	}
 }

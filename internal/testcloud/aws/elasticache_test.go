@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -122,14 +123,18 @@ func TestElastiCacheCollector(t *testing.T) {
 	}
 	groups := byKind(res.Resources)["aws.elasticache.replication_group"]
 	for name, want := range map[string]model.ElastiCacheReplicationGroup{
-		"sessions-redis": {},
-		"payments-redis": {AtRestEncryption: true, TransitEncryption: true, AuthTokenSet: true},
-		"jobs-valkey":    {AtRestEncryption: true, TransitEncryption: true},
+		"sessions-redis": {UserGroupIDs: []string{}},
+		"payments-redis": {AtRestEncryption: true, TransitEncryption: true, AuthTokenSet: true, SnapshotRetention: 7,
+			AutomaticFailover: true, AutoMinorVersionUpgrade: true, UserGroupIDs: []string{}},
+		"jobs-valkey": {AtRestEncryption: true, TransitEncryption: true, SnapshotRetention: 1, UserGroupIDs: []string{"jobs-users"}},
 	} {
 		r := groups[name]
-		if r == nil || *r.Attributes.(*model.ElastiCacheReplicationGroup) != want {
+		if r == nil || !reflect.DeepEqual(*r.Attributes.(*model.ElastiCacheReplicationGroup), want) {
 			t.Errorf("%s: %+v, want %+v", name, r, want)
 		}
+	}
+	if j := groups["jobs-valkey"]; j == nil || !j.IsUnknown("automatic_failover") || !j.IsUnknown("auto_minor_version_upgrade") || j.IsUnknown("snapshot_retention_limit") {
+		t.Errorf("jobs-valkey unknown: %v", j.Unknown)
 	}
 	if p := groups["payments-redis"]; p == nil || p.Tags["data"] != "pci" || len(p.Relations) != 1 {
 		t.Errorf("payments-redis tags and key: %+v", p)

@@ -89,6 +89,25 @@ func TestGuardDutyCollect(t *testing.T) {
 		on.ID != "arn:aws:guardduty:us-east-1:111111111111:detector/6ac2f1e4b7d05c9a8e3f2b1d0c4a7e96" {
 		t.Errorf("enabled detector: %+v", on)
 	}
+	// Its plans come from Features (RDS off, runtime monitoring off with
+	// no agent managed); Lambda's is not listed, so it is unknown.
+	plans := on.Attributes.(*model.GuardDutyDetector)
+	for name, p := range map[string]*bool{"s3_protection": plans.S3Protection, "eks_audit_logs": plans.EKSAuditLogs,
+		"malware_protection_ec2": plans.MalwareProtectionEC2} {
+		if p == nil || !*p || on.IsUnknown(name) {
+			t.Errorf("%s: want on, got %v", name, p)
+		}
+	}
+	for name, p := range map[string]*bool{"rds_protection": plans.RDSProtection, "runtime_monitoring": plans.RuntimeMonitoring,
+		"eks_runtime_monitoring": plans.EKSRuntimeMonitoring, "ecs_runtime_monitoring": plans.ECSRuntimeMonitoring,
+		"ec2_runtime_monitoring": plans.EC2RuntimeMonitoring} {
+		if p == nil || *p || on.IsUnknown(name) {
+			t.Errorf("%s: want off, got %v", name, p)
+		}
+	}
+	if plans.LambdaProtection != nil || !on.IsUnknown("lambda_protection") {
+		t.Errorf("lambda_protection is not reported: want unknown, got %v %v", plans.LambdaProtection, on.Unknown)
+	}
 	off := kinds["aws.guardduty.detector"]["0e94b7c1d2a35f6e8b9c0d1e2f3a4b5c"]
 	if off == nil || off.Attributes.(*model.GuardDutyDetector).Enabled || off.Region != "eu-west-1" {
 		t.Errorf("suspended detector: %+v", off)

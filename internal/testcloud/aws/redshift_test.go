@@ -113,14 +113,27 @@ func TestRedshiftCollector(t *testing.T) {
 	}
 	clusters := byKind(res.Resources)["aws.redshift.cluster"]
 	for name, want := range map[string]model.RedshiftCluster{
-		"analytics-dw": {Encrypted: false, PubliclyAccessible: true, LoggingEnabled: false},
-		"finance-dw":   {Encrypted: true, PubliclyAccessible: false, LoggingEnabled: true},
-		"events-dw":    {Encrypted: true, PubliclyAccessible: false, LoggingEnabled: true},
+		"analytics-dw": {Encrypted: false, PubliclyAccessible: true, LoggingEnabled: false, SnapshotRetention: 1,
+			MasterUsername: "awsuser", DBName: "dev", Port: 5439},
+		"finance-dw": {Encrypted: true, PubliclyAccessible: false, LoggingEnabled: true, EnhancedVPCRouting: true,
+			AllowVersionUpgrade: true, SnapshotRetention: 14, MasterUsername: "finadmin", DBName: "finance", Port: 15439},
+		"events-dw": {Encrypted: true, PubliclyAccessible: false, LoggingEnabled: true},
 	} {
 		r := clusters[name]
 		if r == nil || *r.Attributes.(*model.RedshiftCluster) != want {
 			t.Errorf("%s: %+v, want %+v", name, r, want)
 		}
+	}
+	// events-dw's answer leaves these out: unknown, not their zero value.
+	if ev := clusters["events-dw"]; ev != nil {
+		for _, p := range []string{"enhanced_vpc_routing", "allow_version_upgrade", "automated_snapshot_retention_period", "master_username", "db_name", "port"} {
+			if !ev.IsUnknown(p) {
+				t.Errorf("events-dw %s should be unknown: %v", p, ev.Unknown)
+			}
+		}
+	}
+	if fin := clusters["finance-dw"]; fin != nil && len(fin.Unknown) > 0 {
+		t.Errorf("finance-dw unknown: %v", fin.Unknown)
 	}
 	if len(clusters) != 3 {
 		t.Errorf("%d clusters", len(clusters))

@@ -172,6 +172,11 @@ func TestSNSCollector(t *testing.T) {
 		topics["payments.fifo"].Attributes.(*model.SNSTopic).SubscriptionProtocols == nil {
 		t.Errorf("protocols: alerts %v, orders-events %v", aa.SubscriptionProtocols, orders.SubscriptionProtocols)
 	}
+	// Failed deliveries to SQS are logged for payments.fifo only.
+	if pay := topics["payments.fifo"].Attributes.(*model.SNSTopic); fmt.Sprint(pay.DeliveryStatusLogging) != "[sqs]" ||
+		fmt.Sprint(aa.DeliveryStatusLogging) != "[]" {
+		t.Errorf("delivery status logging: payments.fifo %v, alerts %v", pay.DeliveryStatusLogging, aa.DeliveryStatusLogging)
+	}
 	if audit := topics["audit-notifications"]; audit.Region != "eu-west-1" || audit.Attributes.(*model.SNSTopic).KMSMasterKeyID == "" || audit.Tags != nil {
 		t.Errorf("audit-notifications: %+v", audit)
 	}
