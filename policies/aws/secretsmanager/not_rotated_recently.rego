@@ -18,9 +18,11 @@
 #     pci-dss-4.0: ["8.3.9"]
 package vigil.rules.aws.secretsmanager.not_rotated_recently
 
+import data.vigil.lib.clock
+
 deny contains {"msg": msg, "path": "last_rotated"} if {
 	input.attributes.last_rotated != ""
-	days := days_since(input.attributes.last_rotated)
+	days := clock.days_since(input.attributes.last_rotated)
 	days > 90
 	msg := sprintf("Secrets Manager secret %s last rotated %d days ago", [input.attributes.name, days])
 }
@@ -28,10 +30,7 @@ deny contains {"msg": msg, "path": "last_rotated"} if {
 deny contains {"msg": msg, "path": "last_rotated"} if {
 	input.attributes.last_rotated == ""
 	input.attributes.created != ""
-	days := days_since(input.attributes.created)
+	days := clock.days_since(input.attributes.created)
 	days > 90
 	msg := sprintf("Secrets Manager secret %s has never rotated in the %d days since it was created", [input.attributes.name, days])
 }
-
-# days_since is the whole days from ts (RFC 3339) to now.
-days_since(ts) := floor((time.now_ns() - time.parse_rfc3339_ns(ts)) / (((24 * 60) * 60) * 1000000000))

@@ -17,11 +17,13 @@
 #     nist-800-53-r5: ["AC-2(1)", "IA-5(1)"]
 package vigil.rules.aws.secretsmanager.rotation_failing
 
+import data.vigil.lib.clock
+
 deny contains {"msg": msg, "path": "last_rotated"} if {
 	input.attributes.rotation_enabled
 	input.attributes.rotation_days > 0
 	since := last_change
-	days := days_since(since)
+	days := clock.days_since(since)
 	days > input.attributes.rotation_days + 1
 	msg := sprintf("Secrets Manager secret %s rotates every %d days but has not rotated for %d days", [input.attributes.name, input.attributes.rotation_days, days])
 }
@@ -32,6 +34,3 @@ last_change := input.attributes.created if {
 	input.attributes.last_rotated == ""
 	input.attributes.created != ""
 }
-
-# days_since is the whole days from ts (RFC 3339) to now.
-days_since(ts) := floor((time.now_ns() - time.parse_rfc3339_ns(ts)) / (((24 * 60) * 60) * 1000000000))

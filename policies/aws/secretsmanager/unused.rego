@@ -17,9 +17,11 @@
 #     nist-800-53-r5: ["AC-2", "AC-2(3)"]
 package vigil.rules.aws.secretsmanager.unused
 
+import data.vigil.lib.clock
+
 deny contains {"msg": msg, "path": "last_accessed"} if {
 	input.attributes.last_accessed != ""
-	days := days_since(input.attributes.last_accessed)
+	days := clock.days_since(input.attributes.last_accessed)
 	days >= 90
 	msg := sprintf("Secrets Manager secret %s was last retrieved %d days ago", [input.attributes.name, days])
 }
@@ -27,10 +29,7 @@ deny contains {"msg": msg, "path": "last_accessed"} if {
 deny contains {"msg": msg, "path": "last_accessed"} if {
 	input.attributes.last_accessed == ""
 	input.attributes.created != ""
-	days := days_since(input.attributes.created)
+	days := clock.days_since(input.attributes.created)
 	days >= 90
 	msg := sprintf("Secrets Manager secret %s has never been retrieved in the %d days since it was created", [input.attributes.name, days])
 }
-
-# days_since is the whole days from ts (RFC 3339) to now.
-days_since(ts) := floor((time.now_ns() - time.parse_rfc3339_ns(ts)) / (((24 * 60) * 60) * 1000000000))
