@@ -7,7 +7,8 @@ var (
 	KindRDSSnapshot = NewKind[RDSSnapshot]("aws.rds.snapshot", "RDS DB snapshot")
 	// A manual DB cluster snapshot (Aurora, Multi-AZ DB clusters) has the
 	// same two settings as a DB snapshot.
-	KindRDSClusterSnapshot = NewKind[RDSSnapshot]("aws.rds.cluster_snapshot", "RDS/Aurora DB cluster snapshot")
+	KindRDSClusterSnapshot   = NewKind[RDSSnapshot]("aws.rds.cluster_snapshot", "RDS/Aurora DB cluster snapshot")
+	KindRDSEventSubscription = NewKind[RDSEventSubscription]("aws.rds.event_subscription", "RDS event notification subscription")
 )
 
 // RDSInstance is kind aws.rds.instance.
@@ -47,4 +48,18 @@ type RDSCluster struct {
 type RDSSnapshot struct {
 	Encrypted bool `json:"encrypted"`
 	Public    bool `json:"public" doc:"restore attribute includes all"`
+}
+
+// RDSEventSubscription is kind aws.rds.event_subscription: RDS sends the
+// events of SourceType (db-instance, db-cluster, db-parameter-group,
+// db-security-group, db-snapshot, db-cluster-snapshot, db-proxy ...) in
+// EventCategories to an SNS topic. No categories means every category, no
+// source ids every source of the type; no source type, every source of
+// every type.
+type RDSEventSubscription struct {
+	Enabled         bool     `json:"enabled"`
+	SourceType      string   `json:"source_type" doc:"empty: events of every source type"`
+	EventCategories []string `json:"event_categories" doc:"empty: every category"`
+	SourceIDs       []string `json:"source_ids" doc:"identifiers of the sources; empty: every source of the type"`
+	SNSTopicARN     string   `json:"sns_topic_arn"`
 }

@@ -23,6 +23,7 @@ func collectRDS(ctx context.Context, s *scope) {
 	collectRDSClusters(ctx, s, client)
 	collectRDSSnapshots(ctx, s, client)
 	collectRDSClusterSnapshots(ctx, s, client)
+	collectRDSEventSubscriptions(ctx, s, client)
 }
 
 func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
@@ -195,6 +196,42 @@ func collectRDSClusterSnapshots(ctx context.Context, s *scope, client *rds.Clien
 		}
 		rd.add(model.KindRDSClusterSnapshot.With(a), aws.ToString(snap.DBClusterSnapshotIdentifier), raw, rdsTags(snap.TagList), rels...)
 	})
+}
+
+// collectRDSEventSubscriptions reads the region's event notification
+// subscriptions into aws.rds.event_subscription. A failed listing leaves
+// that kind unread, not the unit's instances and clusters: the rules that
+// look for a subscription covering them then give no verdict.
+func collectRDSEventSubscriptions(ctx context.Context, s *scope, client *rds.Client) {
+	var subs []rdstypes.EventSubscription
+	ok := s.readKind("DescribeEventSubscriptions", kindFills{model.KindRDSEventSubscription.Name(): nil}, func() error {
+		p := rds.NewDescribeEventSubscriptionsPaginator(client, &rds.DescribeEventSubscriptionsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			subs = append(subs, page.EventSubscriptionsList...)
+		}
+		return nil
+	})
+	if !ok {
+		return
+	}
+	for _, sub := range subs {
+		a := &model.RDSEventSubscription{
+			Enabled:         aws.ToBool(sub.Enabled),
+			SourceType:      aws.ToString(sub.SourceType),
+			EventCategories: append([]string{}, sub.EventCategoriesList...),
+			SourceIDs:       append([]string{}, sub.SourceIdsList...),
+			SNSTopicARN:     aws.ToString(sub.SnsTopicArn),
+		}
+		var rels []model.Relation
+		if a.SNSTopicARN != "" {
+			rels = append(rels, model.Relation{Type: model.RelNotifies, Target: a.SNSTopicARN})
+		}
+		s.add(aws.ToString(sub.EventSubscriptionArn), model.KindRDSEventSubscription.With(a), aws.ToString(sub.CustSubscriptionId), sub, nil, rels...)
+	}
 }
 
 func rdsTags(tl []rdstypes.Tag) map[string]string {

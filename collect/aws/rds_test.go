@@ -15,7 +15,8 @@ import (
 
 // seedRDS creates a public unencrypted instance and a private encrypted
 // twin, an Aurora cluster with one member, and two manual snapshots, one
-// shared with everyone.
+// shared with everyone, and an event subscription sending the critical
+// events of every instance.
 func seedRDS(t *testing.T, srv *moto.Server) {
 	t.Helper()
 	client := rds.NewFromConfig(srv.Config(t, "us-east-1"))
@@ -58,6 +59,10 @@ func seedRDS(t *testing.T, srv *moto.Server) {
 	must(client.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: aws.String("aurora"), DBClusterSnapshotIdentifier: aws.String("private-cluster-snap")}))
 	must(client.ModifyDBClusterSnapshotAttribute(ctx, &rds.ModifyDBClusterSnapshotAttributeInput{
 		DBClusterSnapshotIdentifier: aws.String("shared-cluster-snap"), AttributeName: aws.String("restore"), ValuesToAdd: []string{"all"}}))
+	must(client.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{
+		SubscriptionName: aws.String("db-events"), SnsTopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:db-alerts"),
+		SourceType: aws.String("db-instance"), EventCategories: []string{"maintenance", "configuration change", "failure"}, Enabled: aws.Bool(true),
+	}))
 }
 
 func TestRDSAgainstMoto(t *testing.T) {
@@ -92,6 +97,12 @@ func TestRDSAgainstMoto(t *testing.T) {
 	}
 	if ma := member.Attributes.(*model.RDSInstance); ma.ClusterIdentifier != "aurora" || ma.BackupRetentionPeriod != 0 {
 		t.Errorf("aurora-1: %+v", ma)
+	}
+	if sub := byKind(res, "aws.rds.event_subscription")["db-events"]; sub == nil {
+		t.Errorf("no event subscription")
+	} else if a := sub.Attributes.(*model.RDSEventSubscription); !a.Enabled || a.SourceType != "db-instance" || len(a.SourceIDs) != 0 ||
+		len(a.EventCategories) != 3 || a.SNSTopicARN != "arn:aws:sns:us-east-1:123456789012:db-alerts" {
+		t.Errorf("event subscription: %+v", a)
 	}
 	clusters := byKind(res, "aws.rds.cluster")
 	if c := clusters["aurora"]; c == nil {
@@ -175,11 +186,18 @@ resource "aws_db_instance" "closed" {
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   copy_tags_to_snapshot               = true
 }
+
+resource "aws_db_event_subscription" "db" {
+  name             = "db-events"
+  sns_topic        = "arn:aws:sns:us-east-1:123456789012:db-alerts"
+  source_type      = "db-instance"
+  event_categories = ["maintenance", "configuration change", "failure"]
+}
 `
 	tfResources := loadTerraform(t, tf)
 	var live []*model.Resource
 	for _, r := range res.Resources {
-		if r.Kind == "aws.rds.instance" && (r.Name == "open-db" || r.Name == "closed-db") {
+		if r.Kind == "aws.rds.instance" && (r.Name == "open-db" || r.Name == "closed-db") || r.Kind == "aws.rds.event_subscription" {
 			live = append(live, r)
 		}
 	}

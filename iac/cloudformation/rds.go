@@ -58,4 +58,23 @@ func init() {
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.integer("BacktrackWindow", "backtrack_window", 0)
 	})
+	// Unset, Enabled is true; no source type, ids or categories means every
+	// source type, every source and every category.
+	parent("AWS::RDS::EventSubscription", model.KindRDSEventSubscription, func(b *builder) {
+		a := model.KindRDSEventSubscription.Must(b.target)
+		b.nameProp("SubscriptionName")
+		a.Enabled = b.boolean("Enabled", "enabled", true)
+		a.SourceType = b.str("SourceType", "source_type", "")
+		a.SourceIDs = append([]string{}, b.strs("SourceIds", "source_ids")...)
+		a.EventCategories = append([]string{}, b.strs("EventCategories", "event_categories")...)
+		a.SNSTopicARN = b.str("SnsTopicArn", "sns_topic_arn", "")
+		if id := b.t.refID(a.SNSTopicARN); id != "" {
+			if r, ok := b.t.other(a.SNSTopicARN); ok && r.typ == "AWS::SNS::Topic" {
+				a.SNSTopicARN = b.t.path + ":" + id
+				b.relate(model.RelNotifies, a.SNSTopicARN)
+			}
+		} else if a.SNSTopicARN != "" {
+			b.relate(model.RelNotifies, a.SNSTopicARN)
+		}
+	})
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // RDS: aws_db_instance and aws_rds_cluster_instance become aws.rds.instance,
-// aws_rds_cluster becomes aws.rds.cluster.
+// aws_rds_cluster becomes aws.rds.cluster, aws_db_event_subscription
+// aws.rds.event_subscription.
 func init() {
 	registerParent("aws_db_instance", model.KindRDSInstance, func(b *Builder) {
 		a := model.KindRDSInstance.Must(b.R)
@@ -81,4 +82,39 @@ func init() {
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.Int("backtrack_window", "backtrack_window", 0)
 	})
+	// Unset, enabled is true; no source type, ids or categories means every
+	// source type, every source and every category.
+	registerParent("aws_db_event_subscription", model.KindRDSEventSubscription, func(b *Builder) {
+		a := model.KindRDSEventSubscription.Must(b.R)
+		b.NameFrom("name", "name_prefix")
+		a.Enabled = b.Bool("enabled", "enabled", true)
+		a.SourceType = b.String("source_type", "source_type", "")
+		a.SourceIDs = append([]string{}, b.Strings("source_ids", "source_ids")...)
+		a.EventCategories = append([]string{}, b.Strings("event_categories", "event_categories")...)
+		a.SNSTopicARN = b.String("sns_topic", "sns_topic_arn", "")
+	})
+	finishers = append(finishers, finishEventSubscriptions)
+}
+
+// finishEventSubscriptions names the configuration's topic a subscription
+// sends to by its resource id, as the live collector names its ARN.
+func finishEventSubscriptions(all []*Builder) {
+	var topics []*Builder
+	for _, b := range all {
+		if b.In.Type == "aws_sns_topic" {
+			topics = append(topics, b)
+		}
+	}
+	for _, b := range all {
+		if b.In.Type != "aws_db_event_subscription" {
+			continue
+		}
+		a := model.KindRDSEventSubscription.Must(b.R)
+		t := placeholderOf(topics, a.SNSTopicARN, "aws_sns_topic")
+		if t == nil {
+			continue
+		}
+		a.SNSTopicARN = t.R.ID
+		b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelNotifies, Target: t.R.ID})
+	}
 }

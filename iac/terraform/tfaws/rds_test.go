@@ -68,3 +68,29 @@ func TestAuroraMembers(t *testing.T) {
 		t.Error("serverless v1 clusters are always encrypted")
 	}
 }
+
+func TestDBEventSubscription(t *testing.T) {
+	rs := Map([]*instance.Instance{
+		inst("aws_db_event_subscription", "db", map[string]any{"name": "db-events", "sns_topic": "aws_sns_topic.alerts.arn",
+			"source_type": "db-instance", "event_categories": []any{"failure"}}, map[string][]string{"sns_topic": {"aws_sns_topic.alerts"}}),
+		inst("aws_db_event_subscription", "all", map[string]any{"name": "all-events", "sns_topic": "arn:aws:sns:us-east-1:111122223333:x"}, nil),
+		inst("aws_sns_topic", "alerts", map[string]any{"name": "alerts"}, nil),
+	}, model.SourceTerraform)
+	subs := map[string]*model.Resource{}
+	for _, r := range byKind(rs, "aws.rds.event_subscription") {
+		subs[r.Name] = r
+	}
+	db, all := subs["db-events"], subs["all-events"]
+	if db == nil || all == nil {
+		t.Fatalf("subscriptions: %v", subs)
+	}
+	want := model.RDSEventSubscription{Enabled: true, SourceType: "db-instance", EventCategories: []string{"failure"}, SourceIDs: []string{}, SNSTopicARN: "main.tf:aws_sns_topic.alerts"}
+	if a := db.Attributes.(*model.RDSEventSubscription); !reflect.DeepEqual(*a, want) || !hasRel(db, model.RelNotifies, "main.tf:aws_sns_topic.alerts") {
+		t.Errorf("db-events: %+v %+v", *a, db.Relations)
+	}
+	// Unset: enabled, every source type, source and category.
+	want = model.RDSEventSubscription{Enabled: true, EventCategories: []string{}, SourceIDs: []string{}, SNSTopicARN: "arn:aws:sns:us-east-1:111122223333:x"}
+	if a := all.Attributes.(*model.RDSEventSubscription); !reflect.DeepEqual(*a, want) {
+		t.Errorf("all-events: %+v", *a)
+	}
+}
