@@ -52,6 +52,12 @@ func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
 				CloudWatchLogsExports:      append([]string{}, db.EnabledCloudwatchLogsExports...),
 				CopyTagsToSnapshot:         aws.ToBool(db.CopyTagsToSnapshot),
 				MonitoringInterval:         int(aws.ToInt32(db.MonitoringInterval)),
+				MasterUsername:             aws.ToString(db.MasterUsername),
+			}
+			if db.Endpoint != nil {
+				a.Port = int(aws.ToInt32(db.Endpoint.Port))
+			} else {
+				a.Port = int(aws.ToInt32(db.DbInstancePort))
 			}
 			if a.ClusterIdentifier != "" {
 				// Aurora members: backups live on the cluster, as the
@@ -97,6 +103,8 @@ func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
 				CloudWatchLogsExports:    append([]string{}, c.EnabledCloudwatchLogsExports...),
 				CopyTagsToSnapshot:       aws.ToBool(c.CopyTagsToSnapshot),
 				BacktrackWindow:          int(aws.ToInt64(c.BacktrackWindow)),
+				Port:                     int(aws.ToInt32(c.Port)),
+				MasterUsername:           aws.ToString(c.MasterUsername),
 			}
 			var rels []model.Relation
 			if a.KMSKeyID != "" {

@@ -95,6 +95,9 @@ func TestRDSAgainstMoto(t *testing.T) {
 		oa.CopyTagsToSnapshot || oa.MonitoringInterval != 0 || len(oa.CloudWatchLogsExports) != 0 {
 		t.Errorf("log exports, copied tags, Enhanced Monitoring: open-db %+v, closed-db %+v", oa, ca)
 	}
+	if oa.MasterUsername != "admin" || oa.Port == 0 {
+		t.Errorf("open-db master user and port: %q %d", oa.MasterUsername, oa.Port)
+	}
 	if ma := member.Attributes.(*model.RDSInstance); ma.ClusterIdentifier != "aurora" || ma.BackupRetentionPeriod != 0 {
 		t.Errorf("aurora-1: %+v", ma)
 	}

@@ -36,6 +36,16 @@ func init() {
 		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
 		// Unset, Enhanced Monitoring is off (interval 0).
 		a.MonitoringInterval = b.Int("monitoring_interval", "monitoring_interval", 0)
+		// Unset, RDS uses the engine's default port; a replica or a
+		// snapshot restore takes its engine and user name from the source.
+		a.Port = b.Int("port", "port", model.RDSDefaultPort(a.Engine))
+		if !b.Has("port") && a.Port == 0 {
+			b.Target().MarkUnknown("port")
+		}
+		a.MasterUsername = b.String("username", "master_username", "")
+		if !b.Has("username") {
+			b.Target().MarkUnknown("master_username")
+		}
 	})
 	// Aurora instances: storage, backups, deletion protection and IAM
 	// authentication are cluster settings; rules skip them on members.
@@ -61,6 +71,9 @@ func init() {
 		// Log exports and copying tags are the cluster's.
 		a.CloudWatchLogsExports = []string{}
 		a.BackupRetentionPeriod = 0
+		// The port and the master user are the cluster's.
+		b.Target().MarkUnknown("port")
+		b.Target().MarkUnknown("master_username")
 	})
 	registerParent("aws_rds_cluster", model.KindRDSCluster, func(b *Builder) {
 		a := model.KindRDSCluster.Must(b.R)
@@ -81,6 +94,16 @@ func init() {
 		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.Int("backtrack_window", "backtrack_window", 0)
+		a.Port = b.Int("port", "port", model.RDSDefaultPort(a.Engine))
+		if !b.Has("port") && a.Port == 0 {
+			b.Target().MarkUnknown("port")
+		}
+		a.MasterUsername = b.String("master_username", "master_username", "")
+		if !b.Has("master_username") {
+			// A snapshot restore or a secondary cluster of a global
+			// database takes it from its source.
+			b.Target().MarkUnknown("master_username")
+		}
 	})
 	// Unset, enabled is true; no source type, ids or categories means every
 	// source type, every source and every category.

@@ -27,12 +27,15 @@ func mapKind(t *testing.T, kind string, want int, insts ...*instance.Instance) [
 func TestDBInstanceDefaults(t *testing.T) {
 	r := mapKind(t, "aws.rds.instance", 1, inst("aws_db_instance", "db", map[string]any{"identifier": "orders", "engine": "postgres"}, nil))[0]
 	a := r.Attributes.(*model.RDSInstance)
-	want := model.RDSInstance{Engine: "postgres", BackupRetentionPeriod: 1, AutoMinorVersionUpgrade: true, CloudWatchLogsExports: []string{}}
+	want := model.RDSInstance{Engine: "postgres", BackupRetentionPeriod: 1, AutoMinorVersionUpgrade: true, CloudWatchLogsExports: []string{}, Port: 5432}
 	if !reflect.DeepEqual(*a, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", *a, want)
 	}
 	if r.Name != "orders" {
 		t.Errorf("name %q", r.Name)
+	}
+	if !r.IsUnknown("master_username") || r.IsUnknown("port") {
+		t.Errorf("unknown: %v", r.Unknown)
 	}
 }
 

@@ -253,6 +253,12 @@ func TestRDSCollector(t *testing.T) {
 	if a := kinds["aws.rds.event_subscription"]["all-instances-paused"].Attributes.(*model.RDSEventSubscription); a.Enabled || len(a.SourceIDs) != 0 {
 		t.Errorf("all-instances-paused: %+v", a)
 	}
+	if la.Port != 3306 || la.MasterUsername != "admin" || oa.Port != 6432 || oa.MasterUsername != "orders" {
+		t.Errorf("port and master user: legacy-mysql %d %s, orders-postgres %d %s", la.Port, la.MasterUsername, oa.Port, oa.MasterUsername)
+	}
+	if c := kinds["aws.rds.cluster"]["reports-aurora"].Attributes.(*model.RDSCluster); c.Port != 3306 || c.MasterUsername != "admin" {
+		t.Errorf("reports-aurora port and master user: %d %s", c.Port, c.MasterUsername)
+	}
 	// Covered instances and clusters pass, the others fail; the disabled
 	// subscription covers nothing.
 	got := verdicts(t, rdsEngine(t), res.Resources)
