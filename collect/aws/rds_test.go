@@ -15,8 +15,8 @@ import (
 
 // seedRDS creates a public unencrypted instance and a private encrypted
 // twin, an Aurora cluster with one member, and two manual snapshots, one
-// shared with everyone, and an event subscription sending the critical
-// events of every instance.
+// shared with everyone, and event subscriptions sending the critical
+// events of every instance and the changes of every parameter group.
 func seedRDS(t *testing.T, srv *moto.Server) {
 	t.Helper()
 	client := rds.NewFromConfig(srv.Config(t, "us-east-1"))
@@ -62,6 +62,10 @@ func seedRDS(t *testing.T, srv *moto.Server) {
 	must(client.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{
 		SubscriptionName: aws.String("db-events"), SnsTopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:db-alerts"),
 		SourceType: aws.String("db-instance"), EventCategories: []string{"maintenance", "configuration change", "failure"}, Enabled: aws.Bool(true),
+	}))
+	must(client.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{
+		SubscriptionName: aws.String("parameter-group-changes"), SnsTopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:db-alerts"),
+		SourceType: aws.String("db-parameter-group"), EventCategories: []string{"configuration change"}, Enabled: aws.Bool(true),
 	}))
 }
 
@@ -195,6 +199,13 @@ resource "aws_db_event_subscription" "db" {
   sns_topic        = "arn:aws:sns:us-east-1:123456789012:db-alerts"
   source_type      = "db-instance"
   event_categories = ["maintenance", "configuration change", "failure"]
+}
+
+resource "aws_db_event_subscription" "parameter_groups" {
+  name             = "parameter-group-changes"
+  sns_topic        = "arn:aws:sns:us-east-1:123456789012:db-alerts"
+  source_type      = "db-parameter-group"
+  event_categories = ["configuration change"]
 }
 `
 	tfResources := loadTerraform(t, tf)
