@@ -58,7 +58,7 @@ var serviceKinds = map[string][]string{
 	"neptune":        {model.KindNeptuneCluster.Name()},
 	"opensearch":     {model.KindOpenSearchDomain.Name()},
 	"organizations":  {model.KindOrganizationsPolicy.Name(), model.KindOrganizationsOrganization.Name()},
-	"rds":            {model.KindRDSCluster.Name(), model.KindRDSInstance.Name(), model.KindRDSSnapshot.Name(), model.KindRDSClusterSnapshot.Name()},
+	"rds":            {model.KindRDSCluster.Name(), model.KindRDSInstance.Name(), model.KindRDSSnapshot.Name(), model.KindRDSClusterSnapshot.Name(), model.KindRDSEventSubscription.Name()},
 	"redshift":       {model.KindRedshiftCluster.Name()},
 	"route53":        {model.KindRoute53HostedZone.Name(), model.KindRoute53RecordSet.Name()},
 	"s3":             {model.KindAWSAccount.Name(), model.KindS3Bucket.Name()},

@@ -23,6 +23,7 @@ func collectRDS(ctx context.Context, s *scope) {
 	collectRDSClusters(ctx, s, client)
 	collectRDSSnapshots(ctx, s, client)
 	collectRDSClusterSnapshots(ctx, s, client)
+	collectRDSEventSubscriptions(ctx, s, client)
 }
 
 func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
@@ -51,6 +52,12 @@ func collectRDSInstances(ctx context.Context, s *scope, client *rds.Client) {
 				CloudWatchLogsExports:      append([]string{}, db.EnabledCloudwatchLogsExports...),
 				CopyTagsToSnapshot:         aws.ToBool(db.CopyTagsToSnapshot),
 				MonitoringInterval:         int(aws.ToInt32(db.MonitoringInterval)),
+				MasterUsername:             aws.ToString(db.MasterUsername),
+			}
+			if db.Endpoint != nil {
+				a.Port = int(aws.ToInt32(db.Endpoint.Port))
+			} else {
+				a.Port = int(aws.ToInt32(db.DbInstancePort))
 			}
 			if a.ClusterIdentifier != "" {
 				// Aurora members: backups live on the cluster, as the
@@ -96,6 +103,8 @@ func collectRDSClusters(ctx context.Context, s *scope, client *rds.Client) {
 				CloudWatchLogsExports:    append([]string{}, c.EnabledCloudwatchLogsExports...),
 				CopyTagsToSnapshot:       aws.ToBool(c.CopyTagsToSnapshot),
 				BacktrackWindow:          int(aws.ToInt64(c.BacktrackWindow)),
+				Port:                     int(aws.ToInt32(c.Port)),
+				MasterUsername:           aws.ToString(c.MasterUsername),
 			}
 			var rels []model.Relation
 			if a.KMSKeyID != "" {
@@ -195,6 +204,42 @@ func collectRDSClusterSnapshots(ctx context.Context, s *scope, client *rds.Clien
 		}
 		rd.add(model.KindRDSClusterSnapshot.With(a), aws.ToString(snap.DBClusterSnapshotIdentifier), raw, rdsTags(snap.TagList), rels...)
 	})
+}
+
+// collectRDSEventSubscriptions reads the region's event notification
+// subscriptions into aws.rds.event_subscription. A failed listing leaves
+// that kind unread, not the unit's instances and clusters: the rules that
+// look for a subscription covering them then give no verdict.
+func collectRDSEventSubscriptions(ctx context.Context, s *scope, client *rds.Client) {
+	var subs []rdstypes.EventSubscription
+	ok := s.readKind("DescribeEventSubscriptions", kindFills{model.KindRDSEventSubscription.Name(): nil}, func() error {
+		p := rds.NewDescribeEventSubscriptionsPaginator(client, &rds.DescribeEventSubscriptionsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			subs = append(subs, page.EventSubscriptionsList...)
+		}
+		return nil
+	})
+	if !ok {
+		return
+	}
+	for _, sub := range subs {
+		a := &model.RDSEventSubscription{
+			Enabled:         aws.ToBool(sub.Enabled),
+			SourceType:      aws.ToString(sub.SourceType),
+			EventCategories: append([]string{}, sub.EventCategoriesList...),
+			SourceIDs:       append([]string{}, sub.SourceIdsList...),
+			SNSTopicARN:     aws.ToString(sub.SnsTopicArn),
+		}
+		var rels []model.Relation
+		if a.SNSTopicARN != "" {
+			rels = append(rels, model.Relation{Type: model.RelNotifies, Target: a.SNSTopicARN})
+		}
+		s.add(aws.ToString(sub.EventSubscriptionArn), model.KindRDSEventSubscription.With(a), aws.ToString(sub.CustSubscriptionId), sub, nil, rels...)
+	}
 }
 
 func rdsTags(tl []rdstypes.Tag) map[string]string {

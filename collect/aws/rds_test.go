@@ -15,7 +15,8 @@ import (
 
 // seedRDS creates a public unencrypted instance and a private encrypted
 // twin, an Aurora cluster with one member, and two manual snapshots, one
-// shared with everyone.
+// shared with everyone, and event subscriptions sending the critical
+// events of every instance and the changes of every parameter group.
 func seedRDS(t *testing.T, srv *moto.Server) {
 	t.Helper()
 	client := rds.NewFromConfig(srv.Config(t, "us-east-1"))
@@ -58,6 +59,14 @@ func seedRDS(t *testing.T, srv *moto.Server) {
 	must(client.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: aws.String("aurora"), DBClusterSnapshotIdentifier: aws.String("private-cluster-snap")}))
 	must(client.ModifyDBClusterSnapshotAttribute(ctx, &rds.ModifyDBClusterSnapshotAttributeInput{
 		DBClusterSnapshotIdentifier: aws.String("shared-cluster-snap"), AttributeName: aws.String("restore"), ValuesToAdd: []string{"all"}}))
+	must(client.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{
+		SubscriptionName: aws.String("db-events"), SnsTopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:db-alerts"),
+		SourceType: aws.String("db-instance"), EventCategories: []string{"maintenance", "configuration change", "failure"}, Enabled: aws.Bool(true),
+	}))
+	must(client.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{
+		SubscriptionName: aws.String("parameter-group-changes"), SnsTopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:db-alerts"),
+		SourceType: aws.String("db-parameter-group"), EventCategories: []string{"configuration change"}, Enabled: aws.Bool(true),
+	}))
 }
 
 func TestRDSAgainstMoto(t *testing.T) {
@@ -90,8 +99,17 @@ func TestRDSAgainstMoto(t *testing.T) {
 		oa.CopyTagsToSnapshot || oa.MonitoringInterval != 0 || len(oa.CloudWatchLogsExports) != 0 {
 		t.Errorf("log exports, copied tags, Enhanced Monitoring: open-db %+v, closed-db %+v", oa, ca)
 	}
+	if oa.MasterUsername != "admin" || oa.Port == 0 {
+		t.Errorf("open-db master user and port: %q %d", oa.MasterUsername, oa.Port)
+	}
 	if ma := member.Attributes.(*model.RDSInstance); ma.ClusterIdentifier != "aurora" || ma.BackupRetentionPeriod != 0 {
 		t.Errorf("aurora-1: %+v", ma)
+	}
+	if sub := byKind(res, "aws.rds.event_subscription")["db-events"]; sub == nil {
+		t.Errorf("no event subscription")
+	} else if a := sub.Attributes.(*model.RDSEventSubscription); !a.Enabled || a.SourceType != "db-instance" || len(a.SourceIDs) != 0 ||
+		len(a.EventCategories) != 3 || a.SNSTopicARN != "arn:aws:sns:us-east-1:123456789012:db-alerts" {
+		t.Errorf("event subscription: %+v", a)
 	}
 	clusters := byKind(res, "aws.rds.cluster")
 	if c := clusters["aurora"]; c == nil {
@@ -175,11 +193,25 @@ resource "aws_db_instance" "closed" {
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   copy_tags_to_snapshot               = true
 }
+
+resource "aws_db_event_subscription" "db" {
+  name             = "db-events"
+  sns_topic        = "arn:aws:sns:us-east-1:123456789012:db-alerts"
+  source_type      = "db-instance"
+  event_categories = ["maintenance", "configuration change", "failure"]
+}
+
+resource "aws_db_event_subscription" "parameter_groups" {
+  name             = "parameter-group-changes"
+  sns_topic        = "arn:aws:sns:us-east-1:123456789012:db-alerts"
+  source_type      = "db-parameter-group"
+  event_categories = ["configuration change"]
+}
 `
 	tfResources := loadTerraform(t, tf)
 	var live []*model.Resource
 	for _, r := range res.Resources {
-		if r.Kind == "aws.rds.instance" && (r.Name == "open-db" || r.Name == "closed-db") {
+		if r.Kind == "aws.rds.instance" && (r.Name == "open-db" || r.Name == "closed-db") || r.Kind == "aws.rds.event_subscription" {
 			live = append(live, r)
 		}
 	}

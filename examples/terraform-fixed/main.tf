@@ -125,6 +125,8 @@ resource "aws_db_instance" "orders" {
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   monitoring_interval                 = 60
   monitoring_role_arn                 = aws_iam_role.rds_monitoring.arn
+  # Not the engine default (5432): the first port scanners try.
+  port                                = 6432
 }
 
 # Enhanced Monitoring publishes the database host's OS metrics through

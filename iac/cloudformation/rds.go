@@ -39,6 +39,21 @@ func init() {
 		a.CopyTagsToSnapshot = b.boolean("CopyTagsToSnapshot", "copy_tags_to_snapshot", false)
 		// Unset, Enhanced Monitoring is off (interval 0).
 		a.MonitoringInterval = b.integer("MonitoringInterval", "monitoring_interval", 0)
+		// Aurora members take the port and the master user from the
+		// cluster; a replica or a snapshot restore from its source.
+		if a.ClusterIdentifier != "" {
+			b.target.MarkUnknown("port")
+			b.target.MarkUnknown("master_username")
+		} else {
+			a.Port = b.integer("Port", "port", model.RDSDefaultPort(a.Engine))
+			if !b.has("Port") && a.Port == 0 {
+				b.target.MarkUnknown("port")
+			}
+			a.MasterUsername = b.str("MasterUsername", "master_username", "")
+			if !b.has("MasterUsername") {
+				b.target.MarkUnknown("master_username")
+			}
+		}
 	})
 	parent("AWS::RDS::DBCluster", model.KindRDSCluster, func(b *builder) {
 		a := model.KindRDSCluster.Must(b.target)
@@ -57,5 +72,32 @@ func init() {
 		a.CopyTagsToSnapshot = b.boolean("CopyTagsToSnapshot", "copy_tags_to_snapshot", false)
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.integer("BacktrackWindow", "backtrack_window", 0)
+		a.Port = b.integer("Port", "port", model.RDSDefaultPort(a.Engine))
+		if !b.has("Port") && a.Port == 0 {
+			b.target.MarkUnknown("port")
+		}
+		a.MasterUsername = b.str("MasterUsername", "master_username", "")
+		if !b.has("MasterUsername") {
+			b.target.MarkUnknown("master_username")
+		}
+	})
+	// Unset, Enabled is true; no source type, ids or categories means every
+	// source type, every source and every category.
+	parent("AWS::RDS::EventSubscription", model.KindRDSEventSubscription, func(b *builder) {
+		a := model.KindRDSEventSubscription.Must(b.target)
+		b.nameProp("SubscriptionName")
+		a.Enabled = b.boolean("Enabled", "enabled", true)
+		a.SourceType = b.str("SourceType", "source_type", "")
+		a.SourceIDs = append([]string{}, b.strs("SourceIds", "source_ids")...)
+		a.EventCategories = append([]string{}, b.strs("EventCategories", "event_categories")...)
+		a.SNSTopicARN = b.str("SnsTopicArn", "sns_topic_arn", "")
+		if id := b.t.refID(a.SNSTopicARN); id != "" {
+			if r, ok := b.t.other(a.SNSTopicARN); ok && r.typ == "AWS::SNS::Topic" {
+				a.SNSTopicARN = b.t.path + ":" + id
+				b.relate(model.RelNotifies, a.SNSTopicARN)
+			}
+		} else if a.SNSTopicARN != "" {
+			b.relate(model.RelNotifies, a.SNSTopicARN)
+		}
 	})
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // RDS: aws_db_instance and aws_rds_cluster_instance become aws.rds.instance,
-// aws_rds_cluster becomes aws.rds.cluster.
+// aws_rds_cluster becomes aws.rds.cluster, aws_db_event_subscription
+// aws.rds.event_subscription.
 func init() {
 	registerParent("aws_db_instance", model.KindRDSInstance, func(b *Builder) {
 		a := model.KindRDSInstance.Must(b.R)
@@ -35,6 +36,16 @@ func init() {
 		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
 		// Unset, Enhanced Monitoring is off (interval 0).
 		a.MonitoringInterval = b.Int("monitoring_interval", "monitoring_interval", 0)
+		// Unset, RDS uses the engine's default port; a replica or a
+		// snapshot restore takes its engine and user name from the source.
+		a.Port = b.Int("port", "port", model.RDSDefaultPort(a.Engine))
+		if !b.Has("port") && a.Port == 0 {
+			b.Target().MarkUnknown("port")
+		}
+		a.MasterUsername = b.String("username", "master_username", "")
+		if !b.Has("username") {
+			b.Target().MarkUnknown("master_username")
+		}
 	})
 	// Aurora instances: storage, backups, deletion protection and IAM
 	// authentication are cluster settings; rules skip them on members.
@@ -60,6 +71,9 @@ func init() {
 		// Log exports and copying tags are the cluster's.
 		a.CloudWatchLogsExports = []string{}
 		a.BackupRetentionPeriod = 0
+		// The port and the master user are the cluster's.
+		b.Target().MarkUnknown("port")
+		b.Target().MarkUnknown("master_username")
 	})
 	registerParent("aws_rds_cluster", model.KindRDSCluster, func(b *Builder) {
 		a := model.KindRDSCluster.Must(b.R)
@@ -80,5 +94,50 @@ func init() {
 		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.Int("backtrack_window", "backtrack_window", 0)
+		a.Port = b.Int("port", "port", model.RDSDefaultPort(a.Engine))
+		if !b.Has("port") && a.Port == 0 {
+			b.Target().MarkUnknown("port")
+		}
+		a.MasterUsername = b.String("master_username", "master_username", "")
+		if !b.Has("master_username") {
+			// A snapshot restore or a secondary cluster of a global
+			// database takes it from its source.
+			b.Target().MarkUnknown("master_username")
+		}
 	})
+	// Unset, enabled is true; no source type, ids or categories means every
+	// source type, every source and every category.
+	registerParent("aws_db_event_subscription", model.KindRDSEventSubscription, func(b *Builder) {
+		a := model.KindRDSEventSubscription.Must(b.R)
+		b.NameFrom("name", "name_prefix")
+		a.Enabled = b.Bool("enabled", "enabled", true)
+		a.SourceType = b.String("source_type", "source_type", "")
+		a.SourceIDs = append([]string{}, b.Strings("source_ids", "source_ids")...)
+		a.EventCategories = append([]string{}, b.Strings("event_categories", "event_categories")...)
+		a.SNSTopicARN = b.String("sns_topic", "sns_topic_arn", "")
+	})
+	finishers = append(finishers, finishEventSubscriptions)
+}
+
+// finishEventSubscriptions names the configuration's topic a subscription
+// sends to by its resource id, as the live collector names its ARN.
+func finishEventSubscriptions(all []*Builder) {
+	var topics []*Builder
+	for _, b := range all {
+		if b.In.Type == "aws_sns_topic" {
+			topics = append(topics, b)
+		}
+	}
+	for _, b := range all {
+		if b.In.Type != "aws_db_event_subscription" {
+			continue
+		}
+		a := model.KindRDSEventSubscription.Must(b.R)
+		t := placeholderOf(topics, a.SNSTopicARN, "aws_sns_topic")
+		if t == nil {
+			continue
+		}
+		a.SNSTopicARN = t.R.ID
+		b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelNotifies, Target: t.R.ID})
+	}
 }

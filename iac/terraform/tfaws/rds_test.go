@@ -27,12 +27,15 @@ func mapKind(t *testing.T, kind string, want int, insts ...*instance.Instance) [
 func TestDBInstanceDefaults(t *testing.T) {
 	r := mapKind(t, "aws.rds.instance", 1, inst("aws_db_instance", "db", map[string]any{"identifier": "orders", "engine": "postgres"}, nil))[0]
 	a := r.Attributes.(*model.RDSInstance)
-	want := model.RDSInstance{Engine: "postgres", BackupRetentionPeriod: 1, AutoMinorVersionUpgrade: true, CloudWatchLogsExports: []string{}}
+	want := model.RDSInstance{Engine: "postgres", BackupRetentionPeriod: 1, AutoMinorVersionUpgrade: true, CloudWatchLogsExports: []string{}, Port: 5432}
 	if !reflect.DeepEqual(*a, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", *a, want)
 	}
 	if r.Name != "orders" {
 		t.Errorf("name %q", r.Name)
+	}
+	if !r.IsUnknown("master_username") || r.IsUnknown("port") {
+		t.Errorf("unknown: %v", r.Unknown)
 	}
 }
 
@@ -66,5 +69,31 @@ func TestAuroraMembers(t *testing.T) {
 	serverless := inst("aws_rds_cluster", "sl", map[string]any{"engine_mode": "serverless"}, nil)
 	if a := mapKind(t, "aws.rds.cluster", 1, serverless)[0].Attributes.(*model.RDSCluster); !a.StorageEncrypted {
 		t.Error("serverless v1 clusters are always encrypted")
+	}
+}
+
+func TestDBEventSubscription(t *testing.T) {
+	rs := Map([]*instance.Instance{
+		inst("aws_db_event_subscription", "db", map[string]any{"name": "db-events", "sns_topic": "aws_sns_topic.alerts.arn",
+			"source_type": "db-instance", "event_categories": []any{"failure"}}, map[string][]string{"sns_topic": {"aws_sns_topic.alerts"}}),
+		inst("aws_db_event_subscription", "all", map[string]any{"name": "all-events", "sns_topic": "arn:aws:sns:us-east-1:111122223333:x"}, nil),
+		inst("aws_sns_topic", "alerts", map[string]any{"name": "alerts"}, nil),
+	}, model.SourceTerraform)
+	subs := map[string]*model.Resource{}
+	for _, r := range byKind(rs, "aws.rds.event_subscription") {
+		subs[r.Name] = r
+	}
+	db, all := subs["db-events"], subs["all-events"]
+	if db == nil || all == nil {
+		t.Fatalf("subscriptions: %v", subs)
+	}
+	want := model.RDSEventSubscription{Enabled: true, SourceType: "db-instance", EventCategories: []string{"failure"}, SourceIDs: []string{}, SNSTopicARN: "main.tf:aws_sns_topic.alerts"}
+	if a := db.Attributes.(*model.RDSEventSubscription); !reflect.DeepEqual(*a, want) || !hasRel(db, model.RelNotifies, "main.tf:aws_sns_topic.alerts") {
+		t.Errorf("db-events: %+v %+v", *a, db.Relations)
+	}
+	// Unset: enabled, every source type, source and category.
+	want = model.RDSEventSubscription{Enabled: true, EventCategories: []string{}, SourceIDs: []string{}, SNSTopicARN: "arn:aws:sns:us-east-1:111122223333:x"}
+	if a := all.Attributes.(*model.RDSEventSubscription); !reflect.DeepEqual(*a, want) {
+		t.Errorf("all-events: %+v", *a)
 	}
 }

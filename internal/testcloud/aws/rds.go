@@ -16,6 +16,9 @@ type rdsWorld struct {
 	Snapshots []rdsSnapshot         `json:"snapshots"`
 	// ClusterSnapshots are DB cluster snapshots, as Snapshots.
 	ClusterSnapshots []rdsClusterSnapshot `json:"cluster_snapshots"`
+	// EventSubscriptions are the region's event notification
+	// subscriptions; EventSubscriptionArn defaults from CustSubscriptionId.
+	EventSubscriptions []rdstypes.EventSubscription `json:"event_subscriptions"`
 }
 
 // rdsClusterSnapshot is a DB cluster snapshot (SnapshotType defaults to
@@ -79,8 +82,31 @@ func init() {
 			"DBClusterSnapshotAttribute.AttributeValues":                    "AttributeValue",
 			"DBClusterSnapshot.AvailabilityZones":                           "AvailabilityZone",
 			"DBClusterSnapshot.TagList":                                     "Tag",
+			"DescribeEventSubscriptionsOutput.EventSubscriptionsList":       "EventSubscription",
+			"EventSubscription.EventCategoriesList":                         "EventCategory",
+			"EventSubscription.SourceIdsList":                               "SourceId",
 		}},
 		ops: map[string]op{
+			"DescribeEventSubscriptions": func(c *call) (any, error) {
+				name := c.param("SubscriptionName")
+				var subs []rdstypes.EventSubscription
+				for _, sub := range worldOf[rdsWorld](c).EventSubscriptions {
+					if sub.EventSubscriptionArn == nil {
+						sub.EventSubscriptionArn = aws.String(c.arn("rds", "es:"+aws.ToString(sub.CustSubscriptionId)))
+					}
+					if name == "" || name == aws.ToString(sub.CustSubscriptionId) {
+						subs = append(subs, sub)
+					}
+				}
+				if name != "" && len(subs) == 0 {
+					return nil, notFound("SubscriptionNotFound", "Subscription %s not found.", name)
+				}
+				items, next, err := recordsPage(c, subs)
+				if err != nil {
+					return nil, err
+				}
+				return &rds.DescribeEventSubscriptionsOutput{EventSubscriptionsList: items, Marker: optional(next)}, nil
+			},
 			"DescribeDBInstances": func(c *call) (any, error) {
 				id := c.param("DBInstanceIdentifier")
 				var dbs []rdstypes.DBInstance

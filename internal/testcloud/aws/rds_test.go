@@ -11,6 +11,7 @@ import (
 	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 
 	"github.com/vigil-sec/vigil/model"
+	"github.com/vigil-sec/vigil/policy"
 )
 
 func TestRDSOperations(t *testing.T) {
@@ -238,4 +239,46 @@ func TestRDSCollector(t *testing.T) {
 	if r := kinds["aws.rds.cluster_snapshot"]["billing-aurora-export"]; r != nil && r.ID != "arn:aws:rds:us-east-1:111111111111:cluster-snapshot:billing-aurora-export" {
 		t.Errorf("cluster snapshot id %s", r.ID)
 	}
+
+	sub := kinds["aws.rds.event_subscription"]["ops-instance-events"]
+	if sub == nil || sub.ID != "arn:aws:rds:us-east-1:111111111111:es:ops-instance-events" ||
+		!slices.Contains(sub.Relations, model.Relation{Type: model.RelNotifies, Target: "arn:aws:sns:us-east-1:111111111111:ops-alerts"}) {
+		t.Fatalf("event subscription: %+v", sub)
+	}
+	if a := sub.Attributes.(*model.RDSEventSubscription); !a.Enabled || a.SourceType != "db-instance" ||
+		!slices.Equal(a.SourceIDs, []string{"orders-postgres", "billing-aurora-1"}) ||
+		!slices.Equal(a.EventCategories, []string{"maintenance", "configuration change", "failure"}) {
+		t.Errorf("ops-instance-events: %+v", a)
+	}
+	if a := kinds["aws.rds.event_subscription"]["all-instances-paused"].Attributes.(*model.RDSEventSubscription); a.Enabled || len(a.SourceIDs) != 0 {
+		t.Errorf("all-instances-paused: %+v", a)
+	}
+	if la.Port != 3306 || la.MasterUsername != "admin" || oa.Port != 6432 || oa.MasterUsername != "orders" {
+		t.Errorf("port and master user: legacy-mysql %d %s, orders-postgres %d %s", la.Port, la.MasterUsername, oa.Port, oa.MasterUsername)
+	}
+	if c := kinds["aws.rds.cluster"]["reports-aurora"].Attributes.(*model.RDSCluster); c.Port != 3306 || c.MasterUsername != "admin" {
+		t.Errorf("reports-aurora port and master user: %d %s", c.Port, c.MasterUsername)
+	}
+	// Covered instances and clusters pass, the others fail; the disabled
+	// subscription covers nothing.
+	got := verdicts(t, rdsEngine(t), res.Resources)
+	for k, want := range map[string]model.Status{
+		"AWS-RDS-030 arn:aws:rds:us-east-1:111111111111:db:legacy-mysql":        model.StatusFail,
+		"AWS-RDS-030 arn:aws:rds:us-east-1:111111111111:db:orders-postgres":     model.StatusPass,
+		"AWS-RDS-031 arn:aws:rds:us-east-1:111111111111:cluster:billing-aurora": model.StatusPass,
+		"AWS-RDS-031 arn:aws:rds:us-east-1:111111111111:cluster:reports-aurora": model.StatusFail,
+	} {
+		if got[k] != want {
+			t.Errorf("%s: %q, want %q", k, got[k], want)
+		}
+	}
+}
+
+func rdsEngine(t *testing.T) *policy.Engine {
+	t.Helper()
+	e, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
