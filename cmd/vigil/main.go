@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -68,9 +67,17 @@ Start with:
 	root.AddCommand(newScanCmd(), newRulesCmd(), newSchemaCmd(), newTestCloudCmd(), newVersionCmd())
 	root.AddCommand(newHistoryCmd(), newInventoryCmd(), newQueryCmd())
 	root.AddCommand(inventoryCommands()...)
-	// --version prints what `vigil version` prints. The text is no
-	// template: cobra's template syntax never appears in it.
-	root.Version = buildinfo.Get().Version
-	root.SetVersionTemplate(strings.ReplaceAll(buildinfo.Get().String(), "{{", "{ {"))
+	// --version prints what `vigil version` prints. It is a flag of our
+	// own, not cobra's version template: executing any text/template makes
+	// the linker keep every exported method of every type (reflect's
+	// MethodByName), which tripled the binary and the start-up it costs.
+	root.Flags().Bool("version", false, "print the version, as the version command does")
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if v, _ := cmd.Flags().GetBool("version"); v {
+			fmt.Fprint(cmd.OutOrStdout(), buildinfo.Get())
+			return nil
+		}
+		return cmd.Help()
+	}
 	return root
 }
