@@ -5,10 +5,12 @@
 package scan
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -106,7 +108,6 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		}
 		kept = append(kept, f)
 	}
-	Sort(kept)
 	summary := model.Summarize(kept)
 	if !opts.IncludePassed {
 		out := kept[:0]
@@ -117,6 +118,7 @@ func Judge(ctx context.Context, opts Options, loaded *Input, start time.Time) (*
 		}
 		kept = out
 	}
+	Sort(kept) // after dropping the passes: they are most of the findings
 	res := &model.Result{
 		Tool:     tool(),
 		Findings: kept,
@@ -227,27 +229,50 @@ func RuleInfos(e *policy.Engine, fs []model.Finding) []model.RuleInfo {
 // Sort orders findings: failures first, then by severity (highest first),
 // file, line, rule and resource, so reports are stable.
 func Sort(fs []model.Finding) {
-	rank := map[model.Status]int{model.StatusFail: 0, model.StatusError: 1, model.StatusSuppressed: 2, model.StatusPass: 3}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if rank[a.Status] != rank[b.Status] {
-			return rank[a.Status] < rank[b.Status]
-		}
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
-		}
-		af, al, bf, bl := loc(a), line(a), loc(b), line(b)
-		if af != bf {
-			return af < bf
-		}
-		if al != bl {
-			return al < bl
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		return a.Resource.ID < b.Resource.ID
-	})
+	// Findings are large: order their indexes, then move each once.
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return cmpFindings(&fs[i], &fs[j]) })
+	sorted := make([]model.Finding, len(fs))
+	for n, i := range idx {
+		sorted[n] = fs[i]
+	}
+	copy(fs, sorted)
+}
+
+func statusRank(s model.Status) int {
+	switch s {
+	case model.StatusFail:
+		return 0
+	case model.StatusError:
+		return 1
+	case model.StatusSuppressed:
+		return 2
+	case model.StatusPass:
+		return 3
+	}
+	return 4
+}
+
+func cmpFindings(a, b *model.Finding) int {
+	if c := cmp.Compare(statusRank(a.Status), statusRank(b.Status)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(loc(a), loc(b)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(line(a), line(b)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.RuleID, b.RuleID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Resource.ID, b.Resource.ID)
 }
 
 func loc(f *model.Finding) string {

@@ -250,3 +250,36 @@ func TestConfigRejectsSuppressionWithoutReason(t *testing.T) {
 		t.Fatal("an unknown key must be rejected")
 	}
 }
+
+// Reports list failures first, the most severe first, then by file, line,
+// rule and resource; findings equal in all of these keep their order.
+func TestSortOrder(t *testing.T) {
+	at := func(file string, line int) *model.Location { return &model.Location{File: file, StartLine: line} }
+	fs := []model.Finding{
+		{RuleID: "P", Status: model.StatusPass, Severity: model.SeverityCritical, Location: at("a.tf", 1)},
+		{RuleID: "B", Status: model.StatusFail, Severity: model.SeverityLow, Location: at("a.tf", 1)},
+		{RuleID: "S", Status: model.StatusSuppressed, Severity: model.SeverityHigh, Location: at("a.tf", 1)},
+		{RuleID: "A", Status: model.StatusFail, Severity: model.SeverityHigh, Location: at("b.tf", 2)},
+		{RuleID: "A", Status: model.StatusFail, Severity: model.SeverityHigh, Location: at("b.tf", 1)},
+		{RuleID: "E", Status: model.StatusError, Severity: model.SeverityHigh, Location: at("a.tf", 1)},
+		{RuleID: "A", Status: model.StatusFail, Severity: model.SeverityHigh, Resource: model.ResourceRef{ID: "live-2"}, Message: "first"},
+		{RuleID: "A", Status: model.StatusFail, Severity: model.SeverityHigh, Resource: model.ResourceRef{ID: "live-1"}},
+		{RuleID: "A", Status: model.StatusFail, Severity: model.SeverityHigh, Resource: model.ResourceRef{ID: "live-2"}, Message: "second"},
+	}
+	Sort(fs)
+	var got []string
+	for _, f := range fs {
+		where := f.Resource.ID
+		if f.Location != nil {
+			where = fmt.Sprintf("%s:%d", f.Location.File, f.Location.StartLine)
+		}
+		got = append(got, strings.TrimSpace(fmt.Sprintf("%s %s %s %s", f.Status, f.RuleID, where, f.Message)))
+	}
+	want := []string{
+		"fail A b.tf:1", "fail A b.tf:2", "fail A live-1", "fail A live-2 first", "fail A live-2 second",
+		"fail B a.tf:1", "error E a.tf:1", "suppressed S a.tf:1", "pass P a.tf:1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
