@@ -38,6 +38,10 @@ type Options struct {
 	Exclude []string
 	// Progress, when set, is told each file as it is read.
 	Progress func(path string)
+	// Kinds, when set, is told kinds of resource an adapter is about to
+	// produce, before it has produced them (a hint: the rules of those
+	// kinds can compile meanwhile; it may miss some).
+	Kinds func(kinds []string)
 }
 
 // Result is what loading found.

@@ -26,7 +26,11 @@ func (terraformAdapter) Match(path string, _ []byte) bool {
 }
 
 func (terraformAdapter) Parse(_ context.Context, files *Files) Parsed {
-	insts, errs := terraform.Scan(files.Base, files.Dirs(), files.Options.Terraform)
+	opts := files.Options.Terraform
+	if hint := files.Options.Kinds; hint != nil {
+		opts.Types = func(types []string) { hint(tfaws.KindsOf(types)) }
+	}
+	insts, errs := terraform.Scan(files.Base, files.Dirs(), opts)
 	out := Parsed{Unjudged: unmappedTerraform(insts, model.SourceTerraform), Errors: errs}
 	for _, e := range errs {
 		var mnf *terraform.ModuleNotFoundError

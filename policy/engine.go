@@ -210,6 +210,14 @@ func keysOf[V any](m map[string]V) []string {
 // compiled yet (in parallel): their enabled rules, the modules those need
 // and, with a custom rule, the custom modules. A kind once compiled is not
 // compiled again.
+// Prepare compiles the rules of kinds now, so that Evaluate does not wait
+// for them: a scan calls it with the kinds its source is about to produce
+// while the reading goes on. Evaluate compiles whatever kinds are left.
+func (e *Engine) Prepare(ctx context.Context, kinds []string) error {
+	_, err := e.prepare(ctx, kinds)
+	return err
+}
+
 func (e *Engine) prepare(ctx context.Context, kinds []string) (*prepared, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -165,5 +166,32 @@ func TestNoVerdictOnUnknownReads(t *testing.T) {
 	}
 	if s, ok := got["unread"]; ok {
 		t.Errorf("a fact that could not be read must get no verdict, got %s", s)
+	}
+}
+
+// Prepare compiles the rules of kinds ahead of Evaluate (as a scan does
+// while it reads), from another goroutine too; what Evaluate then finds is
+// what it finds without.
+func TestPrepareAheadChangesNothing(t *testing.T) {
+	rs := []*model.Resource{bucket("b1", "logs", false, nil), bucket("b2", "site", true, &model.S3PublicAccessBlock{BlockPublicPolicy: true})}
+	plain, err := testEngine(t, Options{}).Evaluate(context.Background(), rs, EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testEngine(t, Options{})
+	done := make(chan error)
+	go func() { done <- e.Prepare(context.Background(), []string{"aws.s3.bucket", "aws.no.such_kind"}) }()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if e.groups["aws.s3.bucket"] == nil {
+		t.Fatal("Prepare left the bucket rules uncompiled")
+	}
+	ahead, err := e.Evaluate(context.Background(), rs, EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain) == 0 || !reflect.DeepEqual(byRule(plain), byRule(ahead)) {
+		t.Errorf("findings after Prepare differ:\n%+v\nwithout:\n%+v", ahead, plain)
 	}
 }

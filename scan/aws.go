@@ -20,6 +20,7 @@ type AWS struct {
 // account, region or service is in Input.Errors.
 func (s *AWS) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 	emit(Event{Kind: EventReadStarted, Source: "aws"})
+	emit(Event{Kind: EventKinds, Source: "aws", Kinds: awscollect.KindsOf(s.Options.Services)})
 	opts := s.Options
 	opts.Progress = func(ev awscollect.Event) {
 		emit(Event{Kind: EventUnitDone, Source: "aws",

@@ -19,6 +19,11 @@ const (
 	EventReadStarted EventKind = "read_started"
 	// EventFile: an IaC file is being read.
 	EventFile EventKind = "file"
+	// EventKinds: the source knows kinds of resource it is about to
+	// produce (Kinds), before it has produced them: a hint, so that the
+	// rules of those kinds compile while the reading goes on. It may come
+	// more than once, and may miss kinds the resources then have.
+	EventKinds EventKind = "kinds"
 	// EventUnitDone: a live unit (account x region x service) ended with
 	// Resources read and Errors; Done of Total units have ended.
 	EventUnitDone EventKind = "unit_done"
@@ -41,6 +46,7 @@ type Event struct {
 	Source  string      `json:"source,omitempty"`
 	Targets []string    `json:"targets,omitempty"`
 	File    string      `json:"file,omitempty"`
+	Kinds   []string    `json:"kinds,omitempty"`
 	Unit    *model.Unit `json:"unit,omitempty"`
 	// Resources and Errors count what a unit read (UnitDone) or what the
 	// whole source read (ReadDone, Evaluating).

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -28,9 +29,10 @@ func kinds(evs []Event) []EventKind {
 	return out
 }
 
-// An IaC scan streams: read started (the targets), one file event per
-// file read by name, read done with the count, evaluating, scan done with
-// the summary; in that order, each time-stamped.
+// An IaC scan streams: read started (the targets), the kinds the
+// Terraform directory declares (before it is evaluated), one file event
+// per file read by name, read done with the count, evaluating, scan done
+// with the summary; in that order, each time-stamped.
 func TestIaCScanEventsInOrder(t *testing.T) {
 	dir, cfg, e := setup(t, "")
 	k8s := "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: nginx}]\n"
@@ -42,13 +44,17 @@ func TestIaCScanEventsInOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []EventKind{EventReadStarted, EventFile, EventReadDone, EventEvaluating, EventScanDone}
+	want := []EventKind{EventReadStarted, EventKinds, EventFile, EventReadDone, EventEvaluating, EventScanDone}
 	if got := kinds(evs); len(got) != len(want) || !equalKinds(got, want) {
 		t.Fatalf("events %v, want %v", got, want)
 	}
 	if evs[0].Source != "iac" || len(evs[0].Targets) != 1 || evs[0].Targets[0] != dir {
 		t.Errorf("read started: %+v", evs[0])
 	}
+	if k := evs[1].Kinds; len(k) != 1 || k[0] != "aws.s3.bucket" {
+		t.Errorf("kinds event names %v, want the bucket main.tf declares", k)
+	}
+	evs = append(evs[:1], evs[2:]...)
 	if evs[1].File != "pod.yaml" {
 		t.Errorf("file event names %q, want pod.yaml", evs[1].File)
 	}
@@ -74,7 +80,8 @@ func equalKinds(a, b []EventKind) bool {
 	return len(a) == len(b)
 }
 
-// A live scan of the test cloud streams read started, one unit done per
+// A live scan of the test cloud streams read started, the kinds its
+// services produce (so their rules compile while it collects), one unit done per
 // unit of work (Done counting up to Total, each naming its account, region
 // and service), read done with the collection's totals, evaluating and
 // scan done. The units' resources are part of what was read (the
@@ -105,14 +112,17 @@ func TestLiveScanEventsInOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(evs) < 5 || evs[0].Kind != EventReadStarted || evs[0].Source != "aws" {
+	if len(evs) < 6 || evs[0].Kind != EventReadStarted || evs[0].Source != "aws" {
 		t.Fatalf("events %v: the first must be read started by aws", kinds(evs))
+	}
+	if ev := evs[1]; ev.Kind != EventKinds || !slices.Contains(ev.Kinds, "aws.s3.bucket") || !slices.Contains(ev.Kinds, "aws.iam.role") || slices.Contains(ev.Kinds, "aws.ec2.instance") {
+		t.Fatalf("the second event must name the kinds of s3 and iam, and only theirs: %+v", ev)
 	}
 	n := len(evs)
 	if got := kinds(evs[n-3:]); !equalKinds(got, []EventKind{EventReadDone, EventEvaluating, EventScanDone}) {
 		t.Fatalf("the last events are %v", got)
 	}
-	units, found := evs[1:n-3], 0
+	units, found := evs[2:n-3], 0
 	for i, ev := range units {
 		if ev.Kind != EventUnitDone || ev.Done != i+1 || ev.Total != len(units) {
 			t.Fatalf("unit event %d: %+v (of %d units)", i, ev, len(units))

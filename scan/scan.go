@@ -55,7 +55,20 @@ func (o *Options) now() func() time.Time {
 // Run reads the source and judges what it read.
 func Run(ctx context.Context, src Source, opts Options) (*model.Result, error) {
 	start := opts.now()()
-	in, err := Read(ctx, src, opts)
+	readOpts := opts
+	if opts.Engine != nil {
+		// The rules of the kinds the source announces compile while it
+		// reads on; an error comes back from Evaluate, which retries.
+		readOpts.Progress = func(ev Event) {
+			if ev.Kind == EventKinds {
+				go func() { _ = opts.Engine.Prepare(ctx, ev.Kinds) }()
+			}
+			if opts.Progress != nil {
+				opts.Progress(ev)
+			}
+		}
+	}
+	in, err := Read(ctx, src, readOpts)
 	if err != nil {
 		return nil, err
 	}

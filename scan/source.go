@@ -74,6 +74,12 @@ func (s *IaC) Read(ctx context.Context, emit func(Event)) (*Input, error) {
 		}
 		emit(Event{Kind: EventFile, Source: "iac", File: p})
 	}
+	opts.Kinds = func(kinds []string) {
+		if s.Options.Kinds != nil {
+			s.Options.Kinds(kinds)
+		}
+		emit(Event{Kind: EventKinds, Source: "iac", Kinds: kinds})
+	}
 	loaded := iac.Load(ctx, s.Base, s.Targets, opts)
 	in := &Input{Resources: loaded.Resources, Targets: s.Targets, Unjudged: loaded.Unjudged,
 		Scope: store.IaCScope(s.Targets), Kind: "iac"}

@@ -227,9 +227,12 @@ type session struct {
 	failOn   model.Severity
 	minSev   model.Severity
 	progress *progress
-	engine   chan engineResult
-	start    time.Time
-	cleanup  []func()
+	// engineReady is closed when engine holds the built rules (or why
+	// they could not be built).
+	engineReady chan struct{}
+	engine      engineResult
+	start       time.Time
+	cleanup     []func()
 	// store keeps the scan; nil with --no-store or when the default
 	// database could not be opened (then storeErr says why).
 	store    store.Store
@@ -299,7 +302,7 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 		s.close()
 		return nil, err
 	}
-	s.engine = make(chan engineResult, 1)
+	s.engineReady = make(chan struct{})
 	go func() {
 		e, err := engineFor(ctx, s.cfg, rf.policies, rf.disable, rf.rerate, rf.noBuiltin, rf.sandbox)
 		if err == nil {
@@ -310,15 +313,31 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 		if err != nil {
 			cancel(err)
 		}
-		s.engine <- engineResult{e, err}
+		s.engine = engineResult{e, err}
+		close(s.engineReady)
 	}()
 	return s, nil
+}
+
+// event shows a scan's progress and, when the source names the kinds it
+// is about to produce, compiles their rules while it reads on.
+func (s *session) event(ev scan.Event) {
+	if ev.Kind == scan.EventKinds {
+		go func() {
+			<-s.engineReady
+			if s.engine.e != nil {
+				// An error here comes back from Evaluate, which retries.
+				_ = s.engine.e.Prepare(s.ctx, ev.Kinds)
+			}
+		}()
+	}
+	s.progress.event(ev)
 }
 
 // run reads the source while the rules compile, judges what was read,
 // writes the report and decides the exit code.
 func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) error {
-	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: s.progress.event,
+	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: s.event,
 		Store: s.store}
 	in, err := scan.Read(s.ctx, src, opts)
 	if err != nil {
@@ -329,7 +348,8 @@ func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) erro
 		}
 		return &exitError{code: 2, err: err}
 	}
-	b := <-s.engine
+	<-s.engineReady
+	b := s.engine
 	if b.err != nil {
 		s.progress.done()
 		return b.err

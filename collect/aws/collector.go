@@ -392,6 +392,25 @@ func Services() []string {
 	return out
 }
 
+// KindsOf lists, sorted, the kinds the named services produce (every
+// service's when names is empty); none when a name is unknown (the
+// collection refuses it).
+func KindsOf(services []string) []string {
+	sel, _ := selectServices(services)
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range sel {
+		for _, k := range s.kinds {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func selectServices(names []string) ([]*service, error) {
 	if len(names) == 0 {
 		out := make([]*service, 0, len(registry))

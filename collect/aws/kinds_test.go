@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/vigil-sec/vigil/model"
@@ -25,5 +26,29 @@ func TestServicesDeclareKinds(t *testing.T) {
 		if registry[name] == nil {
 			t.Errorf("serviceKinds declares %s, which is not a registered service", name)
 		}
+	}
+}
+
+// KindsOf names the kinds of the chosen services once each, sorted; of
+// every service with none chosen; nothing for a service that does not
+// exist (the collection refuses it).
+func TestKindsOfServices(t *testing.T) {
+	got := KindsOf([]string{"sqs", "s3", "SQS"})
+	if !slices.IsSorted(got) || !slices.Contains(got, "aws.s3.bucket") || !slices.Contains(got, "aws.sqs.queue") || slices.Contains(got, "aws.ec2.instance") {
+		t.Errorf("KindsOf(sqs, s3) = %v", got)
+	}
+	if n := len(slices.Compact(slices.Clone(got))); n != len(got) {
+		t.Errorf("KindsOf repeats a kind: %v", got)
+	}
+	all := KindsOf(nil)
+	for _, svc := range Services() {
+		for _, k := range serviceKinds[svc] {
+			if !slices.Contains(all, k) {
+				t.Errorf("KindsOf(all) lacks %s of %s", k, svc)
+			}
+		}
+	}
+	if got := KindsOf([]string{"s3", "nosuch"}); len(got) != 0 {
+		t.Errorf("KindsOf with an unknown service = %v, want none", got)
 	}
 }

@@ -22,6 +22,10 @@ type Options struct {
 	Vars        map[string]string // -var name=value
 	VarFiles    []string          // -var-file paths
 	MaxFileSize int64             // 0 = default 10 MiB; larger files are reported and skipped
+	// Types, when set, is told the managed resource types the root
+	// modules declare once their files are parsed, before they are
+	// evaluated (modules they call are not yet read).
+	Types func(types []string)
 }
 
 const (
@@ -91,6 +95,9 @@ func Scan(root string, dirs []string, opts Options) ([]*instance.Instance, []err
 				}
 			}
 		}
+	}
+	if s.opts.Types != nil {
+		s.opts.Types(declaredTypes(s.modules))
 	}
 	varFiles := s.loadVarFiles()
 	for _, d := range cand {
@@ -190,4 +197,23 @@ func (s *scanner) spend(at hcl.Range) bool {
 	}
 	s.warnOnce("budget", file.Errorf(at.Filename, at.Start.Line, "more than %d nested blocks; the rest are not evaluated", maxBlocks))
 	return false
+}
+
+// declaredTypes lists the managed resource types the loaded modules
+// declare, sorted.
+func declaredTypes(modules map[string]*moduleConfig) []string {
+	seen := map[string]bool{}
+	for _, m := range modules {
+		for _, r := range m.resources {
+			if r.mode == "managed" {
+				seen[r.typ] = true
+			}
+		}
+	}
+	types := make([]string, 0, len(seen))
+	for t := range seen {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	return types
 }

@@ -415,3 +415,32 @@ resource "aws_iam_policy" "p" {
 		t.Errorf("file outside the scan root must not be read: %v", v)
 	}
 }
+
+// Types hears the managed types the root modules declare after parsing
+// and before evaluating (data sources are not resources; a local module
+// called is read later, while evaluating).
+func TestTypesAnnouncedBeforeEvaluation(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.tf", `resource "aws_s3_bucket" "b" { bucket = "x" }
+resource "aws_s3_bucket_acl" "b" { bucket = aws_s3_bucket.b.id }
+data "aws_iam_policy_document" "p" {}`)
+	write("b.tf", `resource "aws_sqs_queue" "q" { count = 3 }
+resource "aws_s3_bucket" "c" { bucket = "y" }`)
+	var calls [][]string
+	insts, errs := Scan(dir, []string{dir}, Options{Types: func(types []string) { calls = append(calls, types) }})
+	if len(errs) > 0 {
+		t.Fatal(errText(errs))
+	}
+	want := []string{"aws_s3_bucket", "aws_s3_bucket_acl", "aws_sqs_queue"}
+	if len(calls) != 1 || !reflect.DeepEqual(calls[0], want) {
+		t.Errorf("Types heard %v, want once %v", calls, want)
+	}
+	if len(insts) != 7 { // 2 buckets, an ACL, 3 queues and the data source
+		t.Errorf("%d instances, want 7", len(insts))
+	}
+}

@@ -5,6 +5,7 @@
 package tfaws
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/vigil-sec/vigil/iac/terraform/instance"
@@ -56,6 +57,20 @@ func registerChild(tfType, parentAttr string, parentTypes []string, fn func(pare
 func Maps(tfType string) bool {
 	_, parent := parents[tfType]
 	return parent || len(children[tfType]) > 0
+}
+
+// KindsOf lists the kinds instances of these Terraform types become,
+// sorted: the types that map to a kind of their own (a type that joins
+// another, such as aws_s3_bucket_acl, adds none; its parent's does).
+func KindsOf(tfTypes []string) []string {
+	var kinds []string
+	for _, t := range tfTypes {
+		if k := parents[t].kind; k != "" && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	sort.Strings(kinds)
+	return kinds
 }
 
 // Map maps instances to normalized resources. Data sources and types with
