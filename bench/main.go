@@ -13,13 +13,13 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vigil-sec/vigil/iac"
+	"github.com/vigil-sec/vigil/internal/gctarget"
 	"github.com/vigil-sec/vigil/internal/tfgen"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
@@ -32,10 +32,7 @@ func main() {
 	keep := flag.String("dir", "", "generate into this directory and keep it (default: a temporary one)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the timed runs to this file")
 	flag.Parse()
-	// The same GC setting as the vigil CLI, so the figures are the CLI's.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
+	gctarget.Apply(gctarget.Files) // as vigil scan does, so the figures are the CLI's
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {

@@ -53,7 +53,7 @@ func main() {
 	heapProfile := flag.String("heapprofile", "", "write the collector's heap profile, taken when its live heap was highest, to this file (go tool pprof)")
 	serve := flag.Bool("serve", false, "internal: generate and serve the world (the child process)")
 	flag.Parse()
-	gctarget.Apply() // as vigil does, so the memory measured is the CLI's
+	gctarget.Apply(gctarget.Collection) // as vigil scan aws does, so the memory measured is the CLI's
 	o := aws.GenerateOptions{Resources: *resources, Accounts: *accounts, Regions: *regions, Seed: *seed}
 	var err error
 	if *serve {

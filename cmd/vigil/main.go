@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigil-sec/vigil/internal/buildinfo"
-	"github.com/vigil-sec/vigil/internal/gctarget"
 )
 
 // exitError carries an exit code through cobra.
@@ -32,7 +31,6 @@ func usageError(format string, args ...any) error {
 }
 
 func main() {
-	gctarget.Apply()
 	root := newRoot()
 	if err := root.Execute(); err != nil {
 		code := 2

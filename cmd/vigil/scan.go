@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/vigil-sec/vigil/internal/safetext"
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -20,6 +18,8 @@ import (
 	"github.com/vigil-sec/vigil/config"
 	"github.com/vigil-sec/vigil/iac"
 	"github.com/vigil-sec/vigil/iac/terraform"
+	"github.com/vigil-sec/vigil/internal/gctarget"
+	"github.com/vigil-sec/vigil/internal/safetext"
 	"github.com/vigil-sec/vigil/model"
 	"github.com/vigil-sec/vigil/policy"
 	"github.com/vigil-sec/vigil/report"
@@ -254,7 +254,6 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	ctx, cancel := context.WithCancelCause(ctx)
 	s := &session{ctx: ctx, cancel: cancel, cleanup: []func(){stop, func() { cancel(nil) }}, start: time.Now()}
-	tuneGC()
 	if rf.cpuprofile != "" {
 		pf, err := os.Create(rf.cpuprofile)
 		if err != nil {
@@ -456,6 +455,7 @@ func runIaCScan(cmd *cobra.Command, args []string, rf *reportFlags, f *iacFlags)
 	if len(args) == 0 {
 		args = []string{"."}
 	}
+	gctarget.Apply(gctarget.Files)
 	// A mistyped path must not pass a CI gate as a clean scan of nothing.
 	for _, a := range args {
 		if _, err := os.Stat(a); err != nil {
@@ -605,17 +605,6 @@ func (p *progress) done() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.shown = false
-	}
-}
-
-// tuneGC lets the heap grow to three times the live data between
-// collections (unless GOGC says otherwise): a scan builds a large,
-// short-lived heap of syntax trees and values, and collecting it less often
-// saves about a quarter of the time while peak memory stays under the
-// 400 MB budget for 10,000 resources (see go run ./bench).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
 	}
 }
 

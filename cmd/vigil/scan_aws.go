@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	awscollect "github.com/vigil-sec/vigil/collect/aws"
+	"github.com/vigil-sec/vigil/internal/gctarget"
 	"github.com/vigil-sec/vigil/scan"
 )
 
@@ -85,6 +86,7 @@ func runAWSScan(cmd *cobra.Command, rf *reportFlags, f *awsFlags) error {
 	if f.concurrency < 1 || f.accountConcurrency < 1 || f.maxInFlight < 1 {
 		return usageError("--concurrency, --account-concurrency and --max-in-flight must be at least 1")
 	}
+	gctarget.Apply(gctarget.Collection)
 	s, err := begin(cmd, rf)
 	if err != nil {
 		return err

@@ -11,16 +11,17 @@ func TestApplySetsTheTargetUnlessGOGCIsSet(t *testing.T) {
 
 	t.Setenv("GOGC", "")
 	debug.SetGCPercent(100)
-	Apply()
+	Apply(Collection)
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC set (even empty), Apply changed the target to %d", got)
 	}
 
-	// t.Setenv restores GOGC after the test; unset it for this part.
 	unsetenv(t, "GOGC")
-	Apply()
-	if got := debug.SetGCPercent(100); got != Percent {
-		t.Errorf("without GOGC, the target is %d, want %d", got, Percent)
+	for _, w := range []Workload{Files, Collection} {
+		Apply(w)
+		if got := debug.SetGCPercent(100); got != int(w) {
+			t.Errorf("without GOGC, the target is %d, want %d", got, w)
+		}
 	}
 }
 
