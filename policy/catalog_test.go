@@ -79,7 +79,7 @@ func TestBuiltinCatalogRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := loadBuiltinCatalog(digest)
+	loaded, err := loadBuiltinCatalog(digestOf(digest))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestBuiltinCatalogRoundTrip(t *testing.T) {
 		}
 	}
 	// A stale catalog is derived instead.
-	stale, err := loadBuiltinCatalog("sha256:stale")
+	stale, err := loadBuiltinCatalog(digestOf("sha256:stale"))
 	if err != nil || len(stale.Modules) != len(derived.Modules) || stale.Digest != "sha256:stale" {
 		t.Fatalf("stale catalog: %v", err)
 	}
@@ -201,4 +201,11 @@ func TestRuleReadsItsMetadata(t *testing.T) {
 			t.Errorf("%s: want a failure titled by the rule's metadata, got %+v", c.name, fs)
 		}
 	}
+}
+
+// digestOf hands loadBuiltinCatalog a digest already known.
+func digestOf(d string) <-chan string {
+	ch := make(chan string, 1)
+	ch <- d
+	return ch
 }

@@ -37,7 +37,7 @@ func BenchmarkStartup(b *testing.B) {
 	}{{"empty", nil}, {"ten-kinds", rs}} {
 		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				cat, err := loadBuiltinCatalog(digest)
+				cat, err := loadBuiltinCatalog(digestOf(digest))
 				if err != nil {
 					b.Fatal(err)
 				}
