@@ -15,8 +15,10 @@ import (
 
 func init() { register("apigateway", false, collectAPIGateway) }
 
-// collectAPIGateway reads every stage of every REST API (access logging,
-// X-Ray tracing, cache encryption, WAF web ACL) into aws.apigateway.stage.
+// collectAPIGateway reads every REST API into aws.apigateway.rest_api,
+// with its methods (GetResources embedding them) and authorizers
+// (GetAuthorizers), and every stage of it (access logging, X-Ray
+// tracing, cache encryption, WAF web ACL) into aws.apigateway.stage.
 func collectAPIGateway(ctx context.Context, s *scope) {
 	client := apigateway.NewFromConfig(s.Config())
 	p := apigateway.NewGetRestApisPaginator(client, &apigateway.GetRestApisInput{})
@@ -31,6 +33,7 @@ func collectAPIGateway(ctx context.Context, s *scope) {
 	}
 	forEach(s, apis, func(api apigwtypes.RestApi) {
 		apiID := aws.ToString(api.Id)
+		collectRestAPI(ctx, s, client, api)
 		stages, err := client.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: api.Id})
 		if err != nil {
 			s.failResource("GetStages", fmt.Sprintf("arn:%s:apigateway:%s::/restapis/%s", svcPartition(s.region), s.region, apiID), err)
@@ -77,5 +80,78 @@ func collectAPIGateway(ctx context.Context, s *scope) {
 			}
 			s.add(arn, model.KindAPIGatewayStage.With(a), name, st, tags, rels...)
 		}
+	})
+}
+
+// collectRestAPI reads one REST API's methods and authorizers.
+func collectRestAPI(ctx context.Context, s *scope, client *apigateway.Client, api apigwtypes.RestApi) {
+	apiARN := fmt.Sprintf("arn:%s:apigateway:%s::/restapis/%s", svcPartition(s.region), s.region, aws.ToString(api.Id))
+	a := &model.APIGatewayRestAPI{EndpointTypes: []string{}, Methods: []model.APIGatewayMethod{}, Authorizers: []model.APIGatewayAuthorizer{}}
+	if api.EndpointConfiguration != nil {
+		for _, t := range api.EndpointConfiguration.Types {
+			a.EndpointTypes = append(a.EndpointTypes, string(t))
+		}
+	}
+	raw := map[string]any{"RestApi": api}
+	rd := s.reads(apiARN)
+	rd.call("GetResources", []string{"methods"}, func() error {
+		var resources []apigwtypes.Resource
+		p := apigateway.NewGetResourcesPaginator(client, &apigateway.GetResourcesInput{RestApiId: api.Id, Embed: []string{"methods"}, Limit: aws.Int32(500)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if awsCodeIn(err, "NotFoundException") {
+				return nil // deleted since it was listed
+			}
+			if err != nil {
+				return err
+			}
+			resources = append(resources, page.Items...)
+		}
+		raw["Resources"] = resources
+		for _, r := range resources {
+			for verb, m := range r.ResourceMethods {
+				a.Methods = append(a.Methods, model.APIGatewayMethod{
+					Path:              aws.ToString(r.Path),
+					HTTPMethod:        cmp.Or(aws.ToString(m.HttpMethod), verb),
+					AuthorizationType: aws.ToString(m.AuthorizationType),
+					AuthorizerID:      aws.ToString(m.AuthorizerId),
+					APIKeyRequired:    aws.ToBool(m.ApiKeyRequired),
+				})
+			}
+		}
+		sortMethods(a.Methods)
+		return nil
+	})
+	rd.call("GetAuthorizers", []string{"authorizers"}, func() error {
+		for in := (&apigateway.GetAuthorizersInput{RestApiId: api.Id, Limit: aws.Int32(500)}); ; {
+			out, err := client.GetAuthorizers(ctx, in)
+			if awsCodeIn(err, "NotFoundException") {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			for _, au := range out.Items {
+				a.Authorizers = append(a.Authorizers, model.APIGatewayAuthorizer{ID: aws.ToString(au.Id), Name: aws.ToString(au.Name), Type: string(au.Type)})
+			}
+			if aws.ToString(out.Position) == "" {
+				break
+			}
+			in.Position = out.Position
+		}
+		raw["Authorizers"] = a.Authorizers
+		return nil
+	})
+	tags := api.Tags
+	if len(tags) == 0 {
+		tags = nil
+	}
+	rd.add(model.KindAPIGatewayRestAPI.With(a), aws.ToString(api.Name), raw, tags)
+}
+
+// sortMethods orders methods by path, then HTTP method.
+func sortMethods(ms []model.APIGatewayMethod) {
+	sort.Slice(ms, func(i, j int) bool {
+		return cmp.Or(cmp.Compare(ms[i].Path, ms[j].Path), cmp.Compare(ms[i].HTTPMethod, ms[j].HTTPMethod)) < 0
 	})
 }

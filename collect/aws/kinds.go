@@ -11,7 +11,7 @@ import "github.com/vigil-sec/vigil/model"
 var serviceKinds = map[string][]string{
 	"accessanalyzer": {model.KindAWSRegion.Name()},
 	"acm":            {model.KindACMCertificate.Name()},
-	"apigateway":     {model.KindAPIGatewayStage.Name()},
+	"apigateway":     {model.KindAPIGatewayRestAPI.Name(), model.KindAPIGatewayStage.Name()},
 	"apigatewayv2":   {model.KindAPIGatewayV2API.Name(), model.KindAPIGatewayStage.Name()},
 	"cloudformation": {model.KindCloudFormationStack.Name()},
 	"appsync":        {model.KindAppSyncGraphQLAPI.Name()},

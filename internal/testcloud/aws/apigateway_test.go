@@ -118,3 +118,84 @@ func TestAPIGatewayCollect(t *testing.T) {
 		t.Errorf("orders-internal prod: %+v", a)
 	}
 }
+
+// GetResources embeds each method's settings only when asked to, and
+// GetAuthorizers lists the API's authorizers.
+func TestAPIGatewayResourcesAndAuthorizers(t *testing.T) {
+	w := fragmentWorld(t, "apigateway")
+	aw := w.Account(fragmentAccount).worldOf("apigateway", "us-east-1").(*apigatewayWorld)
+	cfg, _ := testCloud(t, w)
+	client := apigateway.NewFromConfig(cfg)
+	ctx := context.Background()
+	for _, a := range aw.RestApis {
+		res, err := client.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: a.Id, Embed: []string{"methods"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, "GetResources "+*a.Name, res.Items, a.Resources)
+		au, err := client.GetAuthorizers(ctx, &apigateway.GetAuthorizersInput{RestApiId: a.Id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, "GetAuthorizers "+*a.Name, au.Items, append([]agtypes.Authorizer{}, a.Authorizers...))
+	}
+	named, err := client.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("a1b2c3d4e5")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := named.Items[1].ResourceMethods; len(m) != 3 || m["GET"].AuthorizationType != nil {
+		t.Errorf("without embed, methods are only named: %+v", m)
+	}
+	two, err := client.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("a1b2c3d4e5"), Limit: aws.Int32(1)})
+	if err != nil || len(two.Items) != 1 || two.Position == nil {
+		t.Errorf("limit 1: %v %+v", err, two)
+	}
+	for _, op := range []func() error{
+		func() error {
+			_, err := client.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("zzzzzzzzzz")})
+			return err
+		},
+		func() error {
+			_, err := client.GetAuthorizers(ctx, &apigateway.GetAuthorizersInput{RestApiId: aws.String("zzzzzzzzzz")})
+			return err
+		},
+	} {
+		if code := apiCode(op()); code != "NotFoundException" {
+			t.Errorf("a missing API: %q", code)
+		}
+	}
+}
+
+// The collector reads the partner API's methods (GET /partners open to
+// anyone) and the internal API's authorizer.
+func TestAPIGatewayCollectRestAPIs(t *testing.T) {
+	res, _ := collect(t, fragmentWorld(t, "apigateway"), "apigateway")
+	for _, e := range res.Errors {
+		t.Errorf("collection error: %s", e)
+	}
+	apis := map[string]*model.APIGatewayRestAPI{}
+	for _, r := range res.Resources {
+		if a, ok := r.Attributes.(*model.APIGatewayRestAPI); ok {
+			apis[r.ID] = a
+		}
+	}
+	partners, orders := apis["arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5"], apis["arn:aws:apigateway:us-east-1::/restapis/k9l8m7n6o5"]
+	if partners == nil || orders == nil {
+		t.Fatalf("REST APIs: %v", apis)
+	}
+	want := []model.APIGatewayMethod{
+		{Path: "/partners", HTTPMethod: "GET", AuthorizationType: "NONE"},
+		{Path: "/partners", HTTPMethod: "OPTIONS", AuthorizationType: "NONE"},
+		{Path: "/partners", HTTPMethod: "POST", AuthorizationType: "NONE", APIKeyRequired: true},
+	}
+	sameJSON(t, "partners methods", partners.Methods, want)
+	if fmt.Sprint(partners.EndpointTypes) != "[EDGE]" || len(partners.Authorizers) != 0 {
+		t.Errorf("partners: %+v", partners)
+	}
+	want = []model.APIGatewayMethod{
+		{Path: "/", HTTPMethod: "GET", AuthorizationType: "AWS_IAM"},
+		{Path: "/orders", HTTPMethod: "ANY", AuthorizationType: "CUSTOM", AuthorizerID: "4uth0r1z01"},
+	}
+	sameJSON(t, "orders methods", orders.Methods, want)
+	sameJSON(t, "orders authorizers", orders.Authorizers, []model.APIGatewayAuthorizer{{ID: "4uth0r1z01", Name: "orders-token", Type: "TOKEN"}})
+}
