@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -31,6 +32,21 @@ func TestAPIGatewayAgainstMoto(t *testing.T) {
 	}
 	if _, err := client.PutIntegration(ctx, &apigateway.PutIntegrationInput{RestApiId: api.Id, ResourceId: rootID, HttpMethod: aws.String("GET"),
 		Type: agtypes.IntegrationTypeMock}); err != nil {
+		t.Fatal(err)
+	}
+	// POST /orders takes a Lambda authorizer.
+	authz, err := client.CreateAuthorizer(ctx, &apigateway.CreateAuthorizerInput{RestApiId: api.Id, Name: aws.String("orders-token"), Type: agtypes.AuthorizerTypeToken,
+		AuthorizerUri:  aws.String("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:authz/invocations"),
+		IdentitySource: aws.String("method.request.header.Authorization")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders, err := client.CreateResource(ctx, &apigateway.CreateResourceInput{RestApiId: api.Id, ParentId: rootID, PathPart: aws.String("orders")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.PutMethod(ctx, &apigateway.PutMethodInput{RestApiId: api.Id, ResourceId: orders.Id, HttpMethod: aws.String("POST"),
+		AuthorizationType: aws.String("CUSTOM"), AuthorizerId: authz.Id}); err != nil {
 		t.Fatal(err)
 	}
 	dep, err := client.CreateDeployment(ctx, &apigateway.CreateDeploymentInput{RestApiId: api.Id})
@@ -75,5 +91,22 @@ func TestAPIGatewayAgainstMoto(t *testing.T) {
 		if !fails["dark"][id] || fails["lit"][id] {
 			t.Errorf("%s: %v", id, fails)
 		}
+	}
+
+	rest := byKind(res, "aws.apigateway.rest_api")["orders"]
+	if rest == nil || rest.ID != "arn:aws:apigateway:us-east-1::/restapis/"+aws.ToString(api.Id) {
+		t.Fatalf("REST API: %+v", byKind(res, "aws.apigateway.rest_api"))
+	}
+	a := rest.Attributes.(*model.APIGatewayRestAPI)
+	want := []model.APIGatewayMethod{
+		{Path: "/", HTTPMethod: "GET", AuthorizationType: "NONE"},
+		{Path: "/orders", HTTPMethod: "POST", AuthorizationType: "CUSTOM", AuthorizerID: aws.ToString(authz.Id)},
+	}
+	if !reflect.DeepEqual(a.Methods, want) || len(a.EndpointTypes) != 1 ||
+		!reflect.DeepEqual(a.Authorizers, []model.APIGatewayAuthorizer{{ID: aws.ToString(authz.Id), Name: "orders-token", Type: "TOKEN"}}) {
+		t.Errorf("REST API: %+v", a)
+	}
+	if !fails["orders"]["AWS-APIGW-031"] {
+		t.Errorf("GET / without authorization: %v", fails["orders"])
 	}
 }
