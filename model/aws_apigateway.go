@@ -34,6 +34,7 @@ type APIGatewayRestAPI struct {
 	EndpointTypes []string               `json:"endpoint_types" doc:"EDGE, REGIONAL or PRIVATE (an API has one)"`
 	Methods       []APIGatewayMethod     `json:"methods" doc:"every method of every resource of the API"`
 	Authorizers   []APIGatewayAuthorizer `json:"authorizers" doc:"the API's Lambda (TOKEN, REQUEST) and Cognito (COGNITO_USER_POOLS) authorizers"`
+	Policy        *PolicyDocument        `json:"policy" doc:"the API's resource policy; null when it has none"`
 }
 
 // APIGatewayMethod is one method of a REST API resource.

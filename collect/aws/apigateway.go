@@ -3,6 +3,7 @@ package aws
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -94,6 +95,12 @@ func collectRestAPI(ctx context.Context, s *scope, client *apigateway.Client, ap
 	}
 	raw := map[string]any{"RestApi": api}
 	rd := s.reads(apiARN)
+	if text := aws.ToString(api.Policy); text != "" {
+		var err error
+		if a.Policy, err = restAPIPolicy(text); err != nil {
+			rd.unread("policy")
+		}
+	}
 	rd.call("GetResources", []string{"methods"}, func() error {
 		var resources []apigwtypes.Resource
 		p := apigateway.NewGetResourcesPaginator(client, &apigateway.GetResourcesInput{RestApiId: api.Id, Embed: []string{"methods"}, Limit: aws.Int32(500)})
@@ -154,4 +161,19 @@ func sortMethods(ms []model.APIGatewayMethod) {
 	sort.Slice(ms, func(i, j int) bool {
 		return cmp.Or(cmp.Compare(ms[i].Path, ms[j].Path), cmp.Compare(ms[i].HTTPMethod, ms[j].HTTPMethod)) < 0
 	})
+}
+
+// restAPIPolicy parses a REST API's resource policy. API Gateway answers
+// it JSON-escaped once more ({\"Version\":...}, with \/ in ARNs and CIDR
+// blocks): unescaped as the JSON string it is when it does not parse as is.
+func restAPIPolicy(text string) (*model.PolicyDocument, error) {
+	doc, err := model.ParsePolicyDocument(text)
+	if err == nil {
+		return doc, nil
+	}
+	var unescaped string
+	if json.Unmarshal([]byte(`"`+text+`"`), &unescaped) != nil {
+		return nil, err
+	}
+	return model.ParsePolicyDocument(unescaped)
 }

@@ -61,9 +61,14 @@ func restAPIs() {
 		if b.has("EndpointConfiguration.Types") {
 			a.EndpointTypes = b.strs("EndpointConfiguration.Types", "endpoint_types")
 		}
+		a.Policy = b.policy("Policy", "policy")
 		if b.has("Body") || b.has("BodyS3Location") {
 			// An OpenAPI definition declares the methods and authorizers
-			// (and may declare the endpoint type): not read here.
+			// (and may declare the endpoint type and the resource policy):
+			// not read here.
+			if !b.has("Policy") {
+				b.target.MarkUnknown("policy")
+			}
 			b.locate(firstSet(b, "Body", "BodyS3Location"), "methods")
 			b.target.MarkUnknown("methods")
 			b.target.MarkUnknown("authorizers")

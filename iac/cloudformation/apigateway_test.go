@@ -58,7 +58,7 @@ Resources:
 	if fmt.Sprint(api.Unknown) != "[methods[1].path]" {
 		t.Errorf("unknown %v", api.Unknown)
 	}
-	if s := spec.Attributes.(*model.APIGatewayRestAPI); fmt.Sprint(s.EndpointTypes) != "[EDGE]" || fmt.Sprint(spec.Unknown) != "[authorizers endpoint_types methods]" {
+	if s := spec.Attributes.(*model.APIGatewayRestAPI); fmt.Sprint(s.EndpointTypes) != "[EDGE]" || fmt.Sprint(spec.Unknown) != "[authorizers endpoint_types methods policy]" {
 		t.Errorf("spec: %+v, unknown %v", s, spec.Unknown)
 	}
 }

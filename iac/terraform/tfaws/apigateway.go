@@ -2,6 +2,7 @@ package tfaws
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,9 +77,14 @@ func init() {
 		if b.HasBlock("endpoint_configuration") {
 			a.EndpointTypes = b.Strings("endpoint_configuration[0].types", "endpoint_types")
 		}
+		a.Policy = b.Policy("policy", "policy")
 		if b.Has("body") {
 			// An OpenAPI definition declares the methods and authorizers
-			// (and may declare the endpoint type): not read here.
+			// (and may declare the endpoint type and the resource policy):
+			// not read here.
+			if !b.Has("policy") {
+				b.R.MarkUnknown("policy")
+			}
 			b.locate("body", "methods")
 			b.R.MarkUnknown("methods")
 			b.R.MarkUnknown("authorizers")
@@ -86,6 +92,11 @@ func init() {
 				b.R.MarkUnknown("endpoint_types")
 			}
 		}
+	})
+	registerChild("aws_api_gateway_rest_api_policy", "rest_api_id", []string{"aws_api_gateway_rest_api"}, func(p *Builder, c *Child) {
+		r := p.R
+		r.Unknown = slices.DeleteFunc(r.Unknown, func(u string) bool { return u == "policy" })
+		model.KindAPIGatewayRestAPI.Must(r).Policy = c.Policy("policy", "policy")
 	})
 	for _, t := range []string{"aws_api_gateway_resource", "aws_api_gateway_method", "aws_api_gateway_authorizer"} {
 		registerHelper(t, func(b *Builder) { b.drop = true })

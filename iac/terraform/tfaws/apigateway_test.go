@@ -70,7 +70,7 @@ func TestAPIGatewayRestAPIJoinsMethods(t *testing.T) {
 	spec := inst("aws_api_gateway_rest_api", "spec", map[string]any{"name": "spec", "body": "{}",
 		"endpoint_configuration": []any{map[string]any{"types": []any{"PRIVATE"}}}}, nil)
 	r = mapKind(t, "aws.apigateway.rest_api", 1, spec)[0]
-	if a := r.Attributes.(*model.APIGatewayRestAPI); fmt.Sprint(a.EndpointTypes) != "[PRIVATE]" || fmt.Sprint(r.Unknown) != "[authorizers methods]" {
+	if a := r.Attributes.(*model.APIGatewayRestAPI); fmt.Sprint(a.EndpointTypes) != "[PRIVATE]" || fmt.Sprint(r.Unknown) != "[authorizers methods policy]" {
 		t.Errorf("OpenAPI body: %+v, unknown %v", a, r.Unknown)
 	}
 }

@@ -23,7 +23,7 @@ func TestAPIGatewayOperations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameJSON(t, "GetRestApis", apis.Items, []agtypes.RestApi{aw.RestApis[0].RestApi, aw.RestApis[1].RestApi})
+	sameJSON(t, "GetRestApis", apis.Items, []agtypes.RestApi{aw.RestApis[0].RestApi, aw.RestApis[1].RestApi, aw.RestApis[2].RestApi})
 	if apis.Position != nil {
 		t.Errorf("one page, yet a position")
 	}
@@ -198,4 +198,13 @@ func TestAPIGatewayCollectRestAPIs(t *testing.T) {
 	}
 	sameJSON(t, "orders methods", orders.Methods, want)
 	sameJSON(t, "orders authorizers", orders.Authorizers, []model.APIGatewayAuthorizer{{ID: "4uth0r1z01", Name: "orders-token", Type: "TOKEN"}})
+	if partners.Policy != nil || orders.Policy != nil {
+		t.Errorf("policies where there are none: %+v %+v", partners.Policy, orders.Policy)
+	}
+	// The private API's policy comes JSON-escaped once more.
+	reports := apis["arn:aws:apigateway:us-east-1::/restapis/p1r2v3a4t5"]
+	if reports == nil || reports.Policy == nil || len(reports.Policy.Statements) != 1 ||
+		reports.Policy.Statements[0].Resources[0] != "arn:aws:execute-api:us-east-1:111111111111:p1r2v3a4t5/*" || fmt.Sprint(reports.EndpointTypes) != "[PRIVATE]" {
+		t.Errorf("internal-reports: %+v", reports)
+	}
 }
