@@ -108,3 +108,58 @@ func TestEKSNodeGroupsAgainstMoto(t *testing.T) {
 		t.Errorf("verdicts: open %v, bastion %v", fails["open"], fails["bastion"])
 	}
 }
+
+// A node group seeded in moto and declared in Terraform fails the same
+// node group rules on both paths.
+func TestAgreeServicesEKSNodeGroups(t *testing.T) {
+	c := svcCase{services: []string{"eks"}, kind: "aws.eks.node_group", prefix: "AWS-EKS-", tf: `
+resource "aws_eks_node_group" "open" {
+  cluster_name    = "prod"
+  node_group_name = "ng-open"
+  node_role_arn   = "arn:aws:iam::123456789012:role/nodes"
+  subnet_ids      = ["subnet-1"]
+  scaling_config {
+    desired_size = 1
+    max_size     = 1
+    min_size     = 1
+  }
+  remote_access {
+    ec2_ssh_key = "ops"
+  }
+}
+resource "aws_eks_node_group" "bastion" {
+  cluster_name    = "prod"
+  node_group_name = "ng-bastion"
+  node_role_arn   = "arn:aws:iam::123456789012:role/nodes"
+  subnet_ids      = ["subnet-1"]
+  scaling_config {
+    desired_size = 1
+    max_size     = 1
+    min_size     = 1
+  }
+  remote_access {
+    ec2_ssh_key               = "ops"
+    source_security_group_ids = ["sg-0bastion"]
+  }
+}
+`,
+		twins: []svcTwin{
+			{name: "ng-open", fail: []string{"AWS-EKS-021", "AWS-EKS-022"}},
+			{name: "ng-bastion", fail: []string{"AWS-EKS-022"}, pass: []string{"AWS-EKS-021"}},
+		}}
+	svcRun(t, c, func(t *testing.T, cfg aws.Config) {
+		ctx := context.Background()
+		client := eks.NewFromConfig(cfg)
+		out, err := client.CreateCluster(ctx, &eks.CreateClusterInput{Name: aws.String("prod"), RoleArn: aws.String("arn:aws:iam::123456789012:role/eks"),
+			Version: aws.String("1.31"), ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: []string{"subnet-1"}, EndpointPublicAccess: aws.Bool(true)}})
+		checkSeed(t, out, err)
+		for name, ra := range map[string]*ekstypes.RemoteAccessConfig{
+			"ng-open":    {Ec2SshKey: aws.String("ops")},
+			"ng-bastion": {Ec2SshKey: aws.String("ops"), SourceSecurityGroups: []string{"sg-0bastion"}},
+		} {
+			out, err := client.CreateNodegroup(ctx, &eks.CreateNodegroupInput{ClusterName: aws.String("prod"), NodegroupName: aws.String(name),
+				NodeRole: aws.String("arn:aws:iam::123456789012:role/nodes"), Subnets: []string{"subnet-1"}, RemoteAccess: ra})
+			checkSeed(t, out, err)
+		}
+	})
+}
