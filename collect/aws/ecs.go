@@ -186,13 +186,14 @@ func collectECSServices(ctx context.Context, s *scope, client *ecs.Client, clust
 			continue
 		}
 		for _, svc := range out.Services {
-			a := &model.ECSService{Name: aws.ToString(svc.ServiceName), Cluster: cluster, LaunchType: string(svc.LaunchType)}
+			a := &model.ECSService{Name: aws.ToString(svc.ServiceName), Cluster: cluster, LaunchType: string(svc.LaunchType),
+				PlatformVersion: aws.ToString(svc.PlatformVersion), PlatformFamily: aws.ToString(svc.PlatformFamily)}
 			if nc := svc.NetworkConfiguration; nc != nil && nc.AwsvpcConfiguration != nil {
 				a.AssignPublicIP = nc.AwsvpcConfiguration.AssignPublicIp == ecstypes.AssignPublicIpEnabled
 			}
 			tags := addTags(nil, svc.Tags, func(t ecstypes.Tag) (*string, *string) { return t.Key, t.Value })
 			raw := map[string]any{"serviceArn": aws.ToString(svc.ServiceArn), "serviceName": a.Name, "clusterArn": cluster,
-				"launchType": svc.LaunchType, "networkConfiguration": svc.NetworkConfiguration, "taskDefinition": aws.ToString(svc.TaskDefinition)}
+				"launchType": svc.LaunchType, "platformVersion": a.PlatformVersion, "platformFamily": a.PlatformFamily, "networkConfiguration": svc.NetworkConfiguration, "taskDefinition": aws.ToString(svc.TaskDefinition)}
 			s.add(aws.ToString(svc.ServiceArn), model.KindECSService.With(a), a.Name, raw, tags)
 		}
 	}

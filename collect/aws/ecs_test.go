@@ -58,9 +58,11 @@ func TestECSAgainstMoto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The exposed service is also pinned to an old Fargate platform version.
+	platform := map[string]string{"exposed": "1.3.0", "private": "LATEST"}
 	for name, ip := range map[string]ecstypes.AssignPublicIp{"exposed": ecstypes.AssignPublicIpEnabled, "private": ecstypes.AssignPublicIpDisabled} {
 		if _, err := client.CreateService(ctx, &ecs.CreateServiceInput{ServiceName: aws.String(name), Cluster: aws.String("watched"),
-			TaskDefinition: aws.String("hardened"), DesiredCount: aws.Int32(0), LaunchType: ecstypes.LaunchTypeFargate,
+			TaskDefinition: aws.String("hardened"), DesiredCount: aws.Int32(0), LaunchType: ecstypes.LaunchTypeFargate, PlatformVersion: aws.String(platform[name]),
 			NetworkConfiguration: &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
 				Subnets: []string{aws.ToString(subnet.Subnet.SubnetId)}, SecurityGroups: []string{aws.ToString(sg.GroupId)}, AssignPublicIp: ip}}}); err != nil {
 			t.Fatal(err)
@@ -89,7 +91,7 @@ func TestECSAgainstMoto(t *testing.T) {
 		t.Errorf("blind: %+v", a)
 	}
 	svcs := byKind(res, "aws.ecs.service")
-	if a := svcs["exposed"].Attributes.(*model.ECSService); !a.AssignPublicIP || a.LaunchType != "FARGATE" {
+	if a := svcs["exposed"].Attributes.(*model.ECSService); !a.AssignPublicIP || a.LaunchType != "FARGATE" || a.PlatformVersion != "1.3.0" {
 		t.Errorf("exposed: %+v", a)
 	}
 	fails := failing(t, res.Resources)
@@ -98,7 +100,7 @@ func TestECSAgainstMoto(t *testing.T) {
 			t.Errorf("%s: loose %v, hardened %v", id, fails["loose:2"], fails["hardened:1"])
 		}
 	}
-	if !fails["exposed"]["AWS-ECS-007"] || fails["private"]["AWS-ECS-007"] || !fails["blind"]["AWS-ECS-008"] || fails["watched"]["AWS-ECS-008"] {
+	if !fails["exposed"]["AWS-ECS-007"] || fails["private"]["AWS-ECS-007"] || !fails["exposed"]["AWS-ECS-020"] || fails["private"]["AWS-ECS-020"] || !fails["blind"]["AWS-ECS-008"] || fails["watched"]["AWS-ECS-008"] {
 		t.Errorf("services and clusters: %v", fails)
 	}
 }

@@ -37,7 +37,7 @@ var serviceKinds = map[string][]string{
 	"ecs":            {model.KindECSCluster.Name(), model.KindECSService.Name(), model.KindECSTaskDefinition.Name()},
 	"efs":            {model.KindEFSFileSystem.Name()},
 	"eventbridge":    {model.KindEventBridgeEventBus.Name()},
-	"eks":            {model.KindEKSCluster.Name()},
+	"eks":            {model.KindEKSCluster.Name(), model.KindEKSNodeGroup.Name()},
 	"elasticache":    {model.KindElastiCacheReplicationGroup.Name()},
 	"elb":            {model.KindELBLoadBalancer.Name()},
 	"elbv2":          {model.KindELBv2LoadBalancer.Name()},

@@ -46,6 +46,12 @@ func init() {
 		a.Cluster = b.str("Cluster", "cluster", "default")
 		a.LaunchType = b.str("LaunchType", "launch_type", "")
 		a.AssignPublicIP = b.str("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp", "assign_public_ip", "DISABLED") == "ENABLED"
+		fargate := a.LaunchType == "FARGATE"
+		for i := range b.count("CapacityProviderStrategy", "") {
+			cp := b.str(model.Path("CapacityProviderStrategy", i, "CapacityProvider"), "", "")
+			fargate = fargate || cp == "FARGATE" || cp == "FARGATE_SPOT"
+		}
+		a.PlatformVersion, a.PlatformFamily = model.ECSPlatform(a.LaunchType, fargate, b.str("PlatformVersion", "platform_version", ""), b.target)
 	})
 	parent("AWS::ECS::Cluster", model.KindECSCluster, func(b *builder) {
 		a := model.KindECSCluster.Must(b.target)

@@ -37,4 +37,36 @@ func init() {
 			}
 		}
 	})
+
+	parent("AWS::EKS::Nodegroup", model.KindEKSNodeGroup, func(b *builder) {
+		a := model.KindEKSNodeGroup.Must(b.target)
+		a.Name = b.nameProp("NodegroupName")
+		a.ClusterName = b.str("ClusterName", "cluster_name", "")
+		a.NodeRoleARN = b.str("NodeRole", "node_role_arn", "")
+		a.CapacityType = b.str("CapacityType", "capacity_type", "ON_DEMAND")
+		// Left out, EKS picks them at creation: the AMI type for the
+		// version, the cluster's version, the latest release of it.
+		for _, p := range []struct {
+			prop, path string
+			to         *string
+		}{{"AmiType", "ami_type", &a.AMIType}, {"Version", "version", &a.Version}, {"ReleaseVersion", "release_version", &a.ReleaseVersion}} {
+			if !b.has(p.prop) {
+				b.r.MarkUnknown(p.path)
+				continue
+			}
+			*p.to = b.str(p.prop, p.path, "")
+		}
+		a.Subnets = b.strs("Subnets", "subnets")
+		if a.Subnets == nil {
+			a.Subnets = []string{}
+		}
+		a.RemoteAccess.EC2SSHKey = b.str("RemoteAccess.Ec2SshKey", "remote_access.ec2_ssh_key", "")
+		a.RemoteAccess.SourceSecurityGroupIDs = b.strs("RemoteAccess.SourceSecurityGroups", "remote_access.source_security_group_ids")
+		if a.RemoteAccess.SourceSecurityGroupIDs == nil {
+			a.RemoteAccess.SourceSecurityGroupIDs = []string{}
+		}
+		a.LaunchTemplate.ID = b.str("LaunchTemplate.Id", "launch_template.id", "")
+		a.LaunchTemplate.Name = b.str("LaunchTemplate.Name", "launch_template.name", "")
+		a.LaunchTemplate.Version = b.str("LaunchTemplate.Version", "launch_template.version", "")
+	})
 }

@@ -25,6 +25,12 @@ func init() {
 		a.Cluster = b.String("cluster", "cluster", "default")
 		a.LaunchType = b.String("launch_type", "launch_type", "")
 		a.AssignPublicIP = b.Bool("network_configuration[0].assign_public_ip", "assign_public_ip", false)
+		fargate := a.LaunchType == "FARGATE"
+		for i := range b.Blocks("capacity_provider_strategy") {
+			cp := b.String(model.Path("capacity_provider_strategy", i)+".capacity_provider", "", "")
+			fargate = fargate || cp == "FARGATE" || cp == "FARGATE_SPOT"
+		}
+		a.PlatformVersion, a.PlatformFamily = model.ECSPlatform(a.LaunchType, fargate, b.String("platform_version", "platform_version", ""), b.Target())
 	})
 	registerParent("aws_ecs_cluster", model.KindECSCluster, func(b *Builder) {
 		a := model.KindECSCluster.Must(b.R)

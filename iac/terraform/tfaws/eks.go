@@ -42,4 +42,45 @@ func init() {
 			a.EnabledLogTypes = []string{}
 		}
 	})
+	registerParent("aws_eks_node_group", model.KindEKSNodeGroup, func(b *Builder) {
+		a := model.KindEKSNodeGroup.Must(b.R)
+		a.Name = b.NameFrom("node_group_name")
+		if a.Name == "" {
+			b.Target().MarkUnknown("name") // generated from node_group_name_prefix
+		}
+		a.ClusterName = b.String("cluster_name", "cluster_name", "")
+		a.NodeRoleARN = b.String("node_role_arn", "node_role_arn", "")
+		a.CapacityType = b.String("capacity_type", "capacity_type", "ON_DEMAND")
+		// Left out, EKS picks them at creation: the AMI type for the
+		// version (and none with a launch template's custom AMI), the
+		// cluster's version, the latest release of the version.
+		a.AMIType = eksNodeGroupDefault(b, "ami_type")
+		a.Version = eksNodeGroupDefault(b, "version")
+		a.ReleaseVersion = eksNodeGroupDefault(b, "release_version")
+		a.Subnets = b.Strings("subnet_ids", "subnets")
+		if a.Subnets == nil {
+			a.Subnets = []string{}
+		}
+		a.RemoteAccess.EC2SSHKey = b.String("remote_access[0].ec2_ssh_key", "remote_access.ec2_ssh_key", "")
+		a.RemoteAccess.SourceSecurityGroupIDs = b.Strings("remote_access[0].source_security_group_ids", "remote_access.source_security_group_ids")
+		if a.RemoteAccess.SourceSecurityGroupIDs == nil {
+			a.RemoteAccess.SourceSecurityGroupIDs = []string{}
+			if v, ok := b.Lookup("remote_access"); ok && instance.IsUnknown(v) {
+				b.Target().MarkUnknown("remote_access")
+			}
+		}
+		a.LaunchTemplate.ID = b.String("launch_template[0].id", "launch_template.id", "")
+		a.LaunchTemplate.Name = b.String("launch_template[0].name", "launch_template.name", "")
+		a.LaunchTemplate.Version = b.String("launch_template[0].version", "launch_template.version", "")
+	})
+}
+
+// eksNodeGroupDefault reads a node group setting EKS decides when the
+// configuration leaves it out: absent, it is unknown until apply.
+func eksNodeGroupDefault(b *Builder, attr string) string {
+	if !b.Has(attr) {
+		b.Target().MarkUnknown(attr)
+		return ""
+	}
+	return b.String(attr, attr, "")
 }

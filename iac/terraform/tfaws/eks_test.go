@@ -48,3 +48,40 @@ func TestEKSEndpointAndEncryption(t *testing.T) {
 		})
 	}
 }
+
+// A node group's remote access maps as declared; what EKS picks at
+// creation (AMI type, version, release) and values not known before
+// apply stay unknown.
+func TestEKSNodeGroup(t *testing.T) {
+	r := mapKind(t, "aws.eks.node_group", 1, inst("aws_eks_node_group", "ng", map[string]any{
+		"cluster_name": "prod", "node_group_name": "workers",
+		"remote_access": []any{map[string]any{"ec2_ssh_key": "ops"}},
+	}, nil))[0]
+	a := r.Attributes.(*model.EKSNodeGroup)
+	if a.Name != "workers" || a.RemoteAccess.EC2SSHKey != "ops" || a.RemoteAccess.SourceSecurityGroupIDs == nil ||
+		len(a.RemoteAccess.SourceSecurityGroupIDs) != 0 || a.CapacityType != "ON_DEMAND" || a.Subnets == nil {
+		t.Errorf("got %+v", a)
+	}
+	for _, p := range []string{"ami_type", "version", "release_version"} {
+		if !r.IsUnknown(p) {
+			t.Errorf("%s should be unknown: %v", p, r.Unknown)
+		}
+	}
+	if r.IsUnknown("remote_access") {
+		t.Errorf("remote access is declared: %v", r.Unknown)
+	}
+
+	r = mapKind(t, "aws.eks.node_group", 1, inst("aws_eks_node_group", "ng", map[string]any{
+		"node_group_name": "workers", "ami_type": "AL2_x86_64",
+		"remote_access": []any{map[string]any{"ec2_ssh_key": "ops", "source_security_group_ids": instance.Unknown}},
+	}, nil))[0]
+	if !r.IsUnknown("remote_access.source_security_group_ids") || r.IsUnknown("ami_type") {
+		t.Errorf("unknown: %v", r.Unknown)
+	}
+	r = mapKind(t, "aws.eks.node_group", 1, inst("aws_eks_node_group", "ng", map[string]any{
+		"node_group_name": "workers", "remote_access": instance.Unknown,
+	}, nil))[0]
+	if !r.WhollyUnknown("remote_access.ec2_ssh_key") {
+		t.Errorf("an unknown remote_access block: %v", r.Unknown)
+	}
+}

@@ -136,6 +136,10 @@ func TestECSCollector(t *testing.T) {
 		svcs["web"].ID != "arn:aws:ecs:us-east-1:111111111111:service/legacy/web" {
 		t.Errorf("services: %+v %+v", svcs["web"], svcs["api"])
 	}
+	if w, a := svcs["web"].Attributes.(*model.ECSService), svcs["api"].Attributes.(*model.ECSService); w.PlatformVersion != "1.3.0" ||
+		w.PlatformFamily != "Linux" || a.PlatformVersion != "LATEST" {
+		t.Errorf("platforms: web %+v, api %+v", w, a)
+	}
 }
 
 func containsBytes(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }
