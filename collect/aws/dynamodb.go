@@ -67,13 +67,7 @@ func collectDynamoDB(ctx context.Context, s *scope) {
 			if err != nil {
 				return err
 			}
-			text := aws.ToString(out.Policy)
-			if text == "" {
-				return nil
-			}
-			raw["ResourcePolicy"] = text
-			t.Policy, err = model.ParsePolicyDocument(text)
-			return err
+			return keepPolicy(raw, "ResourcePolicy", out.Policy, &t.Policy)
 		})
 		var tags map[string]string
 		rd.call("ListTagsOfResource", []string{model.TagsPath}, func() error {

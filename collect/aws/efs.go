@@ -53,13 +53,7 @@ func collectEFS(ctx context.Context, s *scope) {
 				if err != nil {
 					return err
 				}
-				text := aws.ToString(out.Policy)
-				if text == "" {
-					return nil
-				}
-				raw["Policy"] = text
-				a.Policy, err = model.ParsePolicyDocument(text)
-				return err
+				return keepPolicy(raw, "Policy", out.Policy, &a.Policy)
 			})
 			rd.call("DescribeBackupPolicy", []string{"automatic_backups"}, func() error {
 				out, err := client.DescribeBackupPolicy(ctx, &efs.DescribeBackupPolicyInput{FileSystemId: fs.FileSystemId})

@@ -107,13 +107,7 @@ func collectKMSKey(ctx context.Context, s *scope, client *kms.Client, id string,
 		if err != nil {
 			return err
 		}
-		text := aws.ToString(pol.Policy)
-		if text == "" {
-			return nil
-		}
-		raw["Policy"] = text
-		k.Policy, err = model.ParsePolicyDocument(text)
-		return err
+		return keepPolicy(raw, "Policy", pol.Policy, &k.Policy)
 	})
 	var tags map[string]string
 	rd.call("ListResourceTags", []string{model.TagsPath}, func() error {

@@ -54,13 +54,7 @@ func collectSecretsManager(ctx context.Context, s *scope) {
 				if err != nil {
 					return err
 				}
-				text := aws.ToString(out.ResourcePolicy)
-				if text == "" {
-					return nil
-				}
-				raw["ResourcePolicy"] = text
-				sec.Policy, err = model.ParsePolicyDocument(text)
-				return err
+				return keepPolicy(raw, "ResourcePolicy", out.ResourcePolicy, &sec.Policy)
 			})
 			rd.add(model.KindSecretsManagerSecret.With(sec), sec.Name, raw, tags, rels...)
 		})
