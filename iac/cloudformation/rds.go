@@ -45,14 +45,7 @@ func init() {
 			b.target.MarkUnknown("port")
 			b.target.MarkUnknown("master_username")
 		} else {
-			a.Port = b.integer("Port", "port", model.RDSDefaultPort(a.Engine))
-			if !b.has("Port") && a.Port == 0 {
-				b.target.MarkUnknown("port")
-			}
-			a.MasterUsername = b.str("MasterUsername", "master_username", "")
-			if !b.has("MasterUsername") {
-				b.target.MarkUnknown("master_username")
-			}
+			a.Port, a.MasterUsername = rdsEndpoint(b, a.Engine)
 		}
 	})
 	parent("AWS::RDS::DBCluster", model.KindRDSCluster, func(b *builder) {
@@ -72,14 +65,7 @@ func init() {
 		a.CopyTagsToSnapshot = b.boolean("CopyTagsToSnapshot", "copy_tags_to_snapshot", false)
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.integer("BacktrackWindow", "backtrack_window", 0)
-		a.Port = b.integer("Port", "port", model.RDSDefaultPort(a.Engine))
-		if !b.has("Port") && a.Port == 0 {
-			b.target.MarkUnknown("port")
-		}
-		a.MasterUsername = b.str("MasterUsername", "master_username", "")
-		if !b.has("MasterUsername") {
-			b.target.MarkUnknown("master_username")
-		}
+		a.Port, a.MasterUsername = rdsEndpoint(b, a.Engine)
 	})
 	// Unset, Enabled is true; no source type, ids or categories means every
 	// source type, every source and every category.
@@ -100,4 +86,19 @@ func init() {
 			b.relate(model.RelNotifies, a.SNSTopicARN)
 		}
 	})
+}
+
+// rdsEndpoint reads an instance's or cluster's Port (unset: the engine's
+// default, unknown for an engine without one) and MasterUsername (unset:
+// unknown, as a snapshot or source decides it).
+func rdsEndpoint(b *builder, engine string) (port int, user string) {
+	port = b.integer("Port", "port", model.RDSDefaultPort(engine))
+	if !b.has("Port") && port == 0 {
+		b.target.MarkUnknown("port")
+	}
+	user = b.str("MasterUsername", "master_username", "")
+	if !b.has("MasterUsername") {
+		b.target.MarkUnknown("master_username")
+	}
+	return port, user
 }

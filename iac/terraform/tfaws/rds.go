@@ -38,14 +38,7 @@ func init() {
 		a.MonitoringInterval = b.Int("monitoring_interval", "monitoring_interval", 0)
 		// Unset, RDS uses the engine's default port; a replica or a
 		// snapshot restore takes its engine and user name from the source.
-		a.Port = b.Int("port", "port", model.RDSDefaultPort(a.Engine))
-		if !b.Has("port") && a.Port == 0 {
-			b.Target().MarkUnknown("port")
-		}
-		a.MasterUsername = b.String("username", "master_username", "")
-		if !b.Has("username") {
-			b.Target().MarkUnknown("master_username")
-		}
+		a.Port, a.MasterUsername = rdsEndpoint(b, a.Engine, "username")
 	})
 	// Aurora instances: storage, backups, deletion protection and IAM
 	// authentication are cluster settings; rules skip them on members.
@@ -94,16 +87,9 @@ func init() {
 		a.CopyTagsToSnapshot = b.Bool("copy_tags_to_snapshot", "copy_tags_to_snapshot", false)
 		// Unset, backtracking is off (window 0).
 		a.BacktrackWindow = b.Int("backtrack_window", "backtrack_window", 0)
-		a.Port = b.Int("port", "port", model.RDSDefaultPort(a.Engine))
-		if !b.Has("port") && a.Port == 0 {
-			b.Target().MarkUnknown("port")
-		}
-		a.MasterUsername = b.String("master_username", "master_username", "")
-		if !b.Has("master_username") {
-			// A snapshot restore or a secondary cluster of a global
-			// database takes it from its source.
-			b.Target().MarkUnknown("master_username")
-		}
+		// A snapshot restore or a secondary cluster of a global database
+		// takes its master user from its source.
+		a.Port, a.MasterUsername = rdsEndpoint(b, a.Engine, "master_username")
 	})
 	// Unset, enabled is true; no source type, ids or categories means every
 	// source type, every source and every category.
@@ -140,4 +126,19 @@ func finishEventSubscriptions(all []*Builder) {
 		a.SNSTopicARN = t.R.ID
 		b.R.Relations = append(b.R.Relations, model.Relation{Type: model.RelNotifies, Target: t.R.ID})
 	}
+}
+
+// rdsEndpoint reads an instance's or cluster's port (unset: the engine's
+// default, unknown for an engine without one) and master user name (the
+// userAttr argument; unset: unknown, as the source decides it).
+func rdsEndpoint(b *Builder, engine, userAttr string) (port int, user string) {
+	port = b.Int("port", "port", model.RDSDefaultPort(engine))
+	if !b.Has("port") && port == 0 {
+		b.Target().MarkUnknown("port")
+	}
+	user = b.String(userAttr, "master_username", "")
+	if !b.Has(userAttr) {
+		b.Target().MarkUnknown("master_username")
+	}
+	return port, user
 }
