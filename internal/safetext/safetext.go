@@ -92,27 +92,9 @@ func CSVCell(s string) string {
 	return s
 }
 
-// JSON replaces unsafe non-ASCII runes in encoded JSON by \u
-// escapes. Non-ASCII runes only occur inside JSON strings, so this is safe.
-func JSON(b []byte) []byte {
-	if isClean(string(b)) {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r >= 0x80 && unsafeRune(r) {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else {
-			out = append(out, b[i:i+n]...)
-		}
-		i += n
-	}
-	return out
-}
-
-// WriteJSON writes v as indented JSON with the unsafe runes escaped (see
-// JSON), so that `cat report.json` is safe; the document is equal as JSON,
+// WriteJSON writes v as indented JSON with the unsafe runes (those
+// Terminal escapes, which occur only inside JSON strings) as \u escapes, so
+// that `cat report.json` is safe; the document is equal as JSON,
 // and byte for byte what json.Encoder with SetIndent("", "  ") writes when
 // no rune needs escaping. The compact encoding is indented and escaped on
 // its way out, through a small buffer: a report of a few megabytes is not

@@ -33,14 +33,6 @@ func TestTerminal(t *testing.T) {
 	}
 }
 
-func TestEscapeUnsafeRunes(t *testing.T) {
-	in := []byte("{\"a\": \"x\u202ey\u009bz ü\"}")
-	want := `{"a": "x\u202ey\u009bz ü"}`
-	if got := string(JSON(in)); got != want {
-		t.Errorf("JSON = %s, want %s", got, want)
-	}
-}
-
 // WriteJSON's own indenting must write what encoding/json's does, byte for
 // byte, on every shape of document (empty and nested containers, strings
 // holding the punctuation it indents around and escaped quotes, numbers,
