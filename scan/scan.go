@@ -57,22 +57,33 @@ func Run(ctx context.Context, src Source, opts Options) (*model.Result, error) {
 	start := opts.now()()
 	readOpts := opts
 	if opts.Engine != nil {
-		// The rules of the kinds the source announces compile while it
-		// reads on; an error comes back from Evaluate, which retries.
-		readOpts.Progress = func(ev Event) {
-			if ev.Kind == EventKinds {
-				go func() { _ = opts.Engine.Prepare(ctx, ev.Kinds) }()
-			}
-			if opts.Progress != nil {
-				opts.Progress(ev)
-			}
-		}
+		readOpts.Progress = PrepareAhead(ctx, opts.Progress, func() *policy.Engine { return opts.Engine })
 	}
 	in, err := Read(ctx, src, readOpts)
 	if err != nil {
 		return nil, err
 	}
 	return Judge(ctx, opts, in, start)
+}
+
+// PrepareAhead passes a source's events on to progress (which may be nil)
+// and, on each kinds event, compiles the rules of those kinds in the
+// background, so that they compile while the source reads on. engine may
+// wait for an engine being built; nil means none could be. An error comes
+// back from Evaluate, which compiles what is left.
+func PrepareAhead(ctx context.Context, progress func(Event), engine func() *policy.Engine) func(Event) {
+	return func(ev Event) {
+		if ev.Kind == EventKinds {
+			go func() {
+				if e := engine(); e != nil {
+					_ = e.Prepare(ctx, ev.Kinds)
+				}
+			}()
+		}
+		if progress != nil {
+			progress(ev)
+		}
+	}
 }
 
 // Judge evaluates loaded resources and assembles the report; start is when

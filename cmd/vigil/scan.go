@@ -318,25 +318,16 @@ func begin(cmd *cobra.Command, rf *reportFlags) (*session, error) {
 	return s, nil
 }
 
-// event shows a scan's progress and, when the source names the kinds it
-// is about to produce, compiles their rules while it reads on.
-func (s *session) event(ev scan.Event) {
-	if ev.Kind == scan.EventKinds {
-		go func() {
-			<-s.engineReady
-			if s.engine.e != nil {
-				// An error here comes back from Evaluate, which retries.
-				_ = s.engine.e.Prepare(s.ctx, ev.Kinds)
-			}
-		}()
-	}
-	s.progress.event(ev)
+// builtEngine waits for the rules to be built: nil when they could not be.
+func (s *session) builtEngine() *policy.Engine {
+	<-s.engineReady
+	return s.engine.e
 }
 
 // run reads the source while the rules compile, judges what was read,
 // writes the report and decides the exit code.
 func (s *session) run(cmd *cobra.Command, rf *reportFlags, src scan.Source) error {
-	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: s.event,
+	opts := scan.Options{Config: s.cfg, MinSeverity: s.minSev, IncludePassed: rf.includePassed, Progress: scan.PrepareAhead(s.ctx, s.progress.event, s.builtEngine),
 		Store: s.store}
 	in, err := scan.Read(s.ctx, src, opts)
 	if err != nil {
